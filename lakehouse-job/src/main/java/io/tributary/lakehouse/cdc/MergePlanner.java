@@ -1,0 +1,89 @@
+package io.tributary.lakehouse.cdc;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides what one reduced change does to the stored silver row of its key. Pure: the Spark side only joins the
+ * stored rows to the batch and writes what this class returns.
+ *
+ * <ul>
+ *   <li>LSN guard: a change is applied only when its LSN is higher than the stored {@code _lsn}. A replayed batch
+ *       is therefore a no-op, and an old insert replayed after a delete cannot bring the row back.</li>
+ *   <li>A delete leaves a tombstone: the key, the LSN, {@code deleted=true}, every other column null.</li>
+ *   <li>An unavailable (unchanged TOAST) column keeps the stored value; with no live stored row it is null.</li>
+ *   <li>Columns missing from the change (dropped from the source table) become null.</li>
+ *   <li>A truncate turns every stored row with a lower LSN into a tombstone at the truncate's LSN.</li>
+ * </ul>
+ */
+public final class MergePlanner {
+
+    private final List<String> keyColumns;
+    private final List<String> columns;
+
+    /**
+     * @param keyColumns primary-key columns of the table
+     * @param columns    every data column of the silver table (including the key columns), in table order
+     */
+    public MergePlanner(List<String> keyColumns, List<String> columns) {
+        if (keyColumns.isEmpty()) {
+            throw new IllegalArgumentException("a silver table needs at least one primary-key column");
+        }
+        if (!columns.containsAll(keyColumns)) {
+            throw new IllegalArgumentException("key columns " + keyColumns + " are not all among columns " + columns);
+        }
+        this.keyColumns = List.copyOf(keyColumns);
+        this.columns = List.copyOf(columns);
+    }
+
+    /** The new stored row for {@code change}, or empty when the stored row is already as new or newer. */
+    public Optional<SilverRow> resolve(Optional<SilverRow> stored, Change change) {
+        if (change.op() == Op.TRUNCATE) {
+            throw new IllegalArgumentException("a truncate applies to the whole table: use truncate(stored, lsn)");
+        }
+        if (stored.isPresent() && change.lsn() <= stored.get().lsn()) {
+            return Optional.empty();
+        }
+        if (change.op() == Op.DELETE) {
+            return Optional.of(tombstone(change.key(), change.lsn(), change.position(), Op.DELETE, change.sourceTsMs()));
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        boolean liveStored = stored.isPresent() && !stored.get().deleted();
+        for (String column : columns) {
+            Object value;
+            if (change.unavailable().contains(column)) {
+                value = liveStored ? stored.get().values().get(column) : null;
+            } else {
+                value = change.values().get(column);
+            }
+            values.put(column, value);
+        }
+        for (int i = 0; i < keyColumns.size(); i++) {
+            values.put(keyColumns.get(i), change.key().get(i));
+        }
+        return Optional.of(new SilverRow(values, change.lsn(), change.position(), change.op(), false,
+                change.sourceTsMs()));
+    }
+
+    /** The tombstone a truncate at {@code truncateLsn} leaves for {@code stored}, or empty if the row is newer. */
+    public Optional<SilverRow> truncate(SilverRow stored, long truncateLsn, long sourceTsMs) {
+        if (stored.lsn() >= truncateLsn) {
+            return Optional.empty();
+        }
+        List<Object> key = keyColumns.stream().map(stored.values()::get).toList();
+        return Optional.of(tombstone(key, truncateLsn, -1L, Op.TRUNCATE, sourceTsMs));
+    }
+
+    private SilverRow tombstone(List<Object> key, long lsn, long position, Op op, long sourceTsMs) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String column : columns) {
+            values.put(column, null);
+        }
+        for (int i = 0; i < keyColumns.size(); i++) {
+            values.put(keyColumns.get(i), key.get(i));
+        }
+        return new SilverRow(values, lsn, position, op, true, sourceTsMs);
+    }
+}
