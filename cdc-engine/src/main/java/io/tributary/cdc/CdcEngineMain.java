@@ -1,0 +1,74 @@
+package io.tributary.cdc;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import io.tributary.cdc.config.CdcConfig;
+import io.tributary.cdc.config.CdcSetting;
+import io.tributary.cdc.config.ConfigException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cdc-engine}: captures the PostgreSQL WAL with embedded Debezium and writes every change to Kafka as
+ * Confluent-framed Avro. Exit codes: 0 stopped on request, 1 failed (after bounded retries), 2 bad configuration.
+ */
+@Command(name = "cdc-engine", mixinStandardHelpOptions = true, version = "tributary cdc-engine 0.1.0",
+        description = "Streams PostgreSQL changes (embedded Debezium, pgoutput) to Kafka as Avro (Confluent wire format).",
+        footerHeading = "%nSettings (property key / environment variable, default):%n")
+public final class CdcEngineMain implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(CdcEngineMain.class);
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Properties file with tributary.*, debezium.* (engine) and kafka.* (producer) keys.")
+    Path configFile;
+
+    @Option(names = "-D", paramLabel = "KEY=VALUE", mapFallbackValue = "",
+            description = "Set a property (highest precedence), e.g. -Dtributary.cdc.heartbeat.interval=5s.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new CdcEngineMain());
+        cli.getCommandSpec().usageMessage().footer(settingsHelp());
+        System.exit(cli.execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        CdcConfig config;
+        try {
+            config = CdcConfig.load(configFile, System.getenv(), overrides);
+        } catch (ConfigException e) {
+            LOG.error("Invalid configuration: {}", e.getMessage());
+            return 2;
+        }
+        CdcEngine engine = new CdcEngine(config);
+        Thread hook = new Thread(engine::stop, "cdc-engine-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return engine.run();
+        } catch (Exception e) {
+            LOG.error("cdc-engine failed: {}", CdcEngine.rootMessage(e), e);
+            return 1;
+        }
+    }
+
+    /** The settings table of --help, generated from {@link CdcSetting}. */
+    static String settingsHelp() {
+        StringBuilder out = new StringBuilder();
+        for (CdcSetting s : CdcSetting.values()) {
+            out.append(String.format("  %s / %s%s (default: %s)%n      %s%n", s.key(), s.envName(),
+                    s.secret() ? " (or " + s.envName() + "_FILE)" : "",
+                    s.defaultValue() == null ? "required" : s.defaultValue().isEmpty() ? "empty" : s.defaultValue(),
+                    s.description()));
+        }
+        out.append(String.format("  debezium.<key>   passed to the Debezium engine (e.g. debezium.max.batch.size=2048)%n"));
+        out.append(String.format("  kafka.<key>      passed to the Kafka producer and admin client (e.g. kafka.compression.type=gzip)%n"));
+        return out.toString();
+    }
+}

@@ -1,0 +1,75 @@
+package io.tributary.cdc;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import io.tributary.cdc.config.CdcConfig;
+import io.tributary.cdc.pipeline.Backoff;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks before the capture starts, with bounded retries while a server is unreachable: PostgreSQL answers
+ * and has the publication, Kafka answers. Each failure says what to fix.
+ */
+final class Preflight {
+    private static final Logger LOG = LoggerFactory.getLogger(Preflight.class);
+
+    private final CdcConfig config;
+    private final Backoff backoff;
+
+    Preflight(CdcConfig config, Backoff backoff) {
+        this.config = config;
+        this.backoff = backoff;
+    }
+
+    void checkPostgres() throws Exception {
+        Properties props = new Properties();
+        props.setProperty("user", config.cdcUser());
+        props.setProperty("password", config.cdcPassword().value());
+        props.setProperty("connectTimeout", "10");
+        boolean exists;
+        try {
+            exists = backoff.call("Connecting to PostgreSQL at " + config.pgHost() + ":" + config.pgPort(),
+                    e -> e instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08"),
+                    () -> {
+                        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), props);
+                             PreparedStatement st = c.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?")) {
+                            st.setString(1, config.publication());
+                            try (ResultSet rs = st.executeQuery()) {
+                                return rs.next();
+                            }
+                        }
+                    });
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot connect to PostgreSQL " + config.jdbcUrl() + " as " + config.cdcUser()
+                    + ": " + e.getMessage() + " (SQL state " + e.getSQLState() + "). Check TRIBUTARY_PG_HOST/PORT/DATABASE, "
+                    + "the CDC role and its password (TRIBUTARY_CDC_PASSWORD or _FILE).", e);
+        }
+        if (!exists) {
+            throw new IllegalStateException("Publication " + config.publication() + " does not exist in database "
+                    + config.pgDatabase() + ". It is created by init-db/03-publication.sql (needs a superuser); "
+                    + "run it, or set " + "tributary.cdc.publication to an existing publication.");
+        }
+        LOG.info("PostgreSQL {} reachable; publication {} present", config.jdbcUrl(), config.publication());
+    }
+
+    void checkKafka(Admin admin) throws Exception {
+        try {
+            String clusterId = backoff.call("Connecting to Kafka at " + config.kafkaBootstrap(),
+                    e -> e instanceof ExecutionException || e instanceof java.util.concurrent.TimeoutException,
+                    () -> admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS));
+            LOG.info("Kafka {} reachable (cluster {})", config.kafkaBootstrap(), clusterId);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Cannot reach Kafka at " + config.kafkaBootstrap() + ": " + e.getMessage()
+                    + ". Check TRIBUTARY_KAFKA_BOOTSTRAP and that the broker is up.", e);
+        }
+    }
+}

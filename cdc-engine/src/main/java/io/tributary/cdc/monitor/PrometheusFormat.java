@@ -1,0 +1,51 @@
+package io.tributary.cdc.monitor;
+
+import java.util.Map;
+
+/** Renders {@link CdcMetrics} in the Prometheus text exposition format (version 0.0.4). */
+public final class PrometheusFormat {
+    private PrometheusFormat() {
+    }
+
+    public static String render(CdcMetrics m) {
+        StringBuilder out = new StringBuilder(1024);
+        header(out, "tributary_cdc_events_total", "counter",
+                "Changes written to Kafka and acknowledged, by table and Debezium op (c, u, d, r, t); rate() gives events/s.");
+        for (Map.Entry<String[], Long> e : m.eventCounts().entrySet()) {
+            out.append("tributary_cdc_events_total{table=\"").append(escape(e.getKey()[0]))
+                    .append("\",op=\"").append(escape(e.getKey()[1])).append("\"} ").append(e.getValue()).append('\n');
+        }
+        metric(out, "tributary_cdc_tombstones_total", "counter", "Tombstones written after deletes.", m.tombstones());
+        metric(out, "tributary_cdc_heartbeats_total", "counter", "Heartbeat records seen (never written to Kafka).", m.heartbeats());
+        metric(out, "tributary_cdc_batches_total", "counter", "Batches acknowledged by Kafka and committed to the offset store.",
+                m.batches());
+        metric(out, "tributary_cdc_last_lsn", "gauge", "WAL position (LSN) of the last acknowledged change or heartbeat; -1 before the first.",
+                m.lastLsn());
+        gauge(out, "tributary_cdc_lag_seconds", "Kafka acknowledgement time minus source commit time (ts_ms) of the last change; -1 before the first.",
+                m.lastLagMs() < 0 ? -1 : m.lastLagMs() / 1000.0);
+        gauge(out, "tributary_cdc_last_source_timestamp_seconds", "Source commit time of the last change (Unix seconds); -1 before the first.",
+                m.lastSourceTsMs() < 0 ? -1 : m.lastSourceTsMs() / 1000.0);
+        metric(out, "tributary_cdc_retained_wal_bytes", "gauge",
+                "WAL retained by the replication slot: pg_current_wal_lsn() - restart_lsn; -1 until measured.", m.retainedWalBytes());
+        return out.toString();
+    }
+
+    private static void metric(StringBuilder out, String name, String type, String help, long value) {
+        header(out, name, type, help);
+        out.append(name).append(' ').append(value).append('\n');
+    }
+
+    private static void gauge(StringBuilder out, String name, String help, double value) {
+        header(out, name, "gauge", help);
+        out.append(name).append(' ').append(value).append('\n');
+    }
+
+    private static void header(StringBuilder out, String name, String type, String help) {
+        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
+    }
+
+    static String escape(String label) {
+        return label.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+    }
+}

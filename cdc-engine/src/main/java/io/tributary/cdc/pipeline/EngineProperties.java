@@ -1,0 +1,55 @@
+package io.tributary.cdc.pipeline;
+
+import java.util.Properties;
+
+import io.tributary.cdc.config.CdcConfig;
+
+/** Builds the Debezium engine properties from the typed configuration; {@code debezium.*} overrides come last. */
+public final class EngineProperties {
+    public static final String HEARTBEAT_QUERY = "INSERT INTO tributary_cdc.heartbeat (id, beat_at) VALUES (1, now()) "
+            + "ON CONFLICT (id) DO UPDATE SET beat_at = EXCLUDED.beat_at";
+
+    private EngineProperties() {
+    }
+
+    public static Properties of(CdcConfig config) {
+        Properties p = new Properties();
+        p.setProperty("name", "tributary-cdc");
+        p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
+        p.setProperty("plugin.name", "pgoutput");
+        p.setProperty("database.hostname", config.pgHost());
+        p.setProperty("database.port", Integer.toString(config.pgPort()));
+        p.setProperty("database.dbname", config.pgDatabase());
+        p.setProperty("database.user", config.cdcUser());
+        p.setProperty("database.password", config.cdcPassword().value());
+        p.setProperty("topic.prefix", config.topicPrefix());
+        p.setProperty("slot.name", config.slot());
+        p.setProperty("slot.drop.on.stop", "false");
+        p.setProperty("publication.name", config.publication());
+        p.setProperty("publication.autocreate.mode", "disabled");
+        p.setProperty("schema.include.list", String.join(",", config.schemas()));
+        p.setProperty("snapshot.mode", config.snapshotMode().debeziumValue());
+        p.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
+        p.setProperty("offset.storage.file.filename", config.offsetsFile().toAbsolutePath().toString());
+        // flush after every batch: a crash replays at most the batch in flight
+        p.setProperty("offset.flush.interval.ms", "0");
+        p.setProperty("offset.flush.timeout.ms", "10000");
+        p.setProperty("tombstones.on.delete", Boolean.toString(config.tombstones()));
+        // truncates are carried as op=t (Debezium skips them by default)
+        p.setProperty("skipped.operations", "none");
+        p.setProperty("decimal.handling.mode", "precise");
+        p.setProperty("time.precision.mode", "adaptive");
+        p.setProperty("field.name.adjustment.mode", "avro");
+        p.setProperty("schema.name.adjustment.mode", "avro");
+        // bounded retries on connection errors (PostgreSQL unavailable), then the engine fails
+        p.setProperty("errors.max.retries", "5");
+        p.setProperty("errors.retry.delay.initial.ms", "500");
+        p.setProperty("errors.retry.delay.max.ms", "10000");
+        if (!config.heartbeatInterval().isZero()) {
+            p.setProperty("heartbeat.interval.ms", Long.toString(config.heartbeatInterval().toMillis()));
+            p.setProperty("heartbeat.action.query", HEARTBEAT_QUERY);
+        }
+        config.debeziumOverrides().forEach(p::setProperty);
+        return p;
+    }
+}
