@@ -1,0 +1,53 @@
+package io.tributary.registry;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Typed, validated settings of the registry process.
+ *
+ * @param host address to bind (127.0.0.1 locally; 0.0.0.0 in a container)
+ * @param port HTTP port (0 = any free port)
+ * @param store where schemas live
+ * @param kafkaBootstrap Kafka bootstrap servers (store KAFKA)
+ * @param topic the compacted topic holding the schemas (store KAFKA)
+ * @param kafkaTimeout timeout of Kafka calls and of reading the topic at start
+ * @param maxRequestBytes largest accepted request body
+ */
+public record RegistryConfig(String host, int port, StoreKind store, String kafkaBootstrap, String topic,
+        Duration kafkaTimeout, long maxRequestBytes) {
+
+    /** Where the registry keeps its schemas. */
+    public enum StoreKind {
+        /** A compacted Kafka topic (durable; the default). */
+        KAFKA,
+        /** Process memory (lost on exit; for tests and throw-away runs). */
+        MEMORY
+    }
+
+    public RegistryConfig {
+        Objects.requireNonNull(store, "store");
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("TRIBUTARY_REGISTRY_HOST (--host) must not be blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("TRIBUTARY_REGISTRY_PORT (--port) must be in 0..65535, got " + port);
+        }
+        if (store == StoreKind.KAFKA) {
+            if (kafkaBootstrap == null || kafkaBootstrap.isBlank()) {
+                throw new IllegalArgumentException(
+                        "TRIBUTARY_KAFKA_BOOTSTRAP (--kafka-bootstrap) is required with the Kafka store, e.g. 127.0.0.1:19092");
+            }
+            if (topic == null || !topic.matches("[a-zA-Z0-9._-]{1,249}")) {
+                throw new IllegalArgumentException("TRIBUTARY_REGISTRY_TOPIC (--topic) must be a valid Kafka topic name "
+                        + "(letters, digits, '.', '_', '-'), got '" + topic + "'");
+            }
+        }
+        if (kafkaTimeout == null || kafkaTimeout.isNegative() || kafkaTimeout.isZero()) {
+            throw new IllegalArgumentException("--kafka-timeout must be positive, got " + kafkaTimeout);
+        }
+        if (maxRequestBytes < 1024) {
+            throw new IllegalArgumentException("--max-request-bytes must be at least 1024, got " + maxRequestBytes);
+        }
+    }
+}

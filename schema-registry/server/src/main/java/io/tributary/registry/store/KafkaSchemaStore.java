@@ -1,0 +1,215 @@
+package io.tributary.registry.store;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry's log in a compacted, single-partition Kafka topic.
+ *
+ * <p>Single writer: the producer is transactional with a transactional id derived from the topic, so starting a
+ * second registry on the same topic fences the first one (its next write fails with a store error) and aborts
+ * anything it left half-written. {@link #load()} reads the topic from the beginning to its end offset with
+ * {@code read_committed} before the registry serves requests; {@link #append(StoreRecord)} returns once the
+ * record is committed (acks=all).
+ */
+public final class KafkaSchemaStore implements SchemaStore {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaSchemaStore.class);
+
+    private final String bootstrap;
+    private final String topic;
+    private final Duration timeout;
+    private final TopicPartition partition;
+    private KafkaProducer<byte[], byte[]> producer;
+
+    public KafkaSchemaStore(String bootstrap, String topic, Duration timeout) {
+        this.bootstrap = bootstrap;
+        this.topic = topic;
+        this.timeout = timeout;
+        this.partition = new TopicPartition(topic, 0);
+    }
+
+    @Override
+    public String describe() {
+        return "Kafka topic " + topic + " at " + bootstrap;
+    }
+
+    @Override
+    public List<StoreRecord> load() {
+        ensureTopic();
+        producer = new KafkaProducer<>(producerProps(), new ByteArraySerializer(), new ByteArraySerializer());
+        try {
+            producer.initTransactions();
+        } catch (KafkaException e) {
+            producer.close(Duration.ZERO);
+            throw new StoreException("Could not initialise the transactional writer of " + describe() + ": " + e.getMessage()
+                    + ". The broker needs transaction.state.log.replication.factor and min.isr it can satisfy", e);
+        }
+        List<StoreRecord> records = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (consumer.position(partition, timeout) < end) {
+                if (System.nanoTime() > deadline) {
+                    throw new StoreException("Timed out after " + timeout + " reading " + describe() + " to its end offset "
+                            + end + " (at " + consumer.position(partition) + ")", null);
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    try {
+                        records.add(StoreRecordCodec.decode(r.key(), r.value()));
+                    } catch (IllegalArgumentException e) {
+                        throw new StoreException("Record at offset " + r.offset() + " of " + describe()
+                                + " is not a schema registry record (" + e.getMessage()
+                                + "). Is the topic shared with another application? Set TRIBUTARY_REGISTRY_TOPIC to a topic of its own", e);
+                    }
+                }
+            }
+            LOG.info("Read {} records from {} (end offset {})", records.size(), describe(), end);
+        } catch (KafkaException e) {
+            throw new StoreException("Could not read " + describe() + ": " + e.getMessage(), e);
+        }
+        return records;
+    }
+
+    @Override
+    public synchronized void append(StoreRecord record) {
+        if (producer == null) {
+            throw new IllegalStateException("load() must run before append()");
+        }
+        try {
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(topic, 0, StoreRecordCodec.key(record), StoreRecordCodec.value(record)))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            producer.commitTransaction();
+        } catch (ProducerFencedException e) {
+            throw new StoreException("Another schema registry instance took over " + describe()
+                    + "; this instance no longer accepts writes: restart it or stop the other one", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abort();
+            throw new StoreException("Interrupted while writing to " + describe(), e);
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            abort();
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new StoreException("Could not write to " + describe() + ": " + cause, cause);
+        }
+    }
+
+    private void abort() {
+        try {
+            producer.abortTransaction();
+        } catch (KafkaException e) {
+            LOG.warn("Could not abort the transaction on {}: {}", describe(), e.toString());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+            producer = null;
+        }
+    }
+
+    private void ensureTopic() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 30_000));
+        try (Admin admin = Admin.create(props)) {
+            int brokers = admin.describeCluster().nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+            short replication = (short) Math.max(1, Math.min(3, brokers));
+            NewTopic newTopic = new NewTopic(topic, 1, replication).configs(Map.of(
+                    TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+            try {
+                admin.createTopics(List.of(newTopic)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                LOG.info("Created topic {} (1 partition, replication factor {}, cleanup.policy=compact)", topic, replication);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+                verifyTopic(admin);
+            }
+        } catch (ExecutionException e) {
+            throw new StoreException("Could not create or check " + describe() + ": " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new StoreException("Kafka at " + bootstrap + " did not answer within " + timeout
+                    + ": check TRIBUTARY_KAFKA_BOOTSTRAP and that the broker is running", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("Interrupted while checking " + describe(), e);
+        }
+    }
+
+    private void verifyTopic(Admin admin) throws ExecutionException, InterruptedException, TimeoutException {
+        TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic);
+        if (description.partitions().size() != 1) {
+            throw new StoreException("Topic " + topic + " has " + description.partitions().size()
+                    + " partitions; the schema registry needs exactly 1 (a total order of writes). Use another topic "
+                    + "(TRIBUTARY_REGISTRY_TOPIC) or recreate it with 1 partition", null);
+        }
+        ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        Config config = admin.describeConfigs(List.of(resource)).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .get(resource);
+        String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
+        if (!TopicConfig.CLEANUP_POLICY_COMPACT.equals(policy)) {
+            throw new StoreException("Topic " + topic + " has cleanup.policy=" + policy + "; the schema registry needs "
+                    + "cleanup.policy=compact or schemas would expire. Fix with: kafka-configs --alter --entity-type topics "
+                    + "--entity-name " + topic + " --add-config cleanup.policy=compact", null);
+        }
+    }
+
+    private Properties producerProps() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tributary-schema-registry-" + topic);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout.toMillis(), 1_000));
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 1_000_000));
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "tributary-schema-registry");
+        return props;
+    }
+
+    private Properties consumerProps() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "tributary-schema-registry-loader");
+        return props;
+    }
+}
