@@ -1,0 +1,62 @@
+package io.tributary.lakehouse.decode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.avro.Schema;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** Derives a table's {@link TableLayout} from the writer schemas of the records in a batch. */
+public final class TableLayouts {
+
+    private TableLayouts() {
+    }
+
+    /**
+     * @param table        table name
+     * @param valueSchemas writer schemas of the values by registry id (ids grow with every registration, so the
+     *                     highest id is the latest version of the table)
+     * @param keySchemas   writer schemas of the keys by id
+     * @return the layout, or empty when no value schema is a Debezium envelope (then every record is poison)
+     */
+    public static Optional<TableLayout> derive(String table, Map<Integer, Schema> valueSchemas,
+                                               Map<Integer, Schema> keySchemas) {
+        TreeMap<Integer, Schema> envelopes = new TreeMap<>();
+        valueSchemas.forEach((id, schema) -> {
+            if (Envelopes.isEnvelope(schema)) {
+                envelopes.put(id, schema);
+            }
+        });
+        if (envelopes.isEmpty()) {
+            return Optional.empty();
+        }
+        List<StructType> rowTypes = new ArrayList<>();
+        for (Schema envelope : envelopes.descendingMap().values()) {
+            rowTypes.add(AvroSparkTypes.toStructType(Envelopes.rowSchema(envelope)));
+        }
+        Schema latest = envelopes.lastEntry().getValue();
+        StructType sourceType = AvroSparkTypes.toStructType(latest.getField(Envelopes.SOURCE).schema());
+        Schema.Field tx = latest.getField(Envelopes.TRANSACTION);
+        StructType transactionType = tx == null ? null : AvroSparkTypes.toStructType(tx.schema());
+        StructType keyType = keySchemas.isEmpty() ? new StructType()
+                : AvroSparkTypes.toStructType(new TreeMap<>(keySchemas).lastEntry().getValue());
+        return Optional.of(new TableLayout(table, union(rowTypes), keyType, sourceType, transactionType));
+    }
+
+    /** Union of row types, newest first: the newest decides order and types; older-only columns are appended. */
+    static StructType union(List<StructType> newestFirst) {
+        Map<String, StructField> fields = new LinkedHashMap<>();
+        for (StructType type : newestFirst) {
+            for (StructField f : type.fields()) {
+                fields.putIfAbsent(f.name(), f.nullable() ? f
+                        : DataTypes.createStructField(f.name(), f.dataType(), true));
+            }
+        }
+        return DataTypes.createStructType(new ArrayList<>(fields.values()));
+    }
+}
