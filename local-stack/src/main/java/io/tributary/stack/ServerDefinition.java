@@ -1,0 +1,27 @@
+package io.tributary.stack;
+
+import java.io.IOException;
+import java.util.Map;
+
+/** One kind of server of the stack: how to prepare its data, start it, and know it is really serving. */
+interface ServerDefinition {
+    Service service();
+
+    /** Ports it binds, each with the option that changes it (checked before start). */
+    Map<Integer, String> ports();
+
+    /** Idempotent one-time preparation that never destroys existing data (extract, initdb, format). */
+    void prepare() throws IOException;
+
+    ProcessSpec processSpec();
+
+    /** A real API answer, not just an open port. */
+    Probe probe();
+
+    /** Runs once the server answers (e.g. apply init-db on the first start). */
+    default void afterHealthy() {
+    }
+
+    /** What clients connect to, e.g. {@code 127.0.0.1:19092}. */
+    String endpoint();
+}

@@ -1,0 +1,25 @@
+package io.tributary.stack;
+
+/**
+ * One line of {@code tributary status}.
+ *
+ * @param name      service or process name
+ * @param state     what the stack observes
+ * @param endpoint  where clients connect
+ * @param pid       the OS process id, or null when not running
+ * @param dataBytes size of the service's data directory, or -1 when it has none
+ * @param detail    what the health check saw
+ */
+public record ServiceStatus(String name, State state, String endpoint, Long pid, long dataBytes, String detail) {
+
+    public enum State {
+        /** running and answering its health check */
+        HEALTHY,
+        /** the process runs but its API does not answer (starting, or hung) */
+        UNHEALTHY,
+        /** a pid file names a process that is gone (crashed or killed) */
+        DEAD,
+        /** not started */
+        STOPPED
+    }
+}

@@ -1,0 +1,66 @@
+package io.tributary.stack;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The TCP ports of the local stack, all bound on 127.0.0.1.
+ *
+ * @param postgres          PostgreSQL
+ * @param kafka             Kafka broker listener (the bootstrap address)
+ * @param kafkaController   KRaft controller listener
+ * @param registry          schema registry HTTP
+ * @param s3                S3Proxy HTTP
+ */
+public record StackPorts(int postgres, int kafka, int kafkaController, int registry, int s3) {
+
+    /** The documented defaults of docs/DEVELOPING.md. */
+    public static final StackPorts DEFAULTS = new StackPorts(15432, 19092, 19093, 18081, 19000);
+
+    public StackPorts {
+        check(postgres, "--postgres-port");
+        check(kafka, "--kafka-port");
+        check(kafkaController, "--kafka-controller-port");
+        check(registry, "--registry-port");
+        check(s3, "--s3-port");
+        Set<Integer> seen = new HashSet<>();
+        for (int p : new int[] {postgres, kafka, kafkaController, registry, s3}) {
+            if (!seen.add(p)) {
+                throw new IllegalArgumentException("Port " + p + " is configured for two services; give each service its own port");
+            }
+        }
+    }
+
+    private static void check(int port, String option) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException(option + " must be between 1 and 65535, got " + port);
+        }
+    }
+
+    /** Five distinct free ports on 127.0.0.1, for tests. */
+    public static StackPorts free() {
+        int[] ports = new int[5];
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < ports.length; i++) {
+            int p;
+            do {
+                p = freePort();
+            } while (!seen.add(p));
+            ports[i] = p;
+        }
+        return new StackPorts(ports[0], ports[1], ports[2], ports[3], ports[4]);
+    }
+
+    /** A port that was free on 127.0.0.1 a moment ago. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new StackException("Cannot find a free TCP port on 127.0.0.1", e);
+        }
+    }
+}
