@@ -79,6 +79,9 @@ final class KafkaServer implements ServerDefinition {
         c.put("share.coordinator.state.topic.replication.factor", "1");
         c.put("share.coordinator.state.topic.min.isr", "1");
         c.put("group.initial.rebalance.delay.ms", "0");
+        // after a SIGKILL the restarted broker can only register once its old session expired (default 9 s)
+        c.put("broker.session.timeout.ms", "6000");
+        c.put("broker.heartbeat.interval.ms", "1500");
         c.put("auto.create.topics.enable", "true");
         c.put("log.retention.hours", "168");
         c.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));

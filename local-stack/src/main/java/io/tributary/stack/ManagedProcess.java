@@ -45,7 +45,7 @@ public final class ManagedProcess {
         try {
             Files.createDirectories(spec.logFile().getParent());
             Files.writeString(spec.logFile(), "==== " + Instant.now() + " starting " + spec.name() + ": "
-                    + String.join(" ", spec.command()) + System.lineSeparator(), java.nio.charset.StandardCharsets.UTF_8,
+                    + abbreviated(spec.command()) + System.lineSeparator(), java.nio.charset.StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
             List<String> command = detach ? SessionLeader.wrap(spec.command()) : spec.command();
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -60,6 +60,20 @@ public final class ManagedProcess {
         } catch (IOException e) {
             throw new StackException("Cannot start " + spec.name() + " (" + spec.command().get(0) + "): " + e.getMessage(), e);
         }
+    }
+
+    /** The command with a long classpath shortened, for the log header. */
+    static String abbreviated(List<String> command) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < command.size(); i++) {
+            String arg = command.get(i);
+            boolean classpath = i > 0 && ("-cp".equals(command.get(i - 1)) || "-classpath".equals(command.get(i - 1)));
+            if (classpath && arg.length() > 200) {
+                arg = "<" + arg.split(java.io.File.pathSeparator).length + " classpath entries>";
+            }
+            sb.append(i == 0 ? "" : " ").append(arg);
+        }
+        return sb.toString();
     }
 
     /** Re-attaches to a process recorded earlier, if it is still the same process (pid and start time match). */
