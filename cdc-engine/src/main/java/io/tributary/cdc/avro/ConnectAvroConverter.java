@@ -283,7 +283,8 @@ public final class ConnectAvroConverter {
                     ByteBuffer buffer = (ByteBuffer) bytes(connect, def);
                     byte[] raw = new byte[buffer.remaining()];
                     buffer.get(raw);
-                    yield raw;
+                    // Avro writes bytes defaults as ISO-8859-1 strings
+                    yield new String(raw, java.nio.charset.StandardCharsets.ISO_8859_1);
                 }
                 // composite defaults never come from PostgreSQL columns
                 default -> null;

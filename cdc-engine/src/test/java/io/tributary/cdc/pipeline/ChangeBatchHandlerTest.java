@@ -1,0 +1,163 @@
+package io.tributary.cdc.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.debezium.engine.DebeziumEngine;
+import io.tributary.cdc.avro.AvroChange;
+import io.tributary.cdc.avro.ChangeKind;
+import io.tributary.cdc.monitor.CdcMetrics;
+import org.apache.kafka.common.errors.NotEnoughReplicasException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The acknowledgement discipline: nothing is marked processed before Kafka acknowledged the whole batch. */
+class ChangeBatchHandlerTest {
+    private final ScheduledExecutorService kafka = Executors.newSingleThreadScheduledExecutor();
+    private final List<String> events = new CopyOnWriteArrayList<>();
+    private final CdcMetrics metrics = new CdcMetrics();
+    private final Clock clock = Clock.fixed(Instant.ofEpochMilli(10_000), ZoneOffset.UTC);
+
+    @AfterEach
+    void stop() {
+        kafka.shutdownNow();
+    }
+
+    /** Records are plain strings: "c:1" is a change at LSN 1, "hb:5" a heartbeat, "ts:2" a tombstone. */
+    static AvroChange convert(String record) {
+        String[] parts = record.split(":");
+        long lsn = Long.parseLong(parts[1]);
+        return switch (parts[0]) {
+            case "hb" -> new AvroChange("__debezium-heartbeat.tributary", null, ChangeKind.HEARTBEAT, null, null, null, lsn, null);
+            case "ts" -> new AvroChange("tributary.shop.t", "shop.t", ChangeKind.TOMBSTONE, null, null, null, lsn, null);
+            default -> new AvroChange("tributary.shop.t", "shop.t", ChangeKind.CHANGE, parts[0], null, null, lsn, 4_000L);
+        };
+    }
+
+    /** A sink that acknowledges after a delay, in reverse order of sending, and logs each acknowledgement. */
+    final class SlowSink implements ChangeSink {
+        final List<AvroChange> sent = new ArrayList<>();
+        private final String failOn;
+
+        SlowSink(String failOn) {
+            this.failOn = failOn;
+        }
+
+        @Override
+        public CompletableFuture<Void> send(AvroChange change) {
+            sent.add(change);
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            long delay = 200 - 20L * sent.size();
+            kafka.schedule(() -> {
+                events.add("ack " + change.lsn());
+                if (String.valueOf(change.lsn()).equals(failOn)) {
+                    ack.completeExceptionally(new NotEnoughReplicasException("broker down"));
+                } else {
+                    ack.complete(null);
+                }
+            }, delay, TimeUnit.MILLISECONDS);
+            return ack;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    final class RecordingCommitter implements DebeziumEngine.RecordCommitter<String> {
+        @Override
+        public void markProcessed(String record) {
+            events.add("processed " + record);
+        }
+
+        @Override
+        public void markBatchFinished() {
+            events.add("batch finished");
+        }
+
+        @Override
+        public void markProcessed(String record, DebeziumEngine.Offsets offsets) {
+            markProcessed(record);
+        }
+
+        @Override
+        public DebeziumEngine.Offsets buildOffsets() {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    @Test
+    void marksRecordsOnlyAfterEveryAcknowledgementInRecordOrder() throws Exception {
+        SlowSink sink = new SlowSink(null);
+        ChangeBatchHandler<String> handler = new ChangeBatchHandler<>(ChangeBatchHandlerTest::convert, sink, metrics,
+                Duration.ofSeconds(5), clock);
+
+        handler.handleBatch(List.of("c:1", "u:2", "d:3", "ts:3", "hb:4"), new RecordingCommitter());
+
+        assertThat(sink.sent).extracting(AvroChange::lsn).containsExactly(1L, 2L, 3L, 3L);
+        assertThat(events).hasSize(4 + 5 + 1);
+        assertThat(events.subList(0, 4)).allMatch(e -> e.startsWith("ack "));
+        assertThat(events.subList(4, 10)).containsExactly("processed c:1", "processed u:2", "processed d:3",
+                "processed ts:3", "processed hb:4", "batch finished");
+        assertThat(metrics.lastLsn()).isEqualTo(4L);
+        assertThat(metrics.tombstones()).isEqualTo(1);
+        assertThat(metrics.heartbeats()).isEqualTo(1);
+        assertThat(metrics.lastLagMs()).isEqualTo(6_000L);
+        assertThat(metrics.batches()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedAcknowledgementStopsTheBatchWithNothingMarked() {
+        SlowSink sink = new SlowSink("2");
+        ChangeBatchHandler<String> handler = new ChangeBatchHandler<>(ChangeBatchHandlerTest::convert, sink, metrics,
+                Duration.ofSeconds(5), clock);
+
+        assertThatThrownBy(() -> handler.handleBatch(List.of("c:1", "u:2", "c:3"), new RecordingCommitter()))
+                .isInstanceOf(DeliveryException.class)
+                .hasMessageContaining("shop.t at LSN 2")
+                .hasMessageContaining("broker down")
+                .hasMessageContaining("resumes from the last committed offset");
+        assertThat(events).noneMatch(e -> e.startsWith("processed") || e.equals("batch finished"));
+        assertThat(metrics.batches()).isZero();
+    }
+
+    @Test
+    void aMissingAcknowledgementTimesOutWithNothingMarked() {
+        ChangeSink silent = new ChangeSink() {
+            @Override
+            public CompletableFuture<Void> send(AvroChange change) {
+                return new CompletableFuture<>();
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ChangeBatchHandler<String> handler = new ChangeBatchHandler<>(ChangeBatchHandlerTest::convert, silent, metrics,
+                Duration.ofMillis(100), clock);
+        assertThatThrownBy(() -> handler.handleBatch(List.of("c:1"), new RecordingCommitter()))
+                .isInstanceOf(DeliveryException.class).hasMessageContaining("No acknowledgement from Kafka within");
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aConversionErrorPropagatesInsteadOfSkippingTheRecord() {
+        ChangeBatchHandler<String> handler = new ChangeBatchHandler<>(r -> {
+            throw new IllegalArgumentException("column 'x' bad");
+        }, new SlowSink(null), metrics, Duration.ofSeconds(1), clock);
+        assertThatThrownBy(() -> handler.handleBatch(List.of("c:1"), new RecordingCommitter())).hasMessageContaining("column 'x'");
+        assertThat(events).isEmpty();
+    }
+}

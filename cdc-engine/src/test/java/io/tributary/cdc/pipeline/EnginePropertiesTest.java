@@ -1,0 +1,43 @@
+package io.tributary.cdc.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+import io.tributary.cdc.config.CdcConfig;
+import org.junit.jupiter.api.Test;
+
+class EnginePropertiesTest {
+    @Test
+    void capturesWithTheContractNamesAndDurableOffsets() {
+        CdcConfig config = CdcConfig.resolve(Map.of("tributary.cdc.data.dir", "/var/lib/cdc", "debezium.max.batch.size", "777"),
+                Map.of("TRIBUTARY_CDC_PASSWORD", "pw", "TRIBUTARY_CDC_HEARTBEAT_INTERVAL", "2s"), Map.of());
+        Properties p = EngineProperties.of(config);
+        assertThat(p.getProperty("plugin.name")).isEqualTo("pgoutput");
+        assertThat(p.getProperty("slot.name")).isEqualTo("tributary_slot");
+        assertThat(p.getProperty("slot.drop.on.stop")).isEqualTo("false");
+        assertThat(p.getProperty("publication.name")).isEqualTo("tributary_pub");
+        assertThat(p.getProperty("publication.autocreate.mode")).isEqualTo("disabled");
+        assertThat(p.getProperty("topic.prefix")).isEqualTo("tributary");
+        assertThat(p.getProperty("schema.include.list")).isEqualTo("shop");
+        assertThat(p.getProperty("snapshot.mode")).isEqualTo("initial");
+        assertThat(p.getProperty("offset.storage")).isEqualTo("org.apache.kafka.connect.storage.FileOffsetBackingStore");
+        assertThat(Path.of(p.getProperty("offset.storage.file.filename"))).isEqualTo(Path.of("/var/lib/cdc/offsets.dat"));
+        assertThat(p.getProperty("heartbeat.interval.ms")).isEqualTo("2000");
+        assertThat(p.getProperty("heartbeat.action.query")).contains("tributary_cdc.heartbeat");
+        assertThat(p.getProperty("skipped.operations")).isEqualTo("none");
+        assertThat(p.getProperty("tombstones.on.delete")).isEqualTo("true");
+        assertThat(p.getProperty("database.password")).isEqualTo("pw");
+        assertThat(p.getProperty("max.batch.size")).isEqualTo("777");
+    }
+
+    @Test
+    void zeroHeartbeatIntervalDisablesHeartbeats() {
+        CdcConfig config = CdcConfig.resolve(Map.of("tributary.cdc.heartbeat.interval", "0s"), Map.of("TRIBUTARY_CDC_PASSWORD", "pw"), Map.of());
+        Properties p = EngineProperties.of(config);
+        assertThat(p.getProperty("heartbeat.interval.ms")).isNull();
+        assertThat(p.getProperty("heartbeat.action.query")).isNull();
+    }
+}
