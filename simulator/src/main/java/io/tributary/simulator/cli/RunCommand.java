@@ -1,0 +1,138 @@
+package io.tributary.simulator.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tributary.simulator.db.PgSettings;
+import io.tributary.simulator.db.RetryPolicy;
+import io.tributary.simulator.load.Identifier;
+import io.tributary.simulator.run.BusinessSimulator;
+import io.tributary.simulator.run.Mix;
+import io.tributary.simulator.run.RunSettings;
+import io.tributary.simulator.run.SimulationFailedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code simulator run}: the shop's business as a stream of inserts, updates, deletes and schema changes. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the shop on the loaded tables: sign-ups, orders with stock updates, order status"
+                + " changes, cancellations, price and stock changes, moves, erasures; optionally schema changes.",
+                "Prints progress to the log and a JSON summary to stdout at the end (also on Ctrl-C)."})
+public final class RunCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--rate", defaultValue = "100", description = "row changes per second (default: ${DEFAULT-VALUE})")
+    double rate;
+
+    @Option(names = "--duration", converter = DurationParser.class,
+            description = "how long to run, e.g. 60s, 10m (default: until stopped or --max-changes)")
+    Duration duration;
+
+    @Option(names = "--max-changes", defaultValue = "0", description = "stop after this many row changes (0 = no limit)")
+    long maxChanges;
+
+    @Option(names = "--mix", description = "event weights, e.g. order=34,advance=30,signup=8,cancel=5,price=6,"
+            + "restock=8,move=7,erase=1,burst=1 (unnamed kinds keep these defaults)")
+    String mix;
+
+    @Option(names = "--seed", description = "random seed; the same seed on the same data gives the same events"
+            + " (default: random, logged)")
+    Long seed;
+
+    @Option(names = "--no-bursts", description = "no flash sales (big multi-order transactions)")
+    boolean noBursts;
+
+    @Option(names = "--schema-changes", description = "add a column, widen two types and drop the added column during the run")
+    boolean schemaChanges;
+
+    @Option(names = "--progress-interval", defaultValue = "10s", converter = DurationParser.class,
+            description = "how often to log progress (default: ${DEFAULT-VALUE})")
+    Duration progressInterval;
+
+    @Option(names = "--metrics-port", defaultValue = "18084",
+            description = "port of the Prometheus /metrics endpoint on 127.0.0.1, 0 = off (default: ${DEFAULT-VALUE})")
+    int metricsPort;
+
+    @Option(names = "--summary-file", description = "also write the JSON summary to this file")
+    Path summaryFile;
+
+    @Option(names = "--audit-file", description = "write every order status transition to this CSV file")
+    Path auditFile;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        RunSettings settings;
+        PgSettings pg;
+        try {
+            Mix parsed = Mix.parse(noBursts ? join(mix, "burst=0") : mix);
+            Identifier schema = Identifier.parse(connection.schema).orElseThrow(() ->
+                    new IllegalArgumentException("--schema '" + connection.schema + "': " + Identifier.RULE));
+            long actualSeed = seed != null ? seed : System.nanoTime();
+            settings = new RunSettings(schema, rate, duration, maxChanges, parsed, actualSeed, schemaChanges,
+                    progressInterval, metricsPort, summaryFile, auditFile, RetryPolicy.standard());
+            pg = connection.settings();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        BusinessSimulator simulator = new BusinessSimulator(() -> pg.connect("tributary-simulator"), settings);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            simulator.requestStop();
+            try {
+                finished.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "simulator-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Map<String, Object> summary = simulator.run();
+            String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(summary);
+            spec.commandLine().getOut().println(json);
+            spec.commandLine().getOut().flush();
+            if (summaryFile != null) {
+                Files.writeString(summaryFile, json + "\n");
+            }
+            return ExitCodes.OK;
+        } catch (SimulationFailedException | IllegalStateException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            LOG.debug("Run failed", e);
+            return ExitCodes.FAILURE;
+        } catch (SQLException e) {
+            spec.commandLine().getErr().println("error: cannot start the run as " + pg + ": " + e.getMessage()
+                    + " (SQLState " + e.getSQLState() + ")");
+            return ExitCodes.FAILURE;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already exiting (Ctrl-C): the hook is running and waits for the latch above
+            }
+        }
+    }
+
+    private static String join(String mix, String extra) {
+        return mix == null || mix.isBlank() ? extra : mix + "," + extra;
+    }
+}

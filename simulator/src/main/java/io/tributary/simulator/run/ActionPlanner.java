@@ -1,0 +1,115 @@
+package io.tributary.simulator.run;
+
+import io.tributary.simulator.generate.ShopVocabulary;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Decides the next business event from the seeded random source and the current state. All randomness
+ * of a run goes through here, in one sequence, so the same seed on the same data gives the same events.
+ */
+final class ActionPlanner {
+
+    private final SplittableRandom random;
+    private final Mix mix;
+
+    ActionPlanner(long seed, Mix mix) {
+        this.random = new SplittableRandom(seed);
+        this.mix = mix;
+    }
+
+    ShopAction next(ShopState state) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            ShopAction action = plan(mix.pick(random), state);
+            if (action != null) {
+                return action;
+            }
+        }
+        return signup(state);
+    }
+
+    /** The event of {@code kind}, or null when the state does not allow it (e.g. no open order). */
+    private ShopAction plan(ChangeKind kind, ShopState state) {
+        return switch (kind) {
+            case SIGNUP -> signup(state);
+            case ORDER -> orders(state, ChangeKind.ORDER, 1 + random.nextInt(3));
+            case BURST -> orders(state, ChangeKind.BURST, 10 + random.nextInt(31));
+            case ADVANCE -> advance(state);
+            case CANCEL -> cancel(state);
+            case PRICE -> state.products.isEmpty() ? null : new ShopActions.Price(state.products.pick(random),
+                    BigDecimal.valueOf(85 + random.nextInt(31), 2));
+            case RESTOCK -> state.products.isEmpty() ? null
+                    : new ShopActions.Restock(state.products.pick(random), 10 + random.nextInt(200));
+            case MOVE -> move(state);
+            case ERASE -> state.customers.size() < 10 ? null : new ShopActions.Erase(state.customers.pick(random));
+        };
+    }
+
+    private ShopAction signup(ShopState state) {
+        String first = pick(ShopVocabulary.FIRST_NAMES);
+        String last = pick(ShopVocabulary.LAST_NAMES);
+        ShopVocabulary.City city = pick(ShopVocabulary.CITIES);
+        String email = ShopVocabulary.ascii(first) + "." + ShopVocabulary.ascii(last) + "."
+                + Long.toString(random.nextLong() & Long.MAX_VALUE, 36) + "@" + pick(ShopVocabulary.DOMAINS);
+        boolean loyalty = random.nextInt(100) < 30;
+        Boolean optIn = state.marketingOptIn ? random.nextBoolean() : null;
+        return new ShopActions.Signup(first, last, email, city.name(), city.country(), loyalty, optIn);
+    }
+
+    private ShopAction orders(ShopState state, ChangeKind kind, int count) {
+        if (state.customers.isEmpty() || state.products.isEmpty()) {
+            return null;
+        }
+        List<ShopActions.Item> items = new ArrayList<>(count);
+        long basketCustomer = state.customers.pick(random);
+        for (int i = 0; i < count; i++) {
+            long customer = kind == ChangeKind.ORDER ? basketCustomer : state.customers.pick(random);
+            int quantity = random.nextInt(100) < 75 ? 1 : 1 + random.nextInt(4);
+            String gift = random.nextInt(100) < 5 ? pick(ShopVocabulary.GIFT_NOTES) : null;
+            items.add(new ShopActions.Item(customer, state.products.pick(random), quantity, gift));
+        }
+        return new ShopActions.PlaceOrders(kind, items);
+    }
+
+    private ShopAction advance(ShopState state) {
+        if (state.openOrderCount() == 0) {
+            return null;
+        }
+        int count = 1 + random.nextInt(4);
+        List<Long> ids = new ArrayList<>(count);
+        List<OrderStatus> from = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            OrderStatus status = OrderStatus.values()[random.nextInt(3)];
+            IdPool pool = state.openOrders.get(status);
+            if (pool.isEmpty()) {
+                continue;
+            }
+            long id = pool.pick(random);
+            if (!ids.contains(id)) {
+                ids.add(id);
+                from.add(status);
+            }
+        }
+        return ids.isEmpty() ? null : new ShopActions.Advance(ids, from);
+    }
+
+    private ShopAction cancel(ShopState state) {
+        IdPool pool = state.openOrders.get(random.nextBoolean() ? OrderStatus.PLACED : OrderStatus.PAID);
+        return pool.isEmpty() ? null : new ShopActions.Cancel(pool.pick(random));
+    }
+
+    private ShopAction move(ShopState state) {
+        if (state.customers.isEmpty()) {
+            return null;
+        }
+        ShopVocabulary.City city = pick(ShopVocabulary.CITIES);
+        Boolean optIn = state.marketingOptIn ? random.nextBoolean() : null;
+        return new ShopActions.Move(state.customers.pick(random), city.name(), city.country(), optIn);
+    }
+
+    private <T> T pick(List<T> values) {
+        return values.get(random.nextInt(values.size()));
+    }
+}

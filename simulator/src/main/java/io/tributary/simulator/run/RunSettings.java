@@ -1,0 +1,38 @@
+package io.tributary.simulator.run;
+
+import io.tributary.simulator.db.RetryPolicy;
+import io.tributary.simulator.load.Identifier;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Typed, validated settings of {@code simulator run}.
+ *
+ * @param duration    how long to run, or null to run until stopped (or until maxChanges)
+ * @param maxChanges  stop after this many row changes (0 = no limit)
+ * @param metricsPort port of /metrics on 127.0.0.1 (0 = off)
+ * @param summaryFile also write the JSON summary here (null = stdout only)
+ * @param auditFile   write every order status transition here (null = off)
+ */
+public record RunSettings(Identifier schema, double rate, Duration duration, long maxChanges, Mix mix, long seed,
+                          boolean schemaChanges, Duration progressInterval, int metricsPort, Path summaryFile,
+                          Path auditFile, RetryPolicy retry) {
+
+    public RunSettings {
+        if (!(rate > 0) || rate > 1_000_000) {
+            throw new IllegalArgumentException("--rate must be between 0 and 1000000 changes/s, got " + rate);
+        }
+        if (duration != null && (duration.isZero() || duration.isNegative())) {
+            throw new IllegalArgumentException("--duration must be positive, got " + duration);
+        }
+        if (maxChanges < 0) {
+            throw new IllegalArgumentException("--max-changes must be >= 0 (0 = no limit), got " + maxChanges);
+        }
+        if (progressInterval.isZero() || progressInterval.isNegative()) {
+            throw new IllegalArgumentException("--progress-interval must be positive, got " + progressInterval);
+        }
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new IllegalArgumentException("--metrics-port must be 0 (off) or a port up to 65535, got " + metricsPort);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.tributary.simulator.run;
+
+/** The run stopped on a permanent error, or on a retriable one that did not go away. */
+public final class SimulationFailedException extends RuntimeException {
+
+    public SimulationFailedException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,417 @@
+package io.tributary.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.simulator.generate.ShopDataGenerator;
+import io.tributary.stack.LocalStack;
+import io.tributary.stack.PostgresEndpoint;
+import io.tributary.stack.Service;
+import io.tributary.stack.StackSettings;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Load and run against the real PostgreSQL 17 of the local stack (init-db applied, connecting as
+ * tributary_app). Each test works in its own schema (created by the superuser, owned by tributary_app)
+ * except the one that loads the committed csv-data/ into shop.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SimulatorIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static LocalStack stack;
+    private static PostgresEndpoint pg;
+    private static Path work;
+    private static Path passwordFile;
+
+    @BeforeAll
+    static void startPostgres() throws IOException {
+        work = Path.of("target/it-stacks/SimulatorIT-" + System.currentTimeMillis()).toAbsolutePath();
+        stack = LocalStack.start(StackSettings.forTests(work.resolve("stack")), Service.POSTGRES);
+        pg = stack.postgres();
+        passwordFile = work.resolve("app-password");
+        Files.writeString(passwordFile, pg.appPassword());
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void loadsCsvDataWithRowCountsEqualToTheRecordCountsAndDoesNotDuplicateOnASecondRun() throws Exception {
+        Path csvData = projectFile("csv-data");
+        CliRun first = load(List.of(csvData.toString()));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(count("shop", "customers")).isEqualTo(recordCount(csvData.resolve("customers.csv")));
+        assertThat(count("shop", "products")).isEqualTo(recordCount(csvData.resolve("products.csv")));
+        assertThat(count("shop", "orders")).isEqualTo(recordCount(csvData.resolve("orders.csv")));
+        assertThat(first.out()).contains("shop.orders", "loaded", "rows/s");
+
+        Map<String, String> types = columnTypes("shop", "orders");
+        assertThat(types).containsEntry("order_id", "integer").containsEntry("unit_price", "numeric(10,2)")
+                .containsEntry("ordered_at", "timestamp with time zone").containsEntry("status", "text");
+        assertThat(columnTypes("shop", "customers")).containsEntry("birth_date", "date")
+                .containsEntry("loyalty_member", "boolean");
+        try (Connection c = app(); Statement st = c.createStatement()) {
+            ResultSet rs = st.executeQuery("SELECT c.relreplident, pg_get_userbyid(c.relowner),"
+                    + " pg_relation_size(c.reltoastrelid) FROM pg_class c WHERE c.oid = 'shop.products'::regclass");
+            rs.next();
+            assertThat(rs.getString(1)).as("REPLICA IDENTITY FULL").isEqualTo("f");
+            assertThat(rs.getString(2)).isEqualTo("tributary_app");
+            assertThat(rs.getLong(3)).as("long descriptions are stored out of line (TOAST)").isPositive();
+            rs = st.executeQuery("SELECT email, city, signup_at FROM shop.customers WHERE customer_id = 3");
+            rs.next();
+            assertThat(rs.getString(1)).isEqualTo("jose.fernandez.3@example.org");
+            assertThat(rs.getString(2)).isEqualTo("São Paulo");
+            rs = st.executeQuery("SELECT count(*) FROM shop.orders WHERE gift_note LIKE '%' || chr(10) || '%'");
+            rs.next();
+            assertThat(rs.getLong(1)).as("multi-line quoted values survive").isPositive();
+            // the identity continues after the loaded ids, so the simulator can insert
+            rs = st.executeQuery("INSERT INTO shop.customers (first_name) VALUES ('Zoë') RETURNING customer_id");
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(recordCount(csvData.resolve("customers.csv")) + 1);
+            st.execute("DELETE FROM shop.customers WHERE first_name = 'Zoë' AND email IS NULL");
+        }
+
+        CliRun second = load(List.of(csvData.toString()));
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(second.out()).contains("skipped");
+        assertThat(count("shop", "orders")).isEqualTo(recordCount(csvData.resolve("orders.csv")));
+    }
+
+    @Test
+    @Order(2)
+    void refusesAHostileHeaderAndCreatesNothing() throws Exception {
+        String schema = newSchema("hostile");
+        Path dir = Files.createDirectories(work.resolve("hostile"));
+        Files.writeString(dir.resolve("accounts.csv"), "id,name\n1,ok\n");
+        Files.writeString(dir.resolve("victims.csv"), "id,\"name\"\"; DROP TABLE x; --\"\n1,a\n");
+        CliRun run = load(List.of("--schema", schema, dir.toString()));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("victims.csv line 1, column 2", "not a valid column name");
+        assertThat(tables(schema)).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void aValueThatDoesNotFitItsColumnRollsTheTableBack() throws Exception {
+        String schema = newSchema("badvalue");
+        Path dir = Files.createDirectories(work.resolve("badvalue"));
+        StringBuilder csv = new StringBuilder("item_id,price\n");
+        for (int i = 1; i <= 50; i++) {
+            csv.append(i).append(',').append(i * 3).append('\n');
+        }
+        csv.append("51,12.50\n"); // line 52 (header + 50 records before it): inference only read 20 records
+        Files.writeString(dir.resolve("items.csv"), csv);
+        CliRun run = load(List.of("--schema", schema, "--infer-rows", "20", dir.toString()));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains("items.csv line 52, column 2 (price)", "'12.50' is not a valid integer",
+                "--infer-rows");
+        assertThat(tables(schema)).isEmpty();
+
+        CliRun fixed = load(List.of("--schema", schema, "--types", "items.price=numeric(8,2)", dir.toString()));
+        assertThat(fixed.exitCode()).as(fixed.err()).isZero();
+        assertThat(count(schema, "items")).isEqualTo(51);
+        assertThat(columnTypes(schema, "items")).containsEntry("price", "numeric(8,2)");
+    }
+
+    @Test
+    @Order(4)
+    void runKeepsTheBusinessInvariantsThroughSchemaChanges() throws Exception {
+        String schema = loadedSchema("invariants");
+        Path audit = work.resolve("invariants-transitions.csv");
+        Map<Long, String> initial = statuses(schema);
+        Map<Long, String> lastSeen = new HashMap<>(initial);
+        List<String> backwards = new ArrayList<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        // an independent observer: order statuses may only move forward between two snapshots
+        CompletableFuture<Integer> observer = CompletableFuture.supplyAsync(() -> {
+            int snapshots = 0;
+            while (running.get()) {
+                try {
+                    statuses(schema).forEach((id, status) -> {
+                        String before = lastSeen.put(id, status);
+                        if (before != null && rank(status) < rank(before)) {
+                            backwards.add(id + ": " + before + " -> " + status);
+                        }
+                    });
+                    snapshots++;
+                    Thread.sleep(50);
+                } catch (SQLException | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return snapshots;
+        });
+        int metricsPort = freePort();
+        CompletableFuture<String> metrics = CompletableFuture.supplyAsync(() -> scrapeWhileRunning(metricsPort));
+        CliRun run = CliRun.of("run", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),
+                "--pg-password-file", passwordFile.toString(), "--schema", schema, "--rate", "1500",
+                "--max-changes", "4000", "--seed", "11", "--schema-changes", "--metrics-port", String.valueOf(metricsPort),
+                "--audit-file", audit.toString(), "--progress-interval", "1s");
+        running.set(false);
+        assertThat(observer.get()).isGreaterThan(3);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+
+        JsonNode summary = JSON.readTree(run.out());
+        assertThat(summary.get("changes").asLong()).isGreaterThanOrEqualTo(4000);
+        assertThat(summary.get("schemaChanges").asLong()).isEqualTo(4);
+        for (String kind : List.of("signup", "order", "advance", "cancel", "price", "restock", "move")) {
+            assertThat(summary.at("/byKind/" + kind + "/changes").asLong()).as(kind).isPositive();
+        }
+        assertThat(metrics.get()).contains("tributary_simulator_changes_total{kind=\"order\"}",
+                "tributary_simulator_target_rate 1500.0");
+
+        assertThat(backwards).as("status moved backwards").isEmpty();
+        try (Connection c = app(); Statement st = c.createStatement()) {
+            assertThat(single(st, "SELECT count(*) FROM " + schema + ".products WHERE stock < 0")).isZero();
+            assertThat(single(st, "SELECT count(*) FROM " + schema + ".orders o WHERE NOT EXISTS"
+                    + " (SELECT 1 FROM " + schema + ".customers c WHERE c.customer_id = o.customer_id)")).isZero();
+            assertThat(single(st, "SELECT count(*) FROM " + schema + ".orders"
+                    + " WHERE status NOT IN ('placed', 'paid', 'shipped', 'delivered')")).isZero();
+            assertThat(single(st, "SELECT count(*) FROM " + schema + ".orders WHERE order_id > 12000")).isPositive();
+        }
+        assertThat(columnTypes(schema, "orders")).containsEntry("quantity", "bigint");
+        assertThat(columnTypes(schema, "products")).containsEntry("price", "numeric(14,2)");
+        assertThat(columnTypes(schema, "customers")).doesNotContainKey("marketing_opt_in");
+
+        // the audit of transitions: every step forward by one, and the last one per order is its final state
+        Map<Long, String> finalStatuses = statuses(schema);
+        List<String> lines = Files.readAllLines(audit, StandardCharsets.UTF_8);
+        assertThat(lines.size()).isGreaterThan(100);
+        Map<Long, String> lastTo = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            assertThat(rank(f[2])).as(line).isEqualTo(rank(f[1]) + 1);
+            String previous = lastTo.put(Long.parseLong(f[0]), f[2]);
+            String expectedFrom = previous != null ? previous : initial.getOrDefault(Long.parseLong(f[0]), "placed");
+            assertThat(f[1]).as("transition starts where the order was: " + line).isEqualTo(expectedFrom);
+        }
+        lastTo.forEach((id, status) -> {
+            if (finalStatuses.containsKey(id)) {
+                assertThat(finalStatuses.get(id)).as("order " + id).isEqualTo(status);
+            }
+        });
+    }
+
+    @Test
+    @Order(5)
+    void theSameSeedOnTheSameDataGivesTheSameShop() throws Exception {
+        String a = loadedSchema("seed_a");
+        String b = loadedSchema("seed_b");
+        for (String schema : List.of(a, b)) {
+            CliRun run = CliRun.of("run", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),
+                    "--pg-password-file", passwordFile.toString(), "--schema", schema, "--rate", "3000",
+                    "--max-changes", "1500", "--seed", "7", "--metrics-port", "0");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+        }
+        assertThat(digest(a)).isEqualTo(digest(b));
+        assertThat(digest(a)).isNotEqualTo(digest("shop"));
+    }
+
+    @Test
+    @Order(6)
+    void holdsTheTargetRate() throws Exception {
+        String schema = loadedSchema("rate");
+        CliRun run = CliRun.of("run", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),
+                "--pg-password-file", passwordFile.toString(), "--schema", schema, "--rate", "300",
+                "--duration", "8s", "--seed", "3", "--metrics-port", "0");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        double achieved = JSON.readTree(run.out()).get("achievedRate").asDouble();
+        assertThat(achieved).isBetween(300 * 0.85, 300 * 1.15);
+    }
+
+    // --- helpers ---
+
+    private static CliRun load(List<String> args) {
+        List<String> all = new ArrayList<>(List.of("load", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),
+                "--pg-password-file", passwordFile.toString()));
+        all.addAll(args);
+        return CliRun.of(all);
+    }
+
+    /** A fresh schema owned by tributary_app with the generated shop loaded. */
+    private static String loadedSchema(String name) throws Exception {
+        String schema = newSchema(name);
+        Path dir = work.resolve("shop-data");
+        if (!Files.exists(dir.resolve("orders.csv"))) {
+            new ShopDataGenerator(1, 42).writeTo(dir);
+        }
+        CliRun run = load(List.of("--schema", schema, dir.toString()));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return schema;
+    }
+
+    private static String newSchema(String name) throws SQLException {
+        String schema = "it_" + name;
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.superUser(), pg.superPassword());
+             Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + schema + " AUTHORIZATION tributary_app");
+        }
+        return schema;
+    }
+
+    private static Connection app() throws SQLException {
+        return DriverManager.getConnection(pg.jdbcUrl(), pg.appUser(), pg.appPassword());
+    }
+
+    private static long count(String schema, String table) throws SQLException {
+        try (Connection c = app(); Statement st = c.createStatement()) {
+            return single(st, "SELECT count(*) FROM " + schema + "." + table);
+        }
+    }
+
+    private static long single(Statement st, String sql) throws SQLException {
+        try (ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static List<String> tables(String schema) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = app(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = '" + schema + "'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static Map<String, String> columnTypes(String schema, String table) throws SQLException {
+        Map<String, String> types = new HashMap<>();
+        try (Connection c = app(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
+                     + " WHERE a.attrelid = '" + schema + "." + table + "'::regclass AND a.attnum > 0 AND NOT a.attisdropped")) {
+            while (rs.next()) {
+                types.put(rs.getString(1), rs.getString(2));
+            }
+        }
+        return types;
+    }
+
+    private static Map<Long, String> statuses(String schema) throws SQLException {
+        Map<Long, String> statuses = new HashMap<>();
+        try (Connection c = app(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT order_id, status FROM " + schema + ".orders")) {
+            while (rs.next()) {
+                statuses.put(rs.getLong(1), rs.getString(2));
+            }
+        }
+        return statuses;
+    }
+
+    /** Everything the seed decides (timestamps from now() excluded). */
+    private static String digest(String schema) throws SQLException {
+        try (Connection c = app(); Statement st = c.createStatement()) {
+            ResultSet rs = st.executeQuery("SELECT md5(string_agg(concat_ws('|', customer_id, first_name, last_name, email,"
+                    + " city, country, loyalty_member), ';' ORDER BY customer_id)) FROM " + schema + ".customers");
+            rs.next();
+            String customers = rs.getString(1);
+            rs = st.executeQuery("SELECT md5(string_agg(concat_ws('|', product_id, price, stock), ';' ORDER BY product_id))"
+                    + " FROM " + schema + ".products");
+            rs.next();
+            String products = rs.getString(1);
+            rs = st.executeQuery("SELECT md5(string_agg(concat_ws('|', order_id, customer_id, product_id, quantity,"
+                    + " unit_price, status, shipping_city, gift_note), ';' ORDER BY order_id)) FROM " + schema + ".orders");
+            rs.next();
+            return customers + products + rs.getString(1);
+        }
+    }
+
+    private static int rank(String status) {
+        return List.of("placed", "paid", "shipped", "delivered").indexOf(status);
+    }
+
+    private static long recordCount(Path csv) throws IOException {
+        // independent of the loader: count records with Python-like RFC 4180 rules (quotes may span lines)
+        String text = Files.readString(csv, StandardCharsets.UTF_8);
+        long records = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '"') {
+                quoted = !quoted;
+            } else if (ch == '\n' && !quoted) {
+                records++;
+            }
+        }
+        return records - 1; // header
+    }
+
+    private static String scrapeWhileRunning(int port) {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.currentTimeMillis() + 30_000;
+        String last = "";
+        while (System.currentTimeMillis() < deadline) {
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                last = r.body();
+                if (last.contains("tributary_simulator_changes_total{kind=\"order\"} ") && !last.contains("kind=\"order\"} 0\n")) {
+                    return last;
+                }
+            } catch (IOException e) {
+                // not up yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return last;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return last;
+            }
+        }
+        return last;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static Path projectFile(String name) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve(name))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException(name + " not found above " + Path.of("").toAbsolutePath());
+        }
+        return dir.resolve(name);
+    }
+}
