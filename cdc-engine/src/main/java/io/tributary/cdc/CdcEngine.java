@@ -73,6 +73,7 @@ public final class CdcEngine {
         try {
             Preflight preflight = new Preflight(config, startupBackoff);
             preflight.checkPostgres();
+            preflight.awaitSlotFree();
             preflight.checkKafka(admin);
 
             producer = new KafkaProducer<>(producerProperties());

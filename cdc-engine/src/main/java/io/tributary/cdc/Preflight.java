@@ -61,6 +61,44 @@ final class Preflight {
         LOG.info("PostgreSQL {} reachable; publication {} present", config.jdbcUrl(), config.publication());
     }
 
+    /**
+     * Waits (bounded) until no other process streams from the slot: after a crash PostgreSQL may keep the old
+     * walsender for a moment, and Debezium fails at once on an active slot.
+     */
+    void awaitSlotFree() throws Exception {
+        Properties props = new Properties();
+        props.setProperty("user", config.cdcUser());
+        props.setProperty("password", config.cdcPassword().value());
+        props.setProperty("connectTimeout", "10");
+        try {
+            backoff.call("Waiting for replication slot " + config.slot() + " to be released",
+                    e -> e instanceof SlotBusyException, () -> {
+                        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), props);
+                             PreparedStatement st = c.prepareStatement(
+                                     "SELECT active_pid FROM pg_replication_slots WHERE slot_name = ? AND active")) {
+                            st.setString(1, config.slot());
+                            try (ResultSet rs = st.executeQuery()) {
+                                if (rs.next()) {
+                                    throw new SlotBusyException("slot " + config.slot() + " is in use by backend pid " + rs.getInt(1));
+                                }
+                            }
+                        }
+                        return null;
+                    });
+        } catch (SlotBusyException e) {
+            throw new IllegalStateException("Replication slot " + config.slot() + " stays in use: " + e.getMessage()
+                    + ". Another cdc-engine may be running against it; stop it, or terminate that backend with "
+                    + "pg_terminate_backend(pid) if it is a leftover.", e);
+        }
+    }
+
+    /** The slot is streamed by another backend (retriable for a while). */
+    static final class SlotBusyException extends Exception {
+        SlotBusyException(String message) {
+            super(message);
+        }
+    }
+
     void checkKafka(Admin admin) throws Exception {
         try {
             String clusterId = backoff.call("Connecting to Kafka at " + config.kafkaBootstrap(),

@@ -1,0 +1,238 @@
+package io.tributary.cdc.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import io.tributary.stack.ManagedProcess;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The engine as a child process against real PostgreSQL, Kafka and registry: snapshot, c/u/d/t and tombstones,
+ * primary-key update, schema changes, TOAST, metrics, and finally an incompatible change that must stop it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CdcEngineIT {
+    static final String CUSTOMERS = "tributary.shop.customers";
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    static CdcTestStack stack;
+    static ManagedProcess engine;
+    static int metricsPort;
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = CdcTestStack.start("CdcEngineIT");
+        stack.app(
+                "CREATE TABLE shop.customers (id bigint PRIMARY KEY, name text NOT NULL, balance numeric(12,2), "
+                        + "active boolean NOT NULL DEFAULT true, born date, created_at timestamptz NOT NULL DEFAULT now(), "
+                        + "visits integer, notes text)",
+                "ALTER TABLE shop.customers REPLICA IDENTITY FULL",
+                "INSERT INTO shop.customers (id, name, balance, active, born, created_at, visits, notes) VALUES "
+                        + "(1, 'Ada', 10.50, true, DATE '1990-05-17', TIMESTAMPTZ '2026-01-02 03:04:05.123456+00', 3, NULL), "
+                        + "(2, 'Bob', -0.01, false, NULL, TIMESTAMPTZ '2026-01-02 03:04:06+00', NULL, 'vip')");
+        Map<String, String> env = stack.engineEnv("engine");
+        metricsPort = Integer.parseInt(env.get("TRIBUTARY_CDC_METRICS_PORT"));
+        engine = stack.launchEngine("cdc-engine", env);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    List<DecodedChange> await(String topic, java.util.function.Predicate<List<DecodedChange>> done) {
+        List<DecodedChange> all = stack.reader.readUntil(topic, done, WAIT);
+        assertThat(done.test(all)).as("topic %s within %s; engine log:%n%s%nread: %s", topic, WAIT,
+                CdcTestStack.log(engine), all).isTrue();
+        return all;
+    }
+
+    static long count(List<DecodedChange> all, String op) {
+        return all.stream().filter(c -> Objects.equals(op, c.op())).count();
+    }
+
+    @Test
+    @Order(1)
+    void snapshotThenCreateUpdateDeleteTombstoneAndTruncate() throws Exception {
+        List<DecodedChange> snapshot = await(CUSTOMERS, all -> count(all, "r") == 2);
+        DecodedChange ada = snapshot.stream().filter(c -> Long.valueOf(1).equals(c.keyColumn("id"))).findFirst().orElseThrow();
+        assertThat(ada.column("name")).isEqualTo("Ada");
+        assertThat(ada.column("balance")).isEqualTo(new BigDecimal("10.50"));
+        assertThat(ada.column("active")).isEqualTo(true);
+        assertThat(ada.column("born")).isEqualTo(LocalDate.of(1990, 5, 17));
+        assertThat(ada.column("created_at")).isEqualTo("2026-01-02T03:04:05.123456Z");
+        assertThat(ada.column("visits")).isEqualTo(3);
+        assertThat(ada.column("notes")).isNull();
+        assertThat(ada.source().get("schema").toString()).isEqualTo("shop");
+        assertThat(ada.source().get("table").toString()).isEqualTo("customers");
+        assertThat(ada.lsn()).isPositive();
+
+        stack.app("INSERT INTO shop.customers (id, name, balance, visits) VALUES (3, 'Cy', 99999999.99, 1)",
+                "UPDATE shop.customers SET balance = balance + 1, visits = 4 WHERE id = 1",
+                "DELETE FROM shop.customers WHERE id = 2");
+        List<DecodedChange> all = await(CUSTOMERS, a -> count(a, "d") == 1 && a.stream().anyMatch(DecodedChange::isTombstone));
+        DecodedChange create = all.stream().filter(c -> "c".equals(c.op())).findFirst().orElseThrow();
+        assertThat(create.keyColumn("id")).isEqualTo(3L);
+        assertThat(create.column("balance")).isEqualTo(new BigDecimal("99999999.99"));
+        assertThat(create.column("active")).as("column default").isEqualTo(true);
+        assertThat((Long) create.source().get("txId")).isPositive();
+        assertThat(create.lsn()).isGreaterThan(ada.lsn());
+
+        DecodedChange update = all.stream().filter(c -> "u".equals(c.op())).findFirst().orElseThrow();
+        assertThat(update.before().get("balance")).as("REPLICA IDENTITY FULL before image").isEqualTo(new BigDecimal("10.50"));
+        assertThat(update.after().get("balance")).isEqualTo(new BigDecimal("11.50"));
+        assertThat(update.after().get("visits")).isEqualTo(4);
+
+        DecodedChange delete = all.stream().filter(c -> "d".equals(c.op())).findFirst().orElseThrow();
+        assertThat(delete.keyColumn("id")).isEqualTo(2L);
+        assertThat(delete.after()).isNull();
+        assertThat(delete.before().get("notes").toString()).isEqualTo("vip");
+        DecodedChange tombstone = all.get(all.indexOf(delete) + 1);
+        assertThat(tombstone.isTombstone()).as("tombstone right after the delete").isTrue();
+        assertThat(tombstone.keyColumn("id")).isEqualTo(2L);
+
+        // per-key order: every key's changes are in LSN order
+        Map<Object, List<Long>> lsnsByKey = all.stream().filter(c -> !c.isTombstone() && c.op().matches("[cud]"))
+                .collect(Collectors.groupingBy(c -> c.keyColumn("id"), Collectors.mapping(DecodedChange::lsn, Collectors.toList())));
+        lsnsByKey.values().forEach(l -> assertThat(l).isSorted());
+
+        stack.app("CREATE TABLE shop.carts (id int PRIMARY KEY, items int NOT NULL)",
+                "INSERT INTO shop.carts VALUES (1, 1), (2, 2)", "TRUNCATE shop.carts", "INSERT INTO shop.carts VALUES (3, 3)");
+        List<DecodedChange> carts = await("tributary.shop.carts", a -> count(a, "c") == 3);
+        assertThat(carts).extracting(DecodedChange::op).containsExactly("c", "c", "t", "c");
+        DecodedChange truncate = carts.get(2);
+        assertThat(truncate.key()).isNull();
+        assertThat(truncate.before()).isNull();
+        assertThat(truncate.after()).isNull();
+        assertThat(truncate.source().get("table").toString()).isEqualTo("carts");
+    }
+
+    @Test
+    @Order(2)
+    void primaryKeyUpdateIsDeleteTombstoneCreate() throws Exception {
+        int before = stack.reader.readAll(CUSTOMERS).size();
+        stack.app("UPDATE shop.customers SET id = 300 WHERE id = 3");
+        List<DecodedChange> all = await(CUSTOMERS, a -> a.size() >= before + 3);
+        List<DecodedChange> tail = all.subList(before, before + 3);
+        assertThat(tail.get(0).op()).isEqualTo("d");
+        assertThat(tail.get(0).keyColumn("id")).isEqualTo(3L);
+        assertThat(tail.get(1).isTombstone()).isTrue();
+        assertThat(tail.get(1).keyColumn("id")).isEqualTo(3L);
+        assertThat(tail.get(2).op()).isEqualTo("c");
+        assertThat(tail.get(2).keyColumn("id")).isEqualTo(300L);
+        assertThat(tail.get(2).column("name")).isEqualTo("Cy");
+    }
+
+    @Test
+    @Order(3)
+    void schemaChangesMidStreamRegisterNewVersions() throws Exception {
+        String subject = CUSTOMERS + "-value";
+        int versionBefore = stack.reader.registry.latest(subject).version();
+        stack.app("ALTER TABLE shop.customers ADD COLUMN tier text",
+                "INSERT INTO shop.customers (id, name, tier) VALUES (10, 'Dee', 'gold')");
+        stack.app("ALTER TABLE shop.customers DROP COLUMN notes",
+                "INSERT INTO shop.customers (id, name, tier) VALUES (11, 'Eve', 'silver')");
+        stack.app("ALTER TABLE shop.customers ALTER COLUMN visits TYPE bigint",
+                "INSERT INTO shop.customers (id, name, visits) VALUES (12, 'Fay', 5000000000)");
+        List<DecodedChange> all = await(CUSTOMERS, a -> a.stream().anyMatch(c -> Long.valueOf(12).equals(c.keyColumn("id"))));
+
+        DecodedChange dee = all.stream().filter(c -> Long.valueOf(10).equals(c.keyColumn("id"))).findFirst().orElseThrow();
+        assertThat(dee.column("tier")).isEqualTo("gold");
+        assertThat(dee.column("notes")).isNull();
+        Schema deeRow = dee.after().getSchema();
+        assertThat(deeRow.getField("tier").defaultVal()).as("added column defaults to null").isEqualTo(org.apache.avro.JsonProperties.NULL_VALUE);
+
+        DecodedChange eve = all.stream().filter(c -> Long.valueOf(11).equals(c.keyColumn("id"))).findFirst().orElseThrow();
+        assertThat(eve.after().getSchema().getField("notes")).as("dropped column").isNull();
+
+        DecodedChange fay = all.stream().filter(c -> Long.valueOf(12).equals(c.keyColumn("id"))).findFirst().orElseThrow();
+        assertThat(fay.column("visits")).isEqualTo(5_000_000_000L);
+
+        assertThat(stack.reader.registry.latest(subject).version()).isEqualTo(versionBefore + 3);
+    }
+
+    @Test
+    @Order(4)
+    void unchangedToastValuesAreFilledFromTheFullBeforeImageOrFlagged() throws Exception {
+        // random text does not compress, so 10 kB is stored out of line (TOAST)
+        String body;
+        try (Connection c = stack.app(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT string_agg(md5(random()::text), '') FROM generate_series(1, 320)")) {
+            rs.next();
+            body = rs.getString(1);
+        }
+        assertThat(body).hasSize(10_240);
+        stack.app("CREATE TABLE shop.documents (id int PRIMARY KEY, title text NOT NULL, body text)",
+                "ALTER TABLE shop.documents REPLICA IDENTITY FULL",
+                "CREATE TABLE shop.documents_default_identity (id int PRIMARY KEY, title text NOT NULL, body text)");
+        for (String table : List.of("shop.documents", "shop.documents_default_identity")) {
+            try (Connection c = stack.app();
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO " + table + " VALUES (1, 'draft', ?)")) {
+                insert.setString(1, body);
+                insert.executeUpdate();
+            }
+            stack.app("UPDATE " + table + " SET title = 'final' WHERE id = 1");
+        }
+
+        List<DecodedChange> full = await("tributary.shop.documents", a -> count(a, "u") == 1);
+        DecodedChange fullUpdate = full.stream().filter(c -> "u".equals(c.op())).findFirst().orElseThrow();
+        assertThat(fullUpdate.column("title")).isEqualTo("final");
+        assertThat(fullUpdate.column("body")).as("REPLICA IDENTITY FULL: the stored value arrives").isEqualTo(body);
+        assertThat(fullUpdate.unavailableColumns()).isEmpty();
+
+        List<DecodedChange> dflt = await("tributary.shop.documents_default_identity", a -> count(a, "u") == 1);
+        DecodedChange dfltUpdate = dflt.stream().filter(c -> "u".equals(c.op())).findFirst().orElseThrow();
+        assertThat(dfltUpdate.column("title")).isEqualTo("final");
+        assertThat(dfltUpdate.column("body")).as("default identity: placeholder").isEqualTo("__debezium_unavailable_value");
+        assertThat(dfltUpdate.unavailableColumns()).containsExactly("body");
+        assertThat(dfltUpdate.before()).as("default identity has no before image").isNull();
+    }
+
+    @Test
+    @Order(5)
+    void metricsCountEventsAndMeasureRetainedWal() throws Exception {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            String metrics = stack.metrics(metricsPort);
+            assertThat(metrics).contains("tributary_cdc_events_total{table=\"shop.customers\",op=\"r\"} 2")
+                    .contains("tributary_cdc_events_total{table=\"shop.customers\",op=\"d\"} 2")
+                    .contains("tributary_cdc_events_total{table=\"shop.carts\",op=\"t\"} 1")
+                    .doesNotContain("tributary_cdc_retained_wal_bytes -1")
+                    .doesNotContain("tributary_cdc_last_lsn -1")
+                    .containsPattern("tributary_cdc_heartbeats_total [1-9]");
+        });
+    }
+
+    @Test
+    @Order(6)
+    void incompatibleSchemaChangeStopsTheEngineNamingTableAndColumn() throws Exception {
+        int before = stack.reader.readAll(CUSTOMERS).size();
+        stack.app("ALTER TABLE shop.customers ALTER COLUMN name TYPE integer USING length(name)",
+                "INSERT INTO shop.customers (id, name) VALUES (20, 7)");
+        assertThat(engine.waitFor(WAIT)).as("engine exits; log:%n%s", CdcTestStack.log(engine)).isTrue();
+        assertThat(engine.exitCode()).hasValue(1);
+        String log = CdcTestStack.log(engine);
+        assertThat(log).contains("refused the new schema of table shop.customers")
+                .contains("column name changed from string to int");
+        List<DecodedChange> after = stack.reader.readAll(CUSTOMERS);
+        assertThat(after).as("nothing written for the refused change").hasSize(before);
+    }
+}
