@@ -23,6 +23,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -47,6 +48,7 @@ public final class KafkaSchemaStore implements SchemaStore {
     private final Duration timeout;
     private final TopicPartition partition;
     private KafkaProducer<byte[], byte[]> producer;
+    private boolean fenced;
 
     public KafkaSchemaStore(String bootstrap, String topic, Duration timeout) {
         this.bootstrap = bootstrap;
@@ -105,23 +107,36 @@ public final class KafkaSchemaStore implements SchemaStore {
         if (producer == null) {
             throw new IllegalStateException("load() must run before append()");
         }
+        if (fenced) {
+            throw fencedError(null);
+        }
         try {
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(topic, 0, StoreRecordCodec.key(record), StoreRecordCodec.value(record)))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             producer.commitTransaction();
-        } catch (ProducerFencedException e) {
-            throw new StoreException("Another schema registry instance took over " + describe()
-                    + "; this instance no longer accepts writes: restart it or stop the other one", e);
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            fenced = true;
+            throw fencedError(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abort();
             throw new StoreException("Interrupted while writing to " + describe(), e);
         } catch (ExecutionException | TimeoutException | KafkaException e) {
-            abort();
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+                fenced = true;
+                throw fencedError(cause);
+            }
+            abort();
             throw new StoreException("Could not write to " + describe() + ": " + cause, cause);
         }
+    }
+
+    /** Kafka fenced our transactional id: a newer registry instance on the same topic is now the single writer. */
+    private StoreException fencedError(Throwable cause) {
+        return new StoreException("Another schema registry instance took over " + describe()
+                + "; this instance no longer accepts writes: stop it (the newer instance serves the same data)", cause);
     }
 
     private void abort() {
