@@ -137,6 +137,11 @@ final class KafkaServer implements ServerDefinition {
     }
 
     @Override
+    public Path dataDir() {
+        return logDir();
+    }
+
+    @Override
     public String endpoint() {
         return "127.0.0.1:" + settings.ports().kafka();
     }

@@ -284,7 +284,7 @@ public final class LocalStack implements AutoCloseable {
         List<ServiceStatus> result = new ArrayList<>();
         for (Service service : Service.values()) {
             ServerDefinition server = servers.get(service);
-            long size = directorySize(settings.serviceDir(service));
+            long size = server.dataDir() == null ? -1 : DiskUsage.of(server.dataDir());
             ManagedProcess process = running.get(service);
             if (process != null && process.isAlive()) {
                 Probe probe = server.probe();
@@ -383,23 +383,6 @@ public final class LocalStack implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException | IllegalArgumentException e) {
             // JVM already shutting down, or hook never registered
-        }
-    }
-
-    static long directorySize(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            return -1;
         }
     }
 

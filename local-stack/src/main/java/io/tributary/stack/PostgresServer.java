@@ -136,6 +136,11 @@ final class PostgresServer implements ServerDefinition {
     }
 
     @Override
+    public Path dataDir() {
+        return pgdata();
+    }
+
+    @Override
     public String endpoint() {
         return "postgresql://127.0.0.1:" + settings.ports().postgres() + "/" + PostgresEndpoint.DATABASE;
     }

@@ -70,6 +70,12 @@ final class RegistryServer implements ServerDefinition {
         return s.length() > 80 ? s.substring(0, 80) + "..." : s;
     }
 
+    /** Its schemas live in Kafka's {@code _schemas} topic. */
+    @Override
+    public java.nio.file.Path dataDir() {
+        return null;
+    }
+
     @Override
     public String endpoint() {
         return url();

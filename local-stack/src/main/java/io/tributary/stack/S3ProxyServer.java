@@ -64,7 +64,10 @@ final class S3ProxyServer implements ServerDefinition {
 
     @Override
     public void prepare() throws IOException {
+        // The filesystem backend treats world-readable folders as public-read buckets: keep them owner-only.
         Files.createDirectories(basedir().resolve(S3Endpoint.BUCKET));
+        Files.setPosixFilePermissions(basedir(), PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(basedir().resolve(S3Endpoint.BUCKET), PosixFilePermissions.fromString("rwx------"));
         Files.createDirectories(properties().getParent());
         Files.deleteIfExists(properties());
         // holds the credentials: owner-only
@@ -121,6 +124,11 @@ final class S3ProxyServer implements ServerDefinition {
             Thread.currentThread().interrupt();
             return Probe.down("interrupted");
         }
+    }
+
+    @Override
+    public Path dataDir() {
+        return basedir();
     }
 
     @Override

@@ -22,6 +22,9 @@ interface ServerDefinition {
     default void afterHealthy() {
     }
 
+    /** Where the server keeps its data (reported by status), or null if it keeps none of its own. */
+    java.nio.file.Path dataDir();
+
     /** What clients connect to, e.g. {@code 127.0.0.1:19092}. */
     String endpoint();
 }

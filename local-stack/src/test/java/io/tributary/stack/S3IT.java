@@ -85,6 +85,20 @@ class S3IT {
     }
 
     @Test
+    void anonymousRequestsAreRefused() throws Exception {
+        try (S3Client s3 = client()) {
+            s3.putObject(b -> b.bucket("lakehouse").key("private/secret.txt"), RequestBody.fromString("x", StandardCharsets.UTF_8));
+        }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/lakehouse", "/lakehouse/private/secret.txt")) {
+            java.net.http.HttpResponse<String> response = http.send(
+                    java.net.http.HttpRequest.newBuilder(URI.create(stack.s3().endpoint() + path)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("anonymous GET %s", path).isEqualTo(403);
+        }
+    }
+
+    @Test
     void credentialsFileIsOwnerOnly() throws Exception {
         assertThat(Files.getPosixFilePermissions(stack.settings().serviceDir(Service.S3).resolve("conf/s3proxy.properties")))
                 .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);

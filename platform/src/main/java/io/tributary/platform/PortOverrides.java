@@ -1,0 +1,74 @@
+package io.tributary.platform;
+
+import io.tributary.stack.StackPorts;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The ports a stack uses: an option given on the command line wins, then the ports the data dir was last started
+ * with ({@code <data-dir>/stack.properties}, so {@code status} and {@code down} find a stack started with
+ * {@code --postgres-port 25432}), then the documented defaults.
+ */
+record PortOverrides(Integer postgres, Integer kafka, Integer kafkaController, Integer registry, Integer s3) {
+    static final String FILE = "stack.properties";
+
+    StackPorts resolve(Optional<StackPorts> saved) {
+        StackPorts base = saved.orElse(StackPorts.DEFAULTS);
+        return new StackPorts(
+                postgres != null ? postgres : base.postgres(),
+                kafka != null ? kafka : base.kafka(),
+                kafkaController != null ? kafkaController : base.kafkaController(),
+                registry != null ? registry : base.registry(),
+                s3 != null ? s3 : base.s3());
+    }
+
+    static Optional<StackPorts> load(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+            return Optional.of(new StackPorts(port(p, "postgres.port", file), port(p, "kafka.port", file),
+                    port(p, "kafka.controller.port", file), port(p, "registry.port", file), port(p, "s3.port", file)));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int port(Properties p, String key, Path file) {
+        String value = p.getProperty(key);
+        if (value == null) {
+            throw new IllegalStateException(file + ": key " + key + " is missing; delete the file to fall back to the default ports");
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(file + ": " + key + "=" + value + " is not a port number");
+        }
+    }
+
+    static void save(Path dataDir, StackPorts ports) {
+        Properties p = new Properties();
+        p.setProperty("postgres.port", Integer.toString(ports.postgres()));
+        p.setProperty("kafka.port", Integer.toString(ports.kafka()));
+        p.setProperty("kafka.controller.port", Integer.toString(ports.kafkaController()));
+        p.setProperty("registry.port", Integer.toString(ports.registry()));
+        p.setProperty("s3.port", Integer.toString(ports.s3()));
+        try {
+            Files.createDirectories(dataDir);
+            try (Writer out = Files.newBufferedWriter(dataDir.resolve(FILE), StandardCharsets.UTF_8)) {
+                p.store(out, "Ports of the last `tributary up` on this data dir (options override them)");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write " + dataDir.resolve(FILE) + ": " + e.getMessage(), e);
+        }
+    }
+}

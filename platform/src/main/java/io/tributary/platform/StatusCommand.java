@@ -1,0 +1,37 @@
+package io.tributary.platform;
+
+import io.tributary.stack.LocalStack;
+import io.tributary.stack.ServiceStatus;
+import io.tributary.stack.StackSettings;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = {"Per service: state, endpoint, pid and data size.",
+                "Exit code 0 when every server is healthy, 3 otherwise."})
+final class StatusCommand implements Callable<Integer> {
+    static final int NOT_ALL_HEALTHY = 3;
+
+    @Mixin
+    StackOptions options;
+
+    @Option(names = "--json", description = "Machine-readable output (with the pid of every process).")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        StackSettings settings = options.settings();
+        List<ServiceStatus> statuses = LocalStack.attach(settings).status();
+        var out = spec.commandLine().getOut();
+        out.print(json ? StatusRendering.json(settings.dataDir(), statuses) : StatusRendering.table(statuses));
+        out.flush();
+        return statuses.stream().allMatch(s -> s.state() == ServiceStatus.State.HEALTHY) ? 0 : NOT_ALL_HEALTHY;
+    }
+}

@@ -1,0 +1,73 @@
+package io.tributary.platform;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.stack.ServiceStatus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders {@code tributary status} as an aligned table or as JSON (the same facts, machine-readable). */
+final class StatusRendering {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private StatusRendering() {
+    }
+
+    static String table(List<ServiceStatus> statuses) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"SERVICE", "STATE", "PID", "ENDPOINT", "DATA"});
+        for (ServiceStatus s : statuses) {
+            rows.add(new String[] {s.name(), s.state().name().toLowerCase(java.util.Locale.ROOT),
+                    s.pid() == null ? "-" : Long.toString(s.pid()), s.endpoint().isEmpty() ? "-" : s.endpoint(),
+                    ByteSize.human(s.dataBytes())});
+        }
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.length; i++) {
+                line.append(i == row.length - 1 ? row[i] : pad(row[i], widths[i] + 2));
+            }
+            out.append(line.toString().stripTrailing()).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s + " ".repeat(width - s.length());
+    }
+
+    static String json(Path dataDir, List<ServiceStatus> statuses) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("dataDir", dataDir.toString());
+        root.put("healthy", statuses.stream().allMatch(s -> s.state() == ServiceStatus.State.HEALTHY));
+        ArrayNode services = root.putArray("services");
+        for (ServiceStatus s : statuses) {
+            ObjectNode node = services.addObject();
+            node.put("name", s.name());
+            node.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
+            if (s.pid() == null) {
+                node.putNull("pid");
+            } else {
+                node.put("pid", s.pid());
+            }
+            node.put("endpoint", s.endpoint());
+            node.put("dataBytes", s.dataBytes());
+            node.put("detail", s.detail());
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot render status as JSON", e);
+        }
+    }
+}

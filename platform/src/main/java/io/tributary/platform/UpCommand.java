@@ -1,0 +1,43 @@
+package io.tributary.platform;
+
+import io.tributary.stack.LocalStack;
+import io.tributary.stack.Service;
+import io.tributary.stack.StackSettings;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Start PostgreSQL, Kafka, S3 (S3Proxy) and the schema registry in the background,",
+                "and return once every one answers its health check. Running servers are left as they are."})
+final class UpCommand implements Callable<Integer> {
+    @Mixin
+    StackOptions options;
+
+    @Option(names = "--services", split = ",", paramLabel = "<service>",
+            description = "Only these (postgres, kafka, s3, schema-registry); default: all.")
+    List<String> services;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        StackSettings settings = options.settings();
+        List<Service> wanted = services == null ? List.of(Service.values()) : services.stream().map(Service::parse).toList();
+        PortOverrides.save(settings.dataDir(), settings.ports());
+        long start = System.nanoTime();
+        try (LocalStack stack = LocalStack.start(settings, wanted.toArray(Service[]::new))) {
+            stack.detach();
+            var out = spec.commandLine().getOut();
+            out.printf("Tributary local stack is up in %.1f s (data dir %s)%n", (System.nanoTime() - start) / 1e9, settings.dataDir());
+            out.print(StatusRendering.table(stack.status()));
+            out.println("Logs: " + settings.logsDir() + "   Stop: ./tributary down");
+            out.flush();
+        }
+        return 0;
+    }
+}
