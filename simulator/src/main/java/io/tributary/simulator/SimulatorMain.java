@@ -27,7 +27,8 @@ public final class SimulatorMain implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SimulatorMain());
-        cli.setExitCodeExceptionMapper(e -> e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FAILURE);
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException
+                || e instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.FAILURE);
         return cli;
     }
 

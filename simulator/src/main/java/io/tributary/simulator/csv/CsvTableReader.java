@@ -11,7 +11,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Reads an RFC 4180 CSV file (UTF-8, comma, double quotes, fields may contain commas, quotes and line
  * breaks) as a header plus records, checking the structure as it goes:
  * <ul>
- *   <li>an empty file, or invalid UTF-8, is an error;</li>
+ *   <li>an empty file is an error; so are bytes that are not UTF-8 (decoded as U+FFFD, reported with the
+ *       line and column where they appear);</li>
  *   <li>a leading UTF-8 byte order mark is stripped (spreadsheet exports write one) and logged;</li>
  *   <li>every record must have exactly as many fields as the header (ragged rows are an error);</li>
  *   <li>an empty cell, quoted or not, is {@code null}.</li>
@@ -39,6 +39,7 @@ public final class CsvTableReader implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CsvTableReader.class);
     private static final char BOM = '\uFEFF';
+    private static final char REPLACEMENT = '\uFFFD';
 
     private final Path file;
     private final CSVReader reader;
@@ -58,6 +59,7 @@ public final class CsvTableReader implements Closeable {
             throw new CsvInputException(file, 0, null,
                     "the file is empty; a CSV file needs a header line and at least one record");
         }
+        checkEncoding(file, 1, first);
         List<String> names = new ArrayList<>(first.length);
         for (String name : first) {
             names.add(name == null ? "" : name);
@@ -68,11 +70,13 @@ public final class CsvTableReader implements Closeable {
 
     /** Opens {@code file}, strips a UTF-8 BOM if present and reads the header line. */
     public static CsvTableReader open(Path file) throws IOException {
-        CharsetDecoder strictUtf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        // REPLACE, not REPORT: a decoder error would surface at buffer fill, far from its line; the
+        // replacement character is then reported with its exact line and column
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
         BufferedReader in = new BufferedReader(
-                new InputStreamReader(Files.newInputStream(file), strictUtf8), 1 << 16);
+                new InputStreamReader(Files.newInputStream(file), utf8), 1 << 16);
         try {
             in.mark(1);
             int first = in.read();
@@ -123,7 +127,17 @@ public final class CsvTableReader implements Closeable {
                     + " fields but the header has " + header.size() + " columns ("
                     + String.join(",", header) + "). Quote fields that contain commas.");
         }
+        checkEncoding(file, startLine, fields);
         return new CsvRecord(startLine, Collections.unmodifiableList(Arrays.asList(nullIfEmpty(fields))));
+    }
+
+    private static void checkEncoding(Path file, long line, String[] fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] != null && fields[i].indexOf(REPLACEMENT) >= 0) {
+                throw new CsvInputException(file, line, String.valueOf(i + 1), "contains bytes that are not valid"
+                        + " UTF-8 (or a U+FFFD replacement character); re-encode the file as UTF-8");
+            }
+        }
     }
 
     private static String[] nullIfEmpty(String[] fields) {
@@ -142,9 +156,6 @@ public final class CsvTableReader implements Closeable {
             throw new CsvInputException(file, e.getLineNumber(), null,
                     "malformed quoting (a quoted field is never closed, or a quote appears inside an"
                             + " unquoted field); write quotes inside fields as two double quotes", e);
-        } catch (CharacterCodingException e) {
-            throw new CsvInputException(file, reader.getLinesRead() + 1, null,
-                    "the file is not valid UTF-8 (found after this line); re-encode it as UTF-8", e);
         } catch (CsvValidationException e) {
             throw new CsvInputException(file, e.getLineNumber(), null, e.getMessage(), e);
         }

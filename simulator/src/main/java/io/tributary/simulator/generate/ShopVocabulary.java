@@ -58,7 +58,7 @@ public final class ShopVocabulary {
 
     public static final List<String> NOTES = List.of(
             "Leave at the back door, next to the shed.",
-            "Ring twice; the bell is broken.\nCall instead: the number is on file.",
+            "Ring twice; the bell is broken.\nCall instead, the number is on file.",
             "Prefers email, not phone.",
             "VIP since 2021, handle with care",
             "Said \"fragile\" twice on the phone, so: pack well.",

@@ -31,7 +31,8 @@ public final class TableNames {
                 || table.endsWith("shes") || table.endsWith("zes")) {
             return table.substring(0, table.length() - 2);
         }
-        if (table.endsWith("s") && !table.endsWith("ss") && table.length() > 1) {
+        if (table.endsWith("s") && !table.endsWith("ss") && !table.endsWith("us") && !table.endsWith("is")
+                && table.length() > 1) {
             return table.substring(0, table.length() - 1);
         }
         return table;
