@@ -13,7 +13,13 @@ import org.apache.avro.generic.GenericRecord;
  * @param value  envelope record, or null for tombstones and heartbeats
  * @param lsn    WAL position of the change, or null when unknown
  * @param sourceTsMs commit time in the source database (ms since epoch), or null
+ * @param toastFilled number of unchanged-TOAST columns whose value was copied from the before image
+ * @param toastUnavailable number of unchanged-TOAST columns left with the placeholder
  */
 public record AvroChange(String topic, String table, ChangeKind kind, String op, GenericRecord key, GenericRecord value,
-                         Long lsn, Long sourceTsMs) {
+                         Long lsn, Long sourceTsMs, int toastFilled, int toastUnavailable) {
+    public AvroChange(String topic, String table, ChangeKind kind, String op, GenericRecord key, GenericRecord value,
+                      Long lsn, Long sourceTsMs) {
+        this(topic, table, kind, op, key, value, lsn, sourceTsMs, 0, 0);
+    }
 }

@@ -59,7 +59,8 @@ public final class ChangeEventConverter {
             Schema.Field avroField = valueSchema.getField(field.name());
             value.put(avroField.pos(), converter.toAvroValue(field.schema(), envelope.get(field), avroField.schema()));
         }
-        List<String> unavailable = resolveUnavailable(value);
+        int[] filled = new int[1];
+        List<String> unavailable = resolveUnavailable(value, filled);
         value.put(UNAVAILABLE_COLUMNS, new GenericData.Array<>(UNAVAILABLE_SCHEMA, unavailable));
 
         Struct source = envelope.schema().field("source") == null ? null : envelope.getStruct("source");
@@ -69,7 +70,7 @@ public final class ChangeEventConverter {
             table = source.getString("schema") + "." + source.getString("table");
         }
         String op = envelope.schema().field("op") == null ? null : envelope.getString("op");
-        return new AvroChange(topic, table, ChangeKind.CHANGE, op, key, value, lsn, tsMs);
+        return new AvroChange(topic, table, ChangeKind.CHANGE, op, key, value, lsn, tsMs, filled[0], unavailable.size());
     }
 
     /** The Avro value schema for an envelope: the converted envelope plus {@value #UNAVAILABLE_COLUMNS}. */
@@ -98,7 +99,7 @@ public final class ChangeEventConverter {
      * Replaces placeholders in {@code after} by the {@code before} value when that is real, and returns the
      * columns that stay unavailable.
      */
-    List<String> resolveUnavailable(GenericData.Record envelope) {
+    List<String> resolveUnavailable(GenericData.Record envelope, int[] filled) {
         if (envelope.getSchema().getField("after") == null) {
             return List.of();
         }
@@ -115,6 +116,7 @@ public final class ChangeEventConverter {
             Object previous = before == null ? null : before.get(f.name());
             if (before != null && !isPlaceholder(previous) && (previous != null || ConnectAvroConverter.isNullable(f.schema()))) {
                 after.put(f.pos(), previous);
+                filled[0]++;
             } else {
                 unavailable.add(f.name());
             }

@@ -12,6 +12,8 @@ public final class CdcMetrics {
     private final LongAdder tombstones = new LongAdder();
     private final LongAdder heartbeats = new LongAdder();
     private final LongAdder batches = new LongAdder();
+    private final LongAdder toastFilled = new LongAdder();
+    private final LongAdder toastUnavailable = new LongAdder();
     private final AtomicLong lastLsn = new AtomicLong(-1);
     private final AtomicLong lastSourceTsMs = new AtomicLong(-1);
     private final AtomicLong lastLagMs = new AtomicLong(-1);
@@ -27,6 +29,20 @@ public final class CdcMetrics {
             lastSourceTsMs.set(sourceTsMs);
             lastLagMs.set(Math.max(0, nowMs - sourceTsMs));
         }
+    }
+
+    /** Unchanged-TOAST columns of a delivered change: copied from before, or left as placeholder. */
+    public void toast(int filled, int unavailable) {
+        toastFilled.add(filled);
+        toastUnavailable.add(unavailable);
+    }
+
+    public long toastFilled() {
+        return toastFilled.sum();
+    }
+
+    public long toastUnavailable() {
+        return toastUnavailable.sum();
     }
 
     public void tombstoneDelivered() {

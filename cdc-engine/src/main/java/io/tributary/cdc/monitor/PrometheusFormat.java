@@ -16,6 +16,10 @@ public final class PrometheusFormat {
                     .append("\",op=\"").append(escape(e.getKey()[1])).append("\"} ").append(e.getValue()).append('\n');
         }
         metric(out, "tributary_cdc_tombstones_total", "counter", "Tombstones written after deletes.", m.tombstones());
+        metric(out, "tributary_cdc_toast_filled_total", "counter",
+                "Unchanged TOAST columns whose value was taken from the before image (REPLICA IDENTITY FULL).", m.toastFilled());
+        metric(out, "tributary_cdc_toast_unavailable_total", "counter",
+                "Unchanged TOAST columns sent with the placeholder and listed in unavailable_columns.", m.toastUnavailable());
         metric(out, "tributary_cdc_heartbeats_total", "counter", "Heartbeat records seen (never written to Kafka).", m.heartbeats());
         metric(out, "tributary_cdc_batches_total", "counter", "Batches acknowledged by Kafka and committed to the offset store.",
                 m.batches());

@@ -75,7 +75,10 @@ public final class ChangeBatchHandler<R> implements DebeziumEngine.ChangeConsume
         for (int i = 0; i < records.size(); i++) {
             AvroChange change = changes.get(i);
             switch (change.kind()) {
-                case CHANGE -> metrics.changeDelivered(change.table(), change.op(), change.lsn(), change.sourceTsMs(), now);
+                case CHANGE -> {
+                    metrics.changeDelivered(change.table(), change.op(), change.lsn(), change.sourceTsMs(), now);
+                    metrics.toast(change.toastFilled(), change.toastUnavailable());
+                }
                 case TOMBSTONE -> metrics.tombstoneDelivered();
                 case HEARTBEAT -> metrics.heartbeat(change.lsn());
             }

@@ -149,6 +149,8 @@ class ChangeEventConverterTest {
         assertThat(afterRecord.get("description")).isEqualTo(longText);
         assertThat(afterRecord.get("name")).isEqualTo("renamed");
         assertThat((List<?>) change.value().get(ChangeEventConverter.UNAVAILABLE_COLUMNS)).isEmpty();
+        assertThat(change.toastFilled()).isEqualTo(1);
+        assertThat(change.toastUnavailable()).isZero();
     }
 
     @Test
@@ -160,6 +162,8 @@ class ChangeEventConverterTest {
         assertThat(afterRecord.get("description")).isEqualTo(PLACEHOLDER);
         assertThat(afterRecord.get("picture")).isEqualTo(placeholderBytes);
         assertThat(unavailable(change)).containsExactly("description", "picture");
+        assertThat(change.toastUnavailable()).isEqualTo(2);
+        assertThat(change.toastFilled()).isZero();
     }
 
     @Test

@@ -217,7 +217,12 @@ class CdcEngineIT {
                     .contains("tributary_cdc_events_total{table=\"shop.carts\",op=\"t\"} 1")
                     .doesNotContain("tributary_cdc_retained_wal_bytes -1")
                     .doesNotContain("tributary_cdc_last_lsn -1")
-                    .containsPattern("tributary_cdc_heartbeats_total [1-9]");
+                    .containsPattern("tributary_cdc_heartbeats_total [1-9]")
+                    // what really happens: with REPLICA IDENTITY FULL Debezium 3.6 already sends the stored value
+                    // (the engine's copy from the before image is a safety net and was not needed); with the
+                    // default identity the placeholder arrives and is listed
+                    .contains("tributary_cdc_toast_filled_total 0\n")
+                    .contains("tributary_cdc_toast_unavailable_total 1\n");
         });
     }
 

@@ -50,9 +50,13 @@ final class ChangeTopicReader {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions = new ArrayList<>();
             while (partitions.isEmpty() && System.nanoTime() < deadline) {
-                var infos = consumer.partitionsFor(topic, Duration.ofSeconds(2));
-                if (infos != null) {
-                    infos.forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+                try {
+                    var infos = consumer.partitionsFor(topic, Duration.ofSeconds(2));
+                    if (infos != null) {
+                        infos.forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+                    }
+                } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                    // the topic does not exist yet
                 }
                 if (partitions.isEmpty()) {
                     sleep(200);
