@@ -1,0 +1,256 @@
+package io.tributary.cdc.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.tributary.cdc.config.DurationParser;
+import io.tributary.stack.ManagedProcess;
+import io.tributary.stack.Service;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Crash and outage behaviour of the engine (a child process) against real servers. Each test uses its own
+ * slot, topic prefix and data dir, so the tests do not see each other's events.
+ *
+ * <p>System properties: {@code cdc.it.kills} (default 5), {@code cdc.it.registryOutage} (default 10s; the issue
+ * asks for 30s).
+ */
+class CdcResilienceIT {
+    private static final Logger LOG = LoggerFactory.getLogger(CdcResilienceIT.class);
+    static final Duration WAIT = Duration.ofSeconds(90);
+
+    static CdcTestStack stack;
+
+    @BeforeAll
+    static void start() {
+        stack = CdcTestStack.start("CdcResilienceIT");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    static Map<String, String> env(String name) {
+        Map<String, String> env = stack.engineEnv(name);
+        env.put("TRIBUTARY_CDC_SLOT", name + "_slot");
+        env.put("TRIBUTARY_TOPIC_PREFIX", name);
+        env.put("TRIBUTARY_CDC_SCHEMAS", "shop");
+        return env;
+    }
+
+    /** The {@code r} record of a sentinel row proves the snapshot finished and streaming started. */
+    static void awaitSnapshot(String topic, ManagedProcess engine) {
+        List<DecodedChange> all = stack.reader.readUntil(topic, a -> a.stream().anyMatch(c -> "r".equals(c.op())), WAIT);
+        assertThat(all).as("snapshot of %s; log:%n%s", topic, CdcTestStack.log(engine)).anyMatch(c -> "r".equals(c.op()));
+    }
+
+    @Test
+    void killNineRepeatedlyWhileWritingLosesNoCommittedChangeAndKeepsPerKeyOrder() throws Exception {
+        int kills = Integer.getInteger("cdc.it.kills", 5);
+        String topic = "kill.shop.kill_items";
+        stack.app("CREATE TABLE shop.kill_items (id int PRIMARY KEY, version bigint NOT NULL, payload text)",
+                "ALTER TABLE shop.kill_items REPLICA IDENTITY FULL",
+                "INSERT INTO shop.kill_items VALUES (-1, 0, 'sentinel')");
+        Map<String, String> env = env("kill");
+        ManagedProcess engine = stack.launchEngine("cdc-kill", env);
+        awaitSnapshot(topic, engine);
+
+        ChangeWriter writer = new ChangeWriter(stack.app(), "shop.kill_items", 40);
+        Thread writerThread = new Thread(writer, "kill-test-writer");
+        writerThread.start();
+        Random random = new Random(7);
+        long started = System.nanoTime();
+        int seen = stack.reader.readAll(topic).size();
+        for (int i = 1; i <= kills; i++) {
+            int before = seen;
+            // kill only once the engine demonstrably streams again, at a random moment after that
+            List<DecodedChange> now = stack.reader.readUntil(topic, a -> a.size() > before, WAIT);
+            assertThat(now.size()).as("engine streams again before kill %d; log:%n%s", i, CdcTestStack.log(engine)).isGreaterThan(before);
+            Thread.sleep(random.nextInt(1500));
+            engine.kill();
+            seen = stack.reader.readAll(topic).size();
+            LOG.info("kill -9 #{} of the engine (pid {}); {} records in {}", i, engine.pid(), seen, topic);
+            engine = stack.launchEngine("cdc-kill", env);
+        }
+        Thread.sleep(1000);
+        writer.stop();
+        writerThread.join(10_000);
+        List<ChangeWriter.Committed> committed = writer.committed();
+        Set<String> expected = committed.stream().map(c -> c.id() + "/" + c.op() + "/" + c.version()).collect(Collectors.toSet());
+
+        List<DecodedChange> all = stack.reader.readUntil(topic, a -> identities(a).containsAll(expected), WAIT);
+        long elapsedMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        Set<String> found = identities(all);
+        Set<String> missing = new HashSet<>(expected);
+        missing.removeAll(found);
+        assertThat(missing).as("committed changes missing from Kafka; engine log:%n%s", CdcTestStack.log(engine)).isEmpty();
+        Set<String> invented = new HashSet<>(found);
+        invented.removeAll(expected);
+        invented.removeIf(s -> s.startsWith("-1/"));
+        assertThat(invented).as("changes in Kafka that were never committed").isEmpty();
+
+        // per key: records are in LSN order, except replays, which repeat an earlier record exactly
+        Map<Object, Long> maxLsn = new HashMap<>();
+        Map<Object, Set<String>> seenPerKey = new HashMap<>();
+        int duplicates = 0;
+        for (DecodedChange c : all) {
+            if (c.isTombstone() || !"cud".contains(c.op())) {
+                continue;
+            }
+            Object key = c.keyColumn("id");
+            String identity = identity(c) + "@" + c.lsn();
+            long previous = maxLsn.getOrDefault(key, Long.MIN_VALUE);
+            if (c.lsn() > previous) {
+                maxLsn.put(key, c.lsn());
+                seenPerKey.computeIfAbsent(key, k -> new HashSet<>()).add(identity);
+            } else {
+                assertThat(seenPerKey.get(key)).as("record %s is out of LSN order and not a replay", c).contains(identity);
+                duplicates++;
+            }
+        }
+        // tombstones follow their delete
+        for (int i = 0; i < all.size(); i++) {
+            if ("d".equals(all.get(i).op())) {
+                assertThat(all.get(i + 1).isTombstone()).as("tombstone after %s", all.get(i)).isTrue();
+            }
+        }
+        LOG.info("kill test: {} kills, {} committed changes, {} records, {} replayed duplicates, {} ms", kills,
+                committed.size(), all.size(), duplicates, elapsedMs);
+
+        engine.stop(Duration.ofSeconds(20));
+        assertThat(engine.exitCode()).as("graceful stop after SIGTERM").hasValue(0);
+        // restart after the graceful stop: no new snapshot, nothing replayed
+        int total = all.size();
+        ManagedProcess again = stack.launchEngine("cdc-kill", env);
+        stack.app("UPDATE shop.kill_items SET version = -2 WHERE id = -1");
+        List<DecodedChange> afterRestart = stack.reader.readUntil(topic,
+                a -> a.stream().anyMatch(c -> "u".equals(c.op()) && Long.valueOf(-2).equals(c.column("version"))), WAIT);
+        assertThat(afterRestart.subList(total, afterRestart.size())).as("log:%n%s", CdcTestStack.log(again))
+                .extracting(DecodedChange::op).containsExactly("u");
+        again.stop(Duration.ofSeconds(20));
+    }
+
+    static Set<String> identities(List<DecodedChange> all) {
+        return all.stream().filter(c -> !c.isTombstone() && "cud".contains(c.op())).map(CdcResilienceIT::identity)
+                .collect(Collectors.toSet());
+    }
+
+    static String identity(DecodedChange c) {
+        return c.keyColumn("id") + "/" + c.op() + "/" + c.column("version");
+    }
+
+    @Test
+    void registryOutageDelaysButLosesNothing() throws Exception {
+        Duration outage = DurationParser.parse(System.getProperty("cdc.it.registryOutage", "10s"));
+        stack.app("CREATE TABLE shop.outage_orders (id int PRIMARY KEY, amount numeric(10,2) NOT NULL)",
+                "INSERT INTO shop.outage_orders VALUES (0, 0.00)");
+        Map<String, String> env = env("outage");
+        env.put("TRIBUTARY_CDC_REGISTRY_RETRY_TIMEOUT", Duration.ofSeconds(60).plus(outage).toSeconds() + "s");
+        ManagedProcess engine = stack.launchEngine("cdc-outage", env);
+        awaitSnapshot("outage.shop.outage_orders", engine);
+
+        stack.stack.stop(Service.REGISTRY);
+        long outageStart = System.nanoTime();
+        // a table the registry has never seen: its schema must be registered during the outage
+        stack.app("CREATE TABLE shop.outage_refunds (id int PRIMARY KEY, reason text)");
+        for (int i = 1; i <= 20; i++) {
+            stack.app("INSERT INTO shop.outage_refunds VALUES (" + i + ", 'r" + i + "')",
+                    "INSERT INTO shop.outage_orders VALUES (" + i + ", " + i + ".25)");
+        }
+        Thread.sleep(Math.max(0, outage.toMillis() - Duration.ofNanos(System.nanoTime() - outageStart).toMillis()));
+        assertThat(engine.isAlive()).as("engine survives the outage; log:%n%s", CdcTestStack.log(engine)).isTrue();
+        stack.stack.start(Service.REGISTRY);
+
+        List<DecodedChange> refunds = stack.reader.readUntil("outage.shop.outage_refunds", a -> a.size() >= 20, WAIT);
+        List<DecodedChange> orders = stack.reader.readUntil("outage.shop.outage_orders", a -> a.size() >= 21, WAIT);
+        assertThat(refunds).as("log:%n%s", CdcTestStack.log(engine)).extracting(c -> c.keyColumn("id"))
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
+        assertThat(orders).extracting(c -> c.keyColumn("id"))
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, 20).boxed().toList());
+        assertThat(CdcTestStack.log(engine)).contains("Registering/looking up the schema of subject outage.shop.outage_refunds-");
+        assertThat(engine.isAlive()).isTrue();
+        engine.stop(Duration.ofSeconds(20));
+    }
+
+    @Test
+    void heartbeatsKeepRetainedWalBoundedWhileCapturedTablesAreIdle() throws Exception {
+        stack.app("CREATE TABLE shop.idle_items (id int PRIMARY KEY)", "INSERT INTO shop.idle_items VALUES (1)");
+        Map<String, String> env = env("idle");
+        env.put("TRIBUTARY_CDC_WAL_WARN_BYTES", "4MB");
+        int metricsPort = Integer.parseInt(env.get("TRIBUTARY_CDC_METRICS_PORT"));
+        ManagedProcess engine = stack.launchEngine("cdc-idle", env);
+        awaitSnapshot("idle.shop.idle_items", engine);
+
+        long noiseBytes = 32L << 20;
+        String endOfNoise;
+        try (Connection c = stack.superuser(); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS other");
+            st.execute("CREATE TABLE other.noise (id bigint, pad text)");
+            // ~32 MB of WAL in a table outside the publication: nothing for the engine to capture
+            st.execute("INSERT INTO other.noise SELECT g, repeat(md5(g::text), 8) FROM generate_series(1, 100000) g");
+            try (ResultSet rs = st.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+                rs.next();
+                endOfNoise = rs.getString(1);
+            }
+        }
+        long retainedAfterNoise = retained("idle_slot");
+        assertThat(retainedAfterNoise).as("the noise was written while the slot held it").isGreaterThan(noiseBytes / 2);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            try (Connection c = stack.superuser(); Statement st = c.createStatement()) {
+                st.execute("CHECKPOINT");
+            }
+            assertThat(confirmedPast("idle_slot", endOfNoise)).as("slot confirmed past the noise").isTrue();
+            assertThat(retained("idle_slot")).isLessThan(4L << 20);
+        });
+        String metrics = stack.metrics(metricsPort);
+        assertThat(metrics).containsPattern("tributary_cdc_heartbeats_total [1-9]");
+        assertThat(CdcTestStack.log(engine)).as("the warning fired while the noise was retained")
+                .contains("Replication slot idle_slot retains");
+        engine.stop(Duration.ofSeconds(20));
+    }
+
+    static long retained(String slot) throws Exception {
+        try (Connection c = stack.superuser(); PreparedStatement st = c.prepareStatement(
+                "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), restart_lsn)::bigint FROM pg_replication_slots WHERE slot_name = ?")) {
+            st.setString(1, slot);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static boolean confirmedPast(String slot, String lsn) throws Exception {
+        try (Connection c = stack.superuser(); PreparedStatement st = c.prepareStatement(
+                "SELECT confirmed_flush_lsn >= ?::pg_lsn FROM pg_replication_slots WHERE slot_name = ?")) {
+            st.setString(1, lsn);
+            st.setString(2, slot);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+}
