@@ -62,14 +62,16 @@ public final class SchemaRegistryService {
         if (!problems.isEmpty()) {
             throw RegistryException.incompatible(subject, problems);
         }
+        List<StoreRecord> records = new ArrayList<>();
         int id = state.idOf(canonical).orElse(-1);
         if (id < 0) {
             id = state.maxId() + 1;
-            write(new StoreRecord.IdHighWater(id));
+            records.add(new StoreRecord.IdHighWater(id));
         }
         List<Version> all = state.allVersions(subject);
         int version = all.isEmpty() ? 1 : all.get(all.size() - 1).version() + 1;
-        write(new StoreRecord.SchemaVersion(subject, version, id, canonical, false));
+        records.add(new StoreRecord.SchemaVersion(subject, version, id, canonical, false));
+        write(records);
         LOG.info("Registered subject {} version {} with schema id {}", subject, version, id);
         return id;
     }
@@ -134,21 +136,21 @@ public final class SchemaRegistryService {
             if (!live.isEmpty()) {
                 throw RegistryException.subjectNotSoftDeleted(subject);
             }
+            List<StoreRecord> records = new ArrayList<>();
             for (Version v : all) {
-                write(new StoreRecord.VersionRemoved(subject, v.version()));
+                records.add(new StoreRecord.VersionRemoved(subject, v.version()));
                 deleted.add(v.version());
             }
             if (state.subjectLevel(subject).isPresent()) {
-                write(new StoreRecord.Config(subject, null));
+                records.add(new StoreRecord.Config(subject, null));
             }
+            write(records);
         } else {
             if (live.isEmpty()) {
                 throw RegistryException.subjectSoftDeleted(subject);
             }
-            for (Version v : live) {
-                write(softDeleted(v));
-                deleted.add(v.version());
-            }
+            write(live.stream().map(this::softDeleted).toList());
+            live.forEach(v -> deleted.add(v.version()));
         }
         LOG.info("Deleted subject {} ({}), versions {}", subject, permanent ? "permanently" : "soft", deleted);
         return deleted;
@@ -264,13 +266,18 @@ public final class SchemaRegistryService {
     }
 
     private void write(StoreRecord record) {
+        write(List.of(record));
+    }
+
+    /** Writes all records durably (all or none), then applies them to memory. */
+    private void write(List<StoreRecord> records) {
         try {
-            store.append(record);
+            store.append(records);
         } catch (StoreException e) {
-            LOG.error("Could not write {} to {}", record.key(), store.describe(), e);
+            LOG.error("Could not write {} to {}", records.stream().map(StoreRecord::key).toList(), store.describe(), e);
             throw RegistryException.storeError(e.getMessage(), e);
         }
-        state.apply(record);
+        records.forEach(state::apply);
     }
 
     private static void requireSubject(String subject) {

@@ -13,8 +13,8 @@ public final class InMemorySchemaStore implements SchemaStore {
     }
 
     @Override
-    public synchronized void append(StoreRecord record) {
-        log.add(record);
+    public synchronized void append(List<StoreRecord> records) {
+        log.addAll(records);
     }
 
     @Override

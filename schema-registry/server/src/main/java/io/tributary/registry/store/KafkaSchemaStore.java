@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
@@ -37,8 +39,8 @@ import org.slf4j.LoggerFactory;
  * <p>Single writer: the producer is transactional with a transactional id derived from the topic, so starting a
  * second registry on the same topic fences the first one (its next write fails with a store error) and aborts
  * anything it left half-written. {@link #load()} reads the topic from the beginning to its end offset with
- * {@code read_committed} before the registry serves requests; {@link #append(StoreRecord)} returns once the
- * record is committed (acks=all).
+ * {@code read_committed} before the registry serves requests; {@link #append(List)} returns once the
+ * records are committed (acks=all).
  */
 public final class KafkaSchemaStore implements SchemaStore {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSchemaStore.class);
@@ -103,7 +105,7 @@ public final class KafkaSchemaStore implements SchemaStore {
     }
 
     @Override
-    public synchronized void append(StoreRecord record) {
+    public synchronized void append(List<StoreRecord> records) {
         if (producer == null) {
             throw new IllegalStateException("load() must run before append()");
         }
@@ -112,8 +114,13 @@ public final class KafkaSchemaStore implements SchemaStore {
         }
         try {
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>(topic, 0, StoreRecordCodec.key(record), StoreRecordCodec.value(record)))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (StoreRecord record : records) {
+                sent.add(producer.send(new ProducerRecord<>(topic, 0, StoreRecordCodec.key(record), StoreRecordCodec.value(record))));
+            }
+            for (Future<RecordMetadata> f : sent) {
+                f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
             producer.commitTransaction();
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             fenced = true;
