@@ -1,0 +1,79 @@
+package io.tributary.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.stack.StackPorts;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OptionParsingTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void durationsInShortAndIsoForm() {
+        assertThat(DurationText.parse("90s", "--x")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(DurationText.parse("2m", "--x")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(DurationText.parse("500ms", "--x")).isEqualTo(Duration.ofMillis(500));
+        assertThat(DurationText.parse("1h", "--x")).isEqualTo(Duration.ofHours(1));
+        assertThat(DurationText.parse("PT45S", "--x")).isEqualTo(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void badDurationNamesTheOptionAndTheFormat() {
+        assertThatThrownBy(() -> DurationText.parse("soon", "--startup-timeout"))
+                .hasMessageContaining("--startup-timeout").hasMessageContaining("soon").hasMessageContaining("90s");
+        assertThatThrownBy(() -> DurationText.parse("0s", "--startup-timeout")).hasMessageContaining("positive");
+    }
+
+    @Test
+    void optionBeatsSavedPortsWhichBeatDefaults() {
+        StackPorts saved = new StackPorts(25432, 29092, 29093, 28081, 29000);
+        PortOverrides onlyKafka = new PortOverrides(null, 39092, null, null, null);
+        assertThat(onlyKafka.resolve(Optional.of(saved))).isEqualTo(new StackPorts(25432, 39092, 29093, 28081, 29000));
+        assertThat(onlyKafka.resolve(Optional.empty())).isEqualTo(new StackPorts(15432, 39092, 19093, 18081, 19000));
+    }
+
+    @Test
+    void savedPortsRoundTrip() {
+        StackPorts ports = new StackPorts(1111, 2222, 3333, 4444, 5555);
+        PortOverrides.save(dir, ports);
+        assertThat(PortOverrides.load(dir)).contains(ports);
+        assertThat(PortOverrides.load(dir.resolve("none"))).isEmpty();
+    }
+
+    @Test
+    void corruptSavedPortsNameFileAndKey() throws Exception {
+        Files.writeString(dir.resolve("stack.properties"), "postgres.port=abc\n");
+        assertThatThrownBy(() -> PortOverrides.load(dir)).hasMessageContaining("stack.properties").hasMessageContaining("postgres.port");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"up", "down", "status"}) {
+            StringWriter out = new StringWriter();
+            int code = TributaryMain.execute(new String[] {command, "--help"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+            assertThat(code).isZero();
+            assertThat(out.toString()).startsWith("Usage: tributary " + command).contains("--data-dir").contains("--postgres-port");
+        }
+        StringWriter out = new StringWriter();
+        assertThat(TributaryMain.execute(new String[] {"--help"}, new PrintWriter(out), new PrintWriter(new StringWriter()))).isZero();
+        assertThat(out.toString()).contains("up").contains("down").contains("status");
+    }
+
+    @Test
+    void invalidPortIsAnErrorNamingTheOption() {
+        StringWriter err = new StringWriter();
+        int code = TributaryMain.execute(new String[] {"status", "--data-dir", dir.toString(), "--postgres-port", "70000"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("--postgres-port").contains("70000");
+    }
+}
