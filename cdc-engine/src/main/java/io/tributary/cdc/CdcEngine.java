@@ -47,6 +47,8 @@ public final class CdcEngine {
 
     private final CdcConfig config;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile int exitCode = 1;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private volatile boolean stopRequested;
@@ -57,6 +59,20 @@ public final class CdcEngine {
 
     /** Runs until {@link #stop()} (returns 0) or a failure (returns 1). */
     public int run() throws Exception {
+        try {
+            exitCode = runEngine();
+            return exitCode;
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Waits until {@link #run()} has released everything (offsets flushed, producer closed); returns its exit code. */
+    public int awaitFinished(Duration timeout) throws InterruptedException {
+        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS) ? exitCode : 1;
+    }
+
+    private int runEngine() throws Exception {
         LOG.info("Starting cdc-engine: {}", config.describe());
         Files.createDirectories(config.dataDir());
         if (config.offsetsFile().getParent() != null) {

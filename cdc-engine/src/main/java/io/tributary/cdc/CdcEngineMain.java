@@ -48,7 +48,16 @@ public final class CdcEngineMain implements Callable<Integer> {
             return 2;
         }
         CdcEngine engine = new CdcEngine(config);
-        Thread hook = new Thread(engine::stop, "cdc-engine-shutdown");
+        // SIGTERM / Ctrl-C: stop the engine, wait until offsets are flushed and the producer closed, then exit with
+        // the engine's own code (0 for a clean stop) instead of the JVM's 143
+        Thread hook = new Thread(() -> {
+            engine.stop();
+            try {
+                Runtime.getRuntime().halt(engine.awaitFinished(java.time.Duration.ofSeconds(60)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cdc-engine-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return engine.run();
