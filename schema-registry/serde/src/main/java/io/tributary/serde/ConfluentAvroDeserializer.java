@@ -10,7 +10,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 
 /**
@@ -72,21 +71,23 @@ public final class ConfluentAvroDeserializer {
         Schema writer = writerSchema(id, where);
         GenericDatumReader<Object> reader = readers.computeIfAbsent(new ReaderKey(id, readerSchema),
                 key -> newReader(id, writer, readerSchema, where));
-        BinaryDecoder decoder = decoders.binaryDecoder(record, WireFormat.HEADER_SIZE,
-                record.length - WireFormat.HEADER_SIZE, null);
+        BoundedBinaryDecoder decoder = new BoundedBinaryDecoder(decoders.binaryDecoder(record, WireFormat.HEADER_SIZE,
+                record.length - WireFormat.HEADER_SIZE, null));
         Object datum;
+        int leftover;
         try {
             datum = reader.read(null, decoder);
+            leftover = decoder.remaining();
         } catch (EOFException e) {
             throw new TruncatedRecordException("The Avro body (" + (record.length - WireFormat.HEADER_SIZE)
                     + " bytes) ends before a whole value of schema id " + id + " (" + writer.getFullName()
-                    + ") was read: the record is truncated or was not written with that schema", record.length, where, e);
+                    + ") was read" + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
+                    + ": the record is truncated or was not written with that schema", record.length, where, e);
         } catch (IOException | AvroRuntimeException | IndexOutOfBoundsException | NegativeArraySizeException
-                | ClassCastException e) {
+                | ClassCastException | UnsupportedOperationException e) {
             throw new SchemaMismatchException("The Avro body does not match schema id " + id + " (" + writer.getFullName()
                     + "): " + e, id, where, e);
         }
-        int leftover = remaining(decoder);
         if (leftover > 0) {
             throw new SchemaMismatchException("The Avro body has " + leftover + " byte(s) left after a whole value of schema id "
                     + id + " (" + writer.getFullName() + "): the record was not written with that schema", id, where, null);
@@ -117,13 +118,5 @@ public final class ConfluentAvroDeserializer {
                     + compatibility.getResult().getIncompatibilities(), id, where, null);
         }
         return new GenericDatumReader<>(writer, readerSchema, data);
-    }
-
-    private static int remaining(BinaryDecoder decoder) {
-        try {
-            return decoder.isEnd() ? 0 : decoder.inputStream().available();
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

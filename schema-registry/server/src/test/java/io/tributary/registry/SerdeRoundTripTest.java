@@ -179,6 +179,30 @@ class SerdeRoundTripTest {
     }
 
     @Test
+    void hugeLengthPrefixesAreRefusedBeforeAnythingIsAllocated() {
+        ConfluentAvroSerializer serializer = new ConfluentAvroSerializer(client, SerializerSettings.defaults());
+        ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer(client);
+        byte[] good = serializer.serialize("huge", false, "ab");
+        assertThat(deserializer.deserialize(good).datum()).isEqualTo(new Utf8("ab"));
+        // zigzag varint of 2^30: a 1 GiB string, more than this test JVM's heap
+        byte[] huge = new byte[] {good[0], good[1], good[2], good[3], good[4],
+                (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x08, 'a', 'b'};
+
+        assertThatThrownBy(() -> deserializer.deserialize(huge, RecordContext.ofTopic("huge")))
+                .isInstanceOf(TruncatedRecordException.class)
+                .hasMessageContaining("string length 1073741824 exceeds the 2 byte(s) left");
+
+        Schema array = new Schema.Parser().parse("{\"type\":\"array\",\"items\":\"long\"}");
+        byte[] list = serializer.serialize("huge-array", false, array, java.util.List.of(1L, 2L));
+        assertThat(deserializer.deserialize(list).datum().toString()).isEqualTo("[1, 2]");
+        byte[] hugeList = new byte[] {list[0], list[1], list[2], list[3], list[4],
+                (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x08, 2, 4, 0};
+        assertThatThrownBy(() -> deserializer.deserialize(hugeList))
+                .isInstanceOf(TruncatedRecordException.class)
+                .hasMessageContaining("array block of 1073741824 items");
+    }
+
+    @Test
     void withoutAutoRegisterTheSchemaMustExist() {
         ConfluentAvroSerializer strict = new ConfluentAvroSerializer(client, new SerializerSettings(false));
         assertThatThrownBy(() -> strict.serialize("strict", false, order(1)))
