@@ -19,7 +19,9 @@ import java.util.Set;
  *       stored value).</li>
  * </ul>
  */
-public final class BatchReducer {
+public final class BatchReducer implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     public ReducedBatch reduce(List<Change> changes) {
         List<Change> ordered = new ArrayList<>(changes);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Decides what one reduced change does to the stored silver row of its key. Pure: the Spark side only joins the
@@ -18,7 +19,11 @@ import java.util.Optional;
  *   <li>A truncate turns every stored row with a lower LSN into a tombstone at the truncate's LSN.</li>
  * </ul>
  */
-public final class MergePlanner {
+public final class MergePlanner implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private static final BatchReducer REDUCER = new BatchReducer();
 
     private final List<String> keyColumns;
     private final List<String> columns;
@@ -65,6 +70,36 @@ public final class MergePlanner {
         }
         return Optional.of(new SilverRow(values, change.lsn(), change.position(), change.op(), false,
                 change.sourceTsMs()));
+    }
+
+    /**
+     * Everything a micro-batch does to one key: a truncate of the table (if any), then the key's changes reduced to
+     * the last one. Returns the new stored row, or empty when the stored row stays as it is.
+     */
+    public Optional<SilverRow> planKey(Optional<SilverRow> stored, List<Change> changesOfKey, OptionalLong truncateLsn,
+                                       long truncateTsMs) {
+        Optional<SilverRow> current = stored;
+        boolean changed = false;
+        List<Change> changes = changesOfKey;
+        if (truncateLsn.isPresent()) {
+            long t = truncateLsn.getAsLong();
+            if (current.isPresent()) {
+                Optional<SilverRow> truncated = truncate(current.get(), t, truncateTsMs);
+                if (truncated.isPresent()) {
+                    current = truncated;
+                    changed = true;
+                }
+            }
+            changes = changesOfKey.stream().filter(c -> c.lsn() > t).toList();
+        }
+        for (Change change : REDUCER.reduce(changes).changes()) {
+            Optional<SilverRow> next = resolve(current, change);
+            if (next.isPresent()) {
+                current = next;
+                changed = true;
+            }
+        }
+        return changed ? current : Optional.empty();
     }
 
     /** The tombstone a truncate at {@code truncateLsn} leaves for {@code stored}, or empty if the row is newer. */

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +126,38 @@ class MergePlannerTest {
 
         assertThat(planner.resolve(Optional.of(truncated), insert(1, 20, "before truncate"))).isEmpty();
         assertThat(planner.resolve(Optional.of(truncated), insert(1, 40, "after truncate"))).isPresent();
+    }
+
+    @Test
+    void planKeyAppliesTheLastChangeOfTheBatchAgainstTheStoredRow() {
+        Optional<SilverRow> row = planner.planKey(Optional.of(stored(1, 10, "a", "kept")),
+                List.of(update(1, 30, "c"), toastUpdate(1, 40, "d"), update(1, 20, "b")), OptionalLong.empty(), 0);
+
+        assertThat(row).hasValueSatisfying(r -> {
+            assertThat(r.lsn()).isEqualTo(40);
+            assertThat(r.values()).containsEntry("name", "d").containsEntry("note", "n-c");
+        });
+    }
+
+    @Test
+    void planKeyIsANoOpForAReplayedBatch() {
+        SilverRow current = stored(1, 40, "d", "x");
+        assertThat(planner.planKey(Optional.of(current), List.of(insert(1, 10, "a"), update(1, 40, "d")),
+                OptionalLong.empty(), 0)).isEmpty();
+    }
+
+    @Test
+    void planKeyTruncatesThenAppliesLaterChanges() {
+        assertThat(planner.planKey(Optional.of(stored(1, 10, "a", "x")), List.of(), OptionalLong.of(20), 200))
+                .hasValueSatisfying(r -> assertThat(r.deleted()).isTrue());
+        assertThat(planner.planKey(Optional.of(stored(1, 10, "a", "x")),
+                List.of(update(1, 15, "before"), insert(1, 25, "after")), OptionalLong.of(20), 200))
+                .hasValueSatisfying(r -> {
+                    assertThat(r.deleted()).isFalse();
+                    assertThat(r.values()).containsEntry("name", "after");
+                });
+        assertThat(planner.planKey(Optional.empty(), List.of(update(1, 15, "before")), OptionalLong.of(20), 200))
+                .isEmpty();
     }
 
     @Test

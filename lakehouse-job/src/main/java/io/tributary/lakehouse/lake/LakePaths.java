@@ -1,0 +1,34 @@
+package io.tributary.lakehouse.lake;
+
+/** Where the tables live under the lake root (see docs/DEVELOPING.md). */
+public record LakePaths(String root) {
+
+    public LakePaths {
+        root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+    }
+
+    public String bronzeRoot() {
+        return root + "/bronze";
+    }
+
+    public String silverRoot() {
+        return root + "/silver";
+    }
+
+    public String bronze(String table) {
+        return bronzeRoot() + "/" + table;
+    }
+
+    public String silver(String table) {
+        return silverRoot() + "/" + table;
+    }
+
+    public String quarantine() {
+        return root + "/quarantine";
+    }
+
+    /** A Spark SQL reference to the Delta table at {@code path}. */
+    public static String deltaRef(String path) {
+        return "delta.`" + path.replace("`", "``") + "`";
+    }
+}

@@ -1,0 +1,117 @@
+package io.tributary.lakehouse.lake;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Plans the schema changes a silver table needs before a batch is merged: new columns are added, widened types
+ * follow Delta type widening, and a column the batch lacks stays (it becomes NULL from then on, which the merge
+ * does by writing every column). Narrower incoming types need nothing (values are cast up). Anything else is an
+ * incompatible change and stops the job with a message that says what to do.
+ */
+public final class SchemaEvolution {
+
+    /** One change to apply to a table. */
+    public sealed interface Step permits AddColumn, WidenColumn {
+        String column();
+
+        /** The Spark SQL statement for a Delta table at {@code tableRef} (e.g. {@code delta.`s3a://...`}). */
+        String sql(String tableRef);
+    }
+
+    public record AddColumn(String column, DataType type) implements Step {
+        @Override
+        public String sql(String tableRef) {
+            return "ALTER TABLE " + tableRef + " ADD COLUMNS (" + quote(column) + " " + type.sql() + ")";
+        }
+    }
+
+    public record WidenColumn(String column, DataType from, DataType to) implements Step {
+        @Override
+        public String sql(String tableRef) {
+            return "ALTER TABLE " + tableRef + " ALTER COLUMN " + quote(column) + " TYPE " + to.sql();
+        }
+    }
+
+    private SchemaEvolution() {
+    }
+
+    public static List<Step> plan(String table, StructType current, StructType incoming) {
+        List<Step> steps = new ArrayList<>();
+        for (StructField in : incoming.fields()) {
+            StructField existing = find(current, in.name());
+            if (existing == null) {
+                steps.add(new AddColumn(in.name(), in.dataType()));
+            } else if (!existing.dataType().equals(in.dataType())) {
+                if (canWiden(existing.dataType(), in.dataType())) {
+                    steps.add(new WidenColumn(in.name(), existing.dataType(), in.dataType()));
+                } else if (!canWiden(in.dataType(), existing.dataType())) {
+                    throw new SchemaEvolutionException("silver table " + table + ", column " + in.name()
+                            + ": type " + existing.dataType().sql() + " cannot change to " + in.dataType().sql()
+                            + ". Delta type widening supports byte->short->int->long, float->double, larger decimals"
+                            + " and date->timestamp_ntz. Add a new column in Postgres instead, or rebuild the table:"
+                            + " stop the job, delete silver/" + table + " and the checkpoint, and replay from bronze"
+                            + " or a new snapshot.");
+                }
+            }
+        }
+        return steps;
+    }
+
+    /** True when Delta type widening can change a column of type {@code from} to {@code to}. */
+    public static boolean canWiden(DataType from, DataType to) {
+        if (from.equals(to)) {
+            return true;
+        }
+        int fromRank = integralRank(from);
+        int toRank = integralRank(to);
+        if (fromRank >= 0 && toRank >= 0) {
+            return fromRank < toRank;
+        }
+        if (from.equals(DataTypes.FloatType) && to.equals(DataTypes.DoubleType)) {
+            return true;
+        }
+        if (from.equals(DataTypes.DateType) && to.equals(DataTypes.TimestampNTZType)) {
+            return true;
+        }
+        if (from instanceof DecimalType a && to instanceof DecimalType b) {
+            return b.scale() >= a.scale() && b.precision() - b.scale() >= a.precision() - a.scale();
+        }
+        return false;
+    }
+
+    private static int integralRank(DataType t) {
+        if (t.equals(DataTypes.ByteType)) {
+            return 0;
+        }
+        if (t.equals(DataTypes.ShortType)) {
+            return 1;
+        }
+        if (t.equals(DataTypes.IntegerType)) {
+            return 2;
+        }
+        if (t.equals(DataTypes.LongType)) {
+            return 3;
+        }
+        return -1;
+    }
+
+    private static StructField find(StructType type, String name) {
+        for (StructField f : type.fields()) {
+            if (f.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+}

@@ -1,0 +1,53 @@
+package io.tributary.lakehouse.lake;
+
+import java.util.List;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** The metadata columns every silver table carries after its data columns. */
+public final class SilverColumns {
+
+    public static final String LSN = "_lsn";
+    public static final String POSITION = "_position";
+    public static final String OP = "_op";
+    public static final String DELETED = "_deleted";
+    public static final String SOURCE_TS_MS = "_source_ts_ms";
+    public static final String INGESTED_AT = "_ingested_at";
+
+    public static final List<StructField> METADATA = List.of(
+            DataTypes.createStructField(LSN, DataTypes.LongType, false),
+            DataTypes.createStructField(POSITION, DataTypes.LongType, true),
+            DataTypes.createStructField(OP, DataTypes.StringType, false),
+            DataTypes.createStructField(DELETED, DataTypes.BooleanType, false),
+            DataTypes.createStructField(SOURCE_TS_MS, DataTypes.LongType, true),
+            DataTypes.createStructField(INGESTED_AT, DataTypes.TimestampType, true));
+
+    /** Delta table property holding the primary-key columns, comma separated. */
+    public static final String KEY_PROPERTY = "tributary.keyColumns";
+
+    private SilverColumns() {
+    }
+
+    public static boolean isMetadata(String column) {
+        return METADATA.stream().anyMatch(f -> f.name().equals(column));
+    }
+
+    /** The data part of a silver schema (everything but the metadata columns). */
+    public static StructType dataColumns(StructType silverSchema) {
+        return DataTypes.createStructType(java.util.Arrays.stream(silverSchema.fields())
+                .filter(f -> !isMetadata(f.name())).toList());
+    }
+
+    /** A full silver schema: the data columns (all nullable, tombstones null them) and the metadata columns. */
+    public static StructType silverSchema(StructType dataColumns) {
+        StructType s = new StructType();
+        for (StructField f : dataColumns.fields()) {
+            s = s.add(f.name(), f.dataType(), true);
+        }
+        for (StructField f : METADATA) {
+            s = s.add(f);
+        }
+        return s;
+    }
+}

@@ -1,0 +1,88 @@
+package io.tributary.lakehouse.stream;
+
+import io.tributary.lakehouse.config.LakehouseConfig;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the Spark session of the job: Delta, the Java 8 time API, UTC, s3a for the configured endpoint, scratch
+ * space in the data dir, and the small-machine settings. {@code spark.*} keys of the configuration win over all of
+ * these; a master given by spark-submit wins over {@code TRIBUTARY_LAKEHOUSE_SPARK_MASTER}.
+ */
+public final class SparkSessions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
+
+    private SparkSessions() {
+    }
+
+    public static SparkSession create(LakehouseConfig config, String appName) {
+        SparkConf conf = new SparkConf(true);
+        Map<String, String> settings = settings(config, conf.contains("spark.master"));
+        settings.forEach(conf::set);
+        SparkSession spark = SparkSession.builder().appName(appName).config(conf).getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        LOG.info("Spark {} session up (master {})", spark.version(), spark.sparkContext().master());
+        return spark;
+    }
+
+    /** The Spark settings derived from the configuration (pure; visible for tests). */
+    public static Map<String, String> settings(LakehouseConfig config, boolean masterGiven) {
+        Map<String, String> s = new LinkedHashMap<>();
+        String master = config.sparkMaster();
+        if (!masterGiven) {
+            s.put("spark.master", master);
+        }
+        boolean local = !masterGiven && master.startsWith("local");
+        if (local) {
+            s.put("spark.driver.host", "127.0.0.1");
+            s.put("spark.driver.bindAddress", "127.0.0.1");
+            s.put("spark.ui.enabled", "false");
+        }
+        s.put("spark.local.dir", config.dataDir().resolve("spark-local").toString());
+        s.put("spark.sql.warehouse.dir", config.dataDir().resolve("warehouse").toUri().toString());
+        s.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+        s.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+        s.put("spark.sql.datetime.java8API.enabled", "true");
+        s.put("spark.sql.session.timeZone", "UTC");
+        s.put("spark.sql.shuffle.partitions", "4");
+        s.put("spark.default.parallelism", "4");
+        s.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "4");
+        s.put("spark.sql.adaptive.coalescePartitions.enabled", "true");
+        s.put("spark.databricks.delta.properties.defaults.enableTypeWidening", "true");
+        s.put("spark.databricks.delta.schema.autoMerge.enabled", "false");
+        s.put("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "true");
+        s.put("spark.databricks.delta.optimizeWrite.enabled", "true");
+        s.put("spark.sql.streaming.stopActiveRunOnRestart", "true");
+        if (config.vacuumRetention().compareTo(Duration.ofDays(7)) < 0) {
+            s.put("spark.databricks.delta.retentionDurationCheck.enabled", "false");
+        }
+        s.put("spark.hadoop.fs.s3a.buffer.dir", config.dataDir().resolve("s3a-buffer").toString());
+        s.put("spark.hadoop.fs.s3a.path.style.access", "true");
+        s.put("spark.hadoop.fs.s3a.endpoint.region", config.s3Region());
+        config.s3Endpoint().ifPresent(endpoint -> {
+            s.put("spark.hadoop.fs.s3a.endpoint", endpoint.toString());
+            s.put("spark.hadoop.fs.s3a.connection.ssl.enabled", String.valueOf("https".equals(endpoint.getScheme())));
+        });
+        if (config.s3AccessKey().isPresent()) {
+            s.put("spark.hadoop.fs.s3a.aws.credentials.provider",
+                    "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+            s.put("spark.hadoop.fs.s3a.access.key", config.s3AccessKey().get());
+            s.put("spark.hadoop.fs.s3a.secret.key", config.s3SecretKey().orElseThrow());
+        }
+        s.put("spark.hadoop.fs.s3a.retry.limit", "5");
+        s.put("spark.hadoop.fs.s3a.attempts.maximum", "5");
+        s.putAll(config.sparkConf());
+        return s;
+    }
+
+    static boolean isHttps(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme());
+    }
+}

@@ -1,0 +1,181 @@
+package io.tributary.lakehouse.lake;
+
+import static io.tributary.lakehouse.fixture.DebeziumFixtures.TOAST;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.tributary.lakehouse.config.LakehouseConfig;
+import io.tributary.lakehouse.decode.EnvelopeConverter;
+import io.tributary.lakehouse.decode.KafkaCoordinates;
+import io.tributary.lakehouse.decode.TableLayout;
+import io.tributary.lakehouse.decode.TableLayouts;
+import io.tributary.lakehouse.fixture.OrdersFixture;
+import io.tributary.lakehouse.stream.SparkSessions;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Delta side of the job on the local filesystem with Spark local[2]: bronze appends and silver merges of
+ * decoded change rows, replays, tombstones, TOAST, truncate and schema evolution. No Kafka, no registry.
+ */
+class LakeWritersSparkTest {
+
+    @TempDir
+    static Path dir;
+
+    static SparkSession spark;
+    static LakePaths paths;
+    static BronzeWriter bronze;
+    static SilverWriter silver;
+
+    @BeforeAll
+    static void startSpark() {
+        Map<String, String> env = new HashMap<>();
+        env.put("TRIBUTARY_LAKEHOUSE_LAKE_ROOT", dir.resolve("lake").toUri().toString());
+        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("data").toString());
+        LakehouseConfig config = LakehouseConfig.load(Map.of(), env, Map.of());
+        spark = SparkSessions.create(config, "lake-writers-test");
+        paths = new LakePaths(config.lakeRoot());
+        CommitRetry retry = new CommitRetry(3, Duration.ofMillis(50));
+        bronze = new BronzeWriter(paths, retry);
+        silver = new SilverWriter(spark, paths, retry);
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    /** One micro-batch: decodes the records as the job would and writes bronze then silver. */
+    private static void batch(OrdersFixture f, long batchId, List<Schema> envelopes, Object... keyAndValue) {
+        Map<Integer, Schema> valueSchemas = new HashMap<>();
+        for (int i = 0; i < envelopes.size(); i++) {
+            valueSchemas.put(i + 1, envelopes.get(i));
+        }
+        TableLayout layout = TableLayouts.derive(f.table, valueSchemas, Map.of(100, f.key)).orElseThrow();
+        EnvelopeConverter converter = new EnvelopeConverter(layout, TOAST);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < keyAndValue.length; i += 2) {
+            long offset = batchId * 1000 + i / 2;
+            rows.add(converter.convert((GenericRecord) keyAndValue[i + 1], (GenericRecord) keyAndValue[i],
+                    new KafkaCoordinates(f.topic, 0, offset, Instant.now())));
+        }
+        Dataset<Row> decoded = spark.createDataFrame(rows, layout.decodedSchema());
+        bronze.append(f.table, decoded, "test-app", batchId);
+        silver.write(layout, decoded);
+    }
+
+    private static List<Row> live(String table) {
+        return spark.read().format("delta").load(paths.silver(table)).where("NOT _deleted").orderBy("id")
+                .collectAsList();
+    }
+
+    private static Dataset<Row> all(String table) {
+        return spark.read().format("delta").load(paths.silver(table));
+    }
+
+    @Test
+    void changeStreamGivesTheCurrentStateWithTombstonesAndToast() {
+        OrdersFixture f = new OrdersFixture("tributary.shop.orders_a", "orders_a");
+        List<Schema> v1 = List.of(f.envelopeV1);
+        batch(f, 0, v1,
+                f.key(1), f.insert(1, 100, "ada", "10.00", 1),
+                f.key(2), f.insert(2, 101, "bob", "20.00", 2),
+                f.key(3), f.insert(3, 102, "cyd", "30.00", 3));
+        GenericRecord toast = f.update(1, 210, TOAST, "11.00", 5);
+        batch(f, 1, v1,
+                f.key(2), f.update(2, 201, "bob", "22.50", 4),
+                f.key(3), f.delete(3, 202),
+                f.key(1), toast);
+
+        List<Row> rows = live(f.table);
+        assertThat(rows).extracting(r -> r.getAs("id"), r -> r.getAs("customer"), r -> r.getAs("total"),
+                        r -> r.getAs("qty"))
+                .containsExactly(tuple(1, "ada", new BigDecimal("11.00"), 5),
+                        tuple(2, "bob", new BigDecimal("22.50"), 4));
+        Row tombstone = all(f.table).where("id = 3").first();
+        assertThat(tombstone.<Boolean>getAs("_deleted")).isTrue();
+        assertThat(tombstone.<Long>getAs("_lsn")).isEqualTo(202L);
+        assertThat((Object) tombstone.getAs("customer")).isNull();
+        assertThat(all(f.table).count()).isEqualTo(3);
+
+        Row bronzeCounts = spark.read().format("delta").load(paths.bronze(f.table))
+                .selectExpr("count(*)", "count_if(op = 'd')", "count(distinct _change_date)").first();
+        assertThat(bronzeCounts.getLong(0)).isEqualTo(6);
+        assertThat(bronzeCounts.getLong(1)).isEqualTo(1);
+        assertThat(spark.read().format("delta").load(paths.bronze(f.table)).where("_offset = 1002").first()
+                .<scala.collection.Seq<String>>getAs("_unavailable_columns").mkString(",")).isEqualTo("customer");
+    }
+
+    @Test
+    void replayedBatchChangesNothingAndOldInsertDoesNotResurrect() {
+        OrdersFixture f = new OrdersFixture("tributary.shop.orders_b", "orders_b");
+        List<Schema> v1 = List.of(f.envelopeV1);
+        Object[] first = {f.key(1), f.insert(1, 100, "ada", "10.00", 1), f.key(2), f.insert(2, 101, "bob", "1.00", 1)};
+        batch(f, 0, v1, first);
+        batch(f, 1, v1, f.key(2), f.delete(2, 150));
+        List<Row> before = all(f.table).orderBy("id").collectAsList();
+        long bronzeBefore = spark.read().format("delta").load(paths.bronze(f.table)).count();
+
+        batch(f, 0, v1, first); // replay of batch 0 (as after a crash before the checkpoint commit)
+
+        assertThat(all(f.table).orderBy("id").collectAsList()).isEqualTo(before);
+        assertThat(live(f.table)).extracting(r -> r.getAs("id")).containsExactly(1);
+        assertThat(spark.read().format("delta").load(paths.bronze(f.table)).count()).isEqualTo(bronzeBefore);
+    }
+
+    @Test
+    void truncateDeletesOlderRowsAndKeepsLaterInserts() {
+        OrdersFixture f = new OrdersFixture("tributary.shop.orders_c", "orders_c");
+        List<Schema> v1 = List.of(f.envelopeV1);
+        batch(f, 0, v1, f.key(1), f.insert(1, 100, "ada", "1.00", 1), f.key(2), f.insert(2, 101, "bob", "1.00", 1));
+        batch(f, 1, v1, null, f.truncate(200), f.key(3), f.insert(3, 201, "cyd", "1.00", 1));
+
+        assertThat(live(f.table)).extracting(r -> r.getAs("id")).containsExactly(3);
+        assertThat(all(f.table).where("_deleted").selectExpr("_op", "_lsn").distinct().collectAsList())
+                .extracting(r -> r.getString(0), r -> r.getLong(1)).containsExactly(tuple("t", 200L));
+    }
+
+    @Test
+    void schemaEvolutionAddsColumnsWidensTypesAndNullsDroppedColumns() {
+        OrdersFixture f = new OrdersFixture("tributary.shop.orders_d", "orders_d");
+        batch(f, 0, List.of(f.envelopeV1),
+                f.key(1), f.insert(1, 100, "ada", "1.00", 1),
+                f.key(2), f.insert(2, 101, "bob", "2.00", 2));
+        batch(f, 1, List.of(f.envelopeV1, f.envelopeV2),
+                f.key(1), f.updateV2(1, 200, "ada", "1.50", 5_000_000_000L, "web"),
+                f.key(3), f.insertV2(3, 201, "cyd", "3.00", 3L, "shop"));
+
+        Dataset<Row> table = all(f.table);
+        assertThat(table.schema().apply("qty").dataType()).isEqualTo(DataTypes.LongType);
+        assertThat(table.schema().apply("channel").dataType()).isEqualTo(DataTypes.StringType);
+        assertThat(table.schema().fieldNames()).contains("paid");
+        assertThat(live(f.table)).extracting(r -> r.getAs("id"), r -> r.getAs("qty"), r -> r.getAs("channel"),
+                        r -> r.getAs("paid"))
+                .containsExactly(tuple(1, 5_000_000_000L, "web", null),
+                        tuple(2, 2L, null, true),
+                        tuple(3, 3L, "shop", null));
+
+        Dataset<Row> bronzeTable = spark.read().format("delta").load(paths.bronze(f.table));
+        assertThat(bronzeTable.where("_offset = 1001").select("after.channel").first().getString(0)).isEqualTo("shop");
+        assertThat(bronzeTable.select("after.qty").schema().fields()[0].dataType()).isEqualTo(DataTypes.LongType);
+    }
+}
