@@ -37,7 +37,8 @@ final class PostgresBinaries {
                     + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")");
         }
         long start = System.nanoTime();
-        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        // several JVMs may extract at once (parallel test stacks): each into its own folder, then an atomic rename
+        Path partial = target.resolveSibling(target.getFileName() + ".partial-" + ProcessHandle.current().pid());
         deleteRecursively(partial);
         Files.createDirectories(partial);
         try (InputStream resource = PostgresBinaries.class.getClassLoader().getResourceAsStream(RESOURCE)) {
@@ -48,8 +49,16 @@ final class PostgresBinaries {
             untar(new TarArchiveInputStream(new XZCompressorInputStream(new BufferedInputStream(resource))), partial);
         }
         Files.createFile(partial.resolve(COMPLETE_MARKER));
-        deleteRecursively(target);
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        if (Files.exists(target) && !Files.exists(target.resolve(COMPLETE_MARKER))) {
+            deleteRecursively(target); // an interrupted extraction from an older version of this code
+        }
+        try {
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (java.nio.file.FileAlreadyExistsException | java.nio.file.DirectoryNotEmptyException raced) {
+            deleteRecursively(partial);
+            LOG.debug("Another process extracted PostgreSQL into {} first", target);
+            return target;
+        }
         LOG.info("Extracted PostgreSQL binaries into {} in {} ms", target, (System.nanoTime() - start) / 1_000_000);
         return target;
     }

@@ -64,7 +64,7 @@ final class PostgresServer implements ServerDefinition {
     }
 
     private Path dist() {
-        return home().resolve("dist");
+        return settings.postgresBinaries();
     }
 
     @Override
