@@ -105,7 +105,16 @@ class SimulatorIT {
 
         CliRun second = load(List.of(csvData.toString()));
         assertThat(second.exitCode()).as(second.err()).isZero();
-        assertThat(second.out()).contains("skipped");
+        assertThat(second.out()).containsPattern("shop\\.customers +skipped").containsPattern("shop\\.orders +skipped")
+                .containsPattern("shop\\.products +skipped");
+        assertThat(count("shop", "orders")).isEqualTo(recordCount(csvData.resolve("orders.csv")));
+
+        try (Connection c = app(); Statement st = c.createStatement()) {
+            st.execute("DELETE FROM shop.orders WHERE order_id <= 10");
+        }
+        CliRun replace = load(List.of("--replace", csvData.resolve("orders.csv").toString()));
+        assertThat(replace.exitCode()).as(replace.err()).isZero();
+        assertThat(replace.out()).containsPattern("shop\\.orders +loaded +12000 ");
         assertThat(count("shop", "orders")).isEqualTo(recordCount(csvData.resolve("orders.csv")));
     }
 
@@ -251,7 +260,51 @@ class SimulatorIT {
         assertThat(achieved).isBetween(300 * 0.85, 300 * 1.15);
     }
 
+    @Test
+    @Order(7)
+    void aKilledConnectionIsRetriedAndAMissingTableStopsTheRun() throws Exception {
+        String schema = loadedSchema("faults");
+        CompletableFuture<CliRun> survivor = CompletableFuture.supplyAsync(() -> CliRun.of("run", "--pg-host",
+                pg.host(), "--pg-port", String.valueOf(pg.port()), "--pg-password-file", passwordFile.toString(),
+                "--schema", schema, "--rate", "200", "--duration", "5s", "--seed", "5", "--metrics-port", "0"));
+        Thread.sleep(2_000);
+        assertThat(superSingle("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                + " WHERE application_name = 'tributary-simulator'")).isEqualTo(1);
+        CliRun run = survivor.get();
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonNode summary = JSON.readTree(run.out());
+        assertThat(summary.get("retries").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(summary.get("achievedRate").asDouble()).isGreaterThan(150);
+
+        CompletableFuture<CliRun> doomed = CompletableFuture.supplyAsync(() -> CliRun.of("run", "--pg-host",
+                pg.host(), "--pg-port", String.valueOf(pg.port()), "--pg-password-file", passwordFile.toString(),
+                "--schema", schema, "--rate", "200", "--duration", "30s", "--seed", "6", "--metrics-port", "0"));
+        Thread.sleep(1_500);
+        superSingle("SELECT 1; DROP TABLE " + schema + ".products");
+        CliRun failed = doomed.get();
+        assertThat(failed.exitCode()).isEqualTo(1);
+        assertThat(failed.err()).contains("permanent SQL error", "SQLState 42P01", "products");
+    }
+
     // --- helpers ---
+
+    private static long superSingle(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.superUser(), pg.superPassword());
+             Statement st = c.createStatement()) {
+            boolean hasResult = st.execute(sql);
+            long value = 0;
+            if (hasResult) {
+                try (ResultSet rs = st.getResultSet()) {
+                    rs.next();
+                    value = rs.getLong(1);
+                }
+            }
+            while (st.getMoreResults() || st.getUpdateCount() != -1) {
+                // drain
+            }
+            return value;
+        }
+    }
 
     private static CliRun load(List<String> args) {
         List<String> all = new ArrayList<>(List.of("load", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),

@@ -50,7 +50,7 @@ public final class LoadCommand implements Callable<Integer> {
     @Option(names = "--replace", description = "drop and reload tables that already exist (default: skip them)")
     boolean replace;
 
-    @Option(names = "--types", paramLabel = "TABLE.COLUMN=TYPE", split = ",",
+    @Option(names = "--types", paramLabel = "TABLE.COLUMN=TYPE", split = ",(?![^(]*\\))", splitSynopsisLabel = ",",
             description = "set a column's type instead of inferring it, e.g. customers.zip=text")
     Map<String, String> types = new LinkedHashMap<>();
 

@@ -93,6 +93,16 @@ class LoadCommandTest {
     }
 
     @Test
+    void typesOptionKeepsTheCommaOfNumericAndSplitsTheRest() throws IOException {
+        assertThat(LoadCommand.parseTypes(java.util.Map.of("items.price", "numeric(8,2)")))
+                .containsEntry("items", java.util.Map.of("price", io.tributary.simulator.load.SqlType.numeric(8, 2)));
+        CliRun run = CliRun.of("load", "--pg-port", closedPort, "--pg-password-file", password.toString(),
+                "--types", "items.price=numeric(8,2),items.qty=bigint,nope.x=text", file("items.csv", "id,price,qty\n1,2.5,3\n"));
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--types names table 'nope'");
+    }
+
+    @Test
     void unknownTableInAnOption() throws IOException {
         CliRun run = CliRun.of("load", "--pg-port", closedPort, "--pg-password-file", password.toString(),
                 "--primary-key", "nope=id", file("items.csv", "id,qty\n1,2\n"));
