@@ -54,7 +54,8 @@ public final class StackSettings {
                 .ports(StackPorts.free())
                 .environment(Map.of())
                 .projectRoot(ProjectRoot.require())
-                .startupTimeout(Duration.ofSeconds(90))
+                // generous: a 2-core CI box running several suites at once starts a broker in 5-20 s
+                .startupTimeout(Duration.ofSeconds(120))
                 .stopTimeout(Duration.ofSeconds(20))
                 .detachChildren(false)
                 // shared by every test stack of this machine (extracting is ~2 s and ~100 MB per copy)
