@@ -11,11 +11,12 @@ import java.util.Objects;
  * @param store where schemas live
  * @param kafkaBootstrap Kafka bootstrap servers (store KAFKA)
  * @param topic the compacted topic holding the schemas (store KAFKA)
- * @param kafkaTimeout timeout of Kafka calls and of reading the topic at start
+ * @param kafkaTimeout timeout of Kafka admin calls and of reading the topic at start
+ * @param writeTimeout how long a write (register, delete, config) waits for Kafka before it fails with 50001
  * @param maxRequestBytes largest accepted request body
  */
 public record RegistryConfig(String host, int port, StoreKind store, String kafkaBootstrap, String topic,
-        Duration kafkaTimeout, long maxRequestBytes) {
+        Duration kafkaTimeout, Duration writeTimeout, long maxRequestBytes) {
 
     /** Where the registry keeps its schemas. */
     public enum StoreKind {
@@ -45,6 +46,9 @@ public record RegistryConfig(String host, int port, StoreKind store, String kafk
         }
         if (kafkaTimeout == null || kafkaTimeout.isNegative() || kafkaTimeout.isZero()) {
             throw new IllegalArgumentException("--kafka-timeout must be positive, got " + kafkaTimeout);
+        }
+        if (writeTimeout == null || writeTimeout.toMillis() < 1000) {
+            throw new IllegalArgumentException("--write-timeout must be at least 1 s, got " + writeTimeout);
         }
         if (maxRequestBytes < 1024) {
             throw new IllegalArgumentException("--max-request-bytes must be at least 1024, got " + maxRequestBytes);

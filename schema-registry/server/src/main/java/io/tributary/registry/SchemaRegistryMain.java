@@ -40,8 +40,12 @@ public final class SchemaRegistryMain implements Callable<Integer> {
     RegistryConfig.StoreKind store;
 
     @Option(names = "--kafka-timeout", defaultValue = "PT60S",
-            description = "Timeout of Kafka calls and of reading the topic at start, ISO-8601 (default ${DEFAULT-VALUE}).")
+            description = "Timeout of Kafka admin calls and of reading the topic at start, ISO-8601 (default ${DEFAULT-VALUE}).")
     Duration kafkaTimeout;
+
+    @Option(names = "--write-timeout", defaultValue = "PT15S",
+            description = "How long a write waits for Kafka before failing with error 50001, ISO-8601 (default ${DEFAULT-VALUE}).")
+    Duration writeTimeout;
 
     @Option(names = "--max-request-bytes", defaultValue = "1048576",
             description = "Largest accepted request body in bytes (default ${DEFAULT-VALUE}).")
@@ -60,7 +64,8 @@ public final class SchemaRegistryMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         RegistryConfig config;
         try {
-            config = new RegistryConfig(host, port, store, kafkaBootstrap, topic, kafkaTimeout, maxRequestBytes);
+            config = new RegistryConfig(host, port, store, kafkaBootstrap, topic, kafkaTimeout, writeTimeout,
+                    maxRequestBytes);
         } catch (IllegalArgumentException e) {
             LOG.error("Invalid configuration: {}", e.getMessage());
             return 2;
@@ -94,7 +99,8 @@ public final class SchemaRegistryMain implements Callable<Integer> {
         public static RunningRegistry start(RegistryConfig config) {
             SchemaStore store = config.store() == RegistryConfig.StoreKind.MEMORY
                     ? new InMemorySchemaStore()
-                    : new KafkaSchemaStore(config.kafkaBootstrap(), config.topic(), config.kafkaTimeout());
+                    : new KafkaSchemaStore(config.kafkaBootstrap(), config.topic(), config.kafkaTimeout(),
+                            config.writeTimeout());
             try {
                 SchemaRegistryService service = new SchemaRegistryService(store);
                 RegistryHttpServer server = new RegistryHttpServer(service, config.maxRequestBytes())

@@ -22,14 +22,19 @@ import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The registry on a real Kafka broker: as the local stack runs it (own JVM, topic _schemas), killed and
  * restarted; and two in-process instances on one topic (single writer).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegistryOnKafkaIT {
     private static LocalStack stack;
 
@@ -116,7 +121,7 @@ class RegistryOnKafkaIT {
     @Test
     void aSecondInstanceOnTheSameTopicFencesTheFirst() {
         RegistryConfig config = new RegistryConfig("127.0.0.1", 0, RegistryConfig.StoreKind.KAFKA, stack.kafkaBootstrap(),
-                "_schemas_fencing_it", Duration.ofSeconds(30), 1 << 20);
+                "_schemas_fencing_it", Duration.ofSeconds(30), Duration.ofSeconds(10), 1 << 20);
         try (RunningRegistry first = RunningRegistry.start(config)) {
             RegistryHttp firstHttp = new RegistryHttp(first.port());
             int id = firstHttp.call("POST", "/subjects/f-value/versions", schemaBody(schema("F"))).json().get("id").intValue();
@@ -135,6 +140,41 @@ class RegistryOnKafkaIT {
                 assertThat(accepted.status()).isEqualTo(200);
                 assertThat(secondHttp.call("GET", "/subjects/f-value/versions", null).body()).isEqualTo("[1,2]");
             }
+        }
+    }
+
+    /** Last: it kills the broker. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void readsGoOnDuringAKafkaOutageAndWritesResumeAfterIt() {
+        RegistryConfig config = new RegistryConfig("127.0.0.1", 0, RegistryConfig.StoreKind.KAFKA, stack.kafkaBootstrap(),
+                "_schemas_outage_it", Duration.ofSeconds(30), Duration.ofSeconds(3), 1 << 20);
+        int before;
+        int after;
+        try (RunningRegistry registry = RunningRegistry.start(config)) {
+            RegistryHttp http = new RegistryHttp(registry.port());
+            before = http.call("POST", "/subjects/o-value/versions", schemaBody(schema("O"))).json().get("id").intValue();
+
+            stack.kill(Service.KAFKA);
+            long start = System.nanoTime();
+            assertThat(http.call("GET", "/schemas/ids/" + before, null).status()).isEqualTo(200);
+            Response failed = http.call("POST", "/subjects/o-value/versions", schemaBody(schema("O", "during")));
+            assertThat(failed.status()).isEqualTo(500);
+            assertThat(failed.json().get("error_code").intValue()).isEqualTo(50001);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(9));
+            assertThat(http.call("GET", "/subjects/o-value/versions", null).body()).isEqualTo("[1]");
+
+            stack.start(Service.KAFKA);
+            Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    http.call("POST", "/subjects/o-value/versions", schemaBody(schema("O", "after"))).status() == 200);
+            after = http.call("GET", "/subjects/o-value/versions/latest", null).json().get("id").intValue();
+            assertThat(http.call("GET", "/subjects/o-value/versions", null).body()).isEqualTo("[1,2]");
+        }
+        try (RunningRegistry reloaded = RunningRegistry.start(config)) {
+            RegistryHttp http = new RegistryHttp(reloaded.port());
+            assertThat(http.call("GET", "/subjects/o-value/versions/1", null).json().get("id").intValue()).isEqualTo(before);
+            assertThat(http.call("GET", "/subjects/o-value/versions/2", null).json().get("id").intValue()).isEqualTo(after);
+            assertThat(http.call("GET", "/subjects/o-value/versions", null).body()).isEqualTo("[1,2]");
         }
     }
 }

@@ -48,14 +48,24 @@ public final class KafkaSchemaStore implements SchemaStore {
     private final String bootstrap;
     private final String topic;
     private final Duration timeout;
+    private final Duration writeTimeout;
     private final TopicPartition partition;
     private KafkaProducer<byte[], byte[]> producer;
     private boolean fenced;
+    private boolean loaded;
+    private boolean outOfSync;
+    /** Offset after the last record this instance loaded or wrote (markers of transactions may follow). */
+    private long position;
 
-    public KafkaSchemaStore(String bootstrap, String topic, Duration timeout) {
+    /**
+     * @param timeout admin calls and reading the topic at start
+     * @param writeTimeout how long one write may wait for Kafka before it fails (the HTTP request waits that long)
+     */
+    public KafkaSchemaStore(String bootstrap, String topic, Duration timeout, Duration writeTimeout) {
         this.bootstrap = bootstrap;
         this.topic = topic;
         this.timeout = timeout;
+        this.writeTimeout = writeTimeout;
         this.partition = new TopicPartition(topic, 0);
     }
 
@@ -67,19 +77,22 @@ public final class KafkaSchemaStore implements SchemaStore {
     @Override
     public List<StoreRecord> load() {
         ensureTopic();
-        producer = new KafkaProducer<>(producerProps(), new ByteArraySerializer(), new ByteArraySerializer());
-        try {
-            producer.initTransactions();
-        } catch (KafkaException e) {
-            producer.close(Duration.ZERO);
-            throw new StoreException("Could not initialise the transactional writer of " + describe() + ": " + e.getMessage()
-                    + ". The broker needs transaction.state.log.replication.factor and min.isr it can satisfy", e);
-        }
+        producer = newProducer();
+        List<StoreRecord> records = readFrom(0L);
+        loaded = true;
+        return records;
+    }
+
+    /**
+     * Reads the committed records from {@code offset} to the end of the topic and remembers where they end
+     * ({@link #position}).
+     */
+    private List<StoreRecord> readFrom(long offset) {
         List<StoreRecord> records = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
                 new KafkaConsumer<>(consumerProps(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
+            consumer.seek(partition, offset);
             long end = consumer.endOffsets(List.of(partition), timeout).get(partition);
             long deadline = System.nanoTime() + timeout.toNanos();
             while (consumer.position(partition, timeout) < end) {
@@ -97,20 +110,70 @@ public final class KafkaSchemaStore implements SchemaStore {
                     }
                 }
             }
-            LOG.info("Read {} records from {} (end offset {})", records.size(), describe(), end);
+            position = end;
+            LOG.info("Read {} records from {} (offsets {} to {})", records.size(), describe(), offset, end);
         } catch (KafkaException e) {
             throw new StoreException("Could not read " + describe() + ": " + e.getMessage(), e);
         }
         return records;
     }
 
+    /**
+     * After a failed write: a new producer with the same transactional id aborts the open transaction. If the topic
+     * holds committed records this instance has not applied (the timed-out write was committed after all, or another
+     * instance wrote), the in-memory state is stale and this instance stops accepting writes.
+     */
+    private void recoverWriter() {
+        // look first, so that a newer instance that wrote meanwhile is not fenced by this stale one
+        checkNothingUnseen();
+        producer = newProducer();
+        checkNothingUnseen();
+        LOG.info("Writer of {} recovered after a failed write; nothing was committed meanwhile", describe());
+    }
+
+    private void checkNothingUnseen() {
+        List<StoreRecord> unseen = readFrom(position);
+        if (!unseen.isEmpty()) {
+            outOfSync = true;
+            throw outOfSyncError(unseen.size());
+        }
+    }
+
+    private StoreException outOfSyncError(int unseen) {
+        return new StoreException(describe() + " holds " + (unseen > 0 ? unseen + " " : "") + "committed record(s) this"
+                + " instance has not applied (a timed-out write completed later, or another instance wrote); it no longer"
+                + " accepts writes: restart the registry to reload the topic", null);
+    }
+
+    /**
+     * A transactional producer; initialising it fences older instances and aborts what they left open.
+     */
+    private KafkaProducer<byte[], byte[]> newProducer() {
+        KafkaProducer<byte[], byte[]> created =
+                new KafkaProducer<>(producerProps(), new ByteArraySerializer(), new ByteArraySerializer());
+        try {
+            created.initTransactions();
+            return created;
+        } catch (KafkaException e) {
+            created.close(Duration.ZERO);
+            throw new StoreException("Could not initialise the transactional writer of " + describe() + ": " + e.getMessage()
+                    + ". Is Kafka up? The broker also needs transaction.state.log.replication.factor and min.isr it can satisfy", e);
+        }
+    }
+
     @Override
     public synchronized void append(List<StoreRecord> records) {
-        if (producer == null) {
+        if (!loaded) {
             throw new IllegalStateException("load() must run before append()");
         }
         if (fenced) {
             throw fencedError(null);
+        }
+        if (outOfSync) {
+            throw outOfSyncError(0);
+        }
+        if (producer == null) {
+            recoverWriter();
         }
         try {
             producer.beginTransaction();
@@ -118,16 +181,18 @@ public final class KafkaSchemaStore implements SchemaStore {
             for (StoreRecord record : records) {
                 sent.add(producer.send(new ProducerRecord<>(topic, 0, StoreRecordCodec.key(record), StoreRecordCodec.value(record))));
             }
+            long last = position;
             for (Future<RecordMetadata> f : sent) {
-                f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                last = f.get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS).offset();
             }
             producer.commitTransaction();
+            position = last + 1;
         } catch (ProducerFencedException | InvalidProducerEpochException e) {
             fenced = true;
             throw fencedError(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            abort();
+            discardProducer();
             throw new StoreException("Interrupted while writing to " + describe(), e);
         } catch (ExecutionException | TimeoutException | KafkaException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
@@ -135,23 +200,25 @@ public final class KafkaSchemaStore implements SchemaStore {
                 fenced = true;
                 throw fencedError(cause);
             }
-            abort();
-            throw new StoreException("Could not write to " + describe() + ": " + cause, cause);
+            discardProducer();
+            throw new StoreException("Could not write to " + describe() + " within " + writeTimeout + ": " + cause, cause);
         }
+    }
+
+    /** Drops the producer after a failed write; the next write starts a new one (which aborts the open transaction). */
+    private void discardProducer() {
+        try {
+            producer.close(Duration.ZERO);
+        } catch (KafkaException e) {
+            LOG.warn("Closing the failed producer of {}: {}", describe(), e.toString());
+        }
+        producer = null;
     }
 
     /** Kafka fenced our transactional id: a newer registry instance on the same topic is now the single writer. */
     private StoreException fencedError(Throwable cause) {
         return new StoreException("Another schema registry instance took over " + describe()
                 + "; this instance no longer accepts writes: stop it (the newer instance serves the same data)", cause);
-    }
-
-    private void abort() {
-        try {
-            producer.abortTransaction();
-        } catch (KafkaException e) {
-            LOG.warn("Could not abort the transaction on {}: {}", describe(), e.toString());
-        }
     }
 
     @Override
@@ -217,9 +284,10 @@ public final class KafkaSchemaStore implements SchemaStore {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "tributary-schema-registry-" + topic);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeout.toMillis());
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeout.toMillis(), 1_000));
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeout.toMillis(), 1_000_000));
+        int write = (int) writeTimeout.toMillis();
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, write);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, write);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.max(500, write / 2));
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "tributary-schema-registry");
         return props;
