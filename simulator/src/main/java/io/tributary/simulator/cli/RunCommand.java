@@ -55,6 +55,10 @@ public final class RunCommand implements Callable<Integer> {
             + " (default: random, logged)")
     Long seed;
 
+    @Option(names = "--workers", defaultValue = "1", description = "connections writing in parallel, for rates above"
+            + " ~800 changes/s; 1 keeps a seeded run exactly repeatable (default: ${DEFAULT-VALUE})")
+    int workers;
+
     @Option(names = "--no-bursts", description = "no flash sales (big multi-order transactions)")
     boolean noBursts;
 
@@ -87,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
             Identifier schema = Identifier.parse(connection.schema).orElseThrow(() ->
                     new IllegalArgumentException("--schema '" + connection.schema + "': " + Identifier.RULE));
             long actualSeed = seed != null ? seed : System.nanoTime();
-            settings = new RunSettings(schema, rate, duration, maxChanges, parsed, actualSeed, schemaChanges,
+            settings = new RunSettings(schema, rate, duration, maxChanges, parsed, actualSeed, workers, schemaChanges,
                     progressInterval, metricsPort, summaryFile, auditFile, RetryPolicy.standard());
             pg = connection.settings();
         } catch (IllegalArgumentException e) {

@@ -14,10 +14,12 @@ final class ActionPlanner {
 
     private final SplittableRandom random;
     private final Mix mix;
+    private final SharedSchema schema;
 
-    ActionPlanner(long seed, Mix mix) {
+    ActionPlanner(long seed, Mix mix, SharedSchema schema) {
         this.random = new SplittableRandom(seed);
         this.mix = mix;
+        this.schema = schema;
     }
 
     ShopAction next(ShopState state) {
@@ -54,7 +56,7 @@ final class ActionPlanner {
         String email = ShopVocabulary.ascii(first) + "." + ShopVocabulary.ascii(last) + "."
                 + Long.toString(random.nextLong() & Long.MAX_VALUE, 36) + "@" + pick(ShopVocabulary.DOMAINS);
         boolean loyalty = random.nextInt(100) < 30;
-        Boolean optIn = state.marketingOptIn ? random.nextBoolean() : null;
+        Boolean optIn = schema.marketingOptIn ? random.nextBoolean() : null;
         return new ShopActions.Signup(first, last, email, city.name(), city.country(), loyalty, optIn);
     }
 
@@ -70,6 +72,8 @@ final class ActionPlanner {
             String gift = random.nextInt(100) < 5 ? pick(ShopVocabulary.GIFT_NOTES) : null;
             items.add(new ShopActions.Item(customer, state.products.pick(random), quantity, gift));
         }
+        // rows of products are the only ones workers share: locking them in key order cannot deadlock
+        items.sort(java.util.Comparator.comparingLong(ShopActions.Item::productId));
         return new ShopActions.PlaceOrders(kind, items);
     }
 
@@ -105,7 +109,7 @@ final class ActionPlanner {
             return null;
         }
         ShopVocabulary.City city = pick(ShopVocabulary.CITIES);
-        Boolean optIn = state.marketingOptIn ? random.nextBoolean() : null;
+        Boolean optIn = schema.marketingOptIn ? random.nextBoolean() : null;
         return new ShopActions.Move(state.customers.pick(random), city.name(), city.country(), optIn);
     }
 

@@ -1,29 +1,27 @@
 package io.tributary.simulator.run;
 
-import io.tributary.simulator.db.SqlErrors;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the shop: picks events ({@link ActionPlanner}), runs each in its own transaction with bounded
- * retries, paces row changes to the target rate ({@link RatePacer}), applies scheduled schema changes,
- * and reports progress. One connection, one thread: the order of events, and so a seeded run, is
- * repeatable.
+ * Runs the shop: loads the state, starts the {@link Worker}s (one connection and thread each), serves
+ * /metrics, logs progress, and returns the summary when the duration or change budget is used up or a
+ * stop is requested. With one worker (the default) the order of events, and so a seeded run, is
+ * exactly repeatable; more workers reach higher rates, each repeatable on its own but interleaved by
+ * the database.
  */
 public final class BusinessSimulator {
 
     private static final Logger LOG = LoggerFactory.getLogger(BusinessSimulator.class);
-    private static final long MAX_BACKLOG_NANOS = Duration.ofSeconds(1).toNanos();
 
-    /** Opens a new connection (the first one, and again after a connection loss). */
+    /** Opens a new connection (for each worker, and again after a connection loss). */
     @FunctionalInterface
     public interface ConnectionSource {
         Connection open() throws SQLException;
@@ -33,9 +31,8 @@ public final class BusinessSimulator {
     private final RunSettings settings;
     private final ShopTables tables;
     private final RunStats stats = new RunStats(List.of(ShopTables.CUSTOMERS, ShopTables.PRODUCTS, ShopTables.ORDERS));
+    private volatile RunControl control;
     private volatile boolean stopRequested;
-    private volatile int metricsPort = -1;
-    private Connection connection;
 
     public BusinessSimulator(ConnectionSource connections, RunSettings settings) {
         this.connections = connections;
@@ -43,192 +40,114 @@ public final class BusinessSimulator {
         this.tables = new ShopTables(settings.schema());
     }
 
-    /** Asks a running {@link #run()} to finish its current transaction and return. */
+    /** Asks a running {@link #run()} to let each worker finish its current transaction and return. */
     public void requestStop() {
         stopRequested = true;
+        RunControl c = control;
+        if (c != null) {
+            c.requestStop();
+        }
     }
 
     public RunStats stats() {
         return stats;
     }
 
-    /** The port /metrics listens on once started (useful with an ephemeral port), or -1. */
-    public int metricsPort() {
-        return metricsPort;
-    }
-
     /** Runs until the duration or change budget is reached or a stop is requested; returns the summary. */
     public Map<String, Object> run() throws SQLException, IOException {
-        connection = connections.open();
-        connection.setAutoCommit(false);
-        tables.verify(connection);
-        ShopState state = ShopState.load(connection, tables);
-        state.marketingOptIn = tables.columns(connection, ShopTables.CUSTOMERS).contains("marketing_opt_in");
-        connection.commit();
-        LOG.info("Shop state: {} customers, {} products, {} open orders; seed {}, target {} changes/s, mix {}",
-                state.customers.size(), state.products.size(), state.openOrderCount(), settings.seed(),
+        SharedSchema schema = new SharedSchema();
+        List<ShopState> states;
+        try (Connection c = connections.open()) {
+            c.setAutoCommit(false);
+            tables.verify(c);
+            states = ShopState.load(c, tables, settings.workers());
+            schema.marketingOptIn = tables.columns(c, ShopTables.CUSTOMERS).contains("marketing_opt_in");
+            c.commit();
+        }
+        LOG.info("Shop state: {} customers, {} products, {} open orders; {} worker(s), seed {}, target {} changes/s,"
+                        + " mix {}", states.stream().mapToInt(s -> s.customers.size()).sum(), states.get(0).products.size(),
+                states.stream().mapToInt(ShopState::openOrderCount).sum(), settings.workers(), settings.seed(),
                 settings.rate(), settings.mix());
-
-        ActionPlanner planner = new ActionPlanner(settings.seed(), settings.mix());
-        SchemaChangeSchedule schedule = new SchemaChangeSchedule(SchemaEvolution.STEPS.size(), settings.duration(),
-                settings.maxChanges(), Duration.ofMinutes(1));
-        int schemaStepsDone = 0;
 
         MetricsServer metrics = null;
         TransitionAudit audit = settings.auditFile() == null ? null : TransitionAudit.open(settings.auditFile());
         long start = System.nanoTime();
+        control = new RunControl(start, settings.duration(), settings.maxChanges());
+        if (stopRequested) {
+            control.requestStop();
+        }
         stats.started(System.currentTimeMillis());
-        RatePacer pacer = new RatePacer(settings.rate(), start, MAX_BACKLOG_NANOS);
-        long progressEvery = settings.progressInterval().toNanos();
-        long nextProgress = start + progressEvery;
-        long changesAtLastProgress = 0;
-        long lastProgressNanos = start;
+        List<Thread> threads = new ArrayList<>();
         try {
             if (settings.metricsPort() > 0) {
                 metrics = MetricsServer.start(settings.metricsPort(), () -> stats.prometheus(settings.rate()));
-                metricsPort = metrics.port();
             }
-            while (!stopRequested) {
-                long now = System.nanoTime();
-                Duration elapsed = Duration.ofNanos(now - start);
-                if (settings.duration() != null && elapsed.compareTo(settings.duration()) >= 0
-                        || settings.maxChanges() > 0 && stats.changes() >= settings.maxChanges()) {
-                    break;
-                }
-                if (settings.schemaChanges() && schemaStepsDone < schedule.due(elapsed, stats.changes())) {
-                    applySchemaStep(SchemaEvolution.STEPS.get(schemaStepsDone), state);
-                    schemaStepsDone++;
-                    continue;
-                }
-                ShopAction action = planner.next(state);
-                Effects effects = executeWithRetry(action);
-                effects.applyTo(state);
-                stats.committed(action.kind(), effects.rows());
-                for (int i = 0; i < effects.outOfStockCount(); i++) {
-                    stats.outOfStock();
-                }
-                if (audit != null) {
-                    audit.record(effects.transitions());
-                }
-                now = System.nanoTime();
-                if (now >= nextProgress) {
-                    long changes = stats.changes();
-                    double rate = (changes - changesAtLastProgress) / ((now - lastProgressNanos) / 1e9);
-                    LOG.info("progress: {} changes/s over the last {} s; {} changes in {} transactions; {}",
-                            String.format(Locale.ROOT, "%.1f", rate),
-                            String.format(Locale.ROOT, "%.1f", (now - lastProgressNanos) / 1e9),
-                            changes, stats.transactions(), stats.changesByKindLine());
-                    changesAtLastProgress = changes;
-                    lastProgressNanos = now;
-                    nextProgress = now + progressEvery;
-                }
-                sleep(pacer.record(effects.changes(), now));
+            for (int i = 0; i < settings.workers(); i++) {
+                Worker worker = new Worker(i, connections, settings, tables, stats, states.get(i), schema, audit, control);
+                Thread thread = new Thread(worker, "simulator-worker-" + i);
+                threads.add(thread);
+                thread.start();
             }
+            reportProgressUntilDone(threads, start);
         } finally {
+            control.requestStop();
+            joinAll(threads);
             if (metrics != null) {
                 metrics.close();
             }
             if (audit != null) {
                 audit.close();
             }
-            closeQuietly();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (control.failure() != null) {
+            throw control.failure();
+        }
         Map<String, Object> summary = stats.summary(settings.rate(), seconds, settings.seed());
+        summary.put("workers", settings.workers());
         LOG.info("Run finished: {} changes in {} s ({} changes/s), {} transactions, {} retries, {} schema changes",
                 stats.changes(), String.format(Locale.ROOT, "%.1f", seconds), summary.get("achievedRate"),
                 stats.transactions(), stats.retries(), stats.schemaChanges());
         return summary;
     }
 
-    private void sleep(long nanos) {
-        long until = System.nanoTime() + nanos;
-        long left;
-        while (!stopRequested && (left = until - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(Math.min(left, 100_000_000L));
-        }
-    }
-
-    private Effects executeWithRetry(ShopAction action) {
-        for (int attempt = 1; ; attempt++) {
-            Effects effects = new Effects();
-            try {
-                ensureConnection();
-                action.execute(connection, tables, effects);
-                connection.commit();
-                return effects;
-            } catch (SQLException e) {
-                handleFailure(e, attempt, action.kind().key() + " " + action);
-            }
-        }
-    }
-
-    private void applySchemaStep(SchemaEvolution.Step step, ShopState state) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                ensureConnection();
-                boolean changed = step.apply(connection, tables);
-                connection.commit();
-                step.committed(state);
-                if (changed) {
-                    stats.schemaChanged();
+    private void reportProgressUntilDone(List<Thread> threads, long start) {
+        long every = settings.progressInterval().toNanos();
+        long lastNanos = start;
+        long lastChanges = 0;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                long next = lastNanos + every;
+                long waitMillis = Math.max(1, (next - System.nanoTime()) / 1_000_000);
+                try {
+                    thread.join(Math.min(waitMillis, 200));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    requestStop();
+                    return;
                 }
-                LOG.info("Schema change {}: {}", changed ? "applied" : "skipped", step.description());
-                return;
-            } catch (SQLException e) {
-                handleFailure(e, attempt, "schema change " + step.description());
+                long now = System.nanoTime();
+                if (now >= next && thread.isAlive()) {
+                    long changes = stats.changes();
+                    LOG.info("progress: {} changes/s over the last {} s; {} changes in {} transactions; {}",
+                            String.format(Locale.ROOT, "%.1f", (changes - lastChanges) / ((now - lastNanos) / 1e9)),
+                            String.format(Locale.ROOT, "%.1f", (now - lastNanos) / 1e9), changes,
+                            stats.transactions(), stats.changesByKindLine());
+                    lastChanges = changes;
+                    lastNanos = now;
+                }
             }
         }
     }
 
-    /** Rolls back, then either waits before a retry or throws a {@link SimulationFailedException}. */
-    private void handleFailure(SQLException e, int attempt, String what) {
-        rollbackQuietly();
-        if (!SqlErrors.isRetriable(e)) {
-            throw new SimulationFailedException("permanent SQL error in " + what + " (SQLState " + e.getSQLState()
-                    + "): " + e.getMessage() + "; stopping. Check the shop tables (was one altered by hand?)", e);
-        }
-        if (attempt >= settings.retry().maxAttempts()) {
-            throw new SimulationFailedException("giving up on " + what + " after " + attempt + " attempts; last error"
-                    + " (SQLState " + e.getSQLState() + "): " + e.getMessage() + ". Is PostgreSQL reachable?", e);
-        }
-        Duration backoff = settings.retry().backoff(attempt);
-        LOG.warn("Retriable error in {} (SQLState {}: {}); retry {} of {} in {} ms", what, e.getSQLState(),
-                e.getMessage(), attempt, settings.retry().maxAttempts() - 1, backoff.toMillis());
-        stats.retried();
-        if (SqlErrors.isConnectionLoss(e)) {
-            closeQuietly();
-        }
-        LockSupport.parkNanos(backoff.toNanos());
-    }
-
-    private void ensureConnection() throws SQLException {
-        if (connection == null || connection.isClosed()) {
-            LOG.info("Connecting to PostgreSQL");
-            connection = connections.open();
-            connection.setAutoCommit(false);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            if (connection != null && !connection.isClosed()) {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            LOG.debug("Rollback failed; dropping the connection", e);
-            closeQuietly();
-        }
-    }
-
-    private void closeQuietly() {
-        if (connection != null) {
+    private static void joinAll(List<Thread> threads) {
+        for (Thread thread : threads) {
             try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.debug("Closing the connection failed", e);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-            connection = null;
         }
     }
 }

@@ -10,12 +10,14 @@ import java.time.Duration;
  *
  * @param duration    how long to run, or null to run until stopped (or until maxChanges)
  * @param maxChanges  stop after this many row changes (0 = no limit)
+ * @param workers     connections writing in parallel, each with rate/workers and its own share of the
+ *                    customers; 1 keeps a seeded run exactly repeatable
  * @param metricsPort port of /metrics on 127.0.0.1 (0 = off)
  * @param summaryFile also write the JSON summary here (null = stdout only)
  * @param auditFile   write every order status transition here (null = off)
  */
 public record RunSettings(Identifier schema, double rate, Duration duration, long maxChanges, Mix mix, long seed,
-                          boolean schemaChanges, Duration progressInterval, int metricsPort, Path summaryFile,
+                          int workers, boolean schemaChanges, Duration progressInterval, int metricsPort, Path summaryFile,
                           Path auditFile, RetryPolicy retry) {
 
     public RunSettings {
@@ -27,6 +29,9 @@ public record RunSettings(Identifier schema, double rate, Duration duration, lon
         }
         if (maxChanges < 0) {
             throw new IllegalArgumentException("--max-changes must be >= 0 (0 = no limit), got " + maxChanges);
+        }
+        if (workers < 1 || workers > 64) {
+            throw new IllegalArgumentException("--workers must be between 1 and 64, got " + workers);
         }
         if (progressInterval.isZero() || progressInterval.isNegative()) {
             throw new IllegalArgumentException("--progress-interval must be positive, got " + progressInterval);

@@ -31,7 +31,7 @@ final class SchemaEvolution {
         boolean apply(Connection c, ShopTables t) throws SQLException;
 
         /** What the simulator does differently once the step is committed. */
-        void committed(ShopState state);
+        void committed(SharedSchema schema);
     }
 
     static final List<Step> STEPS = List.of(
@@ -44,8 +44,8 @@ final class SchemaEvolution {
                     return ddl(c, "ALTER TABLE " + t.customers() + " ADD COLUMN IF NOT EXISTS marketing_opt_in boolean");
                 }
 
-                public void committed(ShopState state) {
-                    state.marketingOptIn = true;
+                public void committed(SharedSchema schema) {
+                    schema.marketingOptIn = true;
                 }
             },
             new Step() {
@@ -62,7 +62,7 @@ final class SchemaEvolution {
                     return ddl(c, "ALTER TABLE " + t.orders() + " ALTER COLUMN quantity TYPE bigint");
                 }
 
-                public void committed(ShopState state) {
+                public void committed(SharedSchema schema) {
                 }
             },
             new Step() {
@@ -82,7 +82,7 @@ final class SchemaEvolution {
                             + precision + "," + scale + ")");
                 }
 
-                public void committed(ShopState state) {
+                public void committed(SharedSchema schema) {
                 }
             },
             new Step() {
@@ -94,8 +94,8 @@ final class SchemaEvolution {
                     return ddl(c, "ALTER TABLE " + t.customers() + " DROP COLUMN IF EXISTS marketing_opt_in");
                 }
 
-                public void committed(ShopState state) {
-                    state.marketingOptIn = false;
+                public void committed(SharedSchema schema) {
+                    schema.marketingOptIn = false;
                 }
             });
 

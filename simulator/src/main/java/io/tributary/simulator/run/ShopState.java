@@ -4,21 +4,23 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * What the simulator knows about the shop between transactions: live customers, products, and the
- * open (not yet delivered) orders by status. Loaded once, in id order (so a seeded run is repeatable),
- * then kept in step by applying each committed transaction's effects.
+ * What one worker knows about the shop between transactions: its customers, all products, and the
+ * open (not yet delivered) orders of its customers by status. Loaded once, in id order (so a seeded run
+ * is repeatable), then kept in step by applying each committed transaction's effects. With several
+ * workers, customers (and their orders) are partitioned by {@code customer_id % workers}, so no two
+ * workers ever touch the same customer or order; only product rows are shared.
  */
 final class ShopState {
 
     final IdPool customers = new IdPool();
     final IdPool products = new IdPool();
     final Map<OrderStatus, IdPool> openOrders = new EnumMap<>(OrderStatus.class);
-    /** Whether customers.marketing_opt_in exists (added and dropped by the schema changes). */
-    boolean marketingOptIn;
 
     ShopState() {
         for (OrderStatus s : OrderStatus.values()) {
@@ -29,27 +31,42 @@ final class ShopState {
     }
 
     static ShopState load(Connection c, ShopTables t) throws SQLException {
-        ShopState state = new ShopState();
+        return load(c, t, 1).get(0);
+    }
+
+    /** One state per worker; runs inside the caller's transaction (autocommit off, for the fetch size). */
+    static List<ShopState> load(Connection c, ShopTables t, int workers) throws SQLException {
+        List<ShopState> states = new ArrayList<>(workers);
+        for (int i = 0; i < workers; i++) {
+            states.add(new ShopState());
+        }
         try (Statement st = c.createStatement()) {
             st.setFetchSize(10_000);
             try (ResultSet rs = st.executeQuery("SELECT customer_id FROM " + t.customers() + " ORDER BY customer_id")) {
                 while (rs.next()) {
-                    state.customers.add(rs.getLong(1));
+                    long id = rs.getLong(1);
+                    states.get(owner(id, workers)).customers.add(id);
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT product_id FROM " + t.products() + " ORDER BY product_id")) {
                 while (rs.next()) {
-                    state.products.add(rs.getLong(1));
+                    long id = rs.getLong(1);
+                    states.forEach(s -> s.products.add(id));
                 }
             }
-            try (ResultSet rs = st.executeQuery("SELECT order_id, status FROM " + t.orders()
+            try (ResultSet rs = st.executeQuery("SELECT order_id, status, customer_id FROM " + t.orders()
                     + " WHERE status IN ('placed', 'paid', 'shipped') ORDER BY order_id")) {
                 while (rs.next()) {
-                    state.openOrders.get(OrderStatus.of(rs.getString(2))).add(rs.getLong(1));
+                    states.get(owner(rs.getLong(3), workers)).openOrders.get(OrderStatus.of(rs.getString(2)))
+                            .add(rs.getLong(1));
                 }
             }
         }
-        return state;
+        return states;
+    }
+
+    static int owner(long customerId, int workers) {
+        return (int) Math.floorMod(customerId, (long) workers);
     }
 
     int openOrderCount() {

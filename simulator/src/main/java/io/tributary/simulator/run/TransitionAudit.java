@@ -29,7 +29,7 @@ final class TransitionAudit implements AutoCloseable {
         return new TransitionAudit(out);
     }
 
-    void record(List<Effects.Transition> transitions) {
+    synchronized void record(List<Effects.Transition> transitions) {
         try {
             for (Effects.Transition t : transitions) {
                 out.write(t.orderId() + "," + t.from().value() + "," + t.to().value() + "\n");
@@ -40,7 +40,7 @@ final class TransitionAudit implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         out.close();
     }
 }

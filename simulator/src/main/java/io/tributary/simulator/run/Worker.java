@@ -1,0 +1,185 @@
+package io.tributary.simulator.run;
+
+import io.tributary.simulator.db.SqlErrors;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection running events for its share of the customers at {@code rate / workers}: plan, run in a
+ * transaction with bounded retries, account, pace. Worker 0 also applies the scheduled schema changes.
+ */
+final class Worker implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    private static final long MAX_BACKLOG_NANOS = Duration.ofSeconds(1).toNanos();
+
+    private final int index;
+    private final BusinessSimulator.ConnectionSource connections;
+    private final RunSettings settings;
+    private final ShopTables tables;
+    private final RunStats stats;
+    private final ShopState state;
+    private final SharedSchema schema;
+    private final TransitionAudit audit;
+    private final RunControl control;
+    private Connection connection;
+
+    Worker(int index, BusinessSimulator.ConnectionSource connections, RunSettings settings, ShopTables tables,
+           RunStats stats, ShopState state, SharedSchema schema, TransitionAudit audit, RunControl control) {
+        this.index = index;
+        this.connections = connections;
+        this.settings = settings;
+        this.tables = tables;
+        this.stats = stats;
+        this.state = state;
+        this.schema = schema;
+        this.audit = audit;
+        this.control = control;
+    }
+
+    /** Worker 0 uses the seed itself, so one worker gives exactly the single-threaded sequence. */
+    static long seedFor(long seed, int index) {
+        return seed + index * 0x9E3779B97F4A7C15L;
+    }
+
+    @Override
+    public void run() {
+        ActionPlanner planner = new ActionPlanner(seedFor(settings.seed(), index), settings.mix(), schema);
+        RatePacer pacer = new RatePacer(settings.rate() / settings.workers(), control.startNanos(), MAX_BACKLOG_NANOS);
+        boolean evolves = index == 0 && settings.schemaChanges();
+        SchemaChangeSchedule schedule = new SchemaChangeSchedule(SchemaEvolution.STEPS.size(), settings.duration(),
+                settings.maxChanges(), Duration.ofMinutes(1));
+        int stepsDone = 0;
+        try {
+            while (!control.finished(stats)) {
+                if (evolves && stepsDone < schedule.due(control.elapsed(), stats.changes())) {
+                    applySchemaStep(SchemaEvolution.STEPS.get(stepsDone));
+                    stepsDone++;
+                    continue;
+                }
+                ShopAction action;
+                Effects effects;
+                schema.lock.readLock().lock();
+                try {
+                    action = planner.next(state);
+                    effects = executeWithRetry(action);
+                } finally {
+                    schema.lock.readLock().unlock();
+                }
+                effects.applyTo(state);
+                stats.committed(action.kind(), effects.rows());
+                for (int i = 0; i < effects.outOfStockCount(); i++) {
+                    stats.outOfStock();
+                }
+                if (audit != null) {
+                    audit.record(effects.transitions());
+                }
+                sleep(pacer.record(effects.changes(), System.nanoTime()));
+            }
+        } catch (RuntimeException e) {
+            control.fail(e);
+        } finally {
+            closeQuietly();
+        }
+    }
+
+    private void sleep(long nanos) {
+        long until = System.nanoTime() + nanos;
+        long left;
+        while (!control.stopRequested() && (left = until - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(Math.min(left, 100_000_000L));
+        }
+    }
+
+    private Effects executeWithRetry(ShopAction action) {
+        for (int attempt = 1; ; attempt++) {
+            Effects effects = new Effects();
+            try {
+                ensureConnection();
+                action.execute(connection, tables, effects);
+                connection.commit();
+                return effects;
+            } catch (SQLException e) {
+                handleFailure(e, attempt, action.kind().key() + " " + action);
+            }
+        }
+    }
+
+    private void applySchemaStep(SchemaEvolution.Step step) {
+        schema.lock.writeLock().lock();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    ensureConnection();
+                    boolean changed = step.apply(connection, tables);
+                    connection.commit();
+                    step.committed(schema);
+                    if (changed) {
+                        stats.schemaChanged();
+                    }
+                    LOG.info("Schema change {}: {}", changed ? "applied" : "skipped", step.description());
+                    return;
+                } catch (SQLException e) {
+                    handleFailure(e, attempt, "schema change " + step.description());
+                }
+            }
+        } finally {
+            schema.lock.writeLock().unlock();
+        }
+    }
+
+    /** Rolls back, then either waits before a retry or throws a {@link SimulationFailedException}. */
+    private void handleFailure(SQLException e, int attempt, String what) {
+        rollbackQuietly();
+        if (!SqlErrors.isRetriable(e)) {
+            throw new SimulationFailedException("permanent SQL error in " + what + " (SQLState " + e.getSQLState()
+                    + "): " + e.getMessage() + "; stopping. Check the shop tables (was one altered by hand?)", e);
+        }
+        if (attempt >= settings.retry().maxAttempts()) {
+            throw new SimulationFailedException("giving up on " + what + " after " + attempt + " attempts; last error"
+                    + " (SQLState " + e.getSQLState() + "): " + e.getMessage() + ". Is PostgreSQL reachable?", e);
+        }
+        Duration backoff = settings.retry().backoff(attempt);
+        LOG.warn("Worker {}: retriable error in {} (SQLState {}: {}); retry {} of {} in {} ms", index, what,
+                e.getSQLState(), e.getMessage(), attempt, settings.retry().maxAttempts() - 1, backoff.toMillis());
+        stats.retried();
+        if (SqlErrors.isConnectionLoss(e)) {
+            closeQuietly();
+        }
+        LockSupport.parkNanos(backoff.toNanos());
+    }
+
+    private void ensureConnection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            LOG.debug("Worker {} connecting to PostgreSQL", index);
+            connection = connections.open();
+            connection.setAutoCommit(false);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (connection != null && !connection.isClosed()) {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            LOG.debug("Rollback failed; dropping the connection", e);
+            closeQuietly();
+        }
+    }
+
+    private void closeQuietly() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("Closing the connection failed", e);
+            }
+            connection = null;
+        }
+    }
+}
