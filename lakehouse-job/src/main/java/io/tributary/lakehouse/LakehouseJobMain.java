@@ -1,0 +1,221 @@
+package io.tributary.lakehouse;
+
+import io.tributary.lakehouse.cli.TextTable;
+import io.tributary.lakehouse.config.ConfigException;
+import io.tributary.lakehouse.config.LakehouseConfig;
+import io.tributary.lakehouse.config.Setting;
+import io.tributary.lakehouse.lake.CommitRetry;
+import io.tributary.lakehouse.lake.LakeCatalog;
+import io.tributary.lakehouse.lake.LakePaths;
+import io.tributary.lakehouse.lake.Maintenance;
+import io.tributary.lakehouse.stream.SparkSessions;
+import io.tributary.lakehouse.stream.StreamingJob;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The lakehouse job's command line: {@code stream}, {@code maintain}, {@code sql}, {@code settings}. */
+@Command(name = "lakehouse-job", mixinStandardHelpOptions = true,
+        description = "Spark Structured Streaming: Debezium CDC topics -> Delta bronze changelog + silver mirror.",
+        subcommands = {LakehouseJobMain.Stream.class, LakehouseJobMain.Maintain.class, LakehouseJobMain.Sql.class,
+                LakehouseJobMain.Settings.class})
+public final class LakehouseJobMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LakehouseJobMain.class);
+
+    @Option(names = "--config", description = "Properties file with settings (keys as in `settings`) and spark.* keys.")
+    Path configFile;
+
+    @Option(names = "--set", description = "KEY=VALUE setting or spark.* key; wins over file and environment.")
+    Map<String, String> overrides = new LinkedHashMap<>();
+
+    LakehouseConfig config() {
+        Map<String, String> file = configFile == null ? Map.of() : LakehouseConfig.readPropertiesFile(configFile);
+        return LakehouseConfig.load(file, System.getenv(), overrides);
+    }
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new LakehouseJobMain())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof ConfigException) {
+                        cmd.getErr().println("configuration error: " + e.getMessage());
+                        return 2;
+                    }
+                    LOG.error("{} failed", cmd.getCommandName(), e);
+                    return 1;
+                })
+                .execute(args);
+        System.exit(code);
+    }
+
+    @Command(name = "stream", description = "Run the streaming job until stopped (SIGTERM stops it cleanly).")
+    static final class Stream implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        LakehouseJobMain parent;
+
+        @Override
+        public Integer call() throws Exception {
+            LakehouseConfig config = parent.config();
+            LOG.info("lakehouse job starting: {}", config.describe());
+            StreamingJob job = new StreamingJob(config);
+            Runtime.getRuntime().addShutdownHook(new Thread(job::close, "shutdown"));
+            job.start().awaitTermination();
+            return 0;
+        }
+    }
+
+    @Command(name = "maintain", description = "OPTIMIZE, purge old tombstones and VACUUM every table now. Asks the"
+            + " running job (POST /maintain on its metrics port) when there is one, else runs here.")
+    static final class Maintain implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        LakehouseJobMain parent;
+
+        @Option(names = "--here", description = "Run in this process even if a job is running (unsafe on S3 with"
+                + " S3SingleDriverLogStore: two writers).")
+        boolean here;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            LakehouseConfig config = parent.config();
+            PrintWriter out = spec.commandLine().getOut();
+            if (!here && config.metricsPort() > 0) {
+                URI uri = URI.create("http://" + config.metricsHost() + ":" + config.metricsPort() + "/maintain");
+                try {
+                    HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+                            .build().send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(), HttpResponse.BodyHandlers.ofString());
+                    out.print(response.body());
+                    out.flush();
+                    return response.statusCode() == 200 ? 0 : 1;
+                } catch (ConnectException e) {
+                    LOG.info("no running job answers on {}; maintaining from this process", uri);
+                }
+            }
+            Files.createDirectories(config.dataDir());
+            SparkSession spark = SparkSessions.create(config, "tributary-lakehouse-maintain");
+            try {
+                Maintenance maintenance = new Maintenance(spark, new LakePaths(config.lakeRoot()),
+                        new CommitRetry(config.commitRetries(), config.commitBackoff()), config.vacuumRetention(),
+                        config.tombstoneRetention(), Clock.systemUTC());
+                for (Maintenance.TableReport r : maintenance.run()) {
+                    out.printf("%s: compacted %d files into %d, purged %d tombstones%n", r.table(), r.filesRemoved(),
+                            r.filesAdded(), r.tombstonesPurged());
+                }
+                out.flush();
+            } finally {
+                spark.stop();
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "sql", description = "Run Spark SQL over silver.<table> (live rows), silver_all.<table>"
+            + " (with tombstones, time travel), bronze.<table> and lake.quarantine; print the rows.")
+    static final class Sql implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        LakehouseJobMain parent;
+
+        @Parameters(index = "0", description = "The query, e.g. \"SELECT count(*) FROM silver.orders\".")
+        String query;
+
+        @Option(names = "--max-rows", defaultValue = "100", description = "Rows to print (default ${DEFAULT-VALUE}).")
+        int maxRows;
+
+        @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE}).")
+        String format;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            LakehouseConfig config = parent.config();
+            Files.createDirectories(config.dataDir());
+            SparkSession spark = SparkSessions.create(config, "tributary-lakehouse-sql");
+            try {
+                LakeCatalog.registerAll(spark, new LakePaths(config.lakeRoot()));
+                Dataset<Row> result = spark.sql(query);
+                PrintWriter out = spec.commandLine().getOut();
+                switch (format) {
+                    case "json" -> result.limit(maxRows).toJSON().collectAsList().forEach(out::println);
+                    case "csv" -> {
+                        out.println(String.join(",", result.columns()));
+                        for (Row r : result.limit(maxRows).collectAsList()) {
+                            StringBuilder line = new StringBuilder();
+                            for (int i = 0; i < r.length(); i++) {
+                                line.append(i == 0 ? "" : ",").append(csv(r.get(i)));
+                            }
+                            out.println(line);
+                        }
+                    }
+                    case "table" -> {
+                        List<List<Object>> rows = new java.util.ArrayList<>();
+                        for (Row r : result.limit(maxRows).collectAsList()) {
+                            List<Object> values = new java.util.ArrayList<>();
+                            for (int i = 0; i < r.length(); i++) {
+                                values.add(r.get(i));
+                            }
+                            rows.add(values);
+                        }
+                        out.print(TextTable.render(List.of(result.columns()), rows));
+                    }
+                    default -> throw new ConfigException("--format " + format + ": use table, csv or json");
+                }
+                out.flush();
+            } finally {
+                spark.stop();
+            }
+            return 0;
+        }
+
+        private static String csv(Object value) {
+            if (value == null) {
+                return "";
+            }
+            String s = value.toString();
+            return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        }
+    }
+
+    @Command(name = "settings", description = "List every setting with its default and meaning.")
+    static final class Settings implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            for (Setting s : List.of(Setting.values())) {
+                out.printf("%-44s %-30s %s%n", s.key(), s.defaultValue().isEmpty() ? "(empty)" : s.defaultValue(),
+                        s.description());
+            }
+            out.println("spark.*  passed to Spark as they are (--set spark.sql.shuffle.partitions=8).");
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.tributary.lakehouse.lake;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Registers the lake in a Spark session's catalog, so that SQL can name the tables:
+ * <ul>
+ *   <li>{@code silver.<table>}: a view of the live rows, data columns only (what Postgres holds);</li>
+ *   <li>{@code silver_all.<table>}: the Delta table itself, tombstones and metadata columns included, with time
+ *       travel ({@code VERSION AS OF n}, {@code TIMESTAMP AS OF ts});</li>
+ *   <li>{@code bronze.<table>}: the changelog (Delta, time travel);</li>
+ *   <li>{@code lake.quarantine}: the poison records.</li>
+ * </ul>
+ * The catalog is the session's in-memory one: registration is repeated per session from the S3 listing.
+ */
+public final class LakeCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LakeCatalog.class);
+
+    private LakeCatalog() {
+    }
+
+    /** Registers every table found; returns the silver table names. */
+    public static List<String> registerAll(SparkSession spark, LakePaths paths) {
+        var conf = spark.sparkContext().hadoopConfiguration();
+        for (String db : List.of("bronze", "silver", "silver_all", "lake")) {
+            spark.sql("CREATE DATABASE IF NOT EXISTS " + db);
+        }
+        for (String table : LakeTables.list(conf, paths.bronzeRoot())) {
+            registerTable(spark, "bronze", table, paths.bronze(table));
+        }
+        List<String> silverTables = LakeTables.list(conf, paths.silverRoot());
+        for (String table : silverTables) {
+            registerTable(spark, "silver_all", table, paths.silver(table));
+            StructType schema = spark.table("silver_all." + SchemaEvolution.quote(table)).schema();
+            String columns = Arrays.stream(schema.fieldNames()).filter(c -> !SilverColumns.isMetadata(c))
+                    .map(SchemaEvolution::quote).collect(Collectors.joining(", "));
+            spark.sql("CREATE OR REPLACE VIEW silver." + SchemaEvolution.quote(table) + " AS SELECT " + columns
+                    + " FROM silver_all." + SchemaEvolution.quote(table) + " WHERE NOT " + SilverColumns.DELETED);
+        }
+        if (LakeTables.exists(conf, paths.quarantine())) {
+            registerTable(spark, "lake", "quarantine", paths.quarantine());
+        }
+        LOG.info("catalog: {} silver tables registered", silverTables.size());
+        return silverTables;
+    }
+
+    private static void registerTable(SparkSession spark, String db, String table, String path) {
+        String name = db + "." + SchemaEvolution.quote(table);
+        spark.sql("DROP TABLE IF EXISTS " + name);
+        spark.sql("CREATE TABLE " + name + " USING delta LOCATION '" + path.replace("'", "\\'") + "'");
+    }
+}

@@ -1,0 +1,194 @@
+package io.tributary.lakehouse.stream;
+
+import io.tributary.lakehouse.config.LakehouseConfig;
+import io.tributary.lakehouse.lake.BronzeWriter;
+import io.tributary.lakehouse.lake.CommitRetry;
+import io.tributary.lakehouse.lake.LakePaths;
+import io.tributary.lakehouse.lake.Maintenance;
+import io.tributary.lakehouse.lake.QuarantineWriter;
+import io.tributary.lakehouse.lake.SilverWriter;
+import io.tributary.lakehouse.metrics.JobMetrics;
+import io.tributary.lakehouse.metrics.MetricsServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.StreamingQuery;
+import org.apache.spark.sql.streaming.StreamingQueryException;
+import org.apache.spark.sql.streaming.StreamingQueryListener;
+import org.apache.spark.sql.streaming.Trigger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the streaming query: Kafka source (topic pattern) -> {@link MicroBatchProcessor} -> Delta on S3, with the
+ * checkpoint next to the tables, the metrics endpoint and scheduled maintenance. Maintenance and batches share a
+ * lock, so that OPTIMIZE/VACUUM never race a MERGE of this job.
+ */
+public final class StreamingJob implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingJob.class);
+
+    private final LakehouseConfig config;
+    private final JobMetrics metrics = new JobMetrics(Clock.systemUTC());
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private SparkSession spark;
+    private StreamingQuery query;
+    private MetricsServer metricsServer;
+    private ScheduledExecutorService scheduler;
+    private ExecutorService tablePool;
+    private Maintenance maintenance;
+
+    public StreamingJob(LakehouseConfig config) {
+        this.config = config;
+    }
+
+    /** Starts the query; returns when it runs. */
+    public StreamingJob start() throws IOException, TimeoutException {
+        Files.createDirectories(config.dataDir());
+        spark = SparkSessions.create(config, "tributary-lakehouse-job");
+        LakePaths paths = new LakePaths(config.lakeRoot());
+        CommitRetry retry = new CommitRetry(config.commitRetries(), config.commitBackoff());
+        tablePool = Executors.newFixedThreadPool(config.tableParallelism(), named("table-writer"));
+        MicroBatchProcessor processor = new MicroBatchProcessor(spark, config, new BronzeWriter(paths, retry),
+                new SilverWriter(spark, paths, retry), new QuarantineWriter(paths, retry), metrics, writeLock,
+                tablePool);
+        maintenance = new Maintenance(spark, paths, retry, config.vacuumRetention(), config.tombstoneRetention(),
+                Clock.systemUTC());
+
+        if (config.metricsPort() >= 0) {
+            metricsServer = new MetricsServer(config.metricsHost(), config.metricsPort(), metrics, this::health,
+                    this::maintainNow);
+        }
+        spark.streams().addListener(new ProgressListener());
+
+        query = spark.readStream().format("kafka")
+                .option("kafka.bootstrap.servers", config.kafkaBootstrap())
+                .option("subscribePattern", config.topicPattern().pattern())
+                .option("startingOffsets", config.startingOffsets().name().toLowerCase(Locale.ROOT))
+                .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())
+                .option("failOnDataLoss", "true")
+                .load()
+                .writeStream()
+                .queryName(config.queryName())
+                .option("checkpointLocation", config.checkpointLocation())
+                .trigger(Trigger.ProcessingTime(config.triggerInterval().toMillis()))
+                .foreachBatch(processor)
+                .start();
+        LOG.info("streaming query {} (id {}) started: topics /{}/ -> {}", config.queryName(), query.id(),
+                config.topicPattern(), config.lakeRoot());
+
+        if (!config.maintenanceInterval().isZero()) {
+            scheduler = Executors.newSingleThreadScheduledExecutor(named("maintenance"));
+            long every = config.maintenanceInterval().toMillis();
+            scheduler.scheduleWithFixedDelay(this::scheduledMaintenance, every, every, TimeUnit.MILLISECONDS);
+        }
+        return this;
+    }
+
+    /** Blocks until the query stops; throws when it failed. */
+    public void awaitTermination() throws StreamingQueryException {
+        query.awaitTermination();
+    }
+
+    public int metricsPort() {
+        return metricsServer == null ? -1 : metricsServer.port();
+    }
+
+    public JobMetrics metrics() {
+        return metrics;
+    }
+
+    private String health() {
+        boolean active = query != null && query.isActive();
+        return (active ? "UP" : "DOWN") + " batches=" + metrics.batchesTotal() + "\n";
+    }
+
+    private void scheduledMaintenance() {
+        try {
+            maintainNow();
+        } catch (RuntimeException e) {
+            // outside the stream: a failed OPTIMIZE/VACUUM leaves the tables consistent; the next run retries
+            LOG.error("scheduled maintenance failed; next attempt in {}", config.maintenanceInterval(), e);
+        }
+    }
+
+    /** Runs maintenance between two batches; returns a report (also served on POST /maintain). */
+    public String maintainNow() {
+        writeLock.lock();
+        try {
+            StringBuilder report = new StringBuilder();
+            for (Maintenance.TableReport r : maintenance.run()) {
+                report.append(r.table()).append(": compacted ").append(r.filesRemoved()).append(" files into ")
+                        .append(r.filesAdded()).append(", purged ").append(r.tombstonesPurged())
+                        .append(" tombstones\n");
+            }
+            metrics.maintenanceRun();
+            return report.toString();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+        if (query != null) {
+            try {
+                query.stop();
+            } catch (TimeoutException e) {
+                LOG.warn("query did not stop in time", e);
+            }
+        }
+        if (tablePool != null) {
+            tablePool.shutdownNow();
+        }
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
+        if (spark != null) {
+            spark.stop();
+        }
+        LOG.info("lakehouse job stopped");
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private final class ProgressListener extends StreamingQueryListener {
+        @Override
+        public void onQueryStarted(QueryStartedEvent event) {
+        }
+
+        @Override
+        public void onQueryProgress(QueryProgressEvent event) {
+            var p = event.progress();
+            metrics.progress(p.inputRowsPerSecond(), p.processedRowsPerSecond());
+            if (p.numInputRows() > 0) {
+                LOG.info("progress: batch {} read {} rows, {} rows/s processed", p.batchId(), p.numInputRows(),
+                        String.format("%.0f", p.processedRowsPerSecond()));
+            }
+        }
+
+        @Override
+        public void onQueryTerminated(QueryTerminatedEvent event) {
+            if (event.exception().isDefined()) {
+                LOG.error("query terminated with {}", event.exception().get());
+            }
+        }
+    }
+}
