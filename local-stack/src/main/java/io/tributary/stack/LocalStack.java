@@ -299,7 +299,7 @@ public final class LocalStack implements AutoCloseable {
         }
         synchronized (launched) {
             launched.forEach((name, process) -> result.add(new ServiceStatus(name,
-                    process.isAlive() ? ServiceStatus.State.HEALTHY : ServiceStatus.State.DEAD, "", process.isAlive() ? process.pid() : null,
+                    process.isAlive() ? ServiceStatus.State.RUNNING : ServiceStatus.State.DEAD, "", process.isAlive() ? process.pid() : null,
                     -1, process.isAlive() ? "process alive" : "exited")));
         }
         return result;

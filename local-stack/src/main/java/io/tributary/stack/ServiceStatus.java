@@ -12,9 +12,16 @@ package io.tributary.stack;
  */
 public record ServiceStatus(String name, State state, String endpoint, Long pid, long dataBytes, String detail) {
 
+    /** Healthy servers and live pipeline processes are fine; anything else needs attention. */
+    public boolean ok() {
+        return state == State.HEALTHY || state == State.RUNNING;
+    }
+
     public enum State {
         /** running and answering its health check */
         HEALTHY,
+        /** a launched pipeline process is alive (it has no health check of its own here) */
+        RUNNING,
         /** the process runs but its API does not answer (starting, or hung) */
         UNHEALTHY,
         /** a pid file names a process that is gone (crashed or killed) */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Per service: state, endpoint, pid and data size.",
-                "Exit code 0 when every server is healthy, 3 otherwise."})
+                "Exit code 0 when every server is healthy (and every pipeline process alive), 3 otherwise."})
 final class StatusCommand implements Callable<Integer> {
     static final int NOT_ALL_HEALTHY = 3;
 
@@ -32,6 +32,6 @@ final class StatusCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.print(json ? StatusRendering.json(settings.dataDir(), statuses) : StatusRendering.table(statuses));
         out.flush();
-        return statuses.stream().allMatch(s -> s.state() == ServiceStatus.State.HEALTHY) ? 0 : NOT_ALL_HEALTHY;
+        return statuses.stream().allMatch(ServiceStatus::ok) ? 0 : NOT_ALL_HEALTHY;
     }
 }

@@ -49,7 +49,7 @@ final class StatusRendering {
     static String json(Path dataDir, List<ServiceStatus> statuses) {
         ObjectNode root = JSON.createObjectNode();
         root.put("dataDir", dataDir.toString());
-        root.put("healthy", statuses.stream().allMatch(s -> s.state() == ServiceStatus.State.HEALTHY));
+        root.put("healthy", statuses.stream().allMatch(ServiceStatus::ok));
         ArrayNode services = root.putArray("services");
         for (ServiceStatus s : statuses) {
             ObjectNode node = services.addObject();

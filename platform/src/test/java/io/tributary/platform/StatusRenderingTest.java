@@ -43,9 +43,13 @@ class StatusRenderingTest {
     }
 
     @Test
-    void allHealthyIsReported() throws Exception {
-        JsonNode root = new ObjectMapper().readTree(StatusRendering.json(Path.of("/d"), statuses.subList(0, 1)));
+    void healthyServersAndRunningPipelineProcessesAreAllHealthy() throws Exception {
+        List<ServiceStatus> fine = List.of(statuses.get(0),
+                new ServiceStatus("cdc-engine", State.RUNNING, "", 202L, -1, "process alive"));
+        JsonNode root = new ObjectMapper().readTree(StatusRendering.json(Path.of("/d"), fine));
         assertThat(root.get("healthy").asBoolean()).isTrue();
+        assertThat(root.get("services").get(1).get("state").asText()).isEqualTo("running");
+        assertThat(StatusRendering.table(fine)).contains("cdc-engine  running  202  -");
     }
 
     @Test
