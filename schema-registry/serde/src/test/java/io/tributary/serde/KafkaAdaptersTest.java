@@ -2,6 +2,8 @@ package io.tributary.serde;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.cfg.PackageVersion;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -35,7 +37,7 @@ class KafkaAdaptersTest {
             String path = exchange.getRequestURI().getRawPath();
             paths.add(exchange.getRequestMethod() + " " + path);
             String body = path.equals("/schemas/ids/5")
-                    ? "{\"schema\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(SCHEMA.toString()) + "}"
+                    ? "{\"schema\":" + TextNode.valueOf(SCHEMA.toString()) + "}"
                     : "{\"id\":5}";
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, bytes.length);
@@ -53,7 +55,7 @@ class KafkaAdaptersTest {
     @Test
     void serializeAndDeserializeThroughTheKafkaInterfaces() {
         assertThat(AppInfoParser.getVersion()).startsWith("3.9");
-        assertThat(com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION.getMinorVersion()).isEqualTo(18);
+        assertThat(PackageVersion.VERSION.getMinorVersion()).isEqualTo(18);
         Map<String, Object> config = Map.of("schema.registry.url", "http://127.0.0.1:" + server.getAddress().getPort());
         GenericRecord record = new GenericData.Record(SCHEMA);
         record.put("id", 300L);

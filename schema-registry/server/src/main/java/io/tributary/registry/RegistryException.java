@@ -1,5 +1,7 @@
 package io.tributary.registry;
 
+import java.util.List;
+
 /**
  * A request the registry answers with a Confluent error body {@code {"error_code": ..., "message": ...}}.
  * The factory methods carry Confluent's documented codes and messages.
@@ -64,7 +66,7 @@ public class RegistryException extends RuntimeException {
         return new RegistryException(404, 40408, "Subject '" + subject + "' does not have subject-level compatibility configured");
     }
 
-    static RegistryException incompatible(String subject, java.util.List<String> details) {
+    static RegistryException incompatible(String subject, List<String> details) {
         return new RegistryException(409, 409, "Schema being registered is incompatible with an earlier schema for subject \""
                 + subject + "\", details: " + details);
     }

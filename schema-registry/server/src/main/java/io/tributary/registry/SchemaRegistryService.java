@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.apache.avro.AvroTypeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.slf4j.Logger;
@@ -363,7 +364,7 @@ public final class SchemaRegistryService {
         }
         try {
             return new Schema.Parser().parse(schemaText);
-        } catch (SchemaParseException | org.apache.avro.AvroTypeException e) {
+        } catch (SchemaParseException | AvroTypeException e) {
             throw RegistryException.invalidSchema("{" + abbreviate(schemaText) + "}, details: " + e.getMessage());
         } catch (RuntimeException e) {
             throw RegistryException.invalidSchema("{" + abbreviate(schemaText) + "}, details: " + e);

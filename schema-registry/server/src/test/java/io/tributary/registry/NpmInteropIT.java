@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The npm client {@code @kafkajs/confluent-schema-registry} 3.9.0 (with avsc 5.7.9) against our registry and our
@@ -39,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * skipped locally, and fails when the environment variable CI is set.
  */
 class NpmInteropIT {
+    private static final Logger LOG = LoggerFactory.getLogger(NpmInteropIT.class);
     private static final Path JS_DIR = Path.of("src/test/js").toAbsolutePath();
     private static final String INSTALL_HINT = "run: cd schema-registry/server/src/test/js && npm ci";
 
@@ -56,7 +59,7 @@ class NpmInteropIT {
             }
             skipReason = "Skipping the npm interop test: node_modules is missing in " + JS_DIR
                     + " (" + INSTALL_HINT + "); it never skips when CI is set";
-            org.slf4j.LoggerFactory.getLogger(NpmInteropIT.class).warn(skipReason);
+            LOG.warn(skipReason);
             return;
         }
         server = new RegistryHttpServer(new SchemaRegistryService(new InMemorySchemaStore()), 1 << 20).start("127.0.0.1", 0);

@@ -26,6 +26,7 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
@@ -193,7 +194,7 @@ class SerdeRoundTripTest {
                 .hasMessageContaining("string length 1073741824 exceeds the 2 byte(s) left");
 
         Schema array = new Schema.Parser().parse("{\"type\":\"array\",\"items\":\"long\"}");
-        byte[] list = serializer.serialize("huge-array", false, array, java.util.List.of(1L, 2L));
+        byte[] list = serializer.serialize("huge-array", false, array, List.of(1L, 2L));
         assertThat(deserializer.deserialize(list).datum().toString()).isEqualTo("[1, 2]");
         byte[] hugeList = new byte[] {list[0], list[1], list[2], list[3], list[4],
                 (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0x08, 2, 4, 0};
