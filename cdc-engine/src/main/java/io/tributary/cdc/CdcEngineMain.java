@@ -33,9 +33,15 @@ public final class CdcEngineMain implements Callable<Integer> {
     Map<String, String> overrides = new LinkedHashMap<>();
 
     public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with the settings table as the help footer (wide, so that no line is wrapped). */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new CdcEngineMain());
+        cli.setUsageHelpWidth(220);
         cli.getCommandSpec().usageMessage().footer(settingsHelp());
-        System.exit(cli.execute(args));
+        return cli;
     }
 
     @Override

@@ -106,6 +106,8 @@ class CdcResilienceIT {
         Set<String> missing = new HashSet<>(expected);
         missing.removeAll(found);
         assertThat(missing).as("committed changes missing from Kafka; engine log:%n%s", CdcTestStack.log(engine)).isEmpty();
+        assertThat(all.stream().filter(c -> "r".equals(c.op()))).as("one snapshot only: restarts resume from the offsets")
+                .hasSize(1);
         Set<String> invented = new HashSet<>(found);
         invented.removeAll(expected);
         invented.removeIf(s -> s.startsWith("-1/"));

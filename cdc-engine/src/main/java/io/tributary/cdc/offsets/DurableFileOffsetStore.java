@@ -1,0 +1,137 @@
+package io.tributary.cdc.offsets;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.runtime.WorkerConfig;
+import org.apache.kafka.connect.storage.MemoryOffsetBackingStore;
+import org.apache.kafka.connect.storage.OffsetUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Offset store for the embedded engine that survives {@code kill -9}.
+ *
+ * <p>Kafka Connect's {@code FileOffsetBackingStore} rewrites its file in place and reads an empty or truncated
+ * file as "no offsets": a kill during a write made the next start take a new snapshot and silently skip every
+ * change committed since the last offset (found by our kill test). This store writes a checksummed file to a
+ * temporary name, fsyncs it and renames it atomically over the old one, and refuses to start on a damaged file.
+ *
+ * <p>Configured through Debezium's {@code offset.storage} (this class) and {@code offset.storage.file.filename}.
+ */
+public final class DurableFileOffsetStore extends MemoryOffsetBackingStore {
+    private static final Logger LOG = LoggerFactory.getLogger(DurableFileOffsetStore.class);
+
+    private final Map<String, Set<Map<String, Object>>> connectorPartitions = new HashMap<>();
+    private final JsonConverter keyConverter = new JsonConverter();
+    private Path file;
+
+    public DurableFileOffsetStore() {
+        keyConverter.configure(Map.of("schemas.enable", "false", "converter.type", "key"));
+    }
+
+    @Override
+    public void configure(WorkerConfig config) {
+        super.configure(config);
+        String name = config.originalsStrings().get("offset.storage.file.filename");
+        if (name == null || name.isBlank()) {
+            throw new ConnectException("offset.storage.file.filename is not set");
+        }
+        file = Path.of(name);
+    }
+
+    @Override
+    public synchronized void start() {
+        super.start();
+        load();
+    }
+
+    private void load() {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            LOG.info("No offsets file {} yet: the engine starts from the beginning (snapshot mode decides)", file);
+            return;
+        } catch (IOException e) {
+            throw new ConnectException("Cannot read the offsets file " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            data = new HashMap<>(OffsetFileFormat.decode(content));
+        } catch (OffsetFileFormat.CorruptOffsetsException e) {
+            throw new ConnectException("The offsets file " + file + " is damaged: " + e.getMessage() + ". The engine "
+                    + "will not guess a position (that would lose or repeat changes). Restore the file from a backup, or "
+                    + "delete it AND drop the replication slot to take a new snapshot.");
+        }
+        for (Map.Entry<ByteBuffer, ByteBuffer> e : data.entrySet()) {
+            OffsetUtils.processPartitionKey(array(e.getKey()), array(e.getValue()), keyConverter, connectorPartitions);
+        }
+        LOG.info("Loaded {} offset(s) from {}", data.size(), file);
+    }
+
+    @Override
+    protected void save() {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            byte[] bytes = OffsetFileFormat.encode(data);
+            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new ConnectException("The file system of " + file + " cannot rename atomically; put the data dir "
+                        + "on a local file system", e);
+            }
+            syncDirectory(file.toAbsolutePath().getParent());
+            for (Map.Entry<ByteBuffer, ByteBuffer> e : data.entrySet()) {
+                OffsetUtils.processPartitionKey(array(e.getKey()), array(e.getValue()), keyConverter, connectorPartitions);
+            }
+        } catch (IOException e) {
+            throw new ConnectException("Cannot write the offsets file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some file systems cannot open directories; the rename is still atomic
+            LOG.debug("Cannot fsync directory {}: {}", dir, e.getMessage());
+        }
+    }
+
+    @Override
+    public Set<Map<String, Object>> connectorPartitions(String connectorName) {
+        return connectorPartitions.getOrDefault(connectorName, new HashSet<>());
+    }
+
+    private static byte[] array(ByteBuffer buffer) {
+        if (buffer == null) {
+            return null;
+        }
+        ByteBuffer b = buffer.duplicate();
+        byte[] raw = new byte[b.remaining()];
+        b.get(raw);
+        return raw;
+    }
+}
