@@ -87,6 +87,15 @@ public final class RegistryHttpServer implements AutoCloseable {
             json(ctx, body);
         });
 
+        app.get("/schemas", ctx -> {
+            ArrayNode body = JSON.createArrayNode();
+            service.allVersions(flag(ctx, "deleted"), flag(ctx, "latestOnly"), ctx.queryParam("subjectPrefix"))
+                    .forEach(v -> body.add(versionBody(v)));
+            json(ctx, body);
+        });
+        app.get("/mode", ctx -> json(ctx, JSON.createObjectNode().put("mode", "READWRITE")));
+        app.get("/mode/{subject}", ctx -> json(ctx, JSON.createObjectNode().put("mode", "READWRITE")));
+
         app.get("/subjects", ctx -> json(ctx, strings(service.subjects(flag(ctx, "deleted"), ctx.queryParam("subjectPrefix")))));
         app.post("/subjects/{subject}", ctx -> {
             JsonNode request = body(ctx);
@@ -107,6 +116,10 @@ public final class RegistryHttpServer implements AutoCloseable {
                 json(ctx, versionBody(service.version(subject(ctx), version(ctx), flag(ctx, "deleted")))));
         app.get("/subjects/{subject}/versions/{version}/schema", ctx ->
                 raw(ctx, service.version(subject(ctx), version(ctx), flag(ctx, "deleted")).schema()));
+        app.get("/subjects/{subject}/versions/{version}/referencedby", ctx -> {
+            service.version(subject(ctx), version(ctx), true);
+            json(ctx, JSON.createArrayNode());
+        });
         app.delete("/subjects/{subject}/versions/{version}", ctx ->
                 json(ctx, JSON.getNodeFactory().numberNode(service.deleteVersion(subject(ctx), version(ctx),
                         flag(ctx, "permanent")))));

@@ -119,6 +119,24 @@ public final class SchemaRegistryService {
         });
     }
 
+    /** Every version of every subject (GET /schemas), ordered by subject and version; optionally the latest only. */
+    public List<SubjectVersion> allVersions(boolean includeDeleted, boolean latestOnly, String prefix) {
+        return read(() -> {
+            List<SubjectVersion> result = new ArrayList<>();
+            for (String subject : state.subjects(includeDeleted)) {
+                if (prefix != null && !subject.startsWith(prefix)) {
+                    continue;
+                }
+                List<Version> versions = state.versions(subject, includeDeleted);
+                if (latestOnly) {
+                    versions = List.of(versions.get(versions.size() - 1));
+                }
+                versions.forEach(v -> result.add(new SubjectVersion(subject, v.version(), v.id(), state.schema(v.id()).orElseThrow())));
+            }
+            return result;
+        });
+    }
+
     // ---- subjects
 
     public List<String> subjects(boolean includeDeleted, String prefix) {

@@ -205,6 +205,23 @@ class RegistryRestTest {
     }
 
     @Test
+    void toolEndpointsListSchemasModeAndReferences() {
+        int id1 = register("orders-value", V1);
+        int id2 = register("orders-value", V2);
+        register("payments-value", "\"string\"");
+
+        assertThat(http.call("GET", "/schemas?subjectPrefix=orders", null).json().findValuesAsText("version"))
+                .containsExactly("1", "2");
+        assertThat(http.call("GET", "/schemas?latestOnly=true", null).json().findValues("id"))
+                .extracting(n -> n.intValue()).containsExactly(id2, 3);
+        assertThat(http.call("GET", "/mode", null).body()).isEqualTo("{\"mode\":\"READWRITE\"}");
+        assertThat(http.call("GET", "/subjects/orders-value/versions/1/referencedby", null).body()).isEqualTo("[]");
+        assertThat(http.call("GET", "/subjects/orders-value/versions/9/referencedby", null).json().get("error_code").intValue())
+                .isEqualTo(40402);
+        assertThat(id1).isEqualTo(1);
+    }
+
+    @Test
     void acceptsAllThreeDocumentedContentTypes() {
         for (String type : new String[] {"application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json",
                 "application/json"}) {
