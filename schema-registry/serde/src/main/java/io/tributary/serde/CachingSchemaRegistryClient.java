@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * never change in a registry. Works against any Confluent-compatible registry: it uses only the documented
  * paths, bodies and error codes.
  *
- * <p>Retries with exponential backoff on connection errors, timeouts and 5xx responses (bounded by
+ * <p>Retries with exponential backoff on connection errors, timeouts, 5xx and 429 (rate limit) responses (bounded by
  * {@link RegistryClientSettings#maxRetries()}), then throws {@link RegistryUnavailableException}; a 4xx answer
  * throws {@link RegistryRequestException} at once. Thread-safe.
  */
@@ -207,7 +207,7 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
                     return parse(response.body(), method, uri);
                 }
                 ErrorBody error = ErrorBody.parse(response.body(), status);
-                if (status < 500) {
+                if (status < 500 && status != 429) {
                     throw new RegistryRequestException("Schema registry rejected " + method + " " + uri + ": HTTP " + status
                             + ", error_code " + error.code() + ": " + error.message(), status, error.code());
                 }

@@ -67,12 +67,15 @@ class CachingSchemaRegistryClientTest {
     void retriesServerErrorsThenSucceeds() {
         script.add(new String[] {"503", "{\"error_code\":50001,\"message\":\"store down\"}"});
         script.add(new String[] {"500", "<html>oops</html>"});
+        script.add(new String[] {"429", "{\"error_code\":429,\"message\":\"Rate limit exceeded\"}"});
         script.add(new String[] {"200", STRING_SCHEMA});
+        CachingSchemaRegistryClient client = new CachingSchemaRegistryClient(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()), FAST.withMaxRetries(3));
 
-        Schema schema = client().getById(7);
+        Schema schema = client.getById(7);
 
         assertThat(schema.getType()).isEqualTo(Schema.Type.STRING);
-        assertThat(requests).hasSize(3).allMatch(r -> r.startsWith("GET /schemas/ids/7 "));
+        assertThat(requests).hasSize(4).allMatch(r -> r.startsWith("GET /schemas/ids/7 "));
     }
 
     @Test
