@@ -44,6 +44,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, ManagedProcess> launched = Collections.synchronizedMap(new LinkedHashMap<>());
     private final RunStateStore runState;
     private final Thread shutdownHook;
+    private volatile OrphanReaper reaper;
     private volatile boolean detached;
     private volatile boolean closed;
 
@@ -64,6 +65,10 @@ public final class LocalStack implements AutoCloseable {
     public static LocalStack start(StackSettings settings, Service... services) {
         LocalStack stack = new LocalStack(settings);
         Runtime.getRuntime().addShutdownHook(stack.shutdownHook);
+        if (!settings.detachChildren()) {
+            // children tied to this JVM (tests): stop them even if it is SIGKILLed
+            stack.reaper = OrphanReaper.watch(ProcessHandle.current().pid(), settings.runDir());
+        }
         try {
             for (Service s : services) {
                 stack.start(s);
@@ -330,6 +335,14 @@ public final class LocalStack implements AutoCloseable {
     public void detach() {
         detached = true;
         removeHook();
+        cancelReaper();
+    }
+
+    private void cancelReaper() {
+        OrphanReaper r = reaper;
+        if (r != null) {
+            r.cancel();
+        }
     }
 
     @Override
@@ -342,6 +355,14 @@ public final class LocalStack implements AutoCloseable {
         if (detached) {
             return;
         }
+        try {
+            closeOwned();
+        } finally {
+            cancelReaper();
+        }
+    }
+
+    private void closeOwned() {
         RuntimeException failure = null;
         List<ManagedProcess> pipeline;
         synchronized (launched) {
