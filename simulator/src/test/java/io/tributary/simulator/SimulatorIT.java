@@ -186,7 +186,7 @@ class SimulatorIT {
         CompletableFuture<String> metrics = CompletableFuture.supplyAsync(() -> scrapeWhileRunning(metricsPort));
         CliRun run = CliRun.of("run", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),
                 "--pg-password-file", passwordFile.toString(), "--schema", schema, "--rate", "1500",
-                "--max-changes", "4000", "--seed", "11", "--workers", "3", "--schema-changes", "--metrics-port", String.valueOf(metricsPort),
+                "--max-changes", "4000", "--seed", "11", "--workers", "3", "--events-per-tx", "2", "--schema-changes", "--metrics-port", String.valueOf(metricsPort),
                 "--audit-file", audit.toString(), "--progress-interval", "1s");
         running.set(false);
         assertThat(observer.get()).isGreaterThan(3);

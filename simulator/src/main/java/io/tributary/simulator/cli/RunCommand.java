@@ -59,6 +59,10 @@ public final class RunCommand implements Callable<Integer> {
             + " ~800 changes/s; 1 keeps a seeded run exactly repeatable (default: ${DEFAULT-VALUE})")
     int workers;
 
+    @Option(names = "--events-per-tx", defaultValue = "1", description = "business events per transaction; more means"
+            + " fewer commits per change, for high rates (default: ${DEFAULT-VALUE})")
+    int eventsPerTransaction;
+
     @Option(names = "--no-bursts", description = "no flash sales (big multi-order transactions)")
     boolean noBursts;
 
@@ -91,7 +95,8 @@ public final class RunCommand implements Callable<Integer> {
             Identifier schema = Identifier.parse(connection.schema).orElseThrow(() ->
                     new IllegalArgumentException("--schema '" + connection.schema + "': " + Identifier.RULE));
             long actualSeed = seed != null ? seed : System.nanoTime();
-            settings = new RunSettings(schema, rate, duration, maxChanges, parsed, actualSeed, workers, schemaChanges,
+            settings = new RunSettings(schema, rate, duration, maxChanges, parsed, actualSeed, workers,
+                    eventsPerTransaction, schemaChanges,
                     progressInterval, metricsPort, summaryFile, auditFile, RetryPolicy.standard());
             pg = connection.settings();
         } catch (IllegalArgumentException e) {

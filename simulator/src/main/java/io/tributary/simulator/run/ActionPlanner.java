@@ -22,6 +22,14 @@ final class ActionPlanner {
         this.schema = schema;
     }
 
+    /** Orders already moved by an event of the current transaction: not picked twice in one. */
+    private final java.util.Set<Long> advancedInTransaction = new java.util.HashSet<>();
+
+    /** Starts a new transaction (a group of {@code --events-per-tx} events). */
+    void startTransaction() {
+        advancedInTransaction.clear();
+    }
+
     ShopAction next(ShopState state) {
         for (int attempt = 0; attempt < 20; attempt++) {
             ShopAction action = plan(mix.pick(random), state);
@@ -91,7 +99,7 @@ final class ActionPlanner {
                 continue;
             }
             long id = pool.pick(random);
-            if (!ids.contains(id)) {
+            if (!ids.contains(id) && advancedInTransaction.add(id)) {
                 ids.add(id);
                 from.add(status);
             }

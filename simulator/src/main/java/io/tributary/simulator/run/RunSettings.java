@@ -12,12 +12,14 @@ import java.time.Duration;
  * @param maxChanges  stop after this many row changes (0 = no limit)
  * @param workers     connections writing in parallel, each with rate/workers and its own share of the
  *                    customers; 1 keeps a seeded run exactly repeatable
+ * @param eventsPerTransaction business events committed together (1 = each its own transaction); more
+ *                    means fewer commits per change, for high rates
  * @param metricsPort port of /metrics on 127.0.0.1 (0 = off)
  * @param summaryFile also write the JSON summary here (null = stdout only)
  * @param auditFile   write every order status transition here (null = off)
  */
 public record RunSettings(Identifier schema, double rate, Duration duration, long maxChanges, Mix mix, long seed,
-                          int workers, boolean schemaChanges, Duration progressInterval, int metricsPort, Path summaryFile,
+                          int workers, int eventsPerTransaction, boolean schemaChanges, Duration progressInterval, int metricsPort, Path summaryFile,
                           Path auditFile, RetryPolicy retry) {
 
     public RunSettings {
@@ -32,6 +34,9 @@ public record RunSettings(Identifier schema, double rate, Duration duration, lon
         }
         if (workers < 1 || workers > 64) {
             throw new IllegalArgumentException("--workers must be between 1 and 64, got " + workers);
+        }
+        if (eventsPerTransaction < 1 || eventsPerTransaction > 1000) {
+            throw new IllegalArgumentException("--events-per-tx must be between 1 and 1000, got " + eventsPerTransaction);
         }
         if (progressInterval.isZero() || progressInterval.isNegative()) {
             throw new IllegalArgumentException("--progress-interval must be positive, got " + progressInterval);

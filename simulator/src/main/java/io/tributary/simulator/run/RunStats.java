@@ -44,9 +44,8 @@ public final class RunStats {
         startedAtMillis.set(epochMillis);
     }
 
-    /** Adds a committed transaction's effects. */
+    /** Adds a committed event's effects (an event is part of exactly one committed transaction). */
     void committed(ChangeKind kind, Map<String, Map<Op, Long>> rowsByTable) {
-        transactions.increment();
         eventsByKind.get(kind).increment();
         long total = 0;
         for (Map.Entry<String, Map<Op, Long>> t : rowsByTable.entrySet()) {
@@ -58,6 +57,11 @@ public final class RunStats {
         }
         changesByKind.get(kind).add(total);
         changes.add(total);
+    }
+
+    /** Counts one committed database transaction (holding one or more events). */
+    void transactionCommitted() {
+        transactions.increment();
     }
 
     void retried() {

@@ -4,6 +4,8 @@ import io.tributary.simulator.db.SqlErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,24 +63,33 @@ final class Worker implements Runnable {
                     stepsDone++;
                     continue;
                 }
-                ShopAction action;
-                Effects effects;
+                List<ShopAction> actions = new ArrayList<>(settings.eventsPerTransaction());
+                List<Effects> effects;
                 schema.lock.readLock().lock();
                 try {
-                    action = planner.next(state);
-                    effects = executeWithRetry(action);
+                    planner.startTransaction();
+                    for (int i = 0; i < settings.eventsPerTransaction(); i++) {
+                        actions.add(planner.next(state));
+                    }
+                    effects = executeWithRetry(actions);
                 } finally {
                     schema.lock.readLock().unlock();
                 }
-                effects.applyTo(state);
-                stats.committed(action.kind(), effects.rows());
-                for (int i = 0; i < effects.outOfStockCount(); i++) {
-                    stats.outOfStock();
+                stats.transactionCommitted();
+                long changes = 0;
+                for (int i = 0; i < actions.size(); i++) {
+                    Effects e = effects.get(i);
+                    e.applyTo(state);
+                    stats.committed(actions.get(i).kind(), e.rows());
+                    for (int k = 0; k < e.outOfStockCount(); k++) {
+                        stats.outOfStock();
+                    }
+                    if (audit != null) {
+                        audit.record(e.transitions());
+                    }
+                    changes += e.changes();
                 }
-                if (audit != null) {
-                    audit.record(effects.transitions());
-                }
-                sleep(pacer.record(effects.changes(), System.nanoTime()));
+                sleep(pacer.record(changes, System.nanoTime()));
             }
         } catch (RuntimeException e) {
             control.fail(e);
@@ -95,16 +106,24 @@ final class Worker implements Runnable {
         }
     }
 
-    private Effects executeWithRetry(ShopAction action) {
+    /** Runs the events in one transaction; a retry repeats all of them (they were decided up front). */
+    private List<Effects> executeWithRetry(List<ShopAction> actions) {
         for (int attempt = 1; ; attempt++) {
-            Effects effects = new Effects();
+            List<Effects> effects = new ArrayList<>(actions.size());
+            ShopAction current = null;
             try {
                 ensureConnection();
-                action.execute(connection, tables, effects);
+                for (ShopAction action : actions) {
+                    current = action;
+                    Effects e = new Effects();
+                    action.execute(connection, tables, e);
+                    effects.add(e);
+                }
                 connection.commit();
                 return effects;
             } catch (SQLException e) {
-                handleFailure(e, attempt, action.kind().key() + " " + action);
+                String what = current == null ? "connect" : current.kind().key() + " " + current;
+                handleFailure(e, attempt, what);
             }
         }
     }

@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * Not a test: measures load throughput and the achieved change rate against the local stack's real
  * PostgreSQL. Run from the simulator module with the test classpath:
  * <pre>java -cp target/test-classes:target/classes:&lt;test classpath&gt;
- *     io.tributary.simulator.bench.SimulatorBenchmark [scale] [rate] [duration] [workers]</pre>
- * Defaults: scale 10, rate 500, duration 60s, 1 worker.
+ *     io.tributary.simulator.bench.SimulatorBenchmark [scale] [rate] [duration] [workers] [events-per-tx]</pre>
+ * Defaults: scale 10, rate 500, duration 60s, 1 worker, 1 event per transaction.
  */
 public final class SimulatorBenchmark {
 
@@ -30,6 +30,7 @@ public final class SimulatorBenchmark {
         String rate = args.length > 1 ? args[1] : "500";
         String duration = args.length > 2 ? args[2] : "60s";
         String workers = args.length > 3 ? args[3] : "1";
+        String eventsPerTx = args.length > 4 ? args[4] : "1";
         Path dir = Path.of("target/bench-" + System.currentTimeMillis()).toAbsolutePath();
         try (LocalStack stack = LocalStack.start(StackSettings.forTests(dir.resolve("stack")), Service.POSTGRES)) {
             PostgresEndpoint pg = stack.postgres();
@@ -45,7 +46,7 @@ public final class SimulatorBenchmark {
 
             CliRun run = CliRun.of("run", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),
                     "--pg-password-file", password.toString(), "--rate", rate, "--duration", duration,
-                    "--seed", "42", "--workers", workers, "--metrics-port", "0", "--progress-interval", "5s",
+                    "--seed", "42", "--workers", workers, "--events-per-tx", eventsPerTx, "--metrics-port", "0", "--progress-interval", "5s",
                     "--schema-changes");
             LOG.info("run exit {}:\n{}{}", run.exitCode(), run.out(), run.err());
         }

@@ -15,6 +15,8 @@ class RunStatsTest {
                 "orders", Map.of(RunStats.Op.INSERT, 2L)));
         stats.committed(ChangeKind.ERASE, Map.of("orders", Map.of(RunStats.Op.DELETE, 3L),
                 "customers", Map.of(RunStats.Op.DELETE, 1L)));
+        stats.transactionCommitted();
+        stats.transactionCommitted();
         stats.retried();
         assertThat(stats.changes()).isEqualTo(8);
         assertThat(stats.transactions()).isEqualTo(2);
