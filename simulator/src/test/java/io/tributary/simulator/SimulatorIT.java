@@ -286,6 +286,40 @@ class SimulatorIT {
         assertThat(failed.err()).contains("permanent SQL error", "SQLState 42P01", "products");
     }
 
+    @Test
+    @Order(8)
+    void runsAsItsOwnProcessFromTheEnvironmentAndPrintsTheSummaryOnSigterm() throws Exception {
+        String schema = loadedSchema("process");
+        Path classes = Path.of("target/classes").toAbsolutePath();
+        String classpath = classes + java.io.File.pathSeparator
+                + Files.readString(Path.of("target/runtime.classpath")).trim();
+        int metricsPort = freePort();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, "io.tributary.simulator.SimulatorMain", "run", "--schema", schema, "--rate", "200",
+                "--metrics-port", String.valueOf(metricsPort), "--seed", "9");
+        builder.environment().putAll(Map.of("TRIBUTARY_PG_HOST", pg.host(), "TRIBUTARY_PG_PORT", String.valueOf(pg.port()),
+                "TRIBUTARY_PG_DATABASE", pg.database(), "TRIBUTARY_APP_USER", pg.appUser(),
+                "TRIBUTARY_APP_PASSWORD", pg.appPassword()));
+        builder.redirectError(work.resolve("process-run.log").toFile());
+        builder.redirectOutput(work.resolve("process-run.json").toFile());
+        Process process = builder.start();
+        try {
+            String metrics = scrapeWhileRunning(metricsPort);
+            assertThat(metrics).contains("tributary_simulator_changes_total{kind=\"order\"}");
+            Thread.sleep(1_000);
+            process.destroy(); // SIGTERM, as docker stop or Ctrl-C
+            assertThat(process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            JsonNode summary = JSON.readTree(work.resolve("process-run.json").toFile());
+            assertThat(summary.get("changes").asLong()).isPositive();
+            assertThat(summary.get("seed").asLong()).isEqualTo(9);
+            assertThat(Files.readString(work.resolve("process-run.log"))).doesNotContain(pg.appPassword());
+        } finally {
+            if (process.isAlive()) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
     // --- helpers ---
 
     private static long superSingle(String sql) throws SQLException {

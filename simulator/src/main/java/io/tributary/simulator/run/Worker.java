@@ -31,7 +31,9 @@ final class Worker implements Runnable {
     private Connection connection;
 
     Worker(int index, BusinessSimulator.ConnectionSource connections, RunSettings settings, ShopTables tables,
-           RunStats stats, ShopState state, SharedSchema schema, TransitionAudit audit, RunControl control) {
+           RunStats stats, ShopState state, SharedSchema schema, TransitionAudit audit, RunControl control,
+           Connection connection) {
+        this.connection = connection;
         this.index = index;
         this.connections = connections;
         this.settings = settings;
