@@ -35,7 +35,12 @@ final class UpCommand implements Callable<Integer> {
             var out = spec.commandLine().getOut();
             out.printf("Tributary local stack is up in %.1f s (data dir %s)%n", (System.nanoTime() - start) / 1e9, settings.dataDir());
             out.print(StatusRendering.table(stack.status()));
-            out.println("Logs: " + settings.logsDir() + "   Stop: ./tributary down");
+            if (wanted.contains(Service.POSTGRES)) {
+                out.println("Connect: psql postgresql://" + stack.postgres().appUser() + "@127.0.0.1:" + settings.ports().postgres()
+                        + "/tributary   (password: " + settings.secretsDir().resolve("app_password")
+                        + " unless TRIBUTARY_APP_PASSWORD is set)");
+            }
+            out.println("Shell variables: eval \"$(./tributary env)\"   Logs: " + settings.logsDir() + "   Stop: ./tributary down");
             out.flush();
         }
         return 0;

@@ -57,7 +57,7 @@ class OptionParsingTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"up", "down", "status"}) {
+        for (String command : new String[] {"up", "down", "status", "env"}) {
             StringWriter out = new StringWriter();
             int code = TributaryMain.execute(new String[] {command, "--help"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
             assertThat(code).isZero();
@@ -66,6 +66,27 @@ class OptionParsingTest {
         StringWriter out = new StringWriter();
         assertThat(TributaryMain.execute(new String[] {"--help"}, new PrintWriter(out), new PrintWriter(new StringWriter()))).isZero();
         assertThat(out.toString()).contains("up").contains("down").contains("status");
+    }
+
+    @Test
+    void shellQuotingSurvivesEval() throws Exception {
+        assertThat(ShellQuoting.quote("plain")).isEqualTo("'plain'");
+        assertThat(ShellQuoting.quote("it's $HOME `x`")).isEqualTo("'it'\\''s $HOME `x`'");
+        String tricky = "a'b $c \"d\" `e` \\f";
+        Process p = new ProcessBuilder("sh", "-c", "eval \"v=$1\"; printf %s \"$v\"", "sh", ShellQuoting.quote(tricky))
+                .redirectErrorStream(true).start();
+        assertThat(new String(p.getInputStream().readAllBytes())).isEqualTo(tricky);
+    }
+
+    @Test
+    void envPrintsEveryVariableAsAnExport() {
+        StringWriter out = new StringWriter();
+        int code = TributaryMain.execute(new String[] {"env", "--data-dir", dir.toString(), "--postgres-port", "25432"},
+                new PrintWriter(out), new PrintWriter(new StringWriter()));
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("export TRIBUTARY_PG_PORT='25432'\n")
+                .contains("export TRIBUTARY_KAFKA_BOOTSTRAP='127.0.0.1:19092'\n")
+                .contains("export TRIBUTARY_APP_PASSWORD='");
     }
 
     @Test
