@@ -85,6 +85,7 @@ public final class LoadCommand implements Callable<Integer> {
         }
 
         List<TableSpec> specs = new ArrayList<>();
+        long analysisStart = System.nanoTime();
         try {
             CsvTableAnalyzer analyzer = new CsvTableAnalyzer(options);
             Set<String> tables = new HashSet<>();
@@ -108,6 +109,9 @@ public final class LoadCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
 
+        double analysisSeconds = (System.nanoTime() - analysisStart) / 1e9;
+        LOG.info("Checked {} file(s), {} records, in {} s; loading", specs.size(),
+                specs.stream().mapToLong(TableSpec::analysedRecords).sum(), String.format(Locale.ROOT, "%.2f", analysisSeconds));
         List<LoadResult> results = new ArrayList<>();
         try (Connection c = settings.connect("tributary-simulator-load")) {
             TableLoader loader = new TableLoader(c, schema);
@@ -123,7 +127,7 @@ public final class LoadCommand implements Callable<Integer> {
             err.println(loadedSoFar(results).trim());
             return ExitCodes.FAILURE;
         }
-        printReport(out, schema, results);
+        printReport(out, schema, results, analysisSeconds);
         return ExitCodes.OK;
     }
 
@@ -134,7 +138,7 @@ public final class LoadCommand implements Callable<Integer> {
         return " Tables completed before it: " + String.join(", ", results.stream().map(LoadResult::table).toList()) + ".";
     }
 
-    private static void printReport(PrintWriter out, Identifier schema, List<LoadResult> results) {
+    private static void printReport(PrintWriter out, Identifier schema, List<LoadResult> results, double analysisSeconds) {
         out.printf(Locale.ROOT, "%-24s %-8s %10s %10s %12s%n", "table", "status", "rows", "seconds", "rows/s");
         long total = 0;
         double seconds = 0;
@@ -150,6 +154,8 @@ public final class LoadCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%-24s %-8s %10d %10.2f %12s%n", "total loaded", "", total, seconds,
                 seconds > 0 ? String.valueOf(Math.round(total / seconds)) : "-");
+        out.printf(Locale.ROOT, "(the files were checked and their types inferred before loading, in %.2f s)%n",
+                analysisSeconds);
         out.flush();
     }
 

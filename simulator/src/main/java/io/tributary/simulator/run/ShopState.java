@@ -30,10 +30,6 @@ final class ShopState {
         }
     }
 
-    static ShopState load(Connection c, ShopTables t) throws SQLException {
-        return load(c, t, 1).get(0);
-    }
-
     /** One state per worker; runs inside the caller's transaction (autocommit off, for the fetch size). */
     static List<ShopState> load(Connection c, ShopTables t, int workers) throws SQLException {
         List<ShopState> states = new ArrayList<>(workers);
