@@ -3,7 +3,6 @@ package io.tributary.stack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +37,8 @@ public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
     private final StackSettings settings;
-    private final StackSecrets secrets;
+    /** Read (or generated) on first use, so {@code status} of an empty data dir writes nothing. */
+    private final Supplier<StackSecrets> secrets;
     private final Map<Service, ServerDefinition> servers = new EnumMap<>(Service.class);
     private final Map<Service, ManagedProcess> running = Collections.synchronizedMap(new EnumMap<>(Service.class));
     private final Set<Service> owned = Collections.synchronizedSet(EnumSet.noneOf(Service.class));
@@ -50,7 +51,18 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
-        this.secrets = StackSecrets.resolve(new SecretStore(settings.secretsDir(), settings.environment()));
+        SecretStore store = new SecretStore(settings.secretsDir(), settings.environment());
+        this.secrets = new Supplier<>() {
+            private StackSecrets resolved;
+
+            @Override
+            public synchronized StackSecrets get() {
+                if (resolved == null) {
+                    resolved = StackSecrets.resolve(store);
+                }
+                return resolved;
+            }
+        };
         this.runState = new RunStateStore(settings.runDir());
         PostgresServer postgres = new PostgresServer(settings, secrets);
         servers.put(Service.POSTGRES, postgres);
@@ -419,10 +431,5 @@ public final class LocalStack implements AutoCloseable {
     @Override
     public String toString() {
         return "LocalStack[" + settings.dataDir() + ", running=" + running.keySet() + "]";
-    }
-
-    /** How long a clean stop may take before SIGKILL. */
-    public Duration stopTimeout() {
-        return settings.stopTimeout();
     }
 }

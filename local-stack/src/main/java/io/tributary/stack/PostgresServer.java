@@ -38,9 +38,9 @@ final class PostgresServer implements ServerDefinition {
             "log_connections", "off");
 
     private final StackSettings settings;
-    private final StackSecrets secrets;
+    private final java.util.function.Supplier<StackSecrets> secrets;
 
-    PostgresServer(StackSettings settings, StackSecrets secrets) {
+    PostgresServer(StackSettings settings, java.util.function.Supplier<StackSecrets> secrets) {
         this.settings = settings;
         this.secrets = secrets;
     }
@@ -78,7 +78,7 @@ final class PostgresServer implements ServerDefinition {
         Path pwfile = home().resolve(".initdb-pw");
         Files.deleteIfExists(pwfile);
         Files.writeString(Files.createFile(pwfile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
-                secrets.superPassword() + "\n", StandardCharsets.UTF_8);
+                secrets.get().superPassword() + "\n", StandardCharsets.UTF_8);
         try {
             List<String> command = asNonRoot(List.of(dist().resolve("bin/initdb").toString(),
                     "-D", pgdata().toString(), "-U", PostgresEndpoint.SUPER_USER, "--pwfile=" + pwfile,
@@ -132,7 +132,7 @@ final class PostgresServer implements ServerDefinition {
 
     @Override
     public void afterHealthy() {
-        new PostgresBootstrap(this, settings.projectRoot().resolve("init-db"), home().resolve("init-db.applied"), secrets).applyOnce();
+        new PostgresBootstrap(this, settings.projectRoot().resolve("init-db"), home().resolve("init-db.applied"), secrets.get()).applyOnce();
     }
 
     @Override
@@ -147,14 +147,14 @@ final class PostgresServer implements ServerDefinition {
 
     PostgresEndpoint connectionInfo() {
         return new PostgresEndpoint("127.0.0.1", settings.ports().postgres(), PostgresEndpoint.DATABASE,
-                PostgresEndpoint.APP_USER, secrets.appPassword(), PostgresEndpoint.CDC_USER, secrets.cdcPassword(),
-                PostgresEndpoint.SUPER_USER, secrets.superPassword());
+                PostgresEndpoint.APP_USER, secrets.get().appPassword(), PostgresEndpoint.CDC_USER, secrets.get().cdcPassword(),
+                PostgresEndpoint.SUPER_USER, secrets.get().superPassword());
     }
 
     Connection superConnection(String database) throws SQLException {
         Properties props = new Properties();
         props.setProperty("user", PostgresEndpoint.SUPER_USER);
-        props.setProperty("password", secrets.superPassword());
+        props.setProperty("password", secrets.get().superPassword());
         props.setProperty("connectTimeout", "3");
         props.setProperty("socketTimeout", "30");
         props.setProperty("ApplicationName", "tributary-local-stack");

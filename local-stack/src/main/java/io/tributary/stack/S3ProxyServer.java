@@ -20,10 +20,10 @@ import java.util.Map;
  */
 final class S3ProxyServer implements ServerDefinition {
     private final StackSettings settings;
-    private final StackSecrets secrets;
+    private final java.util.function.Supplier<StackSecrets> secrets;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    S3ProxyServer(StackSettings settings, StackSecrets secrets) {
+    S3ProxyServer(StackSettings settings, java.util.function.Supplier<StackSecrets> secrets) {
         this.settings = settings;
         this.secrets = secrets;
     }
@@ -59,7 +59,7 @@ final class S3ProxyServer implements ServerDefinition {
     }
 
     S3Endpoint connectionInfo() {
-        return new S3Endpoint(url(), S3Endpoint.REGION, S3Endpoint.BUCKET, secrets.s3AccessKey(), secrets.s3SecretKey());
+        return new S3Endpoint(url(), S3Endpoint.REGION, S3Endpoint.BUCKET, secrets.get().s3AccessKey(), secrets.get().s3SecretKey());
     }
 
     @Override
@@ -75,8 +75,8 @@ final class S3ProxyServer implements ServerDefinition {
                 "# Written by the Tributary local stack on every start (contains the S3 credentials: mode 600)\n"
                         + "s3proxy.endpoint=" + url() + "\n"
                         + "s3proxy.authorization=aws-v2-or-v4\n"
-                        + "s3proxy.identity=" + secrets.s3AccessKey() + "\n"
-                        + "s3proxy.credential=" + secrets.s3SecretKey() + "\n"
+                        + "s3proxy.identity=" + secrets.get().s3AccessKey() + "\n"
+                        + "s3proxy.credential=" + secrets.get().s3SecretKey() + "\n"
                         + "jclouds.provider=filesystem\n"
                         + "jclouds.filesystem.basedir=" + basedir() + "\n"
                         + "jclouds.region=" + S3Endpoint.REGION + "\n",

@@ -40,7 +40,9 @@ final class UpCommand implements Callable<Integer> {
                         + "/tributary   (password: " + settings.secretsDir().resolve("app_password")
                         + " unless TRIBUTARY_APP_PASSWORD is set)");
             }
-            out.println("Shell variables: eval \"$(./tributary env)\"   Logs: " + settings.logsDir() + "   Stop: ./tributary down");
+            String dirOption = options.dataDir == null ? "" : " --data-dir " + settings.dataDir();
+            out.println("Shell variables: eval \"$(./tributary env" + dirOption + ")\"   Logs: " + settings.logsDir()
+                    + "   Stop: ./tributary down" + dirOption);
             out.flush();
         }
         return 0;
