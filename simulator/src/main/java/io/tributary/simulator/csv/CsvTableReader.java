@@ -123,9 +123,13 @@ public final class CsvTableReader implements Closeable {
                 throw new CsvInputException(file, startLine, null, "blank line; the header has "
                         + header.size() + " columns. Remove the blank line.");
             }
-            throw new CsvInputException(file, startLine, null, "ragged row: " + fields.length
+            boolean tooMany = fields.length > header.size();
+            String column = tooMany ? String.valueOf(header.size() + 1)
+                    : (fields.length + 1) + " (" + header.get(fields.length) + ")";
+            throw new CsvInputException(file, startLine, column, "ragged row: " + fields.length
                     + " fields but the header has " + header.size() + " columns ("
-                    + String.join(",", header) + "). Quote fields that contain commas.");
+                    + String.join(",", header) + "); " + (tooMany ? "this field is extra" : "this column is missing")
+                    + ". Quote fields that contain commas.");
         }
         checkEncoding(file, startLine, fields);
         return new CsvRecord(startLine, Collections.unmodifiableList(Arrays.asList(nullIfEmpty(fields))));

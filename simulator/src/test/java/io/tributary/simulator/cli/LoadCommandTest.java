@@ -50,7 +50,7 @@ class LoadCommandTest {
     void raggedRow() throws IOException {
         CliRun run = load(file("customers.csv", "id,name\n1,Zoë\n2,Søren,extra\n"));
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("customers.csv line 3: ragged row: 3 fields but the header has 2 columns",
+        assertThat(run.err()).contains("customers.csv line 3, column 3: ragged row: 3 fields but the header has 2 columns",
                 "Nothing was loaded.");
     }
 
@@ -81,7 +81,7 @@ class LoadCommandTest {
         file("b_bad.csv", "id,x\n1\n");
         CliRun run = load(dir.toString());
         assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(run.err()).contains("b_bad.csv line 2: ragged row");
+        assertThat(run.err()).contains("b_bad.csv line 2, column 2 (x): ragged row");
     }
 
     @Test

@@ -61,10 +61,10 @@ class CsvTableReaderTest {
     void raggedRowNamesFileLineAndCounts() {
         assertThatThrownBy(() -> readAll("id,name,city\n1,Zoë,Oslo\n2,Søren\n"))
                 .isInstanceOf(CsvInputException.class)
-                .hasMessageContaining("shop.csv line 3")
-                .hasMessageContaining("2 fields but the header has 3 columns");
+                .hasMessageContaining("shop.csv line 3, column 3 (city): ragged row: 2 fields but the header has 3 columns")
+                .hasMessageContaining("this column is missing");
         assertThatThrownBy(() -> readAll("id,name\n1,a,b\n"))
-                .hasMessageContaining("line 2").hasMessageContaining("3 fields but the header has 2");
+                .hasMessageContaining("line 2, column 3: ragged row: 3 fields but the header has 2").hasMessageContaining("extra");
     }
 
     @Test
