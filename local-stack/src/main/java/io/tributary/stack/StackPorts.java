@@ -54,13 +54,25 @@ public record StackPorts(int postgres, int kafka, int kafkaController, int regis
         return new StackPorts(ports[0], ports[1], ports[2], ports[3], ports[4]);
     }
 
-    /** A port that was free on 127.0.0.1 a moment ago. */
+    /**
+     * A port that was free on 127.0.0.1 a moment ago, chosen at random below Linux's ephemeral range (32768+): a port
+     * picked there could be taken by any outgoing client connection before the server binds it.
+     */
     public static int freePort() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(FREE_PORT_MIN, FREE_PORT_MAX);
+            if (PortAvailability.isFree(port)) {
+                return port;
+            }
+        }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new StackException("Cannot find a free TCP port on 127.0.0.1", e);
         }
     }
+
+    static final int FREE_PORT_MIN = 20000;
+    static final int FREE_PORT_MAX = 32000;
 }

@@ -22,6 +22,7 @@ class StackPortsTest {
         List<Integer> all = List.of(p.postgres(), p.kafka(), p.kafkaController(), p.registry(), p.s3());
         assertThat(new HashSet<>(all)).hasSize(5);
         assertThat(all).allMatch(PortAvailability::isFree);
+        assertThat(all).allMatch(port -> port >= StackPorts.FREE_PORT_MIN && port < StackPorts.FREE_PORT_MAX);
     }
 
     @Test
