@@ -1,5 +1,6 @@
 package io.tributary.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,11 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +113,7 @@ final class KafkaServer implements ServerDefinition {
         try {
             Process format = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            if (!format.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || format.exitValue() != 0) {
+            if (!format.waitFor(120, TimeUnit.SECONDS) || format.exitValue() != 0) {
                 format.destroyForcibly();
                 throw new StackException("Formatting the Kafka log dir " + logDir() + " failed; see " + log + ":\n"
                         + LogTail.of(log, 20));
@@ -124,7 +127,7 @@ final class KafkaServer implements ServerDefinition {
 
     @Override
     public ProcessSpec processSpec() {
-        List<String> jvm = new java.util.ArrayList<>(settings.kafkaJvmOptions());
+        List<String> jvm = new ArrayList<>(settings.kafkaJvmOptions());
         jvm.add("-Dlog4j2.configurationFile=" + log4jConfig());
         return new ProcessSpec(Service.KAFKA.id(),
                 JavaCommand.of(jvm, settings.tmpDir(), classpath(), "kafka.Kafka", List.of(serverProperties().toString())),
@@ -161,7 +164,7 @@ final class KafkaServer implements ServerDefinition {
                         + "./mvnw -q -pl local-stack install -DskipTests");
             }
             String cp = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-            List<String> missing = Arrays.stream(cp.split(java.io.File.pathSeparator))
+            List<String> missing = Arrays.stream(cp.split(File.pathSeparator))
                     .filter(p -> !Files.exists(Path.of(p))).toList();
             if (!missing.isEmpty()) {
                 throw new StackException("The Kafka broker classpath names missing jars (first: " + missing.get(0)

@@ -1,9 +1,12 @@
 package io.tributary.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,14 +48,14 @@ public final class ManagedProcess {
         try {
             Files.createDirectories(spec.logFile().getParent());
             Files.writeString(spec.logFile(), "==== " + Instant.now() + " starting " + spec.name() + ": "
-                    + abbreviated(spec.command()) + System.lineSeparator(), java.nio.charset.StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                    + abbreviated(spec.command()) + System.lineSeparator(), StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             List<String> command = detach ? SessionLeader.wrap(spec.command()) : spec.command();
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(spec.workingDir().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().putAll(spec.environment());
             Process process = builder.start();
             LOG.info("Started {} (pid {}), log {}", spec.name(), process.pid(), spec.logFile());
@@ -69,7 +72,7 @@ public final class ManagedProcess {
             String arg = command.get(i);
             boolean classpath = i > 0 && ("-cp".equals(command.get(i - 1)) || "-classpath".equals(command.get(i - 1)));
             if (classpath && arg.length() > 200) {
-                arg = "<" + arg.split(java.io.File.pathSeparator).length + " classpath entries>";
+                arg = "<" + arg.split(File.pathSeparator).length + " classpath entries>";
             }
             sb.append(i == 0 ? "" : " ").append(arg);
         }

@@ -1,9 +1,11 @@
 package io.tributary.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +51,7 @@ public record ModuleLaunch(String module, String mainClass, List<String> args, M
         }
         try {
             String jars = Files.readString(cpFile, StandardCharsets.UTF_8).strip();
-            return jars.isEmpty() ? classes.toString() : classes + java.io.File.pathSeparator + jars;
+            return jars.isEmpty() ? classes.toString() : classes + File.pathSeparator + jars;
         } catch (IOException e) {
             throw new StackException("Cannot read " + cpFile + ": " + e.getMessage(), e);
         }
@@ -57,7 +59,7 @@ public record ModuleLaunch(String module, String mainClass, List<String> args, M
 
     ProcessSpec toSpec(StackSettings settings, Map<String, String> stackEnvironment) {
         Path root = settings.projectRoot();
-        Map<String, String> env = new java.util.HashMap<>(stackEnvironment);
+        Map<String, String> env = new HashMap<>(stackEnvironment);
         env.putAll(extraEnv);
         return new ProcessSpec(name, JavaCommand.of(jvmOptions, settings.tmpDir(), classpath(root), mainClass, args), env,
                 root, settings.logFile(name), StopSignal.TERM);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,9 +39,9 @@ final class PostgresServer implements ServerDefinition {
             "log_connections", "off");
 
     private final StackSettings settings;
-    private final java.util.function.Supplier<StackSecrets> secrets;
+    private final Supplier<StackSecrets> secrets;
 
-    PostgresServer(StackSettings settings, java.util.function.Supplier<StackSecrets> secrets) {
+    PostgresServer(StackSettings settings, Supplier<StackSecrets> secrets) {
         this.settings = settings;
         this.secrets = secrets;
     }

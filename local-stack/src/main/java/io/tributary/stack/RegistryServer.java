@@ -5,6 +5,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,7 @@ final class RegistryServer implements ServerDefinition {
 
     @Override
     public void prepare() throws IOException {
-        java.nio.file.Files.createDirectories(settings.serviceDir(Service.REGISTRY));
+        Files.createDirectories(settings.serviceDir(Service.REGISTRY));
     }
 
     @Override
@@ -72,7 +74,7 @@ final class RegistryServer implements ServerDefinition {
 
     /** Its schemas live in Kafka's {@code _schemas} topic. */
     @Override
-    public java.nio.file.Path dataDir() {
+    public Path dataDir() {
         return null;
     }
 

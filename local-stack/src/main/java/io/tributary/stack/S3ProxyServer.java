@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * S3Proxy (jar-with-dependencies) in its own JVM with the filesystem backend under {@code <data-dir>/s3/data}; the
@@ -20,10 +21,10 @@ import java.util.Map;
  */
 final class S3ProxyServer implements ServerDefinition {
     private final StackSettings settings;
-    private final java.util.function.Supplier<StackSecrets> secrets;
+    private final Supplier<StackSecrets> secrets;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    S3ProxyServer(StackSettings settings, java.util.function.Supplier<StackSecrets> secrets) {
+    S3ProxyServer(StackSettings settings, Supplier<StackSecrets> secrets) {
         this.settings = settings;
         this.secrets = secrets;
     }

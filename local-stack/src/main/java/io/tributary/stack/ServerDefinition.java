@@ -1,6 +1,7 @@
 package io.tributary.stack;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Map;
 
 /** One kind of server of the stack: how to prepare its data, start it, and know it is really serving. */
@@ -23,7 +24,7 @@ interface ServerDefinition {
     }
 
     /** Where the server keeps its data (reported by status), or null if it keeps none of its own. */
-    java.nio.file.Path dataDir();
+    Path dataDir();
 
     /** What clients connect to, e.g. {@code 127.0.0.1:19092}. */
     String endpoint();

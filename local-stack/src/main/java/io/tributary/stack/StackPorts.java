@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The TCP ports of the local stack, all bound on 127.0.0.1.
@@ -59,7 +60,7 @@ public record StackPorts(int postgres, int kafka, int kafkaController, int regis
      * picked there could be taken by any outgoing client connection before the server binds it.
      */
     public static int freePort() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = random.nextInt(FREE_PORT_MIN, FREE_PORT_MAX);
             if (PortAvailability.isFree(port)) {

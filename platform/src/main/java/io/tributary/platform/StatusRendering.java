@@ -9,6 +9,7 @@ import io.tributary.stack.ServiceStatus;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Renders {@code tributary status} as an aligned table or as JSON (the same facts, machine-readable). */
 final class StatusRendering {
@@ -21,7 +22,7 @@ final class StatusRendering {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"SERVICE", "STATE", "PID", "ENDPOINT", "DATA"});
         for (ServiceStatus s : statuses) {
-            rows.add(new String[] {s.name(), s.state().name().toLowerCase(java.util.Locale.ROOT),
+            rows.add(new String[] {s.name(), s.state().name().toLowerCase(Locale.ROOT),
                     s.pid() == null ? "-" : Long.toString(s.pid()), s.endpoint().isEmpty() ? "-" : s.endpoint(),
                     ByteSize.human(s.dataBytes())});
         }
@@ -54,7 +55,7 @@ final class StatusRendering {
         for (ServiceStatus s : statuses) {
             ObjectNode node = services.addObject();
             node.put("name", s.name());
-            node.put("state", s.state().name().toLowerCase(java.util.Locale.ROOT));
+            node.put("state", s.state().name().toLowerCase(Locale.ROOT));
             if (s.pid() == null) {
                 node.putNull("pid");
             } else {
