@@ -58,7 +58,7 @@ public final class TypeInference {
                 if (!d.integral()) {
                     maybeInteger = false;
                     maybeBigint = false;
-                } else {
+                } else if (d.integerDigits() > 9) { // up to 9 digits always fit 32 bits
                     if (maybeInteger && !ValueSyntax.fitsInt(value)) {
                         maybeInteger = false;
                     }
