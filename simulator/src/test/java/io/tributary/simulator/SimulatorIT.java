@@ -89,6 +89,14 @@ class SimulatorIT {
             assertThat(rs.getString(1)).as("REPLICA IDENTITY FULL").isEqualTo("f");
             assertThat(rs.getString(2)).isEqualTo("tributary_app");
             assertThat(rs.getLong(3)).as("long descriptions are stored out of line (TOAST)").isPositive();
+            rs = st.executeQuery("SELECT has_table_privilege('tributary_cdc', 'shop.orders', 'SELECT'),"
+                    + " has_table_privilege('tributary_cdc', 'shop.orders', 'INSERT'),"
+                    + " (SELECT count(*) FROM pg_publication_tables WHERE pubname = 'tributary_pub'"
+                    + " AND schemaname = 'shop' AND tablename IN ('customers', 'products', 'orders'))");
+            rs.next();
+            assertThat(rs.getBoolean(1)).as("CDC role can read (init-db default privileges)").isTrue();
+            assertThat(rs.getBoolean(2)).as("CDC role cannot write").isFalse();
+            assertThat(rs.getLong(3)).as("captured by the publication").isEqualTo(3);
             rs = st.executeQuery("SELECT email, city, signup_at FROM shop.customers WHERE customer_id = 3");
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("jose.fernandez.3@example.org");
