@@ -3,6 +3,7 @@ package io.tributary.platform;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ServiceStatus;
 import io.tributary.stack.StackSettings;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -22,9 +23,12 @@ final class DownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StackSettings settings = options.settings();
-        LocalStack stack = LocalStack.attach(settings);
-        List<ServiceStatus> before = stack.status().stream().filter(s -> s.pid() != null).toList();
-        stack.stopAll();
+        List<ServiceStatus> before;
+        try (DataDirLock lock = DataDirLock.acquire(settings.dataDir(), Duration.ofMinutes(10))) {
+            LocalStack stack = LocalStack.attach(settings);
+            before = stack.status().stream().filter(s -> s.pid() != null).toList();
+            stack.stopAll();
+        }
         var out = spec.commandLine().getOut();
         if (before.isEmpty()) {
             out.println("Nothing was running under " + settings.dataDir());

@@ -28,9 +28,9 @@ final class UpCommand implements Callable<Integer> {
     public Integer call() {
         StackSettings settings = options.settings();
         List<Service> wanted = services == null ? List.of(Service.values()) : services.stream().map(Service::parse).toList();
-        PortOverrides.save(settings.dataDir(), settings.ports());
         long start = System.nanoTime();
-        try (LocalStack stack = LocalStack.start(settings, wanted.toArray(Service[]::new))) {
+        try (DataDirLock lock = DataDirLock.acquire(settings.dataDir(), settings.startupTimeout().multipliedBy(4));
+                LocalStack stack = startAndRemember(settings, wanted)) {
             stack.detach();
             var out = spec.commandLine().getOut();
             out.printf("Tributary local stack is up in %.1f s (data dir %s)%n", (System.nanoTime() - start) / 1e9, settings.dataDir());
@@ -46,5 +46,10 @@ final class UpCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private static LocalStack startAndRemember(StackSettings settings, List<Service> wanted) {
+        PortOverrides.save(settings.dataDir(), settings.ports());
+        return LocalStack.start(settings, wanted.toArray(Service[]::new));
     }
 }
