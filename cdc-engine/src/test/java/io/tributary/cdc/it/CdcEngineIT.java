@@ -228,6 +228,37 @@ class CdcEngineIT {
 
     @Test
     @Order(6)
+    void foreignClientDecodesEveryTopic() throws Exception {
+        List<String> topics = List.of(CUSTOMERS, "tributary.shop.carts", "tributary.shop.documents",
+                "tributary.shop.documents_default_identity");
+        List<com.fasterxml.jackson.databind.JsonNode> decoded = ForeignDecoder.decode(stack.stack.kafkaBootstrap(),
+                stack.stack.registryUrl(), topics);
+        for (String topic : topics) {
+            List<DecodedChange> java = stack.reader.readAll(topic);
+            List<com.fasterxml.jackson.databind.JsonNode> node = decoded.stream()
+                    .filter(n -> n.get("topic").asText().equals(topic)).toList();
+            assertThat(node).as("records of %s decoded by kafkajs", topic).hasSize(java.size());
+            for (int i = 0; i < java.size(); i++) {
+                DecodedChange j = java.get(i);
+                com.fasterxml.jackson.databind.JsonNode n = node.get(i);
+                assertThat(n.get("offset").asLong()).isEqualTo(j.offset());
+                assertThat(n.get("op").isNull() ? null : n.get("op").asText()).isEqualTo(j.op());
+                if (j.key() != null) {
+                    assertThat(n.get("key").get("id").asLong()).isEqualTo(((Number) j.keyColumn("id")).longValue());
+                }
+                if (j.value() != null) {
+                    assertThat(n.get("lsn").asLong()).isEqualTo(j.lsn());
+                    assertThat(n.get("unavailable")).extracting(com.fasterxml.jackson.databind.JsonNode::size)
+                            .isEqualTo(j.unavailableColumns().size());
+                }
+            }
+        }
+        assertThat(decoded).anyMatch(n -> n.get("topic").asText().endsWith("documents_default_identity")
+                && "u".equals(n.get("op").asText()) && "body".equals(n.get("unavailable").get(0).asText()));
+    }
+
+    @Test
+    @Order(7)
     void incompatibleSchemaChangeStopsTheEngineNamingTableAndColumn() throws Exception {
         int before = stack.reader.readAll(CUSTOMERS).size();
         stack.app("ALTER TABLE shop.customers ALTER COLUMN name TYPE integer USING length(name)",

@@ -240,9 +240,38 @@ class CdcResilienceIT {
         engine.stop(Duration.ofSeconds(20));
     }
 
-    /** Last: it restarts the broker under everyone's feet. */
     @Test
     @Order(4)
+    void postgresCrashAndRestartIsRetriedWithoutLoss() throws Exception {
+        stack.app("CREATE TABLE shop.pgr_items (id int PRIMARY KEY, label text NOT NULL)",
+                "INSERT INTO shop.pgr_items VALUES (0, 'sentinel')");
+        ManagedProcess engine = stack.launchEngine("cdc-pgr", env("pgr"),
+                List.of("-Ddebezium.errors.max.retries=10", "-Ddebezium.errors.retry.delay.max.ms=3000"));
+        awaitSnapshot("pgr.shop.pgr_items", engine);
+        for (int i = 1; i <= 5; i++) {
+            stack.app("INSERT INTO shop.pgr_items VALUES (" + i + ", 'before crash')");
+        }
+        stack.reader.readUntil("pgr.shop.pgr_items", a -> a.size() >= 6, WAIT);
+
+        stack.stack.kill(Service.POSTGRES);
+        Thread.sleep(2000);
+        stack.stack.start(Service.POSTGRES);
+        for (int i = 6; i <= 10; i++) {
+            stack.app("INSERT INTO shop.pgr_items VALUES (" + i + ", 'after restart')");
+        }
+        List<DecodedChange> all = stack.reader.readUntil("pgr.shop.pgr_items",
+                a -> a.stream().map(c -> c.keyColumn("id")).collect(Collectors.toSet()).size() == 11, WAIT);
+        assertThat(all.stream().map(c -> c.keyColumn("id")).collect(Collectors.toSet()))
+                .as("log:%n%s", CdcTestStack.log(engine))
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(0, 10).boxed().toList());
+        assertThat(engine.isAlive()).as("the engine reconnected by itself").isTrue();
+        engine.stop(Duration.ofSeconds(20));
+        assertThat(engine.exitCode()).hasValue(0);
+    }
+
+    /** Last: it restarts the broker under everyone's feet. */
+    @Test
+    @Order(5)
     void kafkaOutageStopsTheEngineWithExitOneAndARestartResumesWithoutLoss() throws Exception {
         stack.app("CREATE TABLE shop.kout_items (id int PRIMARY KEY, label text NOT NULL)",
                 "INSERT INTO shop.kout_items VALUES (0, 'sentinel')");

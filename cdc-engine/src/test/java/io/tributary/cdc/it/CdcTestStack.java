@@ -54,7 +54,11 @@ final class CdcTestStack implements AutoCloseable {
     }
 
     ManagedProcess launchEngine(String name, Map<String, String> env) {
-        return stack.launch(ModuleLaunch.of("cdc-engine", "io.tributary.cdc.CdcEngineMain", List.of(), env,
+        return launchEngine(name, env, List.of());
+    }
+
+    ManagedProcess launchEngine(String name, Map<String, String> env, List<String> args) {
+        return stack.launch(ModuleLaunch.of("cdc-engine", "io.tributary.cdc.CdcEngineMain", args, env,
                 List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")).named(name));
     }
 
