@@ -8,7 +8,9 @@ import java.nio.file.Path;
  */
 public final class CsvInputException extends RuntimeException {
 
-    private final Path file;
+    private static final long serialVersionUID = 1L;
+
+    private final transient Path file;
     private final long line;
     private final String column;
 
