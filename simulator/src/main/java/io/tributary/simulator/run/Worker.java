@@ -95,6 +95,9 @@ final class Worker implements Runnable {
             }
         } catch (RuntimeException e) {
             control.fail(e);
+        } catch (Error e) {
+            control.fail(new SimulationFailedException("worker " + index + " died: " + e, e));
+            throw e;
         } finally {
             closeQuietly();
         }
