@@ -57,7 +57,7 @@ class OptionParsingTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"up", "down", "status", "env"}) {
+        for (String command : new String[] {"up", "down", "status", "env", "logs"}) {
             StringWriter out = new StringWriter();
             int code = TributaryMain.execute(new String[] {command, "--help"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
             assertThat(code).isZero();
