@@ -44,7 +44,8 @@ public final class LoadCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Parameters(arity = "0..*", paramLabel = "CSV", description = "CSV files or folders of *.csv (default: csv-data)")
+    @Parameters(arity = "0..*", paramLabel = "CSV",
+            description = "CSV files or folders of *.csv (default: $TRIBUTARY_CSV_DATA, comma-separated, or csv-data)")
     List<Path> inputs = new ArrayList<>();
 
     @Option(names = "--replace", description = "drop and reload tables that already exist (default: skip them)")
@@ -75,7 +76,7 @@ public final class LoadCommand implements Callable<Integer> {
         PgSettings settings;
         try {
             options = new LoadOptions(parseTypes(types), normalise(primaryKeys), inferRows, replace);
-            files = resolveFiles(inputs.isEmpty() ? List.of(Path.of("csv-data")) : inputs);
+            files = resolveFiles(inputs.isEmpty() ? defaultInputs(System.getenv("TRIBUTARY_CSV_DATA")) : inputs);
             schema = Identifier.parse(connection.schema).orElseThrow(() ->
                     new IllegalArgumentException("--schema '" + connection.schema + "': " + Identifier.RULE));
             settings = connection.settings();
@@ -163,6 +164,20 @@ public final class LoadCommand implements Callable<Integer> {
         StringBuilder sb = new StringBuilder();
         table.columns().forEach(c -> sb.append(sb.length() == 0 ? "" : ", ").append(c.name()).append(' ').append(c.type()));
         return sb.toString();
+    }
+
+    /** {@code TRIBUTARY_CSV_DATA} (comma-separated files or folders), else csv-data. */
+    static List<Path> defaultInputs(String env) {
+        if (env == null || env.isBlank()) {
+            return List.of(Path.of("csv-data"));
+        }
+        List<Path> paths = new ArrayList<>();
+        for (String part : env.split(",")) {
+            if (!part.isBlank()) {
+                paths.add(Path.of(part.trim()));
+            }
+        }
+        return paths;
     }
 
     static List<Path> resolveFiles(List<Path> inputs) {

@@ -73,9 +73,15 @@ public final class RunCommand implements Callable<Integer> {
             description = "how often to log progress (default: ${DEFAULT-VALUE})")
     Duration progressInterval;
 
-    @Option(names = "--metrics-port", defaultValue = "18084",
-            description = "port of the Prometheus /metrics endpoint on 127.0.0.1, 0 = off (default: ${DEFAULT-VALUE})")
+    @Option(names = "--metrics-port", defaultValue = "${env:TRIBUTARY_SIMULATOR_METRICS_PORT:-18084}",
+            description = "port of the Prometheus /metrics endpoint, 0 = off"
+                    + " (default: $TRIBUTARY_SIMULATOR_METRICS_PORT or 18084)")
     int metricsPort;
+
+    @Option(names = "--metrics-host", defaultValue = "${env:TRIBUTARY_SIMULATOR_METRICS_HOST:-127.0.0.1}",
+            description = "address of /metrics: 127.0.0.1, or 0.0.0.0 inside a container"
+                    + " (default: $TRIBUTARY_SIMULATOR_METRICS_HOST or 127.0.0.1)")
+    String metricsHost;
 
     @Option(names = "--summary-file", description = "also write the JSON summary to this file")
     Path summaryFile;
@@ -97,7 +103,7 @@ public final class RunCommand implements Callable<Integer> {
             long actualSeed = seed != null ? seed : System.nanoTime();
             settings = new RunSettings(schema, rate, duration, maxChanges, parsed, actualSeed, workers,
                     eventsPerTransaction, schemaChanges,
-                    progressInterval, metricsPort, summaryFile, auditFile, RetryPolicy.standard());
+                    progressInterval, metricsHost, metricsPort, summaryFile, auditFile, RetryPolicy.standard());
             pg = connection.settings();
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());

@@ -94,7 +94,8 @@ public final class BusinessSimulator {
         List<Thread> threads = new ArrayList<>();
         try {
             if (settings.metricsPort() > 0) {
-                metrics = MetricsServer.start(settings.metricsPort(), () -> stats.prometheus(settings.rate()));
+                metrics = MetricsServer.start(settings.metricsHost(), settings.metricsPort(),
+                        () -> stats.prometheus(settings.rate()));
             }
             for (int i = 0; i < settings.workers(); i++) {
                 Worker worker = new Worker(i, connections, settings, tables, stats, states.get(i), schema, audit, control,

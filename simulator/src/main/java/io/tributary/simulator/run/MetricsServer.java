@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Serves {@code GET /metrics} (Prometheus text format) on 127.0.0.1. */
+/** Serves {@code GET /metrics} (Prometheus text format); 127.0.0.1 unless told otherwise (containers). */
 final class MetricsServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
@@ -22,8 +22,8 @@ final class MetricsServer implements AutoCloseable {
         this.server = server;
     }
 
-    static MetricsServer start(int port, Supplier<String> body) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    static MetricsServer start(String host, int port, Supplier<String> body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 0);
         server.createContext("/metrics", exchange -> {
             try (exchange) {
                 if (!"GET".equals(exchange.getRequestMethod())) {

@@ -14,12 +14,14 @@ import java.time.Duration;
  *                    customers; 1 keeps a seeded run exactly repeatable
  * @param eventsPerTransaction business events committed together (1 = each its own transaction); more
  *                    means fewer commits per change, for high rates
- * @param metricsPort port of /metrics on 127.0.0.1 (0 = off)
+ * @param metricsHost address /metrics binds to (127.0.0.1; 0.0.0.0 inside a container)
+ * @param metricsPort port of /metrics (0 = off)
  * @param summaryFile also write the JSON summary here (null = stdout only)
  * @param auditFile   write every order status transition here (null = off)
  */
 public record RunSettings(Identifier schema, double rate, Duration duration, long maxChanges, Mix mix, long seed,
-                          int workers, int eventsPerTransaction, boolean schemaChanges, Duration progressInterval, int metricsPort, Path summaryFile,
+                          int workers, int eventsPerTransaction, boolean schemaChanges, Duration progressInterval, String metricsHost, int metricsPort,
+                          Path summaryFile,
                           Path auditFile, RetryPolicy retry) {
 
     public RunSettings {
@@ -40,6 +42,9 @@ public record RunSettings(Identifier schema, double rate, Duration duration, lon
         }
         if (progressInterval.isZero() || progressInterval.isNegative()) {
             throw new IllegalArgumentException("--progress-interval must be positive, got " + progressInterval);
+        }
+        if (metricsHost == null || metricsHost.isBlank()) {
+            throw new IllegalArgumentException("--metrics-host must not be empty (127.0.0.1, or 0.0.0.0 in a container)");
         }
         if (metricsPort < 0 || metricsPort > 65535) {
             throw new IllegalArgumentException("--metrics-port must be 0 (off) or a port up to 65535, got " + metricsPort);

@@ -103,6 +103,12 @@ class LoadCommandTest {
     }
 
     @Test
+    void defaultInputsComeFromTheEnvironmentOrCsvData() {
+        assertThat(LoadCommand.defaultInputs(null)).containsExactly(Path.of("csv-data"));
+        assertThat(LoadCommand.defaultInputs(" a.csv, data ,")).containsExactly(Path.of("a.csv"), Path.of("data"));
+    }
+
+    @Test
     void unknownTableInAnOption() throws IOException {
         CliRun run = CliRun.of("load", "--pg-port", closedPort, "--pg-password-file", password.toString(),
                 "--primary-key", "nope=id", file("items.csv", "id,qty\n1,2\n"));
