@@ -2,7 +2,6 @@ package io.tributary.lakehouse.lake;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
@@ -60,9 +59,11 @@ public final class SilverWriter {
     /**
      * Applies the decoded, non-poison change rows of one table.
      *
-     * @param decoded rows of {@link TableLayout#decodedSchema()} without error (persisted by the caller)
+     * @param decoded     rows of {@link TableLayout#decodedSchema()} without error (persisted by the caller)
+     * @param truncateLsn LSN of the latest truncate among them, if any
+     * @param truncateTs  its source commit time
      */
-    public MergeOutcome write(TableLayout layout, Dataset<Row> decoded) {
+    public MergeOutcome write(TableLayout layout, Dataset<Row> decoded, OptionalLong truncateLsn, long truncateTs) {
         String table = layout.table();
         String path = paths.silver(table);
         if (!DeltaTable.isDeltaTable(spark, path)) {
@@ -79,19 +80,15 @@ public final class SilverWriter {
                     + " rebuild: stop the job, delete " + path + " and the checkpoint, and re-snapshot the table.");
         }
         evolve(table, path, layout.rowType());
-        return retry.run("MERGE into silver." + table, () -> merge(table, path, layout, decoded, keyColumns));
+        return retry.run("MERGE into silver." + table, () -> merge(table, path, layout, decoded, keyColumns, truncateLsn,
+                truncateTs));
     }
 
     private MergeOutcome merge(String table, String path, TableLayout layout, Dataset<Row> decoded,
-                               List<String> keyColumns) {
+                               List<String> keyColumns, OptionalLong truncateLsn, long truncateTs) {
         Dataset<Row> current = spark.read().format("delta").load(path);
         StructType silverSchema = current.schema();
         SilverRows rows = new SilverRows(silverSchema, keyColumns);
-
-        Row truncate = decoded.filter(col(TableLayout.OP).equalTo("t"))
-                .agg(max(TableLayout.LSN), max(TableLayout.SOURCE_TS_MS)).first();
-        OptionalLong truncateLsn = truncate.isNullAt(0) ? OptionalLong.empty() : OptionalLong.of(truncate.getLong(0));
-        long truncateTs = truncate.isNullAt(1) ? 0L : truncate.getLong(1);
 
         Dataset<Row> changes = changeRows(decoded.filter(col(TableLayout.OP).notEqual("t")), layout, silverSchema,
                 keyColumns);

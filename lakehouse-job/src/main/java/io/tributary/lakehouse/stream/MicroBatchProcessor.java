@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.when;
 
 import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.decode.RecordDecoder;
@@ -17,11 +18,12 @@ import io.tributary.lakehouse.lake.SilverWriter;
 import io.tributary.lakehouse.lake.TableNames;
 import io.tributary.lakehouse.metrics.JobMetrics;
 import io.tributary.serde.SchemaRegistryClient;
-import io.tributary.serde.UnknownSchemaIdException;
+import io.tributary.serde.RegistryRequestException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -190,18 +192,26 @@ public final class MicroBatchProcessor implements VoidFunction2<Dataset<Row>, Lo
     private void writeTable(TableLayout layout, Dataset<Row> good, String appId, long batchId) {
         String table = layout.table();
         spark.sparkContext().setJobDescription("tributary " + table + " batch " + batchId);
-        Row stats = good.agg(count("*"), max(TableLayout.SOURCE_TS_MS)).first();
+        long started = System.nanoTime();
+        Row stats = good.agg(count("*"), max(TableLayout.SOURCE_TS_MS),
+                max(when(col(TableLayout.OP).equalTo("t"), col(TableLayout.LSN))),
+                max(when(col(TableLayout.OP).equalTo("t"), col(TableLayout.SOURCE_TS_MS)))).first();
         long n = stats.getLong(0);
         if (n == 0) {
             return;
         }
         bronze.append(table, good, appId, batchId);
         metrics.bronzeAppended(table, n);
-        MergeOutcome outcome = silver.write(layout, good);
+        long bronzeDone = System.nanoTime();
+        OptionalLong truncateLsn = stats.isNullAt(2) ? OptionalLong.empty() : OptionalLong.of(stats.getLong(2));
+        MergeOutcome outcome = silver.write(layout, good, truncateLsn, stats.isNullAt(3) ? 0L : stats.getLong(3));
         metrics.merged(table, outcome.rowsMerged());
         if (!stats.isNullAt(1)) {
             metrics.applied(table, stats.getLong(1));
         }
+        LOG.info("batch {} {}: {} changes, bronze {} s, silver {} s ({} rows merged)", batchId, table, n,
+                String.format("%.1f", (bronzeDone - started) / 1e9),
+                String.format("%.1f", (System.nanoTime() - bronzeDone) / 1e9), outcome.rowsMerged());
     }
 
     /** The layout of a table from the schema ids of this batch; records of unknown ids are poison. */
@@ -224,7 +234,10 @@ public final class MicroBatchProcessor implements VoidFunction2<Dataset<Row>, Lo
             }
             try {
                 schemas.put((int) id, registry.getById((int) id));
-            } catch (UnknownSchemaIdException e) {
+            } catch (RegistryRequestException e) {
+                if (e.httpStatus() != 404) {
+                    throw e;
+                }
                 LOG.warn("schema id {} is unknown to the registry; its records go to the quarantine", id);
             }
         }

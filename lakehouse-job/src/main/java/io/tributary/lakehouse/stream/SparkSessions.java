@@ -1,7 +1,6 @@
 package io.tributary.lakehouse.stream;
 
 import io.tributary.lakehouse.config.LakehouseConfig;
-import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,6 +54,10 @@ public final class SparkSessions {
         s.put("spark.default.parallelism", "4");
         s.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "4");
         s.put("spark.sql.adaptive.coalescePartitions.enabled", "true");
+        // Delta rebuilds table state with this many partitions (default 50): far too many for CDC-sized tables
+        s.put("spark.databricks.delta.snapshotPartitions", "2");
+        // the merge source is persisted by SilverWriter already; no second materialization
+        s.put("spark.databricks.delta.merge.materializeSource", "none");
         s.put("spark.databricks.delta.properties.defaults.enableTypeWidening", "true");
         s.put("spark.databricks.delta.schema.autoMerge.enabled", "false");
         s.put("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "true");
@@ -80,9 +83,5 @@ public final class SparkSessions {
         s.put("spark.hadoop.fs.s3a.attempts.maximum", "5");
         s.putAll(config.sparkConf());
         return s;
-    }
-
-    static boolean isHttps(URI uri) {
-        return "https".equalsIgnoreCase(uri.getScheme());
     }
 }

@@ -1,0 +1,35 @@
+package io.tributary.lakehouse.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class JobMetricsTest {
+
+    @Test
+    void rendersPrometheusTextWithFreshnessAgainstTheClock() {
+        Clock clock = Clock.fixed(Instant.ofEpochMilli(100_000), ZoneOffset.UTC);
+        JobMetrics m = new JobMetrics(clock);
+        m.batchCompleted(2.5, 100);
+        m.batchCompleted(1.5, 50);
+        m.merged("orders", 40);
+        m.bronzeAppended("orders", 150);
+        m.applied("orders", 90_000);
+        m.applied("orders", 85_000);
+        m.quarantined(3);
+
+        String text = m.render();
+
+        assertThat(text).contains("tributary_lakehouse_batches_total 2\n")
+                .contains("tributary_lakehouse_input_rows_total 150\n")
+                .contains("tributary_lakehouse_batch_duration_seconds_sum 4.0\n")
+                .contains("tributary_lakehouse_last_batch_duration_seconds 1.5\n")
+                .contains("tributary_lakehouse_rows_merged_total{table=\"orders\"} 40\n")
+                .contains("tributary_lakehouse_quarantined_total 3\n")
+                .contains("tributary_lakehouse_freshness_seconds{table=\"orders\"} 10.0\n")
+                .contains("# TYPE tributary_lakehouse_freshness_seconds gauge");
+    }
+}
