@@ -31,11 +31,11 @@ public final class ShopDataGenerator {
     public static final int ORDERS_PER_SCALE = 12_000;
 
     static final List<String> CUSTOMER_HEADER = List.of("customer_id", "first_name", "last_name", "email", "phone",
-            "city", "country", "signup_at", "birth_date", "loyalty_member", "notes");
+            "city", "country", "signup_at", "birth_date", "loyalty_member", "notes", "updated_at");
     static final List<String> PRODUCT_HEADER = List.of("product_id", "sku", "name", "category", "description",
-            "price", "stock", "weight_kg", "active", "created_at");
+            "price", "stock", "weight_kg", "active", "created_at", "updated_at");
     static final List<String> ORDER_HEADER = List.of("order_id", "customer_id", "product_id", "quantity",
-            "unit_price", "status", "ordered_at", "shipping_city", "gift_note");
+            "unit_price", "status", "ordered_at", "shipping_city", "gift_note", "updated_at");
 
     /** The business starts on this instant; every generated timestamp is after it. */
     private static final long EPOCH_START = Instant.parse("2021-01-01T00:00:00Z").getEpochSecond();
@@ -112,8 +112,9 @@ public final class ShopDataGenerator {
                 : LocalDate.of(1940 + r.nextInt(66), 1 + r.nextInt(12), 1 + r.nextInt(28)).toString();
         String loyalty = r.nextInt(100) < 10 ? null : String.valueOf(r.nextInt(100) < 35);
         String notes = r.nextInt(100) < 8 ? pick(r, ShopVocabulary.NOTES) : null;
+        long updated = r.nextInt(100) < 60 ? signup : signup + r.nextLong(EPOCH_END - signup);
         return new String[] {String.valueOf(id), first, last, email, phone, c.name(), c.country(),
-                timestamp(signup, c.offset()), birth, loyalty, notes};
+                timestamp(signup, c.offset()), birth, loyalty, notes, timestamp(updated, "Z")};
     }
 
     private static String[] product(SplittableRandom r, int id, int[] priceCents) {
@@ -128,8 +129,9 @@ public final class ShopDataGenerator {
         String active = String.valueOf(r.nextInt(100) < 93);
         long created = EPOCH_START + r.nextLong(86_400L * 365);
         String sku = "SKU-" + (char) ('A' + r.nextInt(26)) + (char) ('A' + r.nextInt(26)) + "-" + (10_000 + id);
+        long updated = created + r.nextLong(EPOCH_END - created);
         return new String[] {String.valueOf(id), sku, name, category, description(r, name),
-                decimal(cents, 2), String.valueOf(stock), weight, active, timestamp(created, "Z")};
+                decimal(cents, 2), String.valueOf(stock), weight, active, timestamp(created, "Z"), timestamp(updated, "Z")};
     }
 
     /**
@@ -185,8 +187,16 @@ public final class ShopDataGenerator {
         // prices move over time: the order keeps the price paid, within 20% of today's list price
         int paid = Math.max(99, priceCents[product] * (80 + r.nextInt(41)) / 100);
         String gift = r.nextInt(100) < 6 ? pick(r, ShopVocabulary.GIFT_NOTES) : null;
+        // the last status change: payment within hours, shipping within days, delivery within two weeks
+        long updatedAt = orderedAt + switch (status) {
+            case "placed" -> 0L;
+            case "paid" -> 60L + r.nextLong(6 * 3_600L);
+            case "shipped" -> 86_400L + r.nextLong(3 * 86_400L);
+            default -> 3 * 86_400L + r.nextLong(11 * 86_400L);
+        };
         return new String[] {String.valueOf(id), String.valueOf(customer), String.valueOf(product),
-                String.valueOf(quantity), decimal(paid, 2), status, timestamp(orderedAt, home.offset()), shipTo, gift};
+                String.valueOf(quantity), decimal(paid, 2), status, timestamp(orderedAt, home.offset()), shipTo, gift,
+                timestamp(updatedAt, home.offset())};
     }
 
     static String decimal(long units, int scale) {

@@ -27,8 +27,8 @@ final class ShopActions {
             String optInColumn = marketingOptIn != null ? ", marketing_opt_in" : "";
             String optInValue = marketingOptIn != null ? ", ?" : "";
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t.customers()
-                    + " (first_name, last_name, email, city, country, signup_at, loyalty_member" + optInColumn
-                    + ") VALUES (?, ?, ?, ?, ?, now(), ?" + optInValue + ") RETURNING customer_id")) {
+                    + " (first_name, last_name, email, city, country, signup_at, loyalty_member, updated_at" + optInColumn
+                    + ") VALUES (?, ?, ?, ?, ?, now(), ?, now()" + optInValue + ") RETURNING customer_id")) {
                 ps.setString(1, firstName);
                 ps.setString(2, lastName);
                 ps.setString(3, email);
@@ -58,11 +58,11 @@ final class ShopActions {
         public void execute(Connection c, ShopTables t, Effects effects) throws SQLException {
             // never negative: the decrement only happens when enough stock is left
             try (PreparedStatement take = c.prepareStatement("UPDATE " + t.products()
-                    + " SET stock = stock - ? WHERE product_id = ? AND stock >= ?"
+                    + " SET stock = stock - ?, updated_at = now() WHERE product_id = ? AND stock >= ?"
                     + " AND EXISTS (SELECT 1 FROM " + t.customers() + " WHERE customer_id = ?)");
                  PreparedStatement insert = c.prepareStatement("INSERT INTO " + t.orders()
-                         + " (customer_id, product_id, quantity, unit_price, status, ordered_at, shipping_city, gift_note)"
-                         + " SELECT c.customer_id, p.product_id, ?, p.price, 'placed', now(), c.city, ?"
+                         + " (customer_id, product_id, quantity, unit_price, status, ordered_at, shipping_city, gift_note,"
+                         + " updated_at) SELECT c.customer_id, p.product_id, ?, p.price, 'placed', now(), c.city, ?, now()"
                          + " FROM " + t.customers() + " c, " + t.products() + " p"
                          + " WHERE c.customer_id = ? AND p.product_id = ? RETURNING order_id")) {
                 for (Item item : items) {
@@ -109,7 +109,7 @@ final class ShopActions {
         @Override
         public void execute(Connection c, ShopTables t, Effects effects) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.orders()
-                    + " SET status = ? WHERE order_id = ? AND status = ?")) {
+                    + " SET status = ?, updated_at = now() WHERE order_id = ? AND status = ?")) {
                 for (int i = 0; i < orderIds.size(); i++) {
                     long id = orderIds.get(i);
                     OrderStatus current = from.get(i);
@@ -150,7 +150,7 @@ final class ShopActions {
                     long productId = rs.getLong(1);
                     long quantity = rs.getLong(2);
                     try (PreparedStatement give = c.prepareStatement("UPDATE " + t.products()
-                            + " SET stock = stock + ? WHERE product_id = ?")) {
+                            + " SET stock = stock + ?, updated_at = now() WHERE product_id = ?")) {
                         give.setLong(1, quantity);
                         give.setLong(2, productId);
                         effects.rows(ShopTables.PRODUCTS, RunStats.Op.UPDATE, give.executeUpdate());
@@ -170,7 +170,7 @@ final class ShopActions {
         @Override
         public void execute(Connection c, ShopTables t, Effects effects) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.products()
-                    + " SET price = greatest(0.99, round(price * ?, 2)) WHERE product_id = ?")) {
+                    + " SET price = greatest(0.99, round(price * ?, 2)), updated_at = now() WHERE product_id = ?")) {
                 ps.setBigDecimal(1, factor);
                 ps.setLong(2, productId);
                 effects.rows(ShopTables.PRODUCTS, RunStats.Op.UPDATE, ps.executeUpdate());
@@ -187,7 +187,7 @@ final class ShopActions {
         @Override
         public void execute(Connection c, ShopTables t, Effects effects) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.products()
-                    + " SET stock = stock + ? WHERE product_id = ?")) {
+                    + " SET stock = stock + ?, updated_at = now() WHERE product_id = ?")) {
                 ps.setInt(1, quantity);
                 ps.setLong(2, productId);
                 effects.rows(ShopTables.PRODUCTS, RunStats.Op.UPDATE, ps.executeUpdate());
@@ -205,7 +205,7 @@ final class ShopActions {
         public void execute(Connection c, ShopTables t, Effects effects) throws SQLException {
             String optIn = marketingOptIn != null ? ", marketing_opt_in = ?" : "";
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.customers()
-                    + " SET city = ?, country = ?" + optIn + " WHERE customer_id = ?")) {
+                    + " SET city = ?, country = ?, updated_at = now()" + optIn + " WHERE customer_id = ?")) {
                 ps.setString(1, city);
                 ps.setString(2, country);
                 int next = 3;

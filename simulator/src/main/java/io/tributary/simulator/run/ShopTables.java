@@ -22,10 +22,10 @@ record ShopTables(Identifier schema) {
 
     static final Map<String, List<String>> REQUIRED_COLUMNS = Map.of(
             CUSTOMERS, List.of("customer_id", "first_name", "last_name", "email", "city", "country", "signup_at",
-                    "loyalty_member"),
-            PRODUCTS, List.of("product_id", "price", "stock"),
+                    "loyalty_member", "updated_at"),
+            PRODUCTS, List.of("product_id", "price", "stock", "updated_at"),
             ORDERS, List.of("order_id", "customer_id", "product_id", "quantity", "unit_price", "status", "ordered_at",
-                    "shipping_city", "gift_note"));
+                    "shipping_city", "gift_note", "updated_at"));
 
     String customers() {
         return qualified(CUSTOMERS);

@@ -80,6 +80,8 @@ class ShopDataGeneratorTest {
             assertThat(products).contains(o.get(2));
         });
         assertThat(orders).extracting(o -> o.get(5)).containsOnly("placed", "paid", "shipped", "delivered");
+        assertThat(orders).allSatisfy(o -> assertThat(java.time.OffsetDateTime.parse(o.get(9)))
+                .isAfterOrEqualTo(java.time.OffsetDateTime.parse(o.get(6))));
     }
 
     @Test
@@ -106,13 +108,13 @@ class ShopDataGeneratorTest {
         TableSpec orders = analyzer.analyze(scale1.resolve("orders.csv"));
         assertThat(types(customers)).containsExactly("customer_id integer", "first_name text", "last_name text",
                 "email text", "phone text", "city text", "country text", "signup_at timestamptz", "birth_date date",
-                "loyalty_member boolean", "notes text");
+                "loyalty_member boolean", "notes text", "updated_at timestamptz");
         assertThat(types(products)).containsExactly("product_id integer", "sku text", "name text", "category text",
                 "description text", "price numeric(10,2)", "stock integer", "weight_kg numeric(10,3)",
-                "active boolean", "created_at timestamptz");
+                "active boolean", "created_at timestamptz", "updated_at timestamptz");
         assertThat(types(orders)).containsExactly("order_id integer", "customer_id integer", "product_id integer",
                 "quantity integer", "unit_price numeric(10,2)", "status text", "ordered_at timestamptz",
-                "shipping_city text", "gift_note text");
+                "shipping_city text", "gift_note text", "updated_at timestamptz");
         assertThat(orders.primaryKey().name().name()).isEqualTo("order_id");
     }
 
