@@ -179,6 +179,8 @@ final class KafkaServer implements ServerDefinition {
     private static final String LOG4J2_CONFIG = """
             # Kafka broker logging (local stack): INFO to stdout, which the stack appends to logs/kafka.log
             status = warn
+            # keep logging while Kafka's own shutdown hook runs (its controlled shutdown is worth reading)
+            shutdownHook = disable
             appender.out.type = Console
             appender.out.name = STDOUT
             appender.out.layout.type = PatternLayout
