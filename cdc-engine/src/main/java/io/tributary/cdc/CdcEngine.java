@@ -106,7 +106,8 @@ public final class CdcEngine {
             ChangeEventConverter converter = new ChangeEventConverter(new ConnectAvroConverter(),
                     engineProps.getProperty("unavailable.value.placeholder", ChangeEventConverter.DEFAULT_PLACEHOLDER));
             ChangeBatchHandler<RecordChangeEvent<SourceRecord>> handler = new ChangeBatchHandler<>(
-                    r -> converter.convert(r.record()), sink, metrics, config.sendTimeout().plusSeconds(30), Clock.systemUTC());
+                    r -> converter.convert(r.record()), sink, metrics, config.sendTimeout().plusSeconds(30), Clock.systemUTC(),
+                    config.tombstones());
 
             engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                     .using(engineProps)

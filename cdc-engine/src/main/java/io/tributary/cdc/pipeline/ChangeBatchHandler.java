@@ -23,6 +23,10 @@ import org.slf4j.LoggerFactory;
  * (and the slot's confirmed LSN) therefore never run ahead of what Kafka holds. Any failure propagates and stops
  * the engine; nothing of the failed batch is acknowledged, so a restart replays it (at-least-once).
  *
+ * <p>A delete and its tombstone share one source offset. When a batch ends with a delete whose tombstone is still
+ * to come, the delete is not marked processed: otherwise a crash between the two batches would resume after the
+ * delete and the tombstone would never be written. The next batch's tombstone commits the same offset.
+ *
  * @param <R> the engine's record type (RecordChangeEvent of SourceRecord in production)
  */
 public final class ChangeBatchHandler<R> implements DebeziumEngine.ChangeConsumer<R> {
@@ -33,9 +37,11 @@ public final class ChangeBatchHandler<R> implements DebeziumEngine.ChangeConsume
     private final CdcMetrics metrics;
     private final Duration ackTimeout;
     private final Clock clock;
+    private final boolean tombstonesFollowDeletes;
 
     public ChangeBatchHandler(Function<R, AvroChange> converter, ChangeSink sink, CdcMetrics metrics, Duration ackTimeout,
-                              Clock clock) {
+                              Clock clock, boolean tombstonesFollowDeletes) {
+        this.tombstonesFollowDeletes = tombstonesFollowDeletes;
         this.converter = converter;
         this.sink = sink;
         this.metrics = metrics;
@@ -82,7 +88,13 @@ public final class ChangeBatchHandler<R> implements DebeziumEngine.ChangeConsume
                 case TOMBSTONE -> metrics.tombstoneDelivered();
                 case HEARTBEAT -> metrics.heartbeat(change.lsn());
             }
-            committer.markProcessed(records.get(i));
+            boolean lastIsDeleteAwaitingTombstone = i == records.size() - 1 && tombstonesFollowDeletes
+                    && change.kind() == ChangeKind.CHANGE && "d".equals(change.op()) && change.key() != null;
+            if (lastIsDeleteAwaitingTombstone) {
+                LOG.trace("Batch ends with the delete at LSN {}: its offset is committed with its tombstone", change.lsn());
+            } else {
+                committer.markProcessed(records.get(i));
+            }
         }
         committer.markBatchFinished();
         metrics.batchCommitted();

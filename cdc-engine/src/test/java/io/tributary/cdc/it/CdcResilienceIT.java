@@ -49,6 +49,28 @@ class CdcResilienceIT {
         stack = CdcTestStack.start("CdcResilienceIT");
     }
 
+    /** Engines of the current test; stopped after it even when it fails, so that tests never overlap. */
+    static final List<ManagedProcess> engines = new ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void stopEngines() {
+        for (ManagedProcess engine : engines) {
+            if (engine.isAlive()) {
+                engine.stop(Duration.ofSeconds(20));
+            }
+        }
+        engines.clear();
+    }
+
+    /** Launches an engine that captures only {@code shop.<table>}, so that each test sees only its own table. */
+    static ManagedProcess launch(String name, String table, Map<String, String> env, String... args) {
+        List<String> all = new ArrayList<>(List.of("-Ddebezium.table.include.list=shop." + table));
+        all.addAll(List.of(args));
+        ManagedProcess engine = stack.launchEngine(name, env, all);
+        engines.add(engine);
+        return engine;
+    }
+
     @AfterAll
     static void stop() {
         if (stack != null) {
@@ -79,7 +101,7 @@ class CdcResilienceIT {
                 "ALTER TABLE shop.kill_items REPLICA IDENTITY FULL",
                 "INSERT INTO shop.kill_items VALUES (-1, 0, 'sentinel')");
         Map<String, String> env = env("kill");
-        ManagedProcess engine = stack.launchEngine("cdc-kill", env);
+        ManagedProcess engine = launch("cdc-kill", "kill_items", env);
         awaitSnapshot(topic, engine);
 
         ChangeWriter writer = new ChangeWriter(stack.app(), "shop.kill_items", 40);
@@ -97,7 +119,7 @@ class CdcResilienceIT {
             engine.kill();
             seen = stack.reader.readAll(topic).size();
             LOG.info("kill -9 #{} of the engine (pid {}); {} records in {}", i, engine.pid(), seen, topic);
-            engine = stack.launchEngine("cdc-kill", env);
+            engine = launch("cdc-kill", "kill_items", env);
         }
         Thread.sleep(1000);
         writer.stop();
@@ -150,7 +172,7 @@ class CdcResilienceIT {
         assertThat(engine.exitCode()).as("graceful stop after SIGTERM").hasValue(0);
         // restart after the graceful stop: no new snapshot, nothing replayed
         int total = all.size();
-        ManagedProcess again = stack.launchEngine("cdc-kill", env);
+        ManagedProcess again = launch("cdc-kill", "kill_items", env);
         stack.app("UPDATE shop.kill_items SET version = -2 WHERE id = -1");
         List<DecodedChange> afterRestart = stack.reader.readUntil(topic,
                 a -> a.stream().anyMatch(c -> "u".equals(c.op()) && Long.valueOf(-2).equals(c.column("version"))), WAIT);
@@ -176,7 +198,7 @@ class CdcResilienceIT {
                 "INSERT INTO shop.outage_orders VALUES (0, 0.00)");
         Map<String, String> env = env("outage");
         env.put("TRIBUTARY_CDC_REGISTRY_RETRY_TIMEOUT", Duration.ofSeconds(60).plus(outage).toSeconds() + "s");
-        ManagedProcess engine = stack.launchEngine("cdc-outage", env);
+        ManagedProcess engine = launch("cdc-outage", "outage_.*", env);
         awaitSnapshot("outage.shop.outage_orders", engine);
 
         stack.stack.stop(Service.REGISTRY);
@@ -209,7 +231,7 @@ class CdcResilienceIT {
         Map<String, String> env = env("idle");
         env.put("TRIBUTARY_CDC_WAL_WARN_BYTES", "4MB");
         int metricsPort = Integer.parseInt(env.get("TRIBUTARY_CDC_METRICS_PORT"));
-        ManagedProcess engine = stack.launchEngine("cdc-idle", env);
+        ManagedProcess engine = launch("cdc-idle", "idle_items", env);
         awaitSnapshot("idle.shop.idle_items", engine);
 
         long noiseBytes = 32L << 20;
@@ -245,8 +267,8 @@ class CdcResilienceIT {
     void postgresCrashAndRestartIsRetriedWithoutLoss() throws Exception {
         stack.app("CREATE TABLE shop.pgr_items (id int PRIMARY KEY, label text NOT NULL)",
                 "INSERT INTO shop.pgr_items VALUES (0, 'sentinel')");
-        ManagedProcess engine = stack.launchEngine("cdc-pgr", env("pgr"),
-                List.of("-Ddebezium.errors.max.retries=10", "-Ddebezium.errors.retry.delay.max.ms=3000"));
+        ManagedProcess engine = launch("cdc-pgr", "pgr_items", env("pgr"),
+                "-Ddebezium.errors.max.retries=10", "-Ddebezium.errors.retry.delay.max.ms=3000");
         awaitSnapshot("pgr.shop.pgr_items", engine);
         for (int i = 1; i <= 5; i++) {
             stack.app("INSERT INTO shop.pgr_items VALUES (" + i + ", 'before crash')");
@@ -277,7 +299,9 @@ class CdcResilienceIT {
                 "INSERT INTO shop.kout_items VALUES (0, 'sentinel')");
         Map<String, String> env = env("kout");
         env.put("TRIBUTARY_CDC_SEND_TIMEOUT", "8s");
-        ManagedProcess engine = stack.launchEngine("cdc-kout", env);
+        // the registry keeps its schemas in Kafka: it is down too
+        env.put("TRIBUTARY_CDC_REGISTRY_RETRY_TIMEOUT", "8s");
+        ManagedProcess engine = launch("cdc-kout", "kout_items", env);
         awaitSnapshot("kout.shop.kout_items", engine);
 
         stack.stack.kill(Service.KAFKA);
@@ -290,7 +314,7 @@ class CdcResilienceIT {
 
         stack.stack.start(Service.KAFKA);
         stack.app("INSERT INTO shop.kout_items VALUES (11, 'after outage')");
-        ManagedProcess again = stack.launchEngine("cdc-kout", env);
+        ManagedProcess again = launch("cdc-kout", "kout_items", env);
         List<DecodedChange> all = stack.reader.readUntil("kout.shop.kout_items", a -> a.size() >= 12, WAIT);
         assertThat(all).as("log:%n%s", CdcTestStack.log(again)).extracting(c -> c.keyColumn("id"))
                 .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(0, 11).boxed().toList());

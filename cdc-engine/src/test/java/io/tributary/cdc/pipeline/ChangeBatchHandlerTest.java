@@ -35,6 +35,9 @@ class ChangeBatchHandlerTest {
         kafka.shutdownNow();
     }
 
+    static final org.apache.avro.generic.GenericRecord KEY = new org.apache.avro.generic.GenericData.Record(
+            org.apache.avro.SchemaBuilder.record("Key").fields().requiredInt("id").endRecord());
+
     /** Records are plain strings: "c:1" is a change at LSN 1, "hb:5" a heartbeat, "ts:2" a tombstone. */
     static AvroChange convert(String record) {
         String[] parts = record.split(":");
@@ -42,7 +45,7 @@ class ChangeBatchHandlerTest {
         return switch (parts[0]) {
             case "hb" -> new AvroChange("__debezium-heartbeat.tributary", null, ChangeKind.HEARTBEAT, null, null, null, lsn, null);
             case "ts" -> new AvroChange("tributary.shop.t", "shop.t", ChangeKind.TOMBSTONE, null, null, null, lsn, null);
-            default -> new AvroChange("tributary.shop.t", "shop.t", ChangeKind.CHANGE, parts[0], null, null, lsn, 4_000L);
+            default -> new AvroChange("tributary.shop.t", "shop.t", ChangeKind.CHANGE, parts[0], KEY, null, lsn, 4_000L);
         };
     }
 
@@ -102,7 +105,7 @@ class ChangeBatchHandlerTest {
     void marksRecordsOnlyAfterEveryAcknowledgementInRecordOrder() throws Exception {
         SlowSink sink = new SlowSink(null);
         ChangeBatchHandler<String> handler = new ChangeBatchHandler<>(ChangeBatchHandlerTest::convert, sink, metrics,
-                Duration.ofSeconds(5), clock);
+                Duration.ofSeconds(5), clock, true);
 
         handler.handleBatch(List.of("c:1", "u:2", "d:3", "ts:3", "hb:4"), new RecordingCommitter());
 
@@ -119,10 +122,28 @@ class ChangeBatchHandlerTest {
     }
 
     @Test
+    void aBatchEndingWithADeleteLeavesItsOffsetToTheTombstoneOfTheNextBatch() throws Exception {
+        ChangeBatchHandler<String> handler = new ChangeBatchHandler<>(ChangeBatchHandlerTest::convert, new SlowSink(null),
+                metrics, Duration.ofSeconds(5), clock, true);
+        handler.handleBatch(List.of("c:1", "d:2"), new RecordingCommitter());
+        handler.handleBatch(List.of("ts:2", "c:3"), new RecordingCommitter());
+        assertThat(events.stream().filter(e -> !e.startsWith("ack")).toList()).containsExactly(
+                "processed c:1", "batch finished", "processed ts:2", "processed c:3", "batch finished");
+        assertThat(metrics.eventCounts().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3L);
+
+        events.clear();
+        ChangeBatchHandler<String> noTombstones = new ChangeBatchHandler<>(ChangeBatchHandlerTest::convert, new SlowSink(null),
+                metrics, Duration.ofSeconds(5), clock, false);
+        noTombstones.handleBatch(List.of("c:4", "d:5"), new RecordingCommitter());
+        assertThat(events.stream().filter(e -> !e.startsWith("ack")).toList())
+                .containsExactly("processed c:4", "processed d:5", "batch finished");
+    }
+
+    @Test
     void aFailedAcknowledgementStopsTheBatchWithNothingMarked() {
         SlowSink sink = new SlowSink("2");
         ChangeBatchHandler<String> handler = new ChangeBatchHandler<>(ChangeBatchHandlerTest::convert, sink, metrics,
-                Duration.ofSeconds(5), clock);
+                Duration.ofSeconds(5), clock, true);
 
         assertThatThrownBy(() -> handler.handleBatch(List.of("c:1", "u:2", "c:3"), new RecordingCommitter()))
                 .isInstanceOf(DeliveryException.class)
@@ -146,7 +167,7 @@ class ChangeBatchHandlerTest {
             }
         };
         ChangeBatchHandler<String> handler = new ChangeBatchHandler<>(ChangeBatchHandlerTest::convert, silent, metrics,
-                Duration.ofMillis(100), clock);
+                Duration.ofMillis(100), clock, true);
         assertThatThrownBy(() -> handler.handleBatch(List.of("c:1"), new RecordingCommitter()))
                 .isInstanceOf(DeliveryException.class).hasMessageContaining("No acknowledgement from Kafka within");
         assertThat(events).isEmpty();
@@ -156,7 +177,7 @@ class ChangeBatchHandlerTest {
     void aConversionErrorPropagatesInsteadOfSkippingTheRecord() {
         ChangeBatchHandler<String> handler = new ChangeBatchHandler<>(r -> {
             throw new IllegalArgumentException("column 'x' bad");
-        }, new SlowSink(null), metrics, Duration.ofSeconds(1), clock);
+        }, new SlowSink(null), metrics, Duration.ofSeconds(1), clock, true);
         assertThatThrownBy(() -> handler.handleBatch(List.of("c:1"), new RecordingCommitter())).hasMessageContaining("column 'x'");
         assertThat(events).isEmpty();
     }
