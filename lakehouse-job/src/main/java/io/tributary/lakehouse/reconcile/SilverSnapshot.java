@@ -1,0 +1,106 @@
+package io.tributary.lakehouse.reconcile;
+
+import io.tributary.lakehouse.lake.LakePaths;
+import io.tributary.lakehouse.lake.SilverColumns;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/** Reads silver tables for reconciliation: live rows as key -> fingerprint, and the keys changed after the snapshot. */
+final class SilverSnapshot {
+    private final SparkSession spark;
+    private final LakePaths paths;
+
+    SilverSnapshot(SparkSession spark, LakePaths paths) {
+        this.spark = spark;
+        this.paths = paths;
+    }
+
+    /** Silver tables present in the lake (folders under silver/ holding a _delta_log). */
+    List<String> tables() throws IOException {
+        Path root = new Path(paths.silverRoot());
+        FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.exists(root)) {
+            return List.of();
+        }
+        List<String> tables = new ArrayList<>();
+        for (FileStatus s : fs.listStatus(root)) {
+            if (s.isDirectory() && fs.exists(new Path(s.getPath(), "_delta_log"))) {
+                tables.add(s.getPath().getName());
+            }
+        }
+        tables.sort(String::compareTo);
+        return tables;
+    }
+
+    /** The table's rows read once: fingerprints of live rows with {@code _lsn <= snapshotLsn}, and the newer keys. */
+    Read read(String table, List<String> keyColumns, List<String> columns, long snapshotLsn) {
+        Dataset<Row> df = spark.read().format("delta").load(paths.silver(table));
+        Set<String> present = new HashSet<>(Arrays.asList(df.columns()));
+        List<String> missingColumns = columns.stream().filter(c -> !present.contains(c)).toList();
+        List<Column> select = new ArrayList<>();
+        for (String k : keyColumns) {
+            select.add(df.col(quoted(k)));
+        }
+        for (String c : columns) {
+            select.add(present.contains(c) ? df.col(quoted(c)) : functions.lit(null).as(c));
+        }
+        select.add(df.col(SilverColumns.LSN));
+        select.add(df.col(SilverColumns.DELETED));
+        Map<String, String> live = new HashMap<>();
+        Set<String> newer = new HashSet<>();
+        int lsnIndex = keyColumns.size() + columns.size();
+        Iterator<Row> rows = df.select(select.toArray(Column[]::new)).toLocalIterator();
+        while (rows.hasNext()) {
+            Row r = rows.next();
+            List<String> key = new ArrayList<>(keyColumns.size());
+            for (int i = 0; i < keyColumns.size(); i++) {
+                key.add(ValueNormalizer.normalize(r.get(i)));
+            }
+            String k = RowFingerprint.key(key);
+            if (r.getLong(lsnIndex) > snapshotLsn) {
+                newer.add(k);
+                continue;
+            }
+            if (r.getBoolean(lsnIndex + 1)) {
+                continue;
+            }
+            List<String> values = new ArrayList<>(columns.size());
+            for (int i = 0; i < columns.size(); i++) {
+                values.add(ValueNormalizer.normalize(r.get(keyColumns.size() + i)));
+            }
+            live.put(k, RowFingerprint.of(values));
+        }
+        return new Read(live, newer, missingColumns);
+    }
+
+    long bronzeRows(String table) throws IOException {
+        Path path = new Path(paths.bronze(table));
+        FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        if (!fs.exists(new Path(path, "_delta_log"))) {
+            return 0;
+        }
+        return spark.read().format("delta").load(paths.bronze(table)).count();
+    }
+
+    private static String quoted(String column) {
+        return "`" + column.replace("`", "``") + "`";
+    }
+
+    record Read(Map<String, String> live, Set<String> newerThanSnapshot, List<String> missingColumns) {
+    }
+}

@@ -1,0 +1,33 @@
+package io.tributary.lakehouse.reconcile;
+
+import java.util.List;
+
+/**
+ * The comparison of one table: PostgreSQL (one snapshot) against silver (live rows).
+ *
+ * @param table         table name
+ * @param sourceRows    rows in PostgreSQL (compared ones)
+ * @param lakeRows      live rows in silver (compared ones)
+ * @param missing       keys in PostgreSQL but not in silver
+ * @param extra         keys in silver but not in PostgreSQL
+ * @param differing     keys in both whose values differ
+ * @param inFlight      keys left out because silver holds a change newer than the snapshot (writers still running)
+ * @param firstMissing  the first missing keys (sorted), at most the sample size
+ * @param firstExtra    the first extra keys
+ * @param firstDiffering the first differing keys
+ * @param missingColumns PostgreSQL columns silver does not have (every row then differs)
+ * @param bronzeRows    rows of the bronze changelog, or -1 when not read
+ */
+public record TableDiff(String table, long sourceRows, long lakeRows, long missing, long extra, long differing,
+        long inFlight, List<String> firstMissing, List<String> firstExtra, List<String> firstDiffering,
+        List<String> missingColumns, long bronzeRows) {
+
+    public boolean equal() {
+        return missing == 0 && extra == 0 && differing == 0 && missingColumns.isEmpty();
+    }
+
+    public TableDiff withBronzeRows(long rows) {
+        return new TableDiff(table, sourceRows, lakeRows, missing, extra, differing, inFlight, firstMissing, firstExtra,
+                firstDiffering, missingColumns, rows);
+    }
+}

@@ -1,0 +1,93 @@
+package io.tributary.lakehouse.reconcile;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.HexFormat;
+
+/**
+ * One canonical text per value, so that a value read from PostgreSQL (JDBC) and the same value read from silver
+ * (Spark) compare equal although their Java types differ:
+ * <ul>
+ *   <li>numbers: plain decimal without trailing zeros ({@code 12.50} numeric(10,2) = {@code 12.5} numeric(14,2);
+ *       {@code int 7} = {@code bigint 7} = {@code 7.00});</li>
+ *   <li>timestamps with time zone: the instant in UTC, ISO-8601 ({@code 2024-03-01T09:15:30Z});</li>
+ *   <li>dates: ISO {@code yyyy-MM-dd}; timestamps without zone: ISO local date-time;</li>
+ *   <li>bytes: lower-case hex; NULL: {@code null} (Java null), distinct from the text {@code "null"}.</li>
+ * </ul>
+ */
+public final class ValueNormalizer {
+
+    private ValueNormalizer() {
+    }
+
+    public static String normalize(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof BigDecimal d) {
+            return decimal(d);
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                || value instanceof BigInteger) {
+            return value.toString();
+        }
+        if (value instanceof Float f) {
+            return floating(f.doubleValue());
+        }
+        if (value instanceof Double d) {
+            return floating(d);
+        }
+        if (value instanceof Instant i) {
+            return i.toString();
+        }
+        if (value instanceof Timestamp t) {
+            return t.toInstant().toString();
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant().toString();
+        }
+        if (value instanceof ZonedDateTime z) {
+            return z.toInstant().toString();
+        }
+        if (value instanceof java.sql.Date d) {
+            return d.toLocalDate().toString();
+        }
+        if (value instanceof LocalDate d) {
+            return d.toString();
+        }
+        if (value instanceof LocalDateTime t) {
+            return t.toString();
+        }
+        if (value instanceof byte[] b) {
+            return HexFormat.of().formatHex(b);
+        }
+        if (value instanceof ByteBuffer b) {
+            ByteBuffer copy = b.duplicate();
+            byte[] bytes = new byte[copy.remaining()];
+            copy.get(bytes);
+            return HexFormat.of().formatHex(bytes);
+        }
+        return value.toString();
+    }
+
+    private static String decimal(BigDecimal d) {
+        if (d.signum() == 0) {
+            return "0";
+        }
+        return d.stripTrailingZeros().toPlainString();
+    }
+
+    private static String floating(double d) {
+        if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+            return decimal(BigDecimal.valueOf(d));
+        }
+        return Double.toString(d);
+    }
+}
