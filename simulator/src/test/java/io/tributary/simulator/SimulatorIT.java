@@ -342,6 +342,29 @@ class SimulatorIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void aSchemaChangeBlockedByALongReaderWaitsAndTheShopGoesOn() throws Exception {
+        String schema = loadedSchema("locks");
+        CompletableFuture<CliRun> run;
+        try (Connection reader = app(); Statement st = reader.createStatement()) {
+            reader.setAutoCommit(false);
+            st.execute("LOCK TABLE " + schema + ".customers IN ACCESS SHARE MODE"); // like a snapshot's SELECT
+            run = CompletableFuture.supplyAsync(() -> CliRun.of("run", "--pg-host", pg.host(), "--pg-port",
+                    String.valueOf(pg.port()), "--pg-password-file", passwordFile.toString(), "--schema", schema,
+                    "--rate", "300", "--duration", "15s", "--seed", "4", "--schema-changes", "--metrics-port", "0"));
+            Thread.sleep(6_000); // the first step is due at 3 s: it times out on the lock (2 s) and is postponed 5 s
+            reader.commit();
+        }
+        CliRun result = run.get();
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        JsonNode summary = JSON.readTree(result.out());
+        assertThat(summary.get("schemaChangeWaits").asLong()).isPositive();
+        assertThat(summary.get("schemaChanges").asLong()).isEqualTo(4);
+        assertThat(summary.get("changes").asLong()).isGreaterThan(3_000);
+        assertThat(columnTypes(schema, "orders")).containsEntry("quantity", "bigint");
+    }
+
     // --- helpers ---
 
     private static long superSingle(String sql) throws SQLException {

@@ -24,6 +24,7 @@ public final class RunStats {
     private final LongAdder retries = new LongAdder();
     private final LongAdder outOfStock = new LongAdder();
     private final LongAdder schemaChanges = new LongAdder();
+    private final LongAdder schemaChangeWaits = new LongAdder();
     private final AtomicLong startedAtMillis = new AtomicLong();
 
     public RunStats(Iterable<String> tables) {
@@ -74,6 +75,11 @@ public final class RunStats {
 
     void schemaChanged() {
         schemaChanges.increment();
+    }
+
+    /** A schema change gave up waiting for its table lock and was postponed. */
+    void schemaChangeWaited() {
+        schemaChangeWaits.increment();
     }
 
     public long changes() {
@@ -138,6 +144,8 @@ public final class RunStats {
         counter(sb, "tributary_simulator_out_of_stock_total", "Order items refused because stock was too low.",
                 outOfStock.sum());
         counter(sb, "tributary_simulator_schema_changes_total", "ALTER TABLE statements applied.", schemaChanges());
+        counter(sb, "tributary_simulator_schema_change_waits_total",
+                "Schema changes postponed because a long reader held the table lock.", schemaChangeWaits.sum());
         sb.append("# HELP tributary_simulator_target_rate Target row changes per second.\n")
                 .append("# TYPE tributary_simulator_target_rate gauge\n")
                 .append("tributary_simulator_target_rate ").append(targetRate).append('\n');
@@ -165,6 +173,7 @@ public final class RunStats {
         s.put("retries", retries());
         s.put("outOfStock", outOfStock.sum());
         s.put("schemaChanges", schemaChanges());
+        s.put("schemaChangeWaits", schemaChangeWaits.sum());
         Map<String, Object> kinds = new LinkedHashMap<>();
         for (ChangeKind k : ChangeKind.values()) {
             kinds.put(k.key(), Map.of("events", events(k), "changes", changes(k)));

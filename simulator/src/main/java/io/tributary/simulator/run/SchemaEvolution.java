@@ -17,12 +17,17 @@ import org.slf4j.LoggerFactory;
  *   <li>widen products.price numeric(p,s) -> numeric(p+4,s);</li>
  *   <li>DROP COLUMN customers.marketing_opt_in (a nullable, non-key column the simulator added).</li>
  * </ol>
- * Each runs in its own transaction with a lock timeout, so a long reader delays it (and it is retried)
- * rather than stalling the shop. A step whose work is already done (a rerun) is a logged no-op.
+ * Each runs in its own transaction with a short lock timeout: while an ALTER waits for its lock, every
+ * writer of the table queues behind it, so when a long reader (a CDC snapshot) holds the table the step
+ * gives up quickly, the shop goes on, and the step is tried again later. A step whose work is already done
+ * (a rerun) is a logged no-op.
  */
 final class SchemaEvolution {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaEvolution.class);
+    /** How long a step waits for its table lock; waiting longer would stall every writer queued behind it. */
+    static final String LOCK_TIMEOUT = "2s";
+    static final String LOCK_NOT_AVAILABLE = "55P03";
 
     interface Step {
         String description();
@@ -104,7 +109,7 @@ final class SchemaEvolution {
 
     private static boolean ddl(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("SET LOCAL lock_timeout = '5s'");
+            st.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
             st.execute(sql);
         }
         return true;

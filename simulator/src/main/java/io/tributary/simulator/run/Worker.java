@@ -18,6 +18,8 @@ final class Worker implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     private static final long MAX_BACKLOG_NANOS = Duration.ofSeconds(1).toNanos();
+    /** After a schema change gave up waiting for its lock, the shop runs on this long before it tries again. */
+    static final Duration SCHEMA_LOCK_RETRY = Duration.ofSeconds(5);
 
     private final int index;
     private final BusinessSimulator.ConnectionSource connections;
@@ -58,11 +60,16 @@ final class Worker implements Runnable {
         SchemaChangeSchedule schedule = new SchemaChangeSchedule(SchemaEvolution.STEPS.size(), settings.duration(),
                 settings.maxChanges(), Duration.ofMinutes(1));
         int stepsDone = 0;
+        long nextSchemaAttemptNanos = 0;
         try {
             while (!control.finished(stats)) {
-                if (evolves && stepsDone < schedule.due(control.elapsed(), stats.changes())) {
-                    applySchemaStep(SchemaEvolution.STEPS.get(stepsDone));
-                    stepsDone++;
+                if (evolves && stepsDone < schedule.due(control.elapsed(), stats.changes())
+                        && System.nanoTime() >= nextSchemaAttemptNanos) {
+                    if (applySchemaStep(SchemaEvolution.STEPS.get(stepsDone))) {
+                        stepsDone++;
+                    } else {
+                        nextSchemaAttemptNanos = System.nanoTime() + SCHEMA_LOCK_RETRY.toNanos();
+                    }
                     continue;
                 }
                 List<ShopAction> actions = new ArrayList<>(settings.eventsPerTransaction());
@@ -133,7 +140,11 @@ final class Worker implements Runnable {
         }
     }
 
-    private void applySchemaStep(SchemaEvolution.Step step) {
+    /**
+     * Applies a schema change; false when it could not get its table lock in time (a long reader such as a
+     * CDC snapshot holds it): the shop then goes on and the step is tried again later, never given up.
+     */
+    private boolean applySchemaStep(SchemaEvolution.Step step) {
         schema.lock.writeLock().lock();
         try {
             for (int attempt = 1; ; attempt++) {
@@ -146,8 +157,16 @@ final class Worker implements Runnable {
                         stats.schemaChanged();
                     }
                     LOG.info("Schema change {}: {}", changed ? "applied" : "skipped", step.description());
-                    return;
+                    return true;
                 } catch (SQLException e) {
+                    if (SchemaEvolution.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                        rollbackQuietly();
+                        stats.schemaChangeWaited();
+                        LOG.info("Schema change waits: {} did not get its lock within {} (a long transaction or"
+                                + " snapshot reads the table); the shop goes on, next try in {} s", step.description(),
+                                SchemaEvolution.LOCK_TIMEOUT, SCHEMA_LOCK_RETRY.toSeconds());
+                        return false;
+                    }
                     handleFailure(e, attempt, "schema change " + step.description());
                 }
             }
