@@ -1,0 +1,115 @@
+package io.tributary.bench;
+
+import io.tributary.stack.ManagedProcess;
+import io.tributary.stack.ModuleLaunch;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Benchmark 4: the lakehouse job (decode, bronze append, silver MERGE) against a plain Delta append of the same Kafka
+ * records (the topic cdc-engine filled in benchmark 1). Both run as their own Spark local[2] process with the same
+ * session settings and batch bound; the figure is records / (sum of micro-batch durations), start-up excluded.
+ */
+final class ApplyBenchmark {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApplyBenchmark.class);
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+
+    private final BenchContext ctx;
+    private final int records;
+
+    ApplyBenchmark(BenchContext ctx, int records) {
+        this.ctx = ctx;
+        this.records = records;
+    }
+
+    BenchmarkResult run() throws Exception {
+        BenchmarkResult r = new BenchmarkResult("apply", "4. Apply: silver MERGE pipeline vs plain Delta append",
+                "Kafka records/s over the sum of micro-batch durations (decode + bronze + MERGE vs append only), both"
+                        + " Spark 4.0.4 local[2] + Delta 4.0.1 on S3Proxy, at most 100,000 records per batch");
+        if (records <= 0) {
+            r.error = "needs the capture benchmark's topic (run with capture)";
+            return r;
+        }
+        double[] plain = runPlainAppend();
+        r.addRow("plain Delta append (raw key/value bytes)", plain[0], plain[1], plain[0] / plain[1], null,
+                String.format("%d batches, %.1f s first batch start to last batch end", (long) plain[3], plain[2]));
+        double[] merge = runLakehouseJob();
+        r.addRow("lakehouse-job (decode, bronze append, silver MERGE)", merge[0], merge[1], merge[0] / merge[1],
+                "plain Delta append (raw key/value bytes)", String.format("%d batches", (long) merge[2]));
+        BenchmarkResult.Row m = r.row("lakehouse-job (decode, bronze append, silver MERGE)");
+        r.targets.add(new BenchmarkResult.TargetCheck("apply >= 0.5x the plain append", 0.5,
+                m.ratio() == null ? Double.NaN : m.ratio(), true));
+        r.notes.add(String.format("Input: the %,d records cdc-engine wrote to %s.shop.%s in benchmark 1 (half inserts, half"
+                + " updates of the same keys, so the MERGE updates as many rows as it inserts).", records,
+                CaptureBenchmarks.CDC_PREFIX, CaptureWorkload.TABLE));
+        return r;
+    }
+
+    /** rows, busy seconds, batches. */
+    private double[] runLakehouseJob() throws Exception {
+        int port = BenchContext.freePort();
+        ManagedProcess job = ctx.launchLakehouseJob("bench-apply-merge", CaptureBenchmarks.CDC_PREFIX,
+                "s3a://lakehouse/bench-apply-merge", port, Duration.ofSeconds(1));
+        try {
+            ctx.pollUntil("lakehouse-job apply", ctx.metricSum(port, "tributary_lakehouse_input_rows_total"), records,
+                    Duration.ofMillis(250), TIMEOUT, job);
+            String metrics = ctx.get("http://127.0.0.1:" + port + "/metrics");
+            double busy = PrometheusText.sum(metrics, "tributary_lakehouse_batch_duration_seconds_sum");
+            double rows = PrometheusText.sum(metrics, "tributary_lakehouse_input_rows_total");
+            double batches = PrometheusText.sum(metrics, "tributary_lakehouse_batch_duration_seconds_count");
+            return new double[] {rows, busy, batches};
+        } finally {
+            job.stop(Duration.ofSeconds(30));
+        }
+    }
+
+    /** rows, busy seconds, wall seconds, batches. */
+    private double[] runPlainAppend() throws Exception {
+        Path root = ctx.stack.settings().projectRoot();
+        String lakehouseCp = ModuleLaunch.of("lakehouse-job", "x", List.of(), Map.of(), List.of()).classpath(root);
+        Path classes = SparkJobCompiler.compile(root, lakehouseCp, ctx.runDir.resolve("spark-classes"));
+        Path summary = ctx.runDir.resolve("plain-append.summary");
+        Path data = Files.createDirectories(ctx.runDir.resolve("bench-apply-append"));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1536m", "-Djava.io.tmpdir=" + data));
+        cmd.addAll(BenchContext.SPARK_OPENS);
+        cmd.addAll(List.of("-cp", classes + File.pathSeparator + lakehouseCp, "io.tributary.bench.spark.PlainDeltaAppend",
+                summary.toString()));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ctx.runDir.resolve("plain-append.log").toFile());
+        Map<String, String> env = new HashMap<>(ctx.stack.serviceEnvironment());
+        env.put("TRIBUTARY_TOPIC_PREFIX", CaptureBenchmarks.CDC_PREFIX);
+        env.put("TRIBUTARY_LAKEHOUSE_LAKE_ROOT", "s3a://lakehouse/bench-apply-append");
+        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", data.toString());
+        env.put("TRIBUTARY_LAKEHOUSE_METRICS_PORT", "-1");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        ctx.sampler.watch("plain-append (baseline)", p.pid());
+        try {
+            if (!p.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new BenchmarkFailure("plain append did not finish within " + TIMEOUT + "; see "
+                        + ctx.runDir.resolve("plain-append.log"));
+            }
+        } finally {
+            p.destroyForcibly();
+        }
+        if (p.exitValue() != 0 || !Files.isRegularFile(summary)) {
+            throw new BenchmarkFailure("plain append exited " + p.exitValue() + "; see "
+                    + ctx.runDir.resolve("plain-append.log"));
+        }
+        String[] f = Files.readString(summary).trim().split(" ");
+        LOG.info("Plain append: {}", String.join(" ", f));
+        return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                Double.parseDouble(f[3])};
+    }
+}

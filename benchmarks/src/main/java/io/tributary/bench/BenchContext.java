@@ -1,0 +1,206 @@
+package io.tributary.bench;
+
+import io.tributary.stack.LocalStack;
+import io.tributary.stack.ManagedProcess;
+import io.tributary.stack.ModuleLaunch;
+import io.tributary.stack.PostgresEndpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What every benchmark shares: the stack, the run's directory, the mode's sizes, the resource sampler, helpers. */
+public final class BenchContext {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchContext.class);
+    static final List<String> SPARK_OPENS = List.of("-XX:+IgnoreUnrecognizedVMOptions",
+            "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+            "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
+            "--add-opens=java.base/java.net=ALL-UNNAMED", "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+            "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+            "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+            "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+            "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
+            "-Djdk.reflect.useDirectMethodHandle=false", "-Dio.netty.tryReflectionSetAccessible=true");
+
+    final LocalStack stack;
+    final Path runDir;
+    final BenchMode mode;
+    final ResourceSampler sampler;
+    final long originMs = System.currentTimeMillis();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    BenchContext(LocalStack stack, Path runDir, BenchMode mode, ResourceSampler sampler) {
+        this.stack = stack;
+        this.runDir = runDir;
+        this.mode = mode;
+        this.sampler = sampler;
+    }
+
+    PostgresEndpoint pg() {
+        return stack.postgres();
+    }
+
+    Connection superConnection() throws SQLException {
+        return DriverManager.getConnection(pg().jdbcUrl(), pg().superUser(), pg().superPassword());
+    }
+
+    Connection appConnection() throws SQLException {
+        return DriverManager.getConnection(pg().jdbcUrl(), pg().appUser(), pg().appPassword());
+    }
+
+    void superSql(String sql) throws SQLException {
+        try (Connection c = superConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    String currentWalLsn() throws SQLException {
+        try (Connection c = superConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    void createSlot(String slot) throws SQLException {
+        superSql("SELECT pg_create_logical_replication_slot('" + slot + "', 'pgoutput')");
+    }
+
+    void dropSlot(String slot) {
+        try {
+            superSql("SELECT pg_drop_replication_slot('" + slot + "') FROM pg_replication_slots WHERE slot_name = '"
+                    + slot + "' AND NOT active");
+        } catch (SQLException e) {
+            LOG.warn("Could not drop slot {}: {}", slot, e.getMessage());
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** GET a URL's body, or null when it does not answer (yet). */
+    String get(String url) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? r.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    /** A metric's sum at {@code http://127.0.0.1:port/metrics}, 0 when the endpoint does not answer yet. */
+    DoubleSupplier metricSum(int port, String metric) {
+        return () -> {
+            String body = get("http://127.0.0.1:" + port + "/metrics");
+            return body == null ? 0 : PrometheusText.sum(body, metric);
+        };
+    }
+
+    /**
+     * Polls {@code progress} every {@code every} until it reaches {@code target} or {@code timeout} passes; fails if the
+     * watched process dies first. Returns the samples.
+     */
+    RateMeter pollUntil(String what, DoubleSupplier progress, double target, Duration every, Duration timeout,
+                        ManagedProcess watched) throws InterruptedException {
+        RateMeter meter = new RateMeter();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastLog = 0;
+        while (true) {
+            double value = progress.getAsDouble();
+            double now = System.currentTimeMillis() - originMs;
+            meter.record(now, value);
+            if (value >= target) {
+                return meter;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new BenchmarkFailure(what + ": reached only " + (long) value + " of " + (long) target + " within "
+                        + timeout + (watched == null ? "" : "; see " + watched.logFile()));
+            }
+            if (watched != null && !watched.isAlive()) {
+                throw new BenchmarkFailure(what + ": " + watched.name() + " exited (code "
+                        + watched.exitCode().orElse(-1) + ") at " + (long) value + " of " + (long) target
+                        + "; see " + watched.logFile());
+            }
+            if (System.nanoTime() - lastLog > 10_000_000_000L) {
+                LOG.info("{}: {} of {}", what, (long) value, (long) target);
+                lastLog = System.nanoTime();
+            }
+            Thread.sleep(every.toMillis());
+        }
+    }
+
+    ManagedProcess launchCdcEngine(String name, String slot, String prefix, String snapshotMode, int metricsPort,
+                                   List<String> args) throws IOException {
+        Path data = Files.createDirectories(runDir.resolve(name));
+        ManagedProcess p = stack.launch(ModuleLaunch.of("cdc-engine", "io.tributary.cdc.CdcEngineMain", args,
+                Map.of("TRIBUTARY_CDC_SLOT", slot, "TRIBUTARY_TOPIC_PREFIX", prefix,
+                        "TRIBUTARY_CDC_SNAPSHOT_MODE", snapshotMode, "TRIBUTARY_CDC_DATA_DIR", data.toString(),
+                        "TRIBUTARY_CDC_METRICS_PORT", Integer.toString(metricsPort)),
+                List.of("-Xmx512m")).named(name));
+        sampler.watch("cdc-engine", p.pid());
+        return p;
+    }
+
+    ManagedProcess launchLakehouseJob(String name, String prefix, String lakeRoot, int metricsPort,
+                                      Duration trigger) throws IOException {
+        Path data = Files.createDirectories(runDir.resolve(name));
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1536m"));
+        jvm.addAll(SPARK_OPENS);
+        ManagedProcess p = stack.launch(ModuleLaunch.of("lakehouse-job", "io.tributary.lakehouse.LakehouseJobMain",
+                List.of("stream"),
+                Map.of("TRIBUTARY_TOPIC_PREFIX", prefix, "TRIBUTARY_LAKEHOUSE_LAKE_ROOT", lakeRoot,
+                        "TRIBUTARY_LAKEHOUSE_DATA_DIR", data.toString(),
+                        "TRIBUTARY_LAKEHOUSE_METRICS_PORT", Integer.toString(metricsPort),
+                        "TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL", trigger.toMillis() + "ms",
+                        "TRIBUTARY_LAKEHOUSE_MAINTENANCE_INTERVAL", "0s"),
+                jvm).named(name));
+        sampler.watch("lakehouse-job", p.pid());
+        return p;
+    }
+
+    /** Waits until a service's /health answers 200. */
+    void awaitHealthy(String what, int port, ManagedProcess p, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (get("http://127.0.0.1:" + port + "/health") == null) {
+            if (!p.isAlive()) {
+                throw new BenchmarkFailure(what + " exited before it was healthy; see " + p.logFile());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new BenchmarkFailure(what + " not healthy within " + timeout + "; see " + p.logFile());
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    double secondsSinceOrigin() {
+        return (System.currentTimeMillis() - originMs) / 1000.0;
+    }
+}

@@ -1,0 +1,163 @@
+package io.tributary.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tributary.stack.LocalStack;
+import io.tributary.stack.Service;
+import io.tributary.stack.StackSettings;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code bench full} or {@code bench --quick}: starts a private local stack on free ports, runs the seven benchmarks
+ * of docs/BENCHMARKS.md one after the other, and writes docs/benchmarks/results-&lt;mode&gt;.json, the SVG plots and
+ * docs/BENCHMARKS.md.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Tributary benchmarks: each stage against its limit and a peer, in one run (docs/BENCHMARKS.md).")
+public final class BenchMain implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchMain.class);
+
+    @Parameters(arity = "0..1", paramLabel = "full", description = "full: the figures of docs/BENCHMARKS.md (default)")
+    String modeName = "full";
+
+    @Option(names = "--quick", description = "a smoke run with small sizes (a few minutes)")
+    boolean quick;
+
+    @Option(names = "--docs", description = "where BENCHMARKS.md and benchmarks/ are written (default: <project>/docs)")
+    Path docs;
+
+    @Option(names = "--work-dir", description = "servers' data and logs (default: benchmarks/target/bench-<time>)")
+    Path workDir;
+
+    @Option(names = "--only", split = ",", description = "run only these: capture, apply, initial-load, end-to-end")
+    List<String> only;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new BenchMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (!quick && !"full".equals(modeName)) {
+            throw new CommandLine.ParameterException(new CommandLine(this),
+                    "unknown mode '" + modeName + "': use 'full' or '--quick'");
+        }
+        BenchMode mode = quick ? BenchMode.quick() : BenchMode.full();
+        Path root = ProjectRootLocator.find();
+        Path docsDir = docs != null ? docs : root.resolve("docs");
+        Path runDir = (workDir != null ? workDir
+                : root.resolve("benchmarks/target/bench-" + System.currentTimeMillis())).toAbsolutePath();
+        Files.createDirectories(runDir);
+        RunReport report = new RunReport();
+        report.mode = mode.name();
+        report.command = quick ? "./benchmarks/bench --quick" : "./benchmarks/bench full";
+        report.startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        report.machine = machine();
+        long start = System.nanoTime();
+        LOG.info("Benchmarks ({} mode), servers and logs under {}", mode.name(), runDir);
+        try (ResourceSampler sampler = new ResourceSampler();
+             LocalStack stack = LocalStack.start(StackSettings.forTests(runDir.resolve("stack")),
+                     Service.POSTGRES, Service.KAFKA, Service.S3, Service.REGISTRY)) {
+            for (Service s : Service.values()) {
+                sampler.watch(s.id(), stack.pid(s));
+            }
+            BenchContext ctx = new BenchContext(stack, runDir, mode, sampler);
+            CaptureBenchmarks capture = new CaptureBenchmarks(ctx);
+            if (wanted("capture")) {
+                runGuarded(report, "capture", () -> capture.run());
+            }
+            if (wanted("apply")) {
+                runGuarded(report, "apply", () -> List.of(new ApplyBenchmark(ctx, capture.changes).run()));
+            }
+            if (wanted("initial-load")) {
+                runGuarded(report, "initial-load", () -> List.of(new InitialLoadBenchmark(ctx).run()));
+            }
+            if (wanted("end-to-end")) {
+                runGuarded(report, "end-to-end", () -> List.of(new EndToEndBenchmark(ctx).run()));
+            }
+            report.benchmarks.add(ResourcesReport.of(sampler.usage()));
+        }
+        report.durationSeconds = (System.nanoTime() - start) / 1e9;
+        write(report, docsDir);
+        LOG.info("Done in {} s: {}", String.format(Locale.ROOT, "%.0f", report.durationSeconds),
+                docsDir.resolve("BENCHMARKS.md"));
+        return 0;
+    }
+
+    private boolean wanted(String id) {
+        return only == null || only.contains(id);
+    }
+
+    interface Step {
+        List<BenchmarkResult> run() throws Exception;
+    }
+
+    private static void runGuarded(RunReport report, String id, Step step) {
+        try {
+            report.benchmarks.addAll(step.run());
+        } catch (Exception | AssertionError e) {
+            LOG.error("Benchmark {} failed", id, e);
+            BenchmarkResult failed = new BenchmarkResult(id, id, null);
+            failed.error = e.toString();
+            report.benchmarks.add(failed);
+        }
+    }
+
+    static void write(RunReport report, Path docsDir) throws Exception {
+        Path dir = Files.createDirectories(docsDir.resolve("benchmarks"));
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        json.writeValue(dir.resolve("results-" + report.mode + ".json").toFile(), report);
+        Map<String, String> plots = new LinkedHashMap<>();
+        for (BenchmarkResult b : report.benchmarks) {
+            if (b.series.isEmpty()) {
+                continue;
+            }
+            String unit = b.series.get(0).unit();
+            String file = b.id + "-" + report.mode + ".svg";
+            Files.writeString(dir.resolve(file), SvgChart.render(b.title, "seconds since the run started", unit,
+                    b.series));
+            plots.put(b.id, "benchmarks/" + file);
+        }
+        Path preamble = docsDir.resolve("benchmarks/PREAMBLE.md");
+        String text = Files.isRegularFile(preamble) ? Files.readString(preamble) : "";
+        Files.writeString(docsDir.resolve("BENCHMARKS.md"), MarkdownReport.render(report, plots, text));
+    }
+
+    static RunReport.Machine machine() {
+        String cpu = "unknown CPU";
+        String load = "n/a";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+            load = Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            LOG.debug("no /proc details: {}", e.toString());
+        }
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        return new RunReport.Machine(Runtime.getRuntime().availableProcessors(), memory,
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version"), cpu, load);
+    }
+
+    static List<String> list(String... s) {
+        return new ArrayList<>(List.of(s));
+    }
+}

@@ -1,0 +1,96 @@
+package io.tributary.bench;
+
+import io.tributary.stack.ManagedProcess;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Benchmark 6: a table of N rows snapshotted by cdc-engine and merged into silver by the lakehouse job, timed from
+ * cdc-engine's launch (the lakehouse job already waits on the topic) to the last row merged.
+ */
+final class InitialLoadBenchmark {
+
+    private static final String TABLE = "bench_load";
+    private static final String PREFIX = "benchload";
+    private static final Duration TIMEOUT = Duration.ofMinutes(20);
+
+    private final BenchContext ctx;
+
+    InitialLoadBenchmark(BenchContext ctx) {
+        this.ctx = ctx;
+    }
+
+    BenchmarkResult run() throws Exception {
+        int rows = ctx.mode.initialLoadRows();
+        BenchmarkResult r = new BenchmarkResult("initial-load", "6. Initial load: snapshot into silver",
+                "rows/s from cdc-engine's launch to the last row merged into silver (snapshot -> Avro -> Kafka -> bronze"
+                        + " + silver MERGE)");
+        long t0 = System.nanoTime();
+        try (Connection c = ctx.appConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS shop." + TABLE);
+            s.execute("CREATE TABLE shop." + TABLE + " (id bigint PRIMARY KEY, name text NOT NULL, amount numeric(12,2),"
+                    + " qty integer, active boolean, note text, updated_at timestamptz NOT NULL DEFAULT now())");
+            s.execute("INSERT INTO shop." + TABLE + " SELECT g, 'row ' || g, (g % 100000) / 7.0, g % 50, g % 2 = 0,"
+                    + " repeat('note ', 8), now() FROM generate_series(1, " + rows + ") g");
+            s.execute("ANALYZE shop." + TABLE);
+        }
+        r.notes.add(String.format("Source: shop.%s, %,d rows of 7 columns (~100 bytes each), created in %.1f s.", TABLE,
+                rows, (System.nanoTime() - t0) / 1e9));
+        Map<String, Object> conf = new HashMap<>();
+        conf.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ctx.stack.kafkaBootstrap());
+        try (Admin admin = Admin.create(conf)) {
+            admin.createTopics(List.of(new NewTopic(PREFIX + ".shop." + TABLE, 1, (short) 1))).all().get();
+        }
+        int jobPort = BenchContext.freePort();
+        ManagedProcess job = ctx.launchLakehouseJob("bench-load-lakehouse", PREFIX, "s3a://lakehouse/bench-load", jobPort,
+                Duration.ofSeconds(1));
+        ManagedProcess cdc = null;
+        try {
+            ctx.awaitHealthy("lakehouse-job", jobPort, job, Duration.ofMinutes(3));
+            int cdcPort = BenchContext.freePort();
+            RateMeter snapshot = new RateMeter();
+            long launchMs = System.currentTimeMillis();
+            cdc = ctx.launchCdcEngine("bench-load-cdc", "bench_load", PREFIX, "initial", cdcPort,
+                    List.of("-Ddebezium.table.include.list=shop." + TABLE));
+            var cdcEvents = ctx.metricSum(cdcPort, "tributary_cdc_events_total");
+            var merged = ctx.metricSum(jobPort, "tributary_lakehouse_rows_merged_total");
+            AtomicReference<ManagedProcess> cdcRef = new AtomicReference<>(cdc);
+            RateMeter silver = ctx.pollUntil("initial load into silver", () -> {
+                snapshot.record(System.currentTimeMillis() - ctx.originMs, cdcEvents.getAsDouble());
+                if (!cdcRef.get().isAlive()) {
+                    throw new BenchmarkFailure("cdc-engine exited during the snapshot; see " + cdcRef.get().logFile());
+                }
+                return merged.getAsDouble();
+            }, rows, Duration.ofMillis(250), TIMEOUT, job);
+            double seconds = (System.currentTimeMillis() - launchMs) / 1000.0;
+            double snapSeconds = snapshot.activeSeconds(rows);
+            r.addRow("snapshot into silver (end to end)", rows, seconds, rows / seconds, null,
+                    "from cdc-engine launch (JVM start included) to the last silver row");
+            r.addRow("cdc-engine snapshot into Kafka", rows, snapSeconds, snapshot.rate(rows), null,
+                    "first to last snapshot record acknowledged by Kafka");
+            r.targets.add(new BenchmarkResult.TargetCheck("initial load >= 50k rows/s", 50_000, rows / seconds, true));
+            List<double[]> kafkaPts = new ArrayList<>();
+            snapshot.samples().forEach(s -> kafkaPts.add(new double[] {s.atMs() / 1000.0, s.count()}));
+            List<double[]> silverPts = new ArrayList<>();
+            silver.samples().forEach(s -> silverPts.add(new double[] {s.atMs() / 1000.0, s.count()}));
+            r.series.add(new BenchmarkResult.Series("rows in Kafka", "rows", kafkaPts));
+            r.series.add(new BenchmarkResult.Series("rows in silver", "rows", silverPts));
+        } finally {
+            if (cdc != null) {
+                cdc.stop(Duration.ofSeconds(30));
+            }
+            job.stop(Duration.ofSeconds(30));
+            ctx.dropSlot("bench_load");
+        }
+        return r;
+    }
+}
