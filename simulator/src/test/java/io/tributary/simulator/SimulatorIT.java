@@ -148,6 +148,11 @@ class SimulatorIT {
         assertThat(run.exitCode()).isEqualTo(3);
         assertThat(run.err()).contains("victims.csv line 1, column 2", "not a valid column name");
         assertThat(tables(schema)).isEmpty();
+
+        CliRun simulate = CliRun.of("run", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),
+                "--pg-password-file", passwordFile.toString(), "--schema", schema, "--duration", "1s", "--metrics-port", "0");
+        assertThat(simulate.exitCode()).isEqualTo(1);
+        assertThat(simulate.err()).contains("table " + schema + ".customers does not exist; run `simulator load` first");
     }
 
     @Test

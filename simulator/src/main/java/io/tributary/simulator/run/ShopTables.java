@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,12 +22,18 @@ record ShopTables(Identifier schema) {
     static final String PRODUCTS = "products";
     static final String ORDERS = "orders";
 
-    static final Map<String, List<String>> REQUIRED_COLUMNS = Map.of(
-            CUSTOMERS, List.of("customer_id", "first_name", "last_name", "email", "city", "country", "signup_at",
-                    "loyalty_member", "updated_at"),
-            PRODUCTS, List.of("product_id", "price", "stock", "updated_at"),
-            ORDERS, List.of("order_id", "customer_id", "product_id", "quantity", "unit_price", "status", "ordered_at",
-                    "shipping_city", "gift_note", "updated_at"));
+    /** Checked in this order, so the first problem reported is always the same. */
+    static final Map<String, List<String>> REQUIRED_COLUMNS = requiredColumns();
+
+    private static Map<String, List<String>> requiredColumns() {
+        Map<String, List<String>> required = new LinkedHashMap<>();
+        required.put(CUSTOMERS, List.of("customer_id", "first_name", "last_name", "email", "city", "country",
+                "signup_at", "loyalty_member", "updated_at"));
+        required.put(PRODUCTS, List.of("product_id", "price", "stock", "updated_at"));
+        required.put(ORDERS, List.of("order_id", "customer_id", "product_id", "quantity", "unit_price", "status",
+                "ordered_at", "shipping_city", "gift_note", "updated_at"));
+        return Collections.unmodifiableMap(required);
+    }
 
     String customers() {
         return qualified(CUSTOMERS);
