@@ -176,7 +176,10 @@ public final class RunStats {
         s.put("schemaChangeWaits", schemaChangeWaits.sum());
         Map<String, Object> kinds = new LinkedHashMap<>();
         for (ChangeKind k : ChangeKind.values()) {
-            kinds.put(k.key(), Map.of("events", events(k), "changes", changes(k)));
+            Map<String, Long> kind = new LinkedHashMap<>();
+            kind.put("events", events(k));
+            kind.put("changes", changes(k));
+            kinds.put(k.key(), kind);
         }
         s.put("byKind", kinds);
         Map<String, Object> tables = new LinkedHashMap<>();
