@@ -53,4 +53,23 @@ public final class PrometheusText {
         }
         return best;
     }
+
+    /** The smallest sample of {@code metric} over its label sets, or NaN when it is absent. */
+    public static double min(String exposition, String metric) {
+        double best = Double.NaN;
+        for (String line : exposition.split("\n")) {
+            if (line.isEmpty() || line.charAt(0) == '#' || !line.startsWith(metric) || line.length() == metric.length()) {
+                continue;
+            }
+            char next = line.charAt(metric.length());
+            if (next != ' ' && next != '{') {
+                continue;
+            }
+            double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).trim());
+            if (Double.isNaN(best) || v < best) {
+                best = v;
+            }
+        }
+        return best;
+    }
 }
