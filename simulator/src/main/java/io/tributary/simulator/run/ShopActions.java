@@ -160,7 +160,10 @@ final class ShopActions {
         }
     }
 
-    /** A price change; {@code factor} e.g. 1.07. Never below 0.99. */
+    /**
+     * A price change; {@code factor} e.g. 1.07. Kept between 0.99 and 99,999.99, so a random walk over days
+     * never leaves numeric(10,2).
+     */
     record Price(long productId, BigDecimal factor) implements ShopAction {
         @Override
         public ChangeKind kind() {
@@ -170,7 +173,8 @@ final class ShopActions {
         @Override
         public void execute(Connection c, ShopTables t, Effects effects) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.products()
-                    + " SET price = greatest(0.99, round(price * ?, 2)), updated_at = now() WHERE product_id = ?")) {
+                    + " SET price = least(99999.99, greatest(0.99, round(price * ?, 2))), updated_at = now()"
+                    + " WHERE product_id = ?")) {
                 ps.setBigDecimal(1, factor);
                 ps.setLong(2, productId);
                 effects.rows(ShopTables.PRODUCTS, RunStats.Op.UPDATE, ps.executeUpdate());
