@@ -60,7 +60,12 @@ public final class ChangeBatchHandler<R> implements DebeziumEngine.ChangeConsume
                 acks.add(CompletableFuture.completedFuture(null));
             } else {
                 LOG.trace("Sending {} op={} lsn={} to {}", change.kind(), change.op(), change.lsn(), change.topic());
-                acks.add(sink.send(change));
+                CompletableFuture<Void> ack = sink.send(change);
+                acks.add(ack);
+                if (ack.isCompletedExceptionally()) {
+                    // Kafka is unreachable (each further send would block for max.block.ms): fail the batch now
+                    break;
+                }
             }
         }
         for (int i = 0; i < acks.size(); i++) {

@@ -155,6 +155,28 @@ class ChangeBatchHandlerTest {
     }
 
     @Test
+    void anImmediatelyFailedSendStopsSendingTheRestOfTheBatch() {
+        List<AvroChange> sent = new ArrayList<>();
+        ChangeSink down = new ChangeSink() {
+            @Override
+            public CompletableFuture<Void> send(AvroChange change) {
+                sent.add(change);
+                return CompletableFuture.failedFuture(new org.apache.kafka.common.errors.TimeoutException("metadata"));
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        ChangeBatchHandler<String> handler = new ChangeBatchHandler<>(ChangeBatchHandlerTest::convert, down, metrics,
+                Duration.ofSeconds(5), clock, true);
+        assertThatThrownBy(() -> handler.handleBatch(List.of("c:1", "c:2", "c:3"), new RecordingCommitter()))
+                .isInstanceOf(DeliveryException.class).hasMessageContaining("LSN 1");
+        assertThat(sent).hasSize(1);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
     void aMissingAcknowledgementTimesOutWithNothingMarked() {
         ChangeSink silent = new ChangeSink() {
             @Override
