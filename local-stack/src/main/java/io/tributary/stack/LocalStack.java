@@ -289,6 +289,19 @@ public final class LocalStack implements AutoCloseable {
         return process;
     }
 
+    /**
+     * Forgets a launched process that has exited on purpose (a one-shot job such as a load, or a run that reached its
+     * end), so that {@code status} no longer reports it as dead. Refused while it is alive.
+     */
+    public void forget(String name) {
+        ManagedProcess process = launched.get(name);
+        if (process != null && process.isAlive()) {
+            throw new StackException(name + " is still running (pid " + process.pid() + "); stop it first");
+        }
+        launched.remove(name);
+        runState.delete(name);
+    }
+
     /** Pipeline processes started with {@link #launch} (or found in the pid files), by name. */
     public Map<String, ManagedProcess> launchedProcesses() {
         synchronized (launched) {

@@ -38,4 +38,13 @@ final class DurationText {
         }
         return d;
     }
+
+    /** {@code 40s}, {@code 2m}, {@code 1m30s}: the short form for messages. */
+    static String format(Duration d) {
+        long s = d.toSeconds();
+        if (s < 60) {
+            return s + "s";
+        }
+        return s % 60 == 0 ? (s / 60) + "m" : (s / 60) + "m" + (s % 60) + "s";
+    }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Per service: state, endpoint, pid and data size.",
+        description = {"Per service: state, endpoint, pid and data size; for the pipeline services (cdc-engine,",
+                "lakehouse-job, simulator) their /metrics endpoint and what it reports.",
                 "Exit code 0 when every server is healthy (and every pipeline process alive), 3 otherwise."})
 final class StatusCommand implements Callable<Integer> {
     static final int NOT_ALL_HEALTHY = 3;
@@ -28,9 +29,16 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StackSettings settings = options.settings();
-        List<ServiceStatus> statuses = LocalStack.attach(settings).status();
+        MetricsScraper scraper = new MetricsScraper();
+        List<ServiceStatus> statuses = PipelineStatus.enrich(LocalStack.attach(settings).status(),
+                PipelinePorts.load(settings.dataDir()), scraper::scrape);
         var out = spec.commandLine().getOut();
         out.print(json ? StatusRendering.json(settings.dataDir(), statuses) : StatusRendering.table(statuses));
+        if (!json) {
+            PipelinePorts ports = PipelinePorts.load(settings.dataDir());
+            statuses.stream().filter(s -> s.pid() != null && ports.portOf(s.name()) > 0)
+                    .forEach(s -> out.println(s.name() + ": " + s.detail()));
+        }
         out.flush();
         return statuses.stream().allMatch(ServiceStatus::ok) ? 0 : NOT_ALL_HEALTHY;
     }

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 /** The {@code tributary} command line: runs the local stack (and, in later issues, the pipeline and its checks). */
 @Command(name = "tributary", mixinStandardHelpOptions = true, version = "tributary 0.1.0-SNAPSHOT",
         description = "Tributary: a CDC lakehouse (PostgreSQL -> Debezium -> Kafka/Avro -> Spark -> Delta Lake on S3).",
-        subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, EnvCommand.class, LogsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, ReconcileCommand.class,
+                SqlCommand.class, PsqlCommand.class, TailCommand.class, EnvCommand.class, LogsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class TributaryMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,180 @@
+package io.tributary.platform;
+
+import io.tributary.stack.LocalStack;
+import io.tributary.stack.ManagedProcess;
+import io.tributary.stack.PostgresEndpoint;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The end-to-end demo on a running stack: load csv-data/, start cdc-engine, lakehouse-job and the simulator, print a
+ * status line every few seconds, stop the simulator at the end of the duration (or when asked), wait for the lake to
+ * catch up and reconcile. The caller owns the stack (and stops it or leaves it running).
+ */
+final class Demo {
+    private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+
+    record Options(Duration duration, int rate, boolean schemaChanges, Duration statusInterval, Duration catchUpTimeout) {
+    }
+
+    record Result(int exitCode, ReconcileSummary reconcile, Map<String, Long> captured, Map<String, Long> loaded,
+            double written, long seconds) {
+    }
+
+    private final LocalStack stack;
+    private final Pipeline pipeline;
+    private final Options options;
+    private final PrintWriter out;
+    private final MetricsScraper scraper = new MetricsScraper();
+
+    Demo(LocalStack stack, Pipeline pipeline, Options options, PrintWriter out) {
+        this.stack = stack;
+        this.pipeline = pipeline;
+        this.options = options;
+        this.out = out;
+    }
+
+    Result run(BooleanSupplier stopRequested) {
+        long begin = System.nanoTime();
+        say("Loading csv-data/ into PostgreSQL (simulator load) ...");
+        pipeline.load(Duration.ofMinutes(10));
+        Map<String, Long> loaded = countRows();
+        say("Loaded: " + loaded.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()
+                + " = " + loaded.values().stream().mapToLong(Long::longValue).sum() + " rows");
+
+        ManagedProcess cdc = pipeline.startCdcEngine(Duration.ofSeconds(2));
+        ManagedProcess lake = pipeline.startLakehouseJob(Duration.ofSeconds(2));
+        say("Started cdc-engine (pid " + cdc.pid() + ", metrics :" + pipeline.ports().cdcEngine() + ") and lakehouse-job (pid "
+                + lake.pid() + ", metrics :" + pipeline.ports().lakehouseJob() + ")");
+        ManagedProcess simulator = pipeline.startSimulator(options.rate(), options.duration(), options.schemaChanges());
+        say(String.format(Locale.ROOT, "Simulator running at %d changes/s for %s%s (pid %d); Ctrl-C stops it early",
+                options.rate(), DurationText.format(options.duration()), options.schemaChanges() ? " with schema changes" : "",
+                simulator.pid()));
+
+        long start = System.nanoTime();
+        PipelineFigures previous = PipelineFigures.NONE;
+        long previousAt = start;
+        String failure = null;
+        while (simulator.isAlive()) {
+            sleep(options.statusInterval());
+            if (stopRequested.getAsBoolean()) {
+                say("Stopping the simulator (asked to stop) ...");
+                simulator.stop(Duration.ofSeconds(20));
+                break;
+            }
+            long now = System.nanoTime();
+            PipelineFigures figures = scrape(previous);
+            out.println(figures.line((now - start) / 1_000_000_000L, previous, (now - previousAt) / 1e9));
+            out.flush();
+            previous = figures;
+            previousAt = now;
+            failure = deadService(cdc, lake);
+            if (failure != null) {
+                simulator.stop(Duration.ofSeconds(20));
+                break;
+            }
+        }
+        simulator.waitFor(Duration.ofSeconds(30));
+        int simulatorExit = simulator.exitCode().orElse(0);
+        if (failure == null && simulatorExit != 0 && !stopRequested.getAsBoolean()) {
+            failure = "the simulator exited with code " + simulatorExit + "; see " + simulator.logFile() + ":\n"
+                    + Pipeline.lastLines(simulator, 15);
+        }
+        stack.forget(Pipeline.SIMULATOR);
+        double written = previous.written();
+        if (failure != null) {
+            say("FAILED: " + failure);
+            return new Result(1, null, Map.of(), loaded, written, seconds(begin));
+        }
+
+        say("Simulator stopped after " + String.format(Locale.ROOT, "%,.0f", written)
+                + " changes. Waiting for the lake to catch up, then reconciling PostgreSQL with silver ...");
+        LakehouseTool.Result run = new LakehouseTool(stack).run("reconcile", LakehouseTool.RECONCILE_MAIN,
+                List.of("--json", "--timeout", options.catchUpTimeout().toSeconds() + "s"), null);
+        if (run.exitCode() != 0 && run.exitCode() != 3) {
+            say("FAILED: reconcile exited with code " + run.exitCode() + "; see " + run.log());
+            return new Result(1, null, Map.of(), loaded, written, seconds(begin));
+        }
+        ReconcileSummary summary = ReconcileSummary.parse(run.stdout());
+        Map<String, Long> captured = scraper.scrape(pipeline.ports().cdcEngine()).map(PipelineFigures::capturedByTable)
+                .orElse(Map.of());
+        out.print(summary.render(captured));
+        List<String> bronzeMismatch = summary.bronzeMismatches(captured);
+        say(bronzeMismatch.isEmpty() ? "Bronze holds exactly the changes cdc-engine captured, table by table."
+                : "Bronze rows differ from the captured changes (expected only after a crash and replay, or on a reused"
+                        + " stack): " + bronzeMismatch);
+        say(summary.equal() ? "RESULT: the lake equals PostgreSQL." : "RESULT: the lake DIFFERS from PostgreSQL.");
+        return new Result(summary.equal() ? 0 : 3, summary, captured, loaded, written, seconds(begin));
+    }
+
+    private PipelineFigures scrape(PipelineFigures last) {
+        PipelinePorts p = pipeline.ports();
+        return PipelineFigures.of(scraper.scrape(p.simulator()).orElse(PrometheusText.EMPTY),
+                scraper.scrape(p.cdcEngine()).orElse(PrometheusText.EMPTY),
+                scraper.scrape(p.lakehouseJob()).orElse(PrometheusText.EMPTY), last);
+    }
+
+    private static String deadService(ManagedProcess... services) {
+        for (ManagedProcess p : services) {
+            if (!p.isAlive()) {
+                return p.name() + " exited" + p.exitCode().stream().mapToObj(c -> " with code " + c).findFirst().orElse("")
+                        + "; see " + p.logFile() + ":\n" + Pipeline.lastLines(p, 20);
+            }
+        }
+        return null;
+    }
+
+    private Map<String, Long> countRows() {
+        PostgresEndpoint pg = stack.postgres();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.appUser(), pg.appPassword());
+                Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'shop'"
+                    + " AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            for (String t : tables) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM shop.\"" + t.replace("\"", "\"\"") + "\"")) {
+                    rs.next();
+                    counts.put(t, rs.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            LOG.warn("Cannot count the loaded rows: {}", e.getMessage());
+        }
+        return counts;
+    }
+
+    private void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    private static long seconds(long begin) {
+        return (System.nanoTime() - begin) / 1_000_000_000L;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.tributary.platform;
+
+import io.tributary.stack.LocalStack;
+import io.tributary.stack.ModuleLaunch;
+import io.tributary.stack.StackException;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a lakehouse-job entry point (reconcile, sql) as a short-lived child process where Spark is: lakehouse-job's
+ * own classpath (Spark, Delta, kafka-clients 3.9) plus the PostgreSQL JDBC driver, the stack's environment, its own
+ * Spark scratch dir. Its stdout is the command's result; its log (stderr) goes to {@code <data-dir>/logs/<name>.log}.
+ */
+final class LakehouseTool {
+    static final String RECONCILE_MAIN = "io.tributary.lakehouse.reconcile.ReconcileCommand";
+    static final String JOB_MAIN = "io.tributary.lakehouse.LakehouseJobMain";
+
+    private final LocalStack stack;
+
+    LakehouseTool(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    record Result(int exitCode, String stdout, Path log) {
+    }
+
+    /** Runs to completion, copying stdout to {@code out} as it comes (may be null) and returning it too. */
+    Result run(String name, String mainClass, List<String> args, OutputStream out) {
+        Path root = stack.settings().projectRoot();
+        Path dataDir = stack.settings().dataDir();
+        String classpath = ModuleLaunch.of("lakehouse-job", mainClass, List.of(), Map.of(), List.of()).classpath(root)
+                + File.pathSeparator + jdbcDriverJar();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xmx1g", "-Duser.timezone=UTC", "-Djava.io.tmpdir=" + stack.settings().tmpDir()));
+        command.addAll(SparkJvmOptions.get());
+        command.addAll(List.of("-cp", classpath, mainClass));
+        command.addAll(args);
+        Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
+        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dataDir.resolve(name).toString());
+        env.put("TRIBUTARY_LAKEHOUSE_METRICS_PORT", "-1");
+        Path log = stack.settings().logFile(name);
+        try {
+            Files.createDirectories(log.getParent());
+            Files.createDirectories(stack.settings().tmpDir());
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                    .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(env);
+            Process process = builder.start();
+            StringBuilder captured = new StringBuilder();
+            try (InputStream in = process.getInputStream()) {
+                byte[] buffer = new byte[8192];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    captured.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                    if (out != null) {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    }
+                }
+            }
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+            return new Result(process.exitValue(), captured.toString(), log);
+        } catch (IOException e) {
+            throw new StackException("Cannot run " + name + " (" + mainClass + "): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted while running " + name, e);
+        }
+    }
+
+    /** The PostgreSQL driver jar this CLI runs with (lakehouse-job does not ship one; reconcile needs it). */
+    static String jdbcDriverJar() {
+        try {
+            return Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("Cannot locate the PostgreSQL JDBC driver jar", e);
+        }
+    }
+}

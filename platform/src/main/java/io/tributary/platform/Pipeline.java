@@ -1,0 +1,104 @@
+package io.tributary.platform;
+
+import io.tributary.stack.LocalStack;
+import io.tributary.stack.ManagedProcess;
+import io.tributary.stack.ModuleLaunch;
+import io.tributary.stack.StackException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The supervisor of the pipeline services: starts simulator (load, run), cdc-engine and lakehouse-job as child
+ * processes of the local stack, with the stack's {@code TRIBUTARY_*} environment (docs/DEVELOPING.md) plus their
+ * own data dirs and /metrics ports. Processes are recorded in the stack's pid files, so {@code status} and
+ * {@code down} see them; a service that already runs is reused.
+ */
+final class Pipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    static final String SIMULATOR_LOAD = "simulator-load";
+    static final String CDC_ENGINE = "cdc-engine";
+    static final String LAKEHOUSE_JOB = "lakehouse-job";
+    static final String SIMULATOR = "simulator";
+
+    private final LocalStack stack;
+    private final PipelinePorts ports;
+
+    Pipeline(LocalStack stack, PipelinePorts ports) {
+        this.stack = stack;
+        this.ports = ports;
+    }
+
+    PipelinePorts ports() {
+        return ports;
+    }
+
+    /** Runs {@code simulator load} over csv-data/ (or TRIBUTARY_CSV_DATA) and waits for it; tables already loaded are skipped. */
+    void load(Duration timeout) {
+        stack.forget(SIMULATOR_LOAD);
+        ManagedProcess load = stack.launch(ModuleLaunch.of("simulator", "io.tributary.simulator.SimulatorMain",
+                List.of("load"), Map.of(), List.of("-Xmx512m")).named(SIMULATOR_LOAD));
+        if (!load.waitFor(timeout)) {
+            load.stop(Duration.ofSeconds(10));
+            throw new StackException("simulator load did not finish within " + timeout + "; see " + load.logFile());
+        }
+        int code = load.exitCode().orElse(-1);
+        if (code != 0) {
+            throw new StackException("simulator load failed with exit code " + code + "; see " + load.logFile() + ":\n"
+                    + lastLines(load, 20));
+        }
+        stack.forget(SIMULATOR_LOAD);
+    }
+
+    ManagedProcess startCdcEngine(Duration heartbeat) {
+        return reuseOrLaunch(ModuleLaunch.of("cdc-engine", "io.tributary.cdc.CdcEngineMain", List.of(), Map.of(
+                "TRIBUTARY_CDC_DATA_DIR", stack.settings().dataDir().resolve("cdc-engine").toString(),
+                "TRIBUTARY_CDC_METRICS_PORT", Integer.toString(ports.cdcEngine()),
+                "TRIBUTARY_CDC_HEARTBEAT_INTERVAL", heartbeat.toMillis() + "ms"), List.of("-Xmx512m")));
+    }
+
+    ManagedProcess startLakehouseJob(Duration trigger) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1536m", "-Duser.timezone=UTC"));
+        jvm.addAll(SparkJvmOptions.get());
+        return reuseOrLaunch(ModuleLaunch.of("lakehouse-job", "io.tributary.lakehouse.LakehouseJobMain", List.of("stream"),
+                Map.of("TRIBUTARY_LAKEHOUSE_DATA_DIR", stack.settings().dataDir().resolve("lakehouse-job").toString(),
+                        "TRIBUTARY_LAKEHOUSE_METRICS_PORT", Integer.toString(ports.lakehouseJob()),
+                        "TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL", trigger.toMillis() + "ms"), jvm));
+    }
+
+    /** {@code simulator run}; {@code duration} null runs until stopped. */
+    ManagedProcess startSimulator(int rate, Duration duration, boolean schemaChanges) {
+        stack.forget(SIMULATOR);
+        List<String> args = new ArrayList<>(List.of("run", "--rate", Integer.toString(rate)));
+        if (duration != null) {
+            args.addAll(List.of("--duration", duration.toMillis() + "ms"));
+        }
+        if (schemaChanges) {
+            args.add("--schema-changes");
+        }
+        return stack.launch(ModuleLaunch.of("simulator", "io.tributary.simulator.SimulatorMain", args,
+                Map.of("TRIBUTARY_SIMULATOR_METRICS_PORT", Integer.toString(ports.simulator())), List.of("-Xmx256m")));
+    }
+
+    static String lastLines(ManagedProcess process, int lines) {
+        try {
+            return String.join("\n", LogsCommand.tail(process.logFile(), lines));
+        } catch (java.io.IOException e) {
+            return "(cannot read " + process.logFile() + ": " + e.getMessage() + ")";
+        }
+    }
+
+    private ManagedProcess reuseOrLaunch(ModuleLaunch launch) {
+        ManagedProcess running = stack.launchedProcesses().get(launch.name());
+        if (running != null && running.isAlive()) {
+            LOG.info("{} already runs (pid {}); reusing it", launch.name(), running.pid());
+            return running;
+        }
+        stack.forget(launch.name());
+        return stack.launch(launch);
+    }
+}

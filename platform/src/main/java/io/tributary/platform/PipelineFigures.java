@@ -1,0 +1,56 @@
+package io.tributary.platform;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+
+/**
+ * What the demo shows, read from the three services' /metrics: changes written to PostgreSQL (simulator), captured
+ * to Kafka (cdc-engine), appended to bronze and merged into silver (lakehouse-job), the CDC lag and the lake's
+ * freshness. A service that did not answer contributes nothing (its fields keep the last known value). Pure.
+ */
+record PipelineFigures(double written, double captured, double bronze, double merged, OptionalDouble cdcLagSeconds,
+        OptionalDouble freshnessSeconds) {
+
+    static final PipelineFigures NONE = new PipelineFigures(0, 0, 0, 0, OptionalDouble.empty(), OptionalDouble.empty());
+
+    static PipelineFigures of(PrometheusText simulator, PrometheusText cdc, PrometheusText lake, PipelineFigures last) {
+        double written = simulator.isEmpty() ? last.written() : simulator.sum("tributary_simulator_changes_total");
+        double captured = cdc.isEmpty() ? last.captured() : cdc.sum("tributary_cdc_events_total");
+        OptionalDouble lag = cdc.isEmpty() ? last.cdcLagSeconds() : positive(cdc.value("tributary_cdc_lag_seconds"));
+        double bronze = lake.isEmpty() ? last.bronze() : lake.sum("tributary_lakehouse_bronze_rows_total");
+        double merged = lake.isEmpty() ? last.merged() : lake.sum("tributary_lakehouse_rows_merged_total");
+        OptionalDouble fresh = lake.isEmpty() ? last.freshnessSeconds() : positive(lake.max("tributary_lakehouse_freshness_seconds"));
+        return new PipelineFigures(written, captured, bronze, merged, lag, fresh);
+    }
+
+    private static OptionalDouble positive(OptionalDouble v) {
+        return v.isPresent() && v.getAsDouble() >= 0 ? v : OptionalDouble.empty();
+    }
+
+    /** One status line: totals and rates since {@code previous}, {@code seconds} ago. */
+    String line(long elapsedSeconds, PipelineFigures previous, double seconds) {
+        return String.format(Locale.ROOT,
+                "[%4ds] written %,9.0f (%5.0f/s) | captured %,9.0f (%5.0f/s) | bronze %,9.0f | merged %,9.0f (%5.0f/s) | cdc lag %s | freshness %s",
+                elapsedSeconds, written, rate(written, previous.written(), seconds), captured,
+                rate(captured, previous.captured(), seconds), bronze, merged, rate(merged, previous.merged(), seconds),
+                seconds(cdcLagSeconds), seconds(freshnessSeconds));
+    }
+
+    private static double rate(double now, double before, double seconds) {
+        return seconds <= 0 ? 0 : Math.max(0, now - before) / seconds;
+    }
+
+    private static String seconds(OptionalDouble v) {
+        return v.isPresent() ? String.format(Locale.ROOT, "%.1f s", v.getAsDouble()) : "-";
+    }
+
+    /** Captured changes per table from cdc-engine's {@code tributary_cdc_events_total{table}} ("shop.orders" -> "orders"). */
+    static Map<String, Long> capturedByTable(PrometheusText cdc) {
+        Map<String, Long> result = new TreeMap<>();
+        cdc.sumBy("tributary_cdc_events_total", "table").forEach((table, n) ->
+                result.merge(table.substring(table.lastIndexOf('.') + 1), Math.round(n), Long::sum));
+        return result;
+    }
+}

@@ -1,0 +1,42 @@
+package io.tributary.platform;
+
+import io.tributary.stack.LocalStack;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "reconcile", mixinStandardHelpOptions = true,
+        description = {"Compare every captured table of PostgreSQL (one consistent snapshot) with silver: row counts,",
+                "missing keys, extra keys, rows whose values differ. Waits first until the lake has applied everything",
+                "up to the snapshot's LSN. Exit 0 when equal, 3 when not (the first differing keys are printed)."})
+final class ReconcileCommand implements Callable<Integer> {
+    @Mixin
+    StackOptions options;
+
+    @Option(names = "--json", description = "One JSON object instead of the table.")
+    boolean json;
+
+    @Option(names = "--timeout", defaultValue = "180s", description = "How long to wait for the lake to catch up (default ${DEFAULT-VALUE}).")
+    String timeout;
+
+    @Option(names = "--sample", defaultValue = "10", description = "Differing keys printed per kind and table (default ${DEFAULT-VALUE}).")
+    int sample;
+
+    @Override
+    public Integer call() {
+        DurationText.parse(timeout, "--timeout");
+        LocalStack stack = LocalStack.attach(options.settings());
+        List<String> args = new ArrayList<>(List.of("--timeout", timeout, "--sample", Integer.toString(sample)));
+        if (json) {
+            args.add("--json");
+        }
+        LakehouseTool.Result result = new LakehouseTool(stack).run("reconcile", LakehouseTool.RECONCILE_MAIN, args, System.out);
+        if (result.exitCode() != 0 && result.exitCode() != 3) {
+            System.err.println("tributary reconcile: failed with exit code " + result.exitCode() + "; see " + result.log());
+        }
+        return result.exitCode();
+    }
+}

@@ -1,0 +1,40 @@
+package io.tributary.platform;
+
+import io.tributary.stack.LocalStack;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = {"Spark SQL over the lake (runs lakehouse-job sql): silver.<table> (live rows),",
+                "silver_all.<table> (with tombstones; VERSION AS OF n / TIMESTAMP AS OF '...'), bronze.<table>",
+                "(the changelog) and lake.quarantine. Example:",
+                "  tributary sql \"SELECT status, count(*) FROM silver.orders GROUP BY status\""})
+final class SqlCommand implements Callable<Integer> {
+    @Mixin
+    StackOptions options;
+
+    @Parameters(index = "0", paramLabel = "<query>", description = "The Spark SQL query.")
+    String query;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--max-rows", defaultValue = "100", description = "Rows to print (default ${DEFAULT-VALUE}).")
+    int maxRows;
+
+    @Override
+    public Integer call() {
+        LocalStack stack = LocalStack.attach(options.settings());
+        LakehouseTool.Result result = new LakehouseTool(stack).run("sql", LakehouseTool.JOB_MAIN,
+                List.of("sql", query, "--format", format, "--max-rows", Integer.toString(maxRows)), System.out);
+        if (result.exitCode() != 0) {
+            System.err.println("tributary sql: failed with exit code " + result.exitCode() + "; the error is at the end of "
+                    + result.log() + " (tributary logs sql)");
+        }
+        return result.exitCode();
+    }
+}

@@ -1,0 +1,127 @@
+package io.tributary.platform;
+
+import io.tributary.serde.KafkaAvroDeserializer;
+import io.tributary.serde.RegistryClientConfig;
+import io.tributary.stack.LocalStack;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "tail", mixinStandardHelpOptions = true,
+        description = {"Print the change events of a table's topic (tributary.shop.<table>), decoded from Avro through",
+                "the schema registry: partition/offset, op, key, before and after. Follows new events until Ctrl-C",
+                "(or --max). Without --from-beginning, starts at the last -n events."})
+final class TailCommand implements Callable<Integer> {
+    @Mixin
+    StackOptions options;
+
+    @Parameters(index = "0", paramLabel = "<table>", description = "Table name (orders) or a full topic name.")
+    String table;
+
+    @Option(names = "--from-beginning", description = "Every event the topic holds.")
+    boolean fromBeginning;
+
+    @Option(names = {"-n", "--last"}, defaultValue = "10", description = "Start this many events before the end (default ${DEFAULT-VALUE}).")
+    long last;
+
+    @Option(names = "--max", defaultValue = "0", description = "Stop after this many events (0: follow until Ctrl-C).")
+    long max;
+
+    @Option(names = "--idle-exit", defaultValue = "0s", description = "Stop after this long without a new event (0s: never).")
+    String idleExit;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Duration idle = "0s".equals(idleExit) ? Duration.ZERO : DurationText.parse(idleExit, "--idle-exit");
+        LocalStack stack = LocalStack.attach(options.settings());
+        String topic = table.contains(".") ? table : "tributary.shop." + table;
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "tributary-tail");
+        KafkaAvroDeserializer keys = new KafkaAvroDeserializer();
+        KafkaAvroDeserializer values = new KafkaAvroDeserializer();
+        keys.configure(Map.of(RegistryClientConfig.URL, stack.registryUrl()), true);
+        values.configure(Map.of(RegistryClientConfig.URL, stack.registryUrl()), false);
+        var out = spec.commandLine().getOut();
+        long printed = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
+            if (partitions == null || partitions.isEmpty()) {
+                throw new IllegalStateException("Topic " + topic + " does not exist (yet): is cdc-engine running and does"
+                        + " table " + table + " exist in schema shop? `tributary status` shows the pipeline.");
+            }
+            List<TopicPartition> assigned = partitions.stream().map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(assigned);
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(assigned);
+            Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+            for (TopicPartition tp : assigned) {
+                consumer.seek(tp, fromBeginning ? begin.get(tp) : Math.max(begin.get(tp), end.get(tp) - last));
+            }
+            long lastEvent = System.nanoTime();
+            while (max == 0 || printed < max) {
+                var records = consumer.poll(Duration.ofMillis(500));
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    out.println(EventText.of(r.partition(), r.offset(), keys.deserialize(topic, r.key()),
+                            values.deserialize(topic, r.value())));
+                    printed++;
+                    if (max > 0 && printed >= max) {
+                        break;
+                    }
+                }
+                out.flush();
+                if (!records.isEmpty()) {
+                    lastEvent = System.nanoTime();
+                } else if (!idle.isZero() && System.nanoTime() - lastEvent > idle.toNanos()) {
+                    break;
+                }
+            }
+        }
+        return 0;
+    }
+
+    /** One change event as one line. */
+    static final class EventText {
+        private EventText() {
+        }
+
+        static String of(int partition, long offset, Object key, Object value) {
+            StringBuilder sb = new StringBuilder().append(partition).append('/').append(offset).append(' ');
+            if (value == null) {
+                return sb.append("tombstone key=").append(key).toString();
+            }
+            if (value instanceof GenericRecord envelope && envelope.getSchema().getField("op") != null) {
+                sb.append(envelope.get("op")).append(" key=").append(key);
+                Object source = envelope.get("source");
+                if (source instanceof GenericRecord s && s.getSchema().getField("lsn") != null) {
+                    sb.append(" lsn=").append(s.get("lsn"));
+                }
+                if (envelope.get("before") != null) {
+                    sb.append(" before=").append(envelope.get("before"));
+                }
+                if (envelope.get("after") != null) {
+                    sb.append(" after=").append(envelope.get("after"));
+                }
+                return sb.toString();
+            }
+            return sb.append("key=").append(key).append(" value=").append(value).toString();
+        }
+    }
+}
