@@ -88,6 +88,7 @@ final class Worker implements Runnable {
                 long changes = 0;
                 for (int i = 0; i < actions.size(); i++) {
                     Effects e = effects.get(i);
+                    LOG.trace("Worker {} committed {}: {}", index, actions.get(i), e.rows());
                     e.applyTo(state);
                     stats.committed(actions.get(i).kind(), e.rows());
                     for (int k = 0; k < e.outOfStockCount(); k++) {
