@@ -36,7 +36,16 @@ public final class SqlErrors {
             return true;
         }
         // after ALTER COLUMN TYPE a server-side prepared statement is stale; pgjdbc re-prepares on retry
-        return state.equals("0A000") && message != null && message.contains("cached plan must not change result type");
+        return isStalePlanState(state, message);
+    }
+
+    /** The server-prepared statement predates a column type change (pgjdbc re-prepares it on the retry). */
+    public static boolean isStalePlan(SQLException e) {
+        return isStalePlanState(e.getSQLState(), e.getMessage());
+    }
+
+    private static boolean isStalePlanState(String state, String message) {
+        return "0A000".equals(state) && message != null && message.contains("cached plan must not change result type");
     }
 
     /** Whether the connection itself is probably gone (reconnect before retrying). */

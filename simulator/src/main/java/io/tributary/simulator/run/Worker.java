@@ -188,8 +188,13 @@ final class Worker implements Runnable {
                     + " (SQLState " + e.getSQLState() + "): " + e.getMessage() + ". Is PostgreSQL reachable?", e);
         }
         Duration backoff = settings.retry().backoff(attempt);
-        LOG.warn("Worker {}: retriable error in {} (SQLState {}: {}); retry {} of {} in {} ms", index, what,
-                e.getSQLState(), e.getMessage(), attempt, settings.retry().maxAttempts() - 1, backoff.toMillis());
+        if (SqlErrors.isStalePlan(e)) {
+            // expected once per connection after a column type change: the retry re-prepares the statement
+            LOG.info("Worker {}: re-preparing {} after a column type change", index, what);
+        } else {
+            LOG.warn("Worker {}: retriable error in {} (SQLState {}: {}); retry {} of {} in {} ms", index, what,
+                    e.getSQLState(), e.getMessage(), attempt, settings.retry().maxAttempts() - 1, backoff.toMillis());
+        }
         stats.retried();
         if (SqlErrors.isConnectionLoss(e)) {
             closeQuietly();

@@ -19,8 +19,10 @@ class SqlErrorsTest {
 
     @Test
     void aStalePreparedStatementAfterAlterTypeIsRetriable() {
-        assertThat(SqlErrors.isRetriable(new SQLException("ERROR: cached plan must not change result type", "0A000")))
-                .isTrue();
+        SQLException stale = new SQLException("ERROR: cached plan must not change result type", "0A000");
+        assertThat(SqlErrors.isRetriable(stale)).isTrue();
+        assertThat(SqlErrors.isStalePlan(stale)).isTrue();
+        assertThat(SqlErrors.isStalePlan(new SQLException("ERROR: something else", "0A000"))).isFalse();
     }
 
     @Test
