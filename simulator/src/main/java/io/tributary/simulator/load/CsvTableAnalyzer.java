@@ -19,6 +19,9 @@ import java.util.Set;
  */
 public final class CsvTableAnalyzer {
 
+    /** Names every PostgreSQL table already has. */
+    private static final Set<String> SYSTEM_COLUMNS = Set.of("ctid", "xmin", "xmax", "cmin", "cmax", "tableoid");
+
     private final LoadOptions options;
 
     public CsvTableAnalyzer(LoadOptions options) {
@@ -114,6 +117,10 @@ public final class CsvTableAnalyzer {
             Identifier name = Identifier.parse(raw).orElseThrow(() -> new CsvInputException(file, 1,
                     String.valueOf(column), "header '" + ValueValidator.abbreviate(raw)
                     + "' is not a valid column name; " + Identifier.RULE));
+            if (SYSTEM_COLUMNS.contains(name.name())) {
+                throw new CsvInputException(file, 1, column + " (" + raw + ")", "'" + name + "' is the name of a"
+                        + " PostgreSQL system column and cannot be a column of a table; rename it");
+            }
             Integer previous = seen.putIfAbsent(name.name(), column);
             if (previous != null) {
                 throw new CsvInputException(file, 1, column + " (" + raw + ")", "duplicate column name '"

@@ -78,6 +78,12 @@ class CsvTableAnalyzerTest {
     }
 
     @Test
+    void systemColumnNamesAreRefused() {
+        assertThatThrownBy(() -> analyze("t.csv", "id,XMin\n1,2\n"))
+                .hasMessageContaining("t.csv line 1, column 2 (XMin): 'xmin' is the name of a PostgreSQL system column");
+    }
+
+    @Test
     void emptyOrSpacedHeadersAreRefused() {
         assertThatThrownBy(() -> analyze("t.csv", "id,,x\n1,2,3\n")).hasMessageContaining("column 2: header ''");
         assertThatThrownBy(() -> analyze("t.csv", "id,first name\n1,2\n")).hasMessageContaining("column 2");
