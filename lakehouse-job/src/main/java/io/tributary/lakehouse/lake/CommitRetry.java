@@ -18,6 +18,7 @@ public final class CommitRetry {
     private final int maxRetries;
     private final Duration firstBackoff;
     private final Sleeper sleeper;
+    private final Runnable onRetry;
 
     /** Sleeps between attempts; replaceable so that the policy is testable without waiting. */
     @FunctionalInterface
@@ -26,13 +27,15 @@ public final class CommitRetry {
     }
 
     public CommitRetry(int maxRetries, Duration firstBackoff) {
-        this(maxRetries, firstBackoff, d -> Thread.sleep(d.toMillis()));
+        this(maxRetries, firstBackoff, d -> Thread.sleep(d.toMillis()), () -> { });
     }
 
-    public CommitRetry(int maxRetries, Duration firstBackoff, Sleeper sleeper) {
+    /** @param onRetry called before each retry (counts them in the metrics) */
+    public CommitRetry(int maxRetries, Duration firstBackoff, Sleeper sleeper, Runnable onRetry) {
         this.maxRetries = maxRetries;
         this.firstBackoff = firstBackoff;
         this.sleeper = sleeper;
+        this.onRetry = onRetry;
     }
 
     public <T> T run(String what, Supplier<T> write) {
@@ -47,6 +50,7 @@ public final class CommitRetry {
                     }
                     throw e;
                 }
+                onRetry.run();
                 LOG.warn("{}: commit conflict ({}), retry {}/{} in {} ms", what, e.getClass().getSimpleName(),
                         attempt + 1, maxRetries, backoff.toMillis());
                 try {

@@ -49,6 +49,9 @@ public final class SilverWriter {
     private final CommitRetry retry;
     private final Map<String, List<String>> keyColumnsByTable = new ConcurrentHashMap<>();
     private final Map<String, DeltaTable> deltaTables = new ConcurrentHashMap<>();
+    private final java.util.Set<String> existing = ConcurrentHashMap.newKeySet();
+    /** The last schema seen per table: a batch with the same columns skips the schema check. */
+    private final Map<String, StructType> knownSchemas = new ConcurrentHashMap<>();
 
     public SilverWriter(SparkSession spark, LakePaths paths, CommitRetry retry) {
         this.spark = spark;
@@ -66,12 +69,15 @@ public final class SilverWriter {
     public MergeOutcome write(TableLayout layout, Dataset<Row> decoded, OptionalLong truncateLsn, long truncateTs) {
         String table = layout.table();
         String path = paths.silver(table);
-        if (!DeltaTable.isDeltaTable(spark, path)) {
-            if (layout.keyType().fields().length == 0) {
-                LOG.info("silver.{}: no keyed change yet, table not created", table);
-                return MergeOutcome.NONE;
+        if (!existing.contains(path)) {
+            if (!DeltaTable.isDeltaTable(spark, path)) {
+                if (layout.keyType().fields().length == 0) {
+                    LOG.info("silver.{}: no keyed change yet, table not created", table);
+                    return MergeOutcome.NONE;
+                }
+                create(path, layout);
             }
-            create(path, layout);
+            existing.add(path);
         }
         List<String> keyColumns = keyColumns(table, path);
         if (layout.keyType().fields().length > 0 && !layout.keyColumns().equals(keyColumns)) {
@@ -180,12 +186,16 @@ public final class SilverWriter {
     private void create(String path, TableLayout layout) {
         StructType schema = SilverColumns.silverSchema(layout.rowType());
         spark.sql("CREATE TABLE IF NOT EXISTS " + LakePaths.deltaRef(path) + " (" + schema.toDDL() + ") USING delta"
-                + " TBLPROPERTIES ('delta.enableTypeWidening' = 'true', '" + SilverColumns.KEY_PROPERTY + "' = '"
+                + " TBLPROPERTIES ('delta.enableTypeWidening' = 'true', 'delta.enableDeletionVectors' = 'true', '" + SilverColumns.KEY_PROPERTY + "' = '"
                 + String.join(",", layout.keyColumns()) + "')");
         LOG.info("silver.{}: created at {} keyed by {}", layout.table(), path, layout.keyColumns());
     }
 
     private void evolve(String table, String path, StructType incoming) {
+        StructType known = knownSchemas.get(path);
+        if (known != null && SchemaEvolution.plan(table, SilverColumns.dataColumns(known), incoming).isEmpty()) {
+            return;
+        }
         StructType current = SilverColumns.dataColumns(spark.read().format("delta").load(path).schema());
         List<SchemaEvolution.Step> steps = SchemaEvolution.plan(table, current, incoming);
         for (SchemaEvolution.Step step : steps) {
@@ -196,6 +206,7 @@ public final class SilverWriter {
         if (!steps.isEmpty()) {
             deltaTables.remove(path);
         }
+        knownSchemas.put(path, spark.read().format("delta").load(path).schema());
     }
 
     private List<String> keyColumns(String table, String path) {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +17,12 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /** Reads silver tables for reconciliation: live rows as key -> fingerprint, and the keys changed after the snapshot. */
 final class SilverSnapshot {
@@ -61,31 +65,40 @@ final class SilverSnapshot {
         }
         select.add(df.col(SilverColumns.LSN));
         select.add(df.col(SilverColumns.DELETED));
+        int keyCount = keyColumns.size();
+        int valueCount = columns.size();
+        // normalise and hash where the data is (one Spark job); only (key, fingerprint, lsn, deleted) reach the driver
+        Dataset<Row> fingerprints = df.select(select.toArray(Column[]::new)).map(
+                (MapFunction<Row, Row>) r -> fingerprintRow(r, keyCount, valueCount), FINGERPRINT_ENCODER);
         Map<String, String> live = new HashMap<>();
         Set<String> newer = new HashSet<>();
-        int lsnIndex = keyColumns.size() + columns.size();
-        Iterator<Row> rows = df.select(select.toArray(Column[]::new)).toLocalIterator();
-        while (rows.hasNext()) {
-            Row r = rows.next();
-            List<String> key = new ArrayList<>(keyColumns.size());
-            for (int i = 0; i < keyColumns.size(); i++) {
-                key.add(ValueNormalizer.normalize(r.get(i)));
-            }
-            String k = RowFingerprint.key(key);
-            if (r.getLong(lsnIndex) > snapshotLsn) {
+        for (Row r : fingerprints.collectAsList()) {
+            String k = r.getString(0);
+            if (r.getLong(2) > snapshotLsn) {
                 newer.add(k);
-                continue;
+            } else if (!r.getBoolean(3)) {
+                live.put(k, r.getString(1));
             }
-            if (r.getBoolean(lsnIndex + 1)) {
-                continue;
-            }
-            List<String> values = new ArrayList<>(columns.size());
-            for (int i = 0; i < columns.size(); i++) {
-                values.add(ValueNormalizer.normalize(r.get(keyColumns.size() + i)));
-            }
-            live.put(k, RowFingerprint.of(values));
         }
         return new Read(live, newer, missingColumns);
+    }
+
+    private static final StructType FINGERPRINT_SCHEMA = new StructType()
+            .add("key", DataTypes.StringType).add("fingerprint", DataTypes.StringType)
+            .add("lsn", DataTypes.LongType).add("deleted", DataTypes.BooleanType);
+    private static final org.apache.spark.sql.Encoder<Row> FINGERPRINT_ENCODER = Encoders.row(FINGERPRINT_SCHEMA);
+
+    static Row fingerprintRow(Row r, int keyCount, int valueCount) {
+        List<String> key = new ArrayList<>(keyCount);
+        for (int i = 0; i < keyCount; i++) {
+            key.add(ValueNormalizer.normalize(r.get(i)));
+        }
+        List<String> values = new ArrayList<>(valueCount);
+        for (int i = 0; i < valueCount; i++) {
+            values.add(ValueNormalizer.normalize(r.get(keyCount + i)));
+        }
+        return RowFactory.create(RowFingerprint.key(key), RowFingerprint.of(values), r.getLong(keyCount + valueCount),
+                r.getBoolean(keyCount + valueCount + 1));
     }
 
     long bronzeRows(String table) throws IOException {

@@ -60,8 +60,7 @@ public final class SparkSessions {
         s.put("spark.databricks.delta.merge.materializeSource", "none");
         s.put("spark.databricks.delta.properties.defaults.enableTypeWidening", "true");
         s.put("spark.databricks.delta.schema.autoMerge.enabled", "false");
-        s.put("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "true");
-        s.put("spark.databricks.delta.optimizeWrite.enabled", "true");
+        s.put("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "false");
         s.put("spark.sql.streaming.stopActiveRunOnRestart", "true");
         if (config.vacuumRetention().compareTo(Duration.ofDays(7)) < 0) {
             s.put("spark.databricks.delta.retentionDurationCheck.enabled", "false");

@@ -55,7 +55,8 @@ public final class StreamingJob implements AutoCloseable {
         Files.createDirectories(config.dataDir());
         spark = SparkSessions.create(config, "tributary-lakehouse-job");
         LakePaths paths = new LakePaths(config.lakeRoot());
-        CommitRetry retry = new CommitRetry(config.commitRetries(), config.commitBackoff());
+        CommitRetry retry = new CommitRetry(config.commitRetries(), config.commitBackoff(),
+                d -> Thread.sleep(d.toMillis()), metrics::commitRetried);
         tablePool = Executors.newFixedThreadPool(config.tableParallelism(), named("table-writer"));
         MicroBatchProcessor processor = new MicroBatchProcessor(spark, config, new BronzeWriter(paths, retry),
                 new SilverWriter(spark, paths, retry), new QuarantineWriter(paths, retry), metrics, writeLock,

@@ -239,16 +239,21 @@ class LakehouseJobIT {
 
     @Test
     @Order(4)
-    void maintenanceOnDemandCompactsWithoutChangingContents() throws Exception {
-        List<Row> before = silver("orders").orderBy("id").collectAsList();
+    void maintenanceOnDemandCompactsAndPurgesOldTombstonesOnly() throws Exception {
+        // the fixture's source commits are in January 2026: older than the 7-day purge horizon
+        List<Row> before = silver("orders").where("NOT _deleted").orderBy("id").collectAsList();
+        assertThat(silver("orders").where("_deleted").count()).isEqualTo(1);
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + metricsPort + "/maintain"))
                 .POST(HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofMinutes(4)).build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("silver.orders: compacted").contains("bronze.orders");
+        assertThat(response.body()).contains("silver.orders: compacted").contains("purged 1 tombstones")
+                .contains("bronze.orders");
         assertThat(silver("orders").orderBy("id").collectAsList()).isEqualTo(before);
+        assertThat(spark.read().format("delta").load(paths.bronze("orders")).count()).as("bronze keeps history")
+                .isEqualTo(9);
         assertThat(spark.sql("DESCRIBE DETAIL " + LakePaths.deltaRef(paths.silver("orders"))).first()
                 .<Long>getAs("numFiles")).isEqualTo(1L);
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class CommitRetryTest {
 
     private final List<Duration> sleeps = new ArrayList<>();
-    private final CommitRetry retry = new CommitRetry(3, Duration.ofMillis(100), sleeps::add);
+    private final AtomicInteger retries = new AtomicInteger();
+    private final CommitRetry retry = new CommitRetry(3, Duration.ofMillis(100), sleeps::add, retries::incrementAndGet);
 
     @Test
     void retriesCommitConflictsWithDoublingBackoff() {
@@ -29,6 +30,7 @@ class CommitRetryTest {
         assertThat(result).isEqualTo("done");
         assertThat(attempts).hasValue(3);
         assertThat(sleeps).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+        assertThat(retries).hasValue(2);
     }
 
     @Test
