@@ -22,6 +22,9 @@ public final class CsvTableAnalyzer {
     /** Names every PostgreSQL table already has. */
     private static final Set<String> SYSTEM_COLUMNS = Set.of("ctid", "xmin", "xmax", "cmin", "cmax", "tableoid");
 
+    /** PostgreSQL's limit of columns per table. */
+    static final int MAX_COLUMNS = 1600;
+
     private final LoadOptions options;
 
     public CsvTableAnalyzer(LoadOptions options) {
@@ -109,6 +112,10 @@ public final class CsvTableAnalyzer {
     }
 
     private static List<Identifier> columnNames(Path file, List<String> header) {
+        if (header.size() > MAX_COLUMNS) {
+            throw new CsvInputException(file, 1, null, "the header has " + header.size() + " columns; PostgreSQL"
+                    + " tables have at most " + MAX_COLUMNS + ". Split the file");
+        }
         List<Identifier> names = new ArrayList<>(header.size());
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < header.size(); i++) {

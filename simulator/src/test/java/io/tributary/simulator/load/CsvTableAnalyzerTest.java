@@ -78,6 +78,18 @@ class CsvTableAnalyzerTest {
     }
 
     @Test
+    void moreColumnsThanPostgresAllowsAreRefused() {
+        StringBuilder header = new StringBuilder("id");
+        StringBuilder row = new StringBuilder("1");
+        for (int i = 1; i <= CsvTableAnalyzer.MAX_COLUMNS; i++) {
+            header.append(",c").append(i);
+            row.append(",x");
+        }
+        assertThatThrownBy(() -> analyze("wide.csv", header + "\n" + row + "\n"))
+                .hasMessageContaining("wide.csv line 1: the header has 1601 columns; PostgreSQL tables have at most 1600");
+    }
+
+    @Test
     void systemColumnNamesAreRefused() {
         assertThatThrownBy(() -> analyze("t.csv", "id,XMin\n1,2\n"))
                 .hasMessageContaining("t.csv line 1, column 2 (XMin): 'xmin' is the name of a PostgreSQL system column");
