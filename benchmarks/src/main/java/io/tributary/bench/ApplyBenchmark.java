@@ -77,7 +77,7 @@ final class ApplyBenchmark {
     private double[] runPlainAppend() throws Exception {
         Path root = ctx.stack.settings().projectRoot();
         String lakehouseCp = ModuleLaunch.of("lakehouse-job", "x", List.of(), Map.of(), List.of()).classpath(root);
-        Path classes = SparkJobCompiler.compile(root, lakehouseCp, ctx.runDir.resolve("spark-classes"));
+        Path classes = SparkJobCompiler.compile(ProjectRootLocator.find(), lakehouseCp, ctx.runDir.resolve("spark-classes"));
         Path summary = ctx.runDir.resolve("plain-append.summary");
         Path data = Files.createDirectories(ctx.runDir.resolve("bench-apply-append"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -72,9 +72,19 @@ public final class BenchMain implements Callable<Integer> {
         report.machine = machine();
         long start = System.nanoTime();
         LOG.info("Benchmarks ({} mode), servers and logs under {}", mode.name(), runDir);
+        Path snapshot = ProjectSnapshot.take(root, runDir.resolve("project"));
+        StackSettings defaults = StackSettings.forTests(runDir.resolve("stack"));
+        StackSettings settings = StackSettings.builder(runDir.resolve("stack"))
+                .ports(defaults.ports())
+                .environment(Map.of())
+                .projectRoot(snapshot)
+                .startupTimeout(defaults.startupTimeout())
+                .stopTimeout(defaults.stopTimeout())
+                .detachChildren(false)
+                .postgresBinaries(defaults.postgresBinaries())
+                .build();
         try (ResourceSampler sampler = new ResourceSampler();
-             LocalStack stack = LocalStack.start(StackSettings.forTests(runDir.resolve("stack")),
-                     Service.POSTGRES, Service.KAFKA, Service.S3, Service.REGISTRY)) {
+             LocalStack stack = LocalStack.start(settings, Service.POSTGRES, Service.KAFKA, Service.S3, Service.REGISTRY)) {
             for (Service s : Service.values()) {
                 sampler.watch(s.id(), stack.pid(s));
             }
@@ -137,7 +147,9 @@ public final class BenchMain implements Callable<Integer> {
         }
         Path preamble = docsDir.resolve("benchmarks/PREAMBLE.md");
         String text = Files.isRegularFile(preamble) ? Files.readString(preamble) : "";
-        Files.writeString(docsDir.resolve("BENCHMARKS.md"), MarkdownReport.render(report, plots, text));
+        Path analysis = docsDir.resolve("benchmarks/ANALYSIS.md");
+        String appendix = Files.isRegularFile(analysis) ? "\n" + Files.readString(analysis) : "";
+        Files.writeString(docsDir.resolve("BENCHMARKS.md"), MarkdownReport.render(report, plots, text) + appendix);
     }
 
     static RunReport.Machine machine() {

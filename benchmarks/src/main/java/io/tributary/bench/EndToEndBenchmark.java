@@ -46,9 +46,9 @@ final class EndToEndBenchmark {
         r.tableHeader.addAll(List.of("target changes/s", "simulator achieved/s", "captured/s (cdc-engine)",
                 "applied/s (lakehouse-job)", "freshness p50 / p95 / p99 (s)", "lag trend (s per s)", "lag grows?",
                 "catch-up after the run (s)"));
-        Path root = ctx.stack.settings().projectRoot();
+        Path csv = ProjectRootLocator.find().resolve("csv-data");
         ManagedProcess load = ctx.stack.launch(ModuleLaunch.of("simulator", "io.tributary.simulator.SimulatorMain",
-                List.of("load", root.resolve("csv-data").toString()), Map.of(), List.of("-Xmx512m")).named("bench-sim-load"));
+                List.of("load", csv.toString()), Map.of(), List.of("-Xmx512m")).named("bench-sim-load"));
         if (!load.waitFor(Duration.ofMinutes(3)) || load.exitCode().orElse(-1) != 0) {
             throw new BenchmarkFailure("simulator load failed; see " + load.logFile());
         }
