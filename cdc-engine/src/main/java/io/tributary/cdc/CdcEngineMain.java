@@ -78,7 +78,7 @@ public final class CdcEngineMain implements Callable<Integer> {
         StringBuilder out = new StringBuilder();
         for (CdcSetting s : CdcSetting.values()) {
             out.append(String.format("  %s / %s%s (default: %s)%n      %s%n", s.key(), s.envName(),
-                    s.secret() ? " (or " + s.envName() + "_FILE)" : "",
+                    s.secret() ? " (or " + s.envName() + "_FILE)" : s.envAlias() != null ? " (or " + s.envAlias() + ")" : "",
                     s.defaultValue() == null ? "required" : s.defaultValue().isEmpty() ? "empty" : s.defaultValue(),
                     s.description()));
         }

@@ -230,6 +230,8 @@ public record CdcConfig(
             if (found == null) {
                 if (env.get(s.envName()) != null) {
                     found = new String[] {"environment " + s.envName(), env.get(s.envName())};
+                } else if (s.envAlias() != null && env.get(s.envAlias()) != null) {
+                    found = new String[] {"environment " + s.envAlias(), env.get(s.envAlias())};
                 } else if (s.secret() && env.get(s.envName() + "_FILE") != null) {
                     String path = env.get(s.envName() + "_FILE");
                     found = new String[] {"file " + path, readSecretFile(s.envName() + "_FILE", path)};

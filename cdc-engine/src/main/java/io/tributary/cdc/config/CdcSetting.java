@@ -24,7 +24,8 @@ public enum CdcSetting {
     SCHEMAS("tributary.cdc.schemas", "shop", "Comma-separated schemas whose tables are captured."),
     SNAPSHOT_MODE("tributary.cdc.snapshot.mode", "initial",
             "Debezium snapshot mode: initial, no_data, when_needed, initial_only or always."),
-    DATA_DIR("tributary.cdc.data.dir", "data/cdc-engine", "Directory for durable state (the offsets file)."),
+    DATA_DIR("tributary.cdc.data.dir", "data/cdc-engine", "Directory for durable state (the offsets file).", false,
+            "TRIBUTARY_DATA_DIR"),
     OFFSETS_FILE("tributary.cdc.offsets.file", "",
             "Offsets file; empty means <data dir>/offsets.dat. Delete it only together with the slot."),
     HEARTBEAT_INTERVAL("tributary.cdc.heartbeat.interval", "10s",
@@ -39,22 +40,37 @@ public enum CdcSetting {
     REGISTRY_RETRY_TIMEOUT("tributary.cdc.registry.retry.timeout", "2m",
             "How long an unreachable schema registry is retried (with backoff) before the engine stops."),
     METRICS_BIND("tributary.cdc.metrics.bind", "127.0.0.1", "Address of the Prometheus /metrics endpoint (0.0.0.0 in a container)."),
-    METRICS_PORT("tributary.cdc.metrics.port", "18082", "Port of the Prometheus /metrics endpoint; 0 picks a free port, -1 disables.");
+    METRICS_PORT("tributary.cdc.metrics.port", "18082", "Port of the Prometheus /metrics endpoint; 0 picks a free port, -1 disables.",
+            false, "TRIBUTARY_METRICS_PORT");
 
     private final String key;
     private final String defaultValue;
     private final String description;
     private final boolean secret;
+    private final String envAlias;
 
     CdcSetting(String key, String defaultValue, String description) {
         this(key, defaultValue, description, false);
     }
 
     CdcSetting(String key, String defaultValue, String description, boolean secret) {
+        this(key, defaultValue, description, secret, null);
+    }
+
+    CdcSetting(String key, String defaultValue, String description, boolean secret, String envAlias) {
         this.key = key;
         this.defaultValue = defaultValue;
         this.description = description;
         this.secret = secret;
+        this.envAlias = envAlias;
+    }
+
+    /**
+     * A second, generic environment variable read when {@link #envName()} is unset (the container image sets
+     * {@code TRIBUTARY_DATA_DIR}), or null.
+     */
+    public String envAlias() {
+        return envAlias;
     }
 
     public String key() {

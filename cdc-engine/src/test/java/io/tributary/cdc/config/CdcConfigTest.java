@@ -148,4 +148,17 @@ class CdcConfigTest {
         assertThat(CdcSetting.SCHEMA_REGISTRY_URL.envName()).isEqualTo("TRIBUTARY_SCHEMA_REGISTRY_URL");
         assertThat(CdcSetting.KAFKA_BOOTSTRAP.envName()).isEqualTo("TRIBUTARY_KAFKA_BOOTSTRAP");
     }
+
+    @Test
+    void containerImageGenericVariablesAreHonouredButTheOwnNamesWin() {
+        Map<String, String> env = Map.of("TRIBUTARY_CDC_PASSWORD", "x", "TRIBUTARY_DATA_DIR", "/var/lib/tributary",
+                "TRIBUTARY_METRICS_PORT", "8082");
+        CdcConfig c = CdcConfig.resolve(Map.of(), env, Map.of());
+        assertThat(c.dataDir()).isEqualTo(Path.of("/var/lib/tributary"));
+        assertThat(c.offsetsFile()).isEqualTo(Path.of("/var/lib/tributary/offsets.dat"));
+        assertThat(c.metricsPort()).isEqualTo(8082);
+        Map<String, String> both = new java.util.HashMap<>(env);
+        both.put("TRIBUTARY_CDC_DATA_DIR", "/data/cdc");
+        assertThat(CdcConfig.resolve(Map.of(), both, Map.of()).dataDir()).isEqualTo(Path.of("/data/cdc"));
+    }
 }
