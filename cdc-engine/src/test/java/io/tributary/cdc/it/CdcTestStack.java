@@ -58,8 +58,10 @@ final class CdcTestStack implements AutoCloseable {
     }
 
     ManagedProcess launchEngine(String name, Map<String, String> env, List<String> args) {
-        return stack.launch(ModuleLaunch.of("cdc-engine", "io.tributary.cdc.CdcEngineMain", args, env,
-                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")).named(name));
+        // C1 only starts faster (the kill test restarts often); -Dcdc.it.fullJit=true for throughput figures
+        List<String> jvm = Boolean.getBoolean("cdc.it.fullJit") ? List.of("-Xmx384m")
+                : List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+        return stack.launch(ModuleLaunch.of("cdc-engine", "io.tributary.cdc.CdcEngineMain", args, env, jvm).named(name));
     }
 
     Connection app() throws SQLException {
