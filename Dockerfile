@@ -22,21 +22,21 @@ FROM runtime-base AS simulator
 COPY --from=build /out/simulator /app
 COPY csv-data /app/csv-data
 USER tributary
-ENV TRIBUTARY_CSV_DIR=/app/csv-data
+ENV TRIBUTARY_CSV_DATA=/app/csv-data
 ENTRYPOINT ["java", "-cp", "/app/*:/app/lib/*", "io.tributary.simulator.SimulatorMain"]
 
 FROM runtime-base AS cdc-engine
 COPY --from=build /out/cdc-engine /app
 RUN mkdir -p /var/lib/tributary && chown tributary /var/lib/tributary
 USER tributary
-ENV TRIBUTARY_DATA_DIR=/var/lib/tributary
+ENV TRIBUTARY_CDC_DATA_DIR=/var/lib/tributary
 ENTRYPOINT ["java", "-cp", "/app/*:/app/lib/*", "io.tributary.cdc.CdcEngineMain"]
 
 FROM runtime-base AS lakehouse-job
 COPY --from=build /out/lakehouse-job /app
 RUN mkdir -p /var/lib/tributary && chown tributary /var/lib/tributary
 USER tributary
-ENV TRIBUTARY_DATA_DIR=/var/lib/tributary
+ENV TRIBUTARY_LAKEHOUSE_DATA_DIR=/var/lib/tributary
 # Spark 4 on Java 17 needs these module opens (the same list as the Maven build's spark.java17.opens)
 ENV JDK_JAVA_OPTIONS="-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-exports=java.base/sun.nio.ch=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
 ENTRYPOINT ["java", "-cp", "/app/*:/app/lib/*", "io.tributary.lakehouse.LakehouseJobMain"]
