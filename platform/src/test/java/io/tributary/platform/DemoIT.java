@@ -1,0 +1,176 @@
+package io.tributary.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.stack.LocalStack;
+import io.tributary.stack.StackPorts;
+import io.tributary.stack.StackSettings;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * End to end, as a user runs it: {@code tributary demo --duration 30s --rate 100 --schema-changes --keep-running}
+ * (its own JVM, free ports) loads csv-data/, streams it and 30 s of simulated business with schema changes through
+ * cdc-engine and lakehouse-job, and exits 0 with reconcile equal for every table and bronze rows equal to the
+ * changes captured. Then the inspection commands on the stack it left running, then {@code down}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A reconcile line: table postgres silver missing extra differing bronze captured result. */
+    private static final Pattern TABLE_LINE = Pattern.compile(
+            "^\\s+(\\w+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(\\d+)\\s+(equal|DIFFERENT)$", Pattern.MULTILINE);
+    private static Path dataDir;
+    private static StackPorts ports;
+    private static int[] metricsPorts;
+
+    record Result(int code, String out, String err) {
+    }
+
+    @BeforeAll
+    static void dirs() throws IOException {
+        dataDir = Path.of("target", "it-stacks", "DemoIT-" + System.currentTimeMillis()).toAbsolutePath();
+        Files.createDirectories(dataDir);
+        ports = StackPorts.free();
+        metricsPorts = new int[3];
+        for (int i = 0; i < 3; i++) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                metricsPorts[i] = s.getLocalPort();
+            }
+        }
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        LocalStack.attach(StackSettings.builder(dataDir).ports(ports).build()).stopAll();
+    }
+
+    static Result cli(int timeoutSeconds, String... args) throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        String cp = root.resolve("platform/target/classes") + File.pathSeparator
+                + Files.readString(root.resolve("platform/target/runtime.classpath")).strip();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dtributary.home=" + root, "-cp", cp, TributaryMain.class.getName()));
+        command.add(args[0]);
+        command.addAll(List.of("--data-dir", dataDir.toString()));
+        command.addAll(List.of(args).subList(1, args.length));
+        Path out = Files.createTempFile(dataDir, "cli", ".out");
+        Path err = Files.createTempFile(dataDir, "cli", ".err");
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("tributary " + String.join(" ", args) + " did not return in " + timeoutSeconds
+                    + " s; output so far:\n" + Files.readString(out) + "\n" + Files.readString(err));
+        }
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @Order(1)
+    void demoExitsZeroWithTheLakeEqualToPostgresAndBronzeEqualToTheCapturedChanges() throws Exception {
+        long begin = System.nanoTime();
+        Result demo = cli(900, "demo", "--duration", "30s", "--rate", "100", "--schema-changes", "--keep-running",
+                "--status-interval", "5s",
+                "--postgres-port", Integer.toString(ports.postgres()), "--kafka-port", Integer.toString(ports.kafka()),
+                "--kafka-controller-port", Integer.toString(ports.kafkaController()),
+                "--registry-port", Integer.toString(ports.registry()), "--s3-port", Integer.toString(ports.s3()),
+                "--cdc-metrics-port", Integer.toString(metricsPorts[0]),
+                "--lakehouse-metrics-port", Integer.toString(metricsPorts[1]),
+                "--simulator-metrics-port", Integer.toString(metricsPorts[2]));
+        System.out.printf("DemoIT: demo took %.0f s%n%s%n", (System.nanoTime() - begin) / 1e9, demo.out());
+        assertThat(demo.code()).as("demo exit code; stdout:\n%s\nstderr:\n%s", demo.out(), demo.err()).isZero();
+        assertThat(demo.out()).contains("Loaded: [customers 1200, orders 12000, products 240] = 13440 rows")
+                .contains("RESULT: the lake equals PostgreSQL.")
+                .contains("Bronze holds exactly the changes cdc-engine captured");
+        assertThat(demo.err()).doesNotContain(new String(Files.readAllBytes(dataDir.resolve("secrets/app_password"))).strip());
+
+        Map<String, long[]> tables = new HashMap<>();
+        Matcher m = TABLE_LINE.matcher(demo.out());
+        while (m.find()) {
+            long[] v = new long[7];
+            for (int i = 0; i < 7; i++) {
+                v[i] = Long.parseLong(m.group(i + 2));
+            }
+            tables.put(m.group(1), v);
+            assertThat(m.group(9)).as(m.group()).isEqualTo("equal");
+        }
+        assertThat(tables).containsOnlyKeys("customers", "orders", "products");
+        tables.forEach((table, v) -> {
+            assertThat(v[0]).as("%s postgres = silver", table).isEqualTo(v[1]);
+            assertThat(v[2] + v[3] + v[4]).as("%s missing + extra + differing", table).isZero();
+            assertThat(v[5]).as("%s bronze rows = captured changes", table).isEqualTo(v[6]);
+        });
+        // the snapshot (13,440 rows) plus the simulated changes: more captured than loaded
+        assertThat(tables.get("orders")[6]).isGreaterThan(12_000);
+        assertThat(tables.values().stream().mapToLong(v -> v[6]).sum()).isGreaterThan(13_440 + 1_000);
+        // a status line showed changes flowing
+        assertThat(demo.out()).containsPattern("written +[1-9][0-9,]* \\( +[0-9]+/s\\) \\| captured +[1-9]");
+    }
+
+    @Test
+    @Order(2)
+    void statusShowsThePipelineWithItsMetrics() throws Exception {
+        Result status = cli(120, "status", "--json");
+        JsonNode services = JSON.readTree(status.out()).get("services");
+        Map<String, JsonNode> byName = new HashMap<>();
+        services.forEach(s -> byName.put(s.get("name").asText(), s));
+        assertThat(byName).containsKeys("postgres", "kafka", "s3", "schema-registry", "cdc-engine", "lakehouse-job");
+        assertThat(byName.get("cdc-engine").get("state").asText()).isEqualTo("running");
+        assertThat(byName.get("cdc-engine").get("endpoint").asText()).isEqualTo("http://127.0.0.1:" + metricsPorts[0] + "/metrics");
+        assertThat(byName.get("cdc-engine").get("detail").asText()).containsPattern("[1-9][0-9,]* changes captured");
+        assertThat(byName.get("lakehouse-job").get("detail").asText()).containsPattern("[1-9][0-9,]* bronze rows");
+        assertThat(byName).doesNotContainKey("simulator-load");
+    }
+
+    @Test
+    @Order(3)
+    void sqlTailAndPsqlInspectTheSameData() throws Exception {
+        Result sql = cli(300, "sql", "SELECT count(*) AS n FROM silver.products", "--format", "csv");
+        assertThat(sql.code()).as(sql.err()).isZero();
+        assertThat(sql.out().lines().toList()).containsExactly("n", "240");
+
+        Result tail = cli(120, "tail", "products", "--from-beginning", "--max", "3");
+        assertThat(tail.code()).as(tail.err()).isZero();
+        assertThat(tail.out().lines().toList()).hasSize(3)
+                .allSatisfy(line -> assertThat(line).matches("0/[0-2] r key=\\{\"product_id\": \\d+} lsn=\\d+ after=\\{.*"));
+
+        Result psql = cli(120, "psql", "--", "-At", "-c", "SELECT count(*) FROM shop.products");
+        assertThat(psql.code()).as(psql.err()).isZero();
+        if (PsqlCommand.onPath("psql").isPresent()) {
+            assertThat(psql.out().strip()).isEqualTo("240");
+        } else {
+            assertThat(psql.out()).contains("postgresql://tributary_app@127.0.0.1:" + ports.postgres() + "/tributary");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void downLeavesNoProcessBehind() throws Exception {
+        Result down = cli(180, "down");
+        assertThat(down.code()).as(down.err()).isZero();
+        assertThat(down.out()).contains("stopped cdc-engine").contains("stopped lakehouse-job").contains("stopped postgres");
+        List<String> left = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir.toString())).orElse(false))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
+        assertThat(left).isEmpty();
+    }
+}
