@@ -47,8 +47,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--max-changes", defaultValue = "0", description = "stop after this many row changes (0 = no limit)")
     long maxChanges;
 
-    @Option(names = "--mix", description = "event weights, e.g. order=34,advance=30,signup=8,cancel=5,price=6,"
-            + "restock=8,move=7,erase=1,burst=1 (unnamed kinds keep these defaults)")
+    @Option(names = "--mix", description = "event weights; defaults signup=6,order=24,advance=45,cancel=4,price=5,"
+            + "restock=4,move=6,erase=1,burst=1 (unnamed kinds keep their default, 0 switches one off)")
     String mix;
 
     @Option(names = "--seed", description = "random seed; the same seed on the same data gives the same events"

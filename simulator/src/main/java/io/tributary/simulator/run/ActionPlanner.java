@@ -12,6 +12,9 @@ import java.util.SplittableRandom;
  */
 final class ActionPlanner {
 
+    /** An advance event moves 1..9 orders (average 5): with the default mix, enough to keep up with new orders. */
+    static final int MAX_ADVANCE_BATCH = 9;
+
     private final SplittableRandom random;
     private final Mix mix;
     private final SharedSchema schema;
@@ -89,15 +92,19 @@ final class ActionPlanner {
         if (state.openOrderCount() == 0) {
             return null;
         }
-        int count = 1 + random.nextInt(4);
+        // the warehouse works through a batch; every open order is equally likely to be next, so each stage
+        // drains in proportion to its backlog and the pipeline reaches a steady state instead of piling up
+        int count = 1 + random.nextInt(MAX_ADVANCE_BATCH);
         List<Long> ids = new ArrayList<>(count);
         List<OrderStatus> from = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            OrderStatus status = OrderStatus.values()[random.nextInt(3)];
-            IdPool pool = state.openOrders.get(status);
-            if (pool.isEmpty()) {
-                continue;
+            int roll = random.nextInt(state.openOrderCount());
+            OrderStatus status = OrderStatus.PLACED;
+            while (roll >= state.openOrders.get(status).size()) {
+                roll -= state.openOrders.get(status).size();
+                status = status.next();
             }
+            IdPool pool = state.openOrders.get(status);
             long id = pool.pick(random);
             if (!ids.contains(id) && advancedInTransaction.add(id)) {
                 ids.add(id);

@@ -8,7 +8,7 @@ public enum ChangeKind {
     SIGNUP,
     /** A basket of 1-3 orders in one transaction, each decrementing stock (insert + update per item). */
     ORDER,
-    /** The shop moves 1-4 orders one step forward: placed -> paid -> shipped -> delivered (updates). */
+    /** The shop moves 1-9 orders one step forward: placed -> paid -> shipped -> delivered (updates). */
     ADVANCE,
     /** A placed or paid order is cancelled: deleted, its stock given back (delete + update). */
     CANCEL,

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Relative weights of the business events, e.g. {@code order=35,advance=30,signup=8}. Kinds left out of
+ * Relative weights of the business events, e.g. {@code order=30,advance=40,burst=0}. Kinds left out of
  * {@code --mix} keep their default weight; set one to 0 to switch it off.
  */
 public final class Mix {
@@ -26,13 +26,15 @@ public final class Mix {
 
     private static Map<ChangeKind, Integer> defaults() {
         EnumMap<ChangeKind, Integer> d = new EnumMap<>(ChangeKind.class);
-        d.put(ChangeKind.SIGNUP, 8);
-        d.put(ChangeKind.ORDER, 34);
-        d.put(ChangeKind.ADVANCE, 30);
-        d.put(ChangeKind.CANCEL, 5);
-        d.put(ChangeKind.PRICE, 6);
-        d.put(ChangeKind.RESTOCK, 8);
-        d.put(ChangeKind.MOVE, 7);
+        // per 100 events: ~73 new orders (24 baskets of 1-3, one flash sale of 10-40) need ~3 x 73 status steps,
+        // which 45 advance events of 1-9 orders (~225 steps) provide: open orders stay bounded
+        d.put(ChangeKind.SIGNUP, 6);
+        d.put(ChangeKind.ORDER, 24);
+        d.put(ChangeKind.ADVANCE, 45);
+        d.put(ChangeKind.CANCEL, 4);
+        d.put(ChangeKind.PRICE, 5);
+        d.put(ChangeKind.RESTOCK, 4);
+        d.put(ChangeKind.MOVE, 6);
         d.put(ChangeKind.ERASE, 1);
         d.put(ChangeKind.BURST, 1);
         return d;
