@@ -158,7 +158,9 @@ class ComposeParityIT {
         });
         simulator.destroy(); // SIGTERM, as docker stop
         assertThat(simulator.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(simulator.exitValue()).isZero();
+        // a JVM ended by SIGTERM exits 143 after its shutdown hook, which prints the run summary
+        assertThat(simulator.exitValue()).isIn(0, 143);
+        assertThat(Files.readString(dir.resolve("logs/simulator.log"))).contains("\"workers\"");
 
         LakehouseTool.Result reconcile = new LakehouseTool(stack).run("reconcile", LakehouseTool.RECONCILE_MAIN,
                 List.of("--json", "--timeout", "300s"), null);
