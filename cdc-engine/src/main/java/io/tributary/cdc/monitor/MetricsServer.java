@@ -21,7 +21,14 @@ public final class MetricsServer implements AutoCloseable {
     }
 
     public static MetricsServer start(String bind, int port, CdcMetrics metrics) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(bind, port), 0);
+        } catch (java.net.BindException e) {
+            throw new IOException("Cannot serve /metrics on " + bind + ":" + port + " (" + e.getMessage() + "): another "
+                    + "process uses the port; set tributary.cdc.metrics.port (TRIBUTARY_CDC_METRICS_PORT) to a free port, "
+                    + "0 for any free port or -1 to disable the endpoint", e);
+        }
         server.createContext("/metrics", exchange -> respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
                 PrometheusFormat.render(metrics)));
         server.createContext("/health", exchange -> respond(exchange, 200, "text/plain; charset=utf-8", "ok\n"));
