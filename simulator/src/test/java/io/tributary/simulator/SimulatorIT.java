@@ -281,10 +281,11 @@ class SimulatorIT {
         String schema = loadedSchema("rate");
         CliRun run = CliRun.of("run", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),
                 "--pg-password-file", passwordFile.toString(), "--schema", schema, "--rate", "300",
-                "--duration", "8s", "--seed", "3", "--metrics-port", "0");
+                "--duration", "10s", "--seed", "3", "--metrics-port", "0");
         assertThat(run.exitCode()).as(run.err()).isZero();
         double achieved = JSON.readTree(run.out()).get("achievedRate").asDouble();
-        assertThat(achieved).isBetween(300 * 0.85, 300 * 1.15);
+        // generous: this checks the pacing, not the machine (the 60 s measurement is in docs/simulator.md)
+        assertThat(achieved).isBetween(300 * 0.8, 300 * 1.2);
     }
 
     @Test
@@ -301,7 +302,7 @@ class SimulatorIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode summary = JSON.readTree(run.out());
         assertThat(summary.get("retries").asLong()).isGreaterThanOrEqualTo(1);
-        assertThat(summary.get("achievedRate").asDouble()).isGreaterThan(150);
+        assertThat(summary.get("achievedRate").asDouble()).isGreaterThan(100);
 
         CompletableFuture<CliRun> doomed = CompletableFuture.supplyAsync(() -> CliRun.of("run", "--pg-host",
                 pg.host(), "--pg-port", String.valueOf(pg.port()), "--pg-password-file", passwordFile.toString(),
@@ -358,7 +359,14 @@ class SimulatorIT {
             run = CompletableFuture.supplyAsync(() -> CliRun.of("run", "--pg-host", pg.host(), "--pg-port",
                     String.valueOf(pg.port()), "--pg-password-file", passwordFile.toString(), "--schema", schema,
                     "--rate", "300", "--duration", "15s", "--seed", "4", "--schema-changes", "--metrics-port", "0"));
-            Thread.sleep(6_000); // the first step is due at 3 s: it times out on the lock (2 s) and is postponed 5 s
+            // the first step is due at 3 s: wait until its ALTER queues behind our lock, then past its 2 s timeout
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (superSingle("SELECT count(*) FROM pg_locks WHERE NOT granted AND relation = '" + schema
+                    + ".customers'::regclass") == 0) {
+                assertThat(System.currentTimeMillis()).as("the ALTER never waited for the lock").isLessThan(deadline);
+                Thread.sleep(50);
+            }
+            Thread.sleep(2_500);
             reader.commit();
         }
         CliRun result = run.get();
