@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class ApplyBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplyBenchmark.class);
-    private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration TIMEOUT = Duration.ofMinutes(20);
 
     private final BenchContext ctx;
     private final int records;

@@ -46,6 +46,8 @@ public final class BenchContext {
     final BenchMode mode;
     final ResourceSampler sampler;
     final long originMs = System.currentTimeMillis();
+    /** System.nanoTime() by which the run should end (--time-budget); Long.MAX_VALUE without a budget. */
+    long deadlineNanos = Long.MAX_VALUE;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     BenchContext(LocalStack stack, Path runDir, BenchMode mode, ResourceSampler sampler) {
@@ -130,6 +132,12 @@ public final class BenchContext {
      */
     RateMeter pollUntil(String what, DoubleSupplier progress, double target, Duration every, Duration timeout,
                         ManagedProcess watched) throws InterruptedException {
+        return pollUntil(what, progress, target, every, timeout, watched, true);
+    }
+
+    /** As above; with {@code failOnTimeout} false, returns the samples so far when the time is up (a partial figure). */
+    RateMeter pollUntil(String what, DoubleSupplier progress, double target, Duration every, Duration timeout,
+                        ManagedProcess watched, boolean failOnTimeout) throws InterruptedException {
         RateMeter meter = new RateMeter();
         long deadline = System.nanoTime() + timeout.toNanos();
         long lastLog = 0;
@@ -141,6 +149,10 @@ public final class BenchContext {
                 return meter;
             }
             if (System.nanoTime() > deadline) {
+                if (!failOnTimeout) {
+                    LOG.warn("{}: time is up at {} of {}", what, (long) value, (long) target);
+                    return meter;
+                }
                 throw new BenchmarkFailure(what + ": reached only " + (long) value + " of " + (long) target + " within "
                         + timeout + (watched == null ? "" : "; see " + watched.logFile()));
             }
@@ -198,6 +210,15 @@ public final class BenchContext {
             }
             Thread.sleep(250);
         }
+    }
+
+    /** What is left of the run's time budget, at most {@code max}. */
+    Duration remaining(Duration max) {
+        if (deadlineNanos == Long.MAX_VALUE) {
+            return max;
+        }
+        long left = Math.max(0, deadlineNanos - System.nanoTime());
+        return Duration.ofNanos(Math.min(left, max.toNanos()));
     }
 
     double secondsSinceOrigin() {

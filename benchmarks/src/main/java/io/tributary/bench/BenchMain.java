@@ -46,6 +46,10 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--work-dir", description = "servers' data and logs (default: benchmarks/target/bench-<time>)")
     Path workDir;
 
+    @Option(names = "--time-budget", converter = DurationConverter.class,
+            description = "stop starting benchmarks after this (e.g. 50m); a running initial load reports its partial figure")
+    java.time.Duration timeBudget;
+
     @Option(names = "--only", split = ",", description = "run only these: capture, apply, initial-load, end-to-end")
     List<String> only;
 
@@ -89,18 +93,25 @@ public final class BenchMain implements Callable<Integer> {
                 sampler.watch(s.id(), stack.pid(s));
             }
             BenchContext ctx = new BenchContext(stack, runDir, mode, sampler);
+            if (timeBudget != null) {
+                ctx.deadlineNanos = start + timeBudget.toNanos();
+            }
             CaptureBenchmarks capture = new CaptureBenchmarks(ctx);
-            if (wanted("capture")) {
-                runGuarded(report, "capture", () -> capture.run());
-            }
-            if (wanted("apply")) {
-                runGuarded(report, "apply", () -> List.of(new ApplyBenchmark(ctx, capture.changes).run()));
-            }
-            if (wanted("initial-load")) {
-                runGuarded(report, "initial-load", () -> List.of(new InitialLoadBenchmark(ctx).run()));
-            }
-            if (wanted("end-to-end")) {
-                runGuarded(report, "end-to-end", () -> List.of(new EndToEndBenchmark(ctx).run()));
+            // cheapest and most independent first; after each, the page is rewritten so an interrupted run keeps its figures
+            List<Map.Entry<String, Step>> steps = List.of(
+                    Map.entry("capture", capture::run),
+                    Map.entry("apply", () -> List.of(new ApplyBenchmark(ctx, capture.changes).run())),
+                    Map.entry("initial-load", () -> List.of(new InitialLoadBenchmark(ctx).run())),
+                    Map.entry("end-to-end", () -> List.of(new EndToEndBenchmark(ctx).run())));
+            for (Map.Entry<String, Step> step : steps) {
+                if (wanted(step.getKey()) && ctx.remaining(java.time.Duration.ofDays(1)).isZero()) {
+                    BenchmarkResult skipped = new BenchmarkResult(step.getKey(), step.getKey(), null);
+                    skipped.error = "skipped: the run's time budget (--time-budget " + timeBudget + ") was used up";
+                    report.benchmarks.add(skipped);
+                } else if (wanted(step.getKey())) {
+                    runGuarded(report, step.getKey(), step.getValue());
+                    checkpoint(report, sampler.usage(), docsDir, start);
+                }
             }
             report.benchmarks.add(ResourcesReport.of(sampler.usage()));
         }
@@ -113,6 +124,23 @@ public final class BenchMain implements Callable<Integer> {
 
     private boolean wanted(String id) {
         return only == null || only.contains(id);
+    }
+
+    /** Writes the results so far (with the resources so far), as if the run ended here. */
+    private static void checkpoint(RunReport report, List<ResourceSampler.Usage> usage, Path docsDir, long start) {
+        try {
+            RunReport partial = new RunReport();
+            partial.mode = report.mode;
+            partial.command = report.command;
+            partial.startedAt = report.startedAt;
+            partial.machine = report.machine;
+            partial.benchmarks.addAll(report.benchmarks);
+            partial.benchmarks.add(ResourcesReport.of(usage));
+            partial.durationSeconds = (System.nanoTime() - start) / 1e9;
+            write(partial, docsDir);
+        } catch (Exception e) {
+            LOG.warn("Could not write the intermediate results: {}", e.toString());
+        }
     }
 
     interface Step {

@@ -8,11 +8,11 @@ public record BenchMode(String name, int captureChanges, int initialLoadRows, Li
                         Duration endToEndStep, int applyBatch) {
 
     public static BenchMode full() {
-        return new BenchMode("full", 300_000, 1_000_000, List.of(1_000, 5_000, 10_000, 20_000), Duration.ofMinutes(3),
+        return new BenchMode("full", 200_000, 1_000_000, List.of(1_000, 5_000, 10_000, 20_000), Duration.ofMinutes(3),
                 100_000);
     }
 
     public static BenchMode quick() {
-        return new BenchMode("quick", 20_000, 50_000, List.of(1_000), Duration.ofSeconds(20), 100_000);
+        return new BenchMode("quick", 10_000, 10_000, List.of(1_000), Duration.ofSeconds(15), 100_000);
     }
 }

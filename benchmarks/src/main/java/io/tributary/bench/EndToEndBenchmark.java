@@ -67,6 +67,10 @@ final class EndToEndBenchmark {
             ctx.pollUntil("e2e snapshot into silver", ctx.metricSum(lakePort, "tributary_lakehouse_rows_merged_total"),
                     13_440, Duration.ofMillis(500), Duration.ofMinutes(5), job);
             for (int rate : ctx.mode.endToEndRates()) {
+                if (ctx.remaining(Duration.ofDays(1)).compareTo(ctx.mode.endToEndStep().plusMinutes(1)) < 0) {
+                    r.notes.add(String.format("%,d changes/s: skipped, the run's time budget was used up.", rate));
+                    continue;
+                }
                 step(rate, cdcPort, lakePort, cdc, job, r, freshnessPts, capturedPts, appliedPts);
             }
         } finally {
