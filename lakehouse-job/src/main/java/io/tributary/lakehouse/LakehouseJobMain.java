@@ -8,6 +8,7 @@ import io.tributary.lakehouse.lake.CommitRetry;
 import io.tributary.lakehouse.lake.LakeCatalog;
 import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.lakehouse.lake.Maintenance;
+import io.tributary.lakehouse.reconcile.ReconcileCommand;
 import io.tributary.lakehouse.stream.SparkSessions;
 import io.tributary.lakehouse.stream.StreamingJob;
 import java.io.IOException;
@@ -35,11 +36,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The lakehouse job's command line: {@code stream}, {@code maintain}, {@code sql}, {@code settings}. */
+/** The lakehouse job's command line: {@code stream}, {@code maintain}, {@code sql}, {@code reconcile}, {@code settings}. */
 @Command(name = "lakehouse-job", mixinStandardHelpOptions = true,
         description = "Spark Structured Streaming: Debezium CDC topics -> Delta bronze changelog + silver mirror.",
         subcommands = {LakehouseJobMain.Stream.class, LakehouseJobMain.Maintain.class, LakehouseJobMain.Sql.class,
-                LakehouseJobMain.Settings.class})
+                ReconcileCommand.class, LakehouseJobMain.Settings.class})
 public final class LakehouseJobMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(LakehouseJobMain.class);
@@ -56,7 +57,12 @@ public final class LakehouseJobMain {
     }
 
     public static void main(String[] args) {
-        int code = new CommandLine(new LakehouseJobMain())
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The command line with its exit codes: 0 done, 1 failed, 2 configuration error (message names the key). */
+    static CommandLine commandLine() {
+        return new CommandLine(new LakehouseJobMain())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof ConfigException) {
                         cmd.getErr().println("configuration error: " + e.getMessage());
@@ -64,9 +70,7 @@ public final class LakehouseJobMain {
                     }
                     LOG.error("{} failed", cmd.getCommandName(), e);
                     return 1;
-                })
-                .execute(args);
-        System.exit(code);
+                });
     }
 
     @Command(name = "stream", description = "Run the streaming job until stopped (SIGTERM stops it cleanly).")

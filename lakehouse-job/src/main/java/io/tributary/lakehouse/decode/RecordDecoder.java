@@ -60,7 +60,7 @@ public final class RecordDecoder implements Serializable {
             return converter.convert(envelope, keyRecord, at);
         } catch (CorruptRecordException | PoisonRecordException | UnsupportedSchemaException e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            LOG.warn("Quarantining {}-{}@{}: {}", at.topic(), at.partition(), at.offset(), error);
+            LOG.debug("Quarantining {}-{}@{}: {}", at.topic(), at.partition(), at.offset(), error);
             return converter.poison(at, key, value, error);
         }
     }

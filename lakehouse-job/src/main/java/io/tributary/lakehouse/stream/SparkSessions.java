@@ -50,8 +50,9 @@ public final class SparkSessions {
         s.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
         s.put("spark.sql.datetime.java8API.enabled", "true");
         s.put("spark.sql.session.timeZone", "UTC");
-        s.put("spark.sql.shuffle.partitions", "4");
-        s.put("spark.default.parallelism", "4");
+        // CDC micro-batches are small: a few shuffle partitions per core, not Spark's 200
+        s.put("spark.sql.shuffle.partitions", local ? "2" : "8");
+        s.put("spark.default.parallelism", local ? "2" : "8");
         s.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "4");
         s.put("spark.sql.adaptive.coalescePartitions.enabled", "true");
         // Delta rebuilds table state with this many partitions (default 50): far too many for CDC-sized tables

@@ -100,7 +100,7 @@ class LakehouseJobIT {
         env.put("TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL", "1s");
         env.put("TRIBUTARY_LAKEHOUSE_MAINTENANCE_INTERVAL", "0s");
         env.put("TRIBUTARY_LAKEHOUSE_METRICS_PORT", String.valueOf(metricsPort));
-        env.put("TRIBUTARY_LAKEHOUSE_MAX_OFFSETS_PER_TRIGGER", "1000");
+        env.put("TRIBUTARY_LAKEHOUSE_MAX_OFFSETS_PER_TRIGGER", "600");
         env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("lakehouse-job").toString());
         List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
         jvm.addAll(sparkJvmOptions());
@@ -267,9 +267,9 @@ class LakehouseJobIT {
         Map<Integer, Long> expected = new TreeMap<>(); // id -> qty of the live row
         long lsn = 1000;
         int changes = 0;
-        for (int i = 0; i < 2400; i++) {
+        for (int i = 0; i < 1500; i++) {
             lsn++;
-            int id = random.nextInt(300);
+            int id = random.nextInt(200);
             if (expected.containsKey(id) && random.nextInt(5) == 0) {
                 producer.sendAsync(topic, f.key(id), f.envelopeV1, f.delete(id, lsn));
                 expected.remove(id);
