@@ -267,7 +267,9 @@ class CdcResilienceIT {
     void postgresCrashAndRestartIsRetriedWithoutLoss() throws Exception {
         stack.app("CREATE TABLE shop.pgr_items (id int PRIMARY KEY, label text NOT NULL)",
                 "INSERT INTO shop.pgr_items VALUES (0, 'sentinel')");
-        ManagedProcess engine = launch("cdc-pgr", "pgr_items", env("pgr"),
+        Map<String, String> env = env("pgr");
+        env.put("TRIBUTARY_CDC_TOPIC_PARTITIONS", "3");
+        ManagedProcess engine = launch("cdc-pgr", "pgr_items", env,
                 "-Ddebezium.errors.max.retries=10", "-Ddebezium.errors.retry.delay.max.ms=3000");
         awaitSnapshot("pgr.shop.pgr_items", engine);
         for (int i = 1; i <= 5; i++) {
@@ -287,6 +289,17 @@ class CdcResilienceIT {
                 .as("log:%n%s", CdcTestStack.log(engine))
                 .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(0, 10).boxed().toList());
         assertThat(engine.isAlive()).as("the engine reconnected by itself").isTrue();
+
+        // a truncate has no key: it goes to every partition, behind that partition's keyed changes
+        stack.app("TRUNCATE shop.pgr_items");
+        List<DecodedChange> withTruncate = stack.reader.readUntil("pgr.shop.pgr_items",
+                a -> a.stream().filter(c -> "t".equals(c.op())).count() == 3, WAIT);
+        assertThat(withTruncate.stream().filter(c -> "t".equals(c.op())).map(DecodedChange::partition))
+                .containsExactlyInAnyOrder(0, 1, 2);
+        for (DecodedChange t : withTruncate.stream().filter(c -> "t".equals(c.op())).toList()) {
+            assertThat(withTruncate.stream().filter(c -> c.partition() == t.partition() && !"t".equals(c.op()) && !c.isTombstone()))
+                    .allMatch(c -> c.offset() < t.offset() && c.lsn() < t.lsn());
+        }
         engine.stop(Duration.ofSeconds(20));
         assertThat(engine.exitCode()).hasValue(0);
     }

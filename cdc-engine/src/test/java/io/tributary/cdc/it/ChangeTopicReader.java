@@ -47,6 +47,8 @@ final class ChangeTopicReader {
         p.put("value.deserializer", ByteArrayDeserializer.class.getName());
         p.put("enable.auto.commit", "false");
         p.put("isolation.level", "read_committed");
+        // never let the reader create a topic (with the broker's default partitions) before the engine does
+        p.put("allow.auto.create.topics", "false");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions = new ArrayList<>();
             while (partitions.isEmpty() && System.nanoTime() < deadline) {
