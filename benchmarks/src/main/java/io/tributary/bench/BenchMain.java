@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +49,11 @@ public final class BenchMain implements Callable<Integer> {
             description = "stop starting benchmarks after this (e.g. 50m); a running initial load reports its partial figure")
     java.time.Duration timeBudget;
 
+    @Option(names = "--render", paramLabel = "RESULTS_JSON",
+            description = "only rewrite BENCHMARKS.md and the plots from an earlier run's results (after editing"
+                    + " docs/benchmarks/PREAMBLE.md or ANALYSIS.md); runs nothing")
+    Path render;
+
     @Option(names = "--only", split = ",", description = "run only these: capture, apply, initial-load, end-to-end")
     List<String> only;
 
@@ -66,6 +70,11 @@ public final class BenchMain implements Callable<Integer> {
         BenchMode mode = quick ? BenchMode.quick() : BenchMode.full();
         Path root = ProjectRootLocator.find();
         Path docsDir = docs != null ? docs : root.resolve("docs");
+        if (render != null) {
+            write(new ObjectMapper().readValue(render.toFile(), RunReport.class), docsDir);
+            LOG.info("Rewrote {} from {}", docsDir.resolve("BENCHMARKS.md"), render);
+            return 0;
+        }
         Path runDir = (workDir != null ? workDir
                 : root.resolve("benchmarks/target/bench-" + System.currentTimeMillis())).toAbsolutePath();
         Files.createDirectories(runDir);
@@ -197,7 +206,4 @@ public final class BenchMain implements Callable<Integer> {
                 System.getProperty("os.name") + " " + System.getProperty("os.version"), cpu, load);
     }
 
-    static List<String> list(String... s) {
-        return new ArrayList<>(List.of(s));
-    }
 }
