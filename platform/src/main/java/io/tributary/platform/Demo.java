@@ -26,6 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 final class Demo {
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
+    private static final int MAX_RESTARTS = 3;
+    private static final Duration HEARTBEAT = Duration.ofSeconds(2);
+    private static final Duration TRIGGER = Duration.ofSeconds(2);
 
     record Options(Duration duration, int rate, boolean schemaChanges, Duration statusInterval, Duration catchUpTimeout) {
     }
@@ -55,8 +58,9 @@ final class Demo {
         say("Loaded: " + loaded.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()
                 + " = " + loaded.values().stream().mapToLong(Long::longValue).sum() + " rows");
 
-        ManagedProcess cdc = pipeline.startCdcEngine(Duration.ofSeconds(2));
-        ManagedProcess lake = pipeline.startLakehouseJob(Duration.ofSeconds(2));
+        ManagedProcess cdc = pipeline.startCdcEngine(HEARTBEAT);
+        ManagedProcess lake = pipeline.startLakehouseJob(TRIGGER);
+        int restarts = 0;
         say("Started cdc-engine (pid " + cdc.pid() + ", metrics :" + pipeline.ports().cdcEngine() + ") and lakehouse-job (pid "
                 + lake.pid() + ", metrics :" + pipeline.ports().lakehouseJob() + ")");
         ManagedProcess simulator = pipeline.startSimulator(options.rate(), options.duration(), options.schemaChanges());
@@ -81,10 +85,21 @@ final class Demo {
             out.flush();
             previous = figures;
             previousAt = now;
-            failure = deadService(cdc, lake);
-            if (failure != null) {
-                simulator.stop(Duration.ofSeconds(20));
-                break;
+            // the services exit on a failure they cannot retry (a failed batch, Kafka gone past the send budget) and
+            // expect their supervisor to restart them: they resume from their durable offsets / checkpoint
+            if (!cdc.isAlive() || !lake.isAlive()) {
+                ManagedProcess dead = cdc.isAlive() ? lake : cdc;
+                if (++restarts > MAX_RESTARTS) {
+                    failure = deadService(dead) + "\n(restarted " + MAX_RESTARTS + " times already; giving up)";
+                    simulator.stop(Duration.ofSeconds(20));
+                    break;
+                }
+                say("WARNING: " + deadService(dead) + "\nRestarting " + dead.name() + " (" + restarts + "/" + MAX_RESTARTS + ")");
+                if (dead == cdc) {
+                    cdc = pipeline.startCdcEngine(HEARTBEAT);
+                } else {
+                    lake = pipeline.startLakehouseJob(TRIGGER);
+                }
             }
         }
         simulator.waitFor(Duration.ofSeconds(30));
@@ -127,14 +142,9 @@ final class Demo {
                 scraper.scrape(p.lakehouseJob()).orElse(PrometheusText.EMPTY), last);
     }
 
-    private static String deadService(ManagedProcess... services) {
-        for (ManagedProcess p : services) {
-            if (!p.isAlive()) {
-                return p.name() + " exited" + p.exitCode().stream().mapToObj(c -> " with code " + c).findFirst().orElse("")
-                        + "; see " + p.logFile() + ":\n" + Pipeline.lastLines(p, 20);
-            }
-        }
-        return null;
+    private static String deadService(ManagedProcess p) {
+        return p.name() + " exited" + p.exitCode().stream().mapToObj(c -> " with code " + c).findFirst().orElse("")
+                + "; see " + p.logFile() + ":\n" + Pipeline.lastLines(p, 20);
     }
 
     private Map<String, Long> countRows() {

@@ -36,8 +36,8 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--status-interval", defaultValue = "5s", description = "Live status every (default ${DEFAULT-VALUE}).")
     String statusInterval;
 
-    @Option(names = "--catch-up-timeout", defaultValue = "180s",
-            description = "How long reconcile waits for the lake to catch up (default ${DEFAULT-VALUE}).")
+    @Option(names = "--catch-up-timeout", defaultValue = "300s",
+            description = "Reconcile gives up waiting for the lake after this long without progress (default ${DEFAULT-VALUE}).")
     String catchUpTimeout;
 
     @Option(names = "--cdc-metrics-port", defaultValue = "18082", description = "cdc-engine /metrics (default ${DEFAULT-VALUE}).")

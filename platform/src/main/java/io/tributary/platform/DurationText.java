@@ -1,6 +1,7 @@
 package io.tributary.platform;
 
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,7 +28,7 @@ final class DurationText {
         }
         try {
             return requirePositive(Duration.parse(text.trim().toUpperCase(Locale.ROOT)), text, option);
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(option + ": '" + text + "' is not a duration; write e.g. 90s, 2m, 500ms or PT90S");
         }
     }

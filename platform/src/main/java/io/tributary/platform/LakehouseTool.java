@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,7 +64,7 @@ final class LakehouseTool {
                 byte[] buffer = new byte[8192];
                 int n;
                 while ((n = in.read(buffer)) > 0) {
-                    captured.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
+                    captured.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
                     if (out != null) {
                         out.write(buffer, 0, n);
                         out.flush();

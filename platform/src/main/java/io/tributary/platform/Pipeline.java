@@ -4,6 +4,7 @@ import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
 import io.tributary.stack.StackException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +88,7 @@ final class Pipeline {
     static String lastLines(ManagedProcess process, int lines) {
         try {
             return String.join("\n", LogsCommand.tail(process.logFile(), lines));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "(cannot read " + process.logFile() + ": " + e.getMessage() + ")";
         }
     }

@@ -105,23 +105,27 @@ final class TailCommand implements Callable<Integer> {
         static String of(int partition, long offset, Object key, Object value) {
             StringBuilder sb = new StringBuilder().append(partition).append('/').append(offset).append(' ');
             if (value == null) {
-                return sb.append("tombstone key=").append(key).toString();
+                return sb.append("tombstone key=").append(text(key)).toString();
             }
             if (value instanceof GenericRecord envelope && envelope.getSchema().getField("op") != null) {
-                sb.append(envelope.get("op")).append(" key=").append(key);
+                sb.append(envelope.get("op")).append(" key=").append(text(key));
                 Object source = envelope.get("source");
                 if (source instanceof GenericRecord s && s.getSchema().getField("lsn") != null) {
                     sb.append(" lsn=").append(s.get("lsn"));
                 }
-                if (envelope.get("before") != null) {
-                    sb.append(" before=").append(envelope.get("before"));
-                }
-                if (envelope.get("after") != null) {
-                    sb.append(" after=").append(envelope.get("after"));
+                for (String image : new String[] {"before", "after"}) {
+                    if (envelope.get(image) != null) {
+                        sb.append(' ').append(image).append('=')
+                                .append(AvroText.of(envelope.get(image), envelope.getSchema().getField(image).schema()));
+                    }
                 }
                 return sb.toString();
             }
-            return sb.append("key=").append(key).append(" value=").append(value).toString();
+            return sb.append("key=").append(text(key)).append(" value=").append(text(value)).toString();
+        }
+
+        private static String text(Object datum) {
+            return datum instanceof GenericRecord r ? AvroText.of(r, r.getSchema()) : String.valueOf(datum);
         }
     }
 }

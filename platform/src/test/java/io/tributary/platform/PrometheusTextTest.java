@@ -3,6 +3,7 @@ package io.tributary.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 class PrometheusTextTest {
@@ -46,8 +47,8 @@ class PrometheusTextTest {
                 + "tributary_lakehouse_rows_merged_total{table=\"orders\"} 800\n"
                 + "tributary_lakehouse_freshness_seconds{table=\"orders\"} 4.2\n"
                 + "tributary_lakehouse_freshness_seconds{table=\"products\"} 9.5\n");
-        PipelineFigures before = new PipelineFigures(500, 11854, 0, 0, java.util.OptionalDouble.empty(),
-                java.util.OptionalDouble.empty());
+        PipelineFigures before = new PipelineFigures(500, 11854, 0, 0, OptionalDouble.empty(),
+                OptionalDouble.empty());
         PipelineFigures now = PipelineFigures.of(sim, PrometheusText.parse(CDC), lake, before);
         assertThat(now.line(42, before, 5.0)).isEqualTo("[  42s] written     1,000 (  100/s) | captured    12,354 (  100/s)"
                 + " | bronze       900 | merged       800 (  160/s) | cdc lag 0.3 s | freshness 9.5 s");

@@ -60,9 +60,14 @@ final class LakeCatchUp {
     record Outcome(boolean caughtUp, String detail) {
     }
 
-    Outcome await(long lsn, Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String slotState = "not read";
+    /**
+     * Waits while there is progress: {@code stall} is how long either step may go without the slot or the job's
+     * checkpoint moving forward before the wait gives up (a busy job working through a large backlog is not a timeout).
+     */
+    Outcome await(long lsn, Duration stall) throws Exception {
+        long lastProgress = System.nanoTime();
+        String slotState;
+        Long lastConfirmed = null;
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password())) {
             while (true) {
                 Long confirmed = confirmedFlushLsn(c);
@@ -71,26 +76,39 @@ final class LakeCatchUp {
                 if (confirmed != null && confirmed >= lsn) {
                     break;
                 }
-                if (System.nanoTime() > deadline) {
-                    return new Outcome(false, "timed out after " + timeout.toSeconds() + " s waiting for cdc-engine: "
-                            + slotState);
+                if (confirmed != null && !confirmed.equals(lastConfirmed)) {
+                    lastConfirmed = confirmed;
+                    lastProgress = System.nanoTime();
+                }
+                if (System.nanoTime() - lastProgress > stall.toNanos()) {
+                    return new Outcome(false, "timed out: no progress for " + stall.toSeconds() + " s waiting for"
+                            + " cdc-engine: " + slotState);
                 }
                 Thread.sleep(POLL_MILLIS);
             }
         }
         LOG.info("cdc-engine has everything up to {} ({})", Lsn.format(lsn), slotState);
-        Map<String, Long> end = endOffsets(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-        List<String> behind = List.of("not read");
+        Map<String, Long> end = endOffsets(stall);
+        lastProgress = System.nanoTime();
+        Map<String, Long> lastCommitted = null;
         while (true) {
-            behind = CheckpointOffsets.behind(end, committedOffsets());
+            Map<String, Long> committed = committedOffsets();
+            List<String> behind = CheckpointOffsets.behind(end, committed);
             if (behind.isEmpty()) {
                 LOG.info("the lakehouse job has consumed every CDC topic up to its end offsets {}", end);
                 return new Outcome(true, slotState + "; job checkpoint covers the end offsets of " + end.size()
                         + " partitions");
             }
-            if (System.nanoTime() > deadline) {
-                return new Outcome(false, "timed out after " + timeout.toSeconds() + " s waiting for the lakehouse job"
-                        + " (checkpoint " + checkpoint + "); partitions consumed/end: " + String.join(", ", behind));
+            if (!committed.equals(lastCommitted)) {
+                if (lastCommitted != null) {
+                    LOG.info("the lakehouse job is catching up; partitions consumed/end: {}", behind);
+                }
+                lastCommitted = committed;
+                lastProgress = System.nanoTime();
+            }
+            if (System.nanoTime() - lastProgress > stall.toNanos()) {
+                return new Outcome(false, "timed out: no committed batch for " + stall.toSeconds() + " s waiting for the"
+                        + " lakehouse job (checkpoint " + checkpoint + "); partitions consumed/end: " + String.join(", ", behind));
             }
             Thread.sleep(POLL_MILLIS);
         }

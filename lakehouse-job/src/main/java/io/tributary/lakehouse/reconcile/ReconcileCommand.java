@@ -37,8 +37,8 @@ public final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
 
-    @Option(names = "--timeout", defaultValue = "180s",
-            description = "How long to wait for the lake to catch up (default ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "300s",
+            description = "Give up waiting for the lake after this long without progress (default ${DEFAULT-VALUE}).")
     String timeout;
 
     @Option(names = "--sample", defaultValue = "10", description = "Differing keys to print per kind (default ${DEFAULT-VALUE}).")

@@ -13,14 +13,15 @@ import java.util.Set;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -86,7 +87,7 @@ final class SilverSnapshot {
     private static final StructType FINGERPRINT_SCHEMA = new StructType()
             .add("key", DataTypes.StringType).add("fingerprint", DataTypes.StringType)
             .add("lsn", DataTypes.LongType).add("deleted", DataTypes.BooleanType);
-    private static final org.apache.spark.sql.Encoder<Row> FINGERPRINT_ENCODER = Encoders.row(FINGERPRINT_SCHEMA);
+    private static final Encoder<Row> FINGERPRINT_ENCODER = Encoders.row(FINGERPRINT_SCHEMA);
 
     static Row fingerprintRow(Row r, int keyCount, int valueCount) {
         List<String> key = new ArrayList<>(keyCount);

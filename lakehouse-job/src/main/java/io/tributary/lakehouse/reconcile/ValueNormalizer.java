@@ -3,6 +3,7 @@ package io.tributary.lakehouse.reconcile;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,7 +57,7 @@ public final class ValueNormalizer {
         if (value instanceof ZonedDateTime z) {
             return z.toInstant().toString();
         }
-        if (value instanceof java.sql.Date d) {
+        if (value instanceof Date d) {
             return d.toLocalDate().toString();
         }
         if (value instanceof LocalDate d) {

@@ -3,6 +3,8 @@ package io.tributary.lakehouse.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,9 +48,9 @@ class ValueNormalizerTest {
     @Test
     void datesBytesAndNull() {
         assertThat(ValueNormalizer.normalize(LocalDate.of(1990, 2, 28))).isEqualTo("1990-02-28");
-        assertThat(ValueNormalizer.normalize(java.sql.Date.valueOf(LocalDate.of(1990, 2, 28)))).isEqualTo("1990-02-28");
+        assertThat(ValueNormalizer.normalize(Date.valueOf(LocalDate.of(1990, 2, 28)))).isEqualTo("1990-02-28");
         assertThat(ValueNormalizer.normalize(new byte[] {0, 15, -1})).isEqualTo("000fff");
-        assertThat(ValueNormalizer.normalize(java.nio.ByteBuffer.wrap(new byte[] {0, 15, -1}))).isEqualTo("000fff");
+        assertThat(ValueNormalizer.normalize(ByteBuffer.wrap(new byte[] {0, 15, -1}))).isEqualTo("000fff");
         assertThat(ValueNormalizer.normalize(null)).isNull();
         assertThat(ValueNormalizer.normalize("Zoë")).isEqualTo("Zoë");
         assertThat(ValueNormalizer.normalize(Boolean.TRUE)).isEqualTo("true");
