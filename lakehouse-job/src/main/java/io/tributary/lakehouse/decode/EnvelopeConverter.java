@@ -81,11 +81,16 @@ public final class EnvelopeConverter {
             }
         }
         List<String> unavailable = new ArrayList<>();
-        Row after = rowOf((GenericRecord) envelope.get(Envelopes.AFTER), unavailable);
+        java.util.Set<String> flagged = new java.util.HashSet<>();
+        if (schema.getField(Envelopes.UNAVAILABLE_COLUMNS) != null
+                && envelope.get(Envelopes.UNAVAILABLE_COLUMNS) instanceof Iterable<?> listed) {
+            listed.forEach(c -> flagged.add(c.toString()));
+        }
+        Row after = rowOf((GenericRecord) envelope.get(Envelopes.AFTER), flagged, unavailable);
         if (op.carriesRow() && after == null) {
             throw new PoisonRecordException("a '" + op.code() + "' change without after image");
         }
-        Row before = rowOf((GenericRecord) envelope.get(Envelopes.BEFORE), new ArrayList<>());
+        Row before = rowOf((GenericRecord) envelope.get(Envelopes.BEFORE), java.util.Set.of(), new ArrayList<>());
 
         Object[] values = new Object[decodedSchema.fields().length];
         int i = 0;
@@ -106,6 +111,10 @@ public final class EnvelopeConverter {
             Schema.Field txField = schema.getField(Envelopes.TRANSACTION);
             Object tx = txField == null ? null : envelope.get(Envelopes.TRANSACTION);
             values[i++] = tx == null ? null : AvroSparkValues.toRow((GenericRecord) tx, layout.transactionType());
+        }
+        for (StructField extra : layout.extraType().fields()) {
+            Schema.Field f = schema.getField(extra.name());
+            values[i++] = f == null ? null : AvroSparkValues.convert(envelope.get(f.pos()), f.schema(), extra.dataType());
         }
         values[i++] = CollectionConverters.asScala(unavailable).toSeq();
         values[i++] = null;
@@ -133,7 +142,8 @@ public final class EnvelopeConverter {
         return new GenericRowWithSchema(values, decodedSchema);
     }
 
-    private Row rowOf(GenericRecord record, List<String> unavailable) {
+    /** The row image; a column flagged by the engine or carrying the placeholder is null and listed as unavailable. */
+    private Row rowOf(GenericRecord record, java.util.Set<String> flagged, List<String> unavailable) {
         if (record == null) {
             return null;
         }
@@ -147,7 +157,7 @@ public final class EnvelopeConverter {
                 continue;
             }
             Object raw = record.get(writerField.pos());
-            if (isPlaceholder(raw)) {
+            if (flagged.contains(field.name()) || isPlaceholder(raw)) {
                 unavailable.add(field.name());
                 continue;
             }

@@ -13,6 +13,11 @@ public final class Envelopes {
     public static final String TRANSACTION = "transaction";
     public static final String SOURCE_LSN = "lsn";
     public static final String SOURCE_TS_MS = "ts_ms";
+    /** Added by the cdc-engine: the after columns PostgreSQL did not send (unchanged TOAST). */
+    public static final String UNAVAILABLE_COLUMNS = "unavailable_columns";
+    /** The envelope fields the job maps itself; any other field is carried to bronze as it is. */
+    public static final java.util.Set<String> MAPPED = java.util.Set.of(BEFORE, AFTER, SOURCE, OP, TS_MS, TRANSACTION,
+            UNAVAILABLE_COLUMNS);
 
     private Envelopes() {
     }

@@ -19,9 +19,10 @@ import org.apache.spark.sql.types.StructType;
  * @param keyType         primary-key columns (empty when the batch holds only truncates)
  * @param sourceType      the envelope's {@code source} block
  * @param transactionType the envelope's {@code transaction} block, or null when the connector does not emit it
+ * @param extraType       any further envelope fields (e.g. {@code ts_us}, {@code ts_ns}), kept in bronze as they are
  */
 public record TableLayout(String table, StructType rowType, StructType keyType, StructType sourceType,
-                          StructType transactionType) implements Serializable {
+                          StructType transactionType, StructType extraType) implements Serializable {
 
     public static final String TOPIC = "_topic";
     public static final String PARTITION = "_partition";
@@ -46,6 +47,7 @@ public record TableLayout(String table, StructType rowType, StructType keyType, 
         Objects.requireNonNull(rowType, "rowType");
         Objects.requireNonNull(keyType, "keyType");
         Objects.requireNonNull(sourceType, "sourceType");
+        extraType = extraType == null ? new StructType() : extraType;
     }
 
     public List<String> keyColumns() {
@@ -69,6 +71,9 @@ public record TableLayout(String table, StructType rowType, StructType keyType, 
                 .add(AFTER, rowType, true);
         if (transactionType != null) {
             s = s.add(TRANSACTION, transactionType, true);
+        }
+        for (StructField extra : extraType.fields()) {
+            s = s.add(extra.name(), extra.dataType(), true);
         }
         return s.add(new StructField(UNAVAILABLE, DataTypes.createArrayType(DataTypes.StringType, false), true,
                         Metadata.empty()))

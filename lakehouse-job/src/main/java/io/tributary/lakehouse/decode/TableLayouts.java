@@ -43,9 +43,16 @@ public final class TableLayouts {
         StructType sourceType = AvroSparkTypes.toStructType(latest.getField(Envelopes.SOURCE).schema());
         Schema.Field tx = latest.getField(Envelopes.TRANSACTION);
         StructType transactionType = tx == null ? null : AvroSparkTypes.toStructType(tx.schema());
+        java.util.List<StructField> extras = new ArrayList<>();
+        for (Schema.Field f : latest.getFields()) {
+            if (!Envelopes.MAPPED.contains(f.name()) && !f.name().startsWith("_")) {
+                extras.add(DataTypes.createStructField(f.name(), AvroSparkTypes.toSparkType(f.schema()), true));
+            }
+        }
         StructType keyType = keySchemas.isEmpty() ? new StructType()
                 : AvroSparkTypes.toStructType(new TreeMap<>(keySchemas).lastEntry().getValue());
-        return Optional.of(new TableLayout(table, union(rowTypes), keyType, sourceType, transactionType));
+        return Optional.of(new TableLayout(table, union(rowTypes), keyType, sourceType, transactionType,
+                DataTypes.createStructType(extras)));
     }
 
     /** Union of row types, newest first: the newest decides order and types; older-only columns are appended. */

@@ -222,7 +222,7 @@ public final class MicroBatchProcessor implements VoidFunction2<Dataset<Row>, Lo
         return TableLayouts.derive(table, values, keys).orElseGet(() -> {
             LOG.warn("table {}: no Debezium envelope schema among ids {}; its records go to the quarantine", table,
                     ids.valueIds);
-            return new TableLayout(table, new StructType(), new StructType(), new StructType(), null);
+            return new TableLayout(table, new StructType(), new StructType(), new StructType(), null, null);
         });
     }
 

@@ -116,6 +116,34 @@ class EnvelopeConverterTest {
     }
 
     @Test
+    void engineFlaggedColumnsAndExtraEnvelopeFieldsAreKept() {
+        Schema envelope = SchemaBuilder.record("Envelope").namespace(TOPIC).fields()
+                .name("before").type(optional(ROW_V1)).withDefault(null)
+                .name("after").type(optional(ROW_V1)).withDefault(null)
+                .name("source").type(io.tributary.lakehouse.fixture.DebeziumFixtures.sourceSchema()).noDefault()
+                .requiredString("op")
+                .optionalLong("ts_ms")
+                .optionalLong("ts_us")
+                .name("unavailable_columns").type().array().items().stringType().arrayDefault(List.of())
+                .endRecord();
+        TableLayout layout = TableLayouts.derive("orders", Map.of(1, envelope), Map.of(2, KEY)).orElseThrow();
+        GenericRecord e = new org.apache.avro.generic.GenericData.Record(envelope);
+        e.put("after", rowV1(7, "a placeholder-free value the engine flagged", null));
+        e.put("source", io.tributary.lakehouse.fixture.DebeziumFixtures.source("orders", 1400, 1L, false));
+        e.put("op", "u");
+        e.put("ts_ms", 5L);
+        e.put("ts_us", 5_000L);
+        e.put("unavailable_columns", List.of(new org.apache.avro.util.Utf8("customer")));
+
+        Row r = new EnvelopeConverter(layout, TOAST).convert(e, key(7), AT);
+
+        assertThat(layout.extraType().fieldNames()).containsExactly("ts_us");
+        assertThat(r.<Long>getAs("ts_us")).isEqualTo(5_000L);
+        assertThat(r.<Row>getAs(TableLayout.AFTER).<String>getAs("customer")).isNull();
+        assertThat(unavailable(r)).containsExactly("customer");
+    }
+
+    @Test
     void deleteCarriesTheKeyAndNoAfterImage() {
         EnvelopeConverter converter = new EnvelopeConverter(layoutV1(), TOAST);
         Map<String, Object> keyOnly = new HashMap<>();

@@ -124,6 +124,9 @@ class LakeWritersSparkTest {
                 .selectExpr("count(*)", "count_if(op = 'd')", "count(distinct _change_date)").first();
         assertThat(bronzeCounts.getLong(0)).isEqualTo(6);
         assertThat(bronzeCounts.getLong(1)).isEqualTo(1);
+        assertThat(spark.read().format("delta").load(paths.bronze(f.table)).where("_offset = 0")
+                .select("ts_us", "ts_ns").first().getLong(0)).as("extra envelope fields kept")
+                .isEqualTo((1_767_225_600_000L + 100 + 5) * 1000);
         assertThat(spark.read().format("delta").load(paths.bronze(f.table)).where("_offset = 1002").first()
                 .<scala.collection.Seq<String>>getAs("_unavailable_columns").mkString(",")).isEqualTo("customer");
     }
