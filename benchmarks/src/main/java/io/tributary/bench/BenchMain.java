@@ -54,6 +54,10 @@ public final class BenchMain implements Callable<Integer> {
                     + " docs/benchmarks/PREAMBLE.md or ANALYSIS.md); runs nothing")
     Path render;
 
+    @Option(names = "--rates", split = ",", paramLabel = "N",
+            description = "end-to-end rates in changes/s instead of the mode's (full: 1000,5000,10000,20000)")
+    List<Integer> rates;
+
     @Option(names = "--only", split = ",", description = "run only these: capture, apply, initial-load, end-to-end")
     List<String> only;
 
@@ -68,6 +72,10 @@ public final class BenchMain implements Callable<Integer> {
                     "unknown mode '" + modeName + "': use 'full' or '--quick'");
         }
         BenchMode mode = quick ? BenchMode.quick() : BenchMode.full();
+        if (rates != null) {
+            mode = new BenchMode(mode.name(), mode.captureChanges(), mode.initialLoadRows(), List.copyOf(rates),
+                    mode.endToEndStep(), mode.applyBatch());
+        }
         Path root = ProjectRootLocator.find();
         Path docsDir = docs != null ? docs : root.resolve("docs");
         if (render != null) {

@@ -78,6 +78,11 @@ final class EndToEndBenchmark {
             job.stop(Duration.ofSeconds(30));
             ctx.dropSlot("bench_e2e");
         }
+        if (r.targets.stream().noneMatch(t -> t.target().startsWith("sustained"))) {
+            r.targets.add(new BenchmarkResult.TargetCheck(
+                    "sustained >= 20k changes/s end to end with a lag that does not grow", 20_000, 0, true));
+            r.notes.add("No rate was sustained without a growing lag, so the sustained figure is 0.");
+        }
         r.series.add(new BenchmarkResult.Series("captured changes/s", "changes/s | s", capturedPts));
         r.series.add(new BenchmarkResult.Series("applied records/s", "changes/s | s", appliedPts));
         r.series.add(new BenchmarkResult.Series("oldest change of each batch: freshness (s) x 1000", "changes/s | s",
@@ -89,7 +94,9 @@ final class EndToEndBenchmark {
                       List<double[]> freshnessPts, List<double[]> capturedPts, List<double[]> appliedPts)
             throws Exception {
         int workers = rate <= 1_000 ? 1 : rate <= 5_000 ? 4 : 8;
-        int eventsPerTx = rate >= 10_000 ? 5 : 1;
+        // one event per transaction: with several, baskets of different events lock products out of key order and
+        // the simulator's workers deadlock until it gives up (seen at 10k/s with 5 events per transaction, 8 workers)
+        int eventsPerTx = 1;
         Duration d = ctx.mode.endToEndStep();
         Path summary = ctx.runDir.resolve("simulator-" + rate + ".json");
         Poll before = poll(cdcPort, lakePort);
@@ -137,6 +144,11 @@ final class EndToEndBenchmark {
             }
         }
         double catchUp = (last.atMs() - stopMs) / 1000.0;
+        int exit = sim.exitCode().orElse(-1);
+        if (exit != 0) {
+            r.notes.add(String.format("At %,d changes/s the simulator stopped after %.0f s with exit code %d: %s (log %s).",
+                    rate, (stopMs - startMs) / 1000.0, exit, lastError(sim.logFile()), sim.logFile().getFileName()));
+        }
         JsonNode s = Files.isRegularFile(summary) ? json.readTree(summary.toFile()) : null;
         double achieved = s == null ? Double.NaN : s.path("achievedRate").asDouble(Double.NaN);
         double simSeconds = s == null ? d.toSeconds() : s.path("elapsedSeconds").asDouble(d.toSeconds());
@@ -147,7 +159,8 @@ final class EndToEndBenchmark {
         List<FreshnessModel.Batch> during = batches.stream().filter(b -> b.visibleAtMs() <= stoppedAt).toList();
         List<Trend.Point> worst = FreshnessModel.worstPerBatch(during, startMs);
         double slope = Trend.slope(worst);
-        boolean grows = Trend.grows(worst, 0.05, 5);
+        String verdict = lagVerdict(worst, achieved, captured, catchUp, DRAIN_LIMIT.toSeconds(), exit != 0);
+        boolean grows = !verdict.startsWith("no");
         for (Trend.Point pt : FreshnessModel.worstPerBatch(batches, startMs)) {
             freshnessPts.add(new double[] {(startMs - ctx.originMs) / 1000.0 + pt.x(), pt.y() * 1000});
         }
@@ -158,7 +171,8 @@ final class EndToEndBenchmark {
                 MarkdownReport.count(captured), MarkdownReport.count(applied),
                 fresh.isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.2f / %.2f / %.2f", fresh.at(50), fresh.at(95),
                         fresh.at(99)),
-                String.format(Locale.ROOT, "%+.3f", slope), grows ? "**yes**" : "no",
+                Double.isNaN(slope) ? "n/a (" + worst.size() + " batches)" : String.format(Locale.ROOT, "%+.3f", slope),
+                verdict,
                 String.format(Locale.ROOT, "%.1f", catchUp)));
         if (rate == 1_000 && !fresh.isEmpty()) {
             r.targets.add(new BenchmarkResult.TargetCheck("freshness p99 <= 5 s at 1k changes/s", 5, fresh.at(99), false));
@@ -166,10 +180,44 @@ final class EndToEndBenchmark {
         if (!grows && !Double.isNaN(achieved)) {
             BenchmarkResult.TargetCheck old = r.targets.stream()
                     .filter(t -> t.target().startsWith("sustained")).findFirst().orElse(null);
-            double best = Math.max(old == null ? 0 : old.measured(), Math.min(achieved, Math.min(captured, applied)));
+            // not the apply rate of the window: with batches of a minute it depends on where the batch edges fall;
+            // the lag not growing says the lake kept up with what was captured
+            double best = Math.max(old == null ? 0 : old.measured(), Math.min(achieved, captured));
             r.targets.remove(old);
             r.targets.add(new BenchmarkResult.TargetCheck(
                     "sustained >= 20k changes/s end to end with a lag that does not grow", 20_000, best, true));
+        }
+    }
+
+    /**
+     * Whether the lag grows, and why: by the trend of each batch's oldest change when there are at least three
+     * batches; otherwise by the evidence there is: capture keeping less than 90% of the simulator's rate, or a backlog
+     * still not applied {@code drainLimit} seconds after the run. "n/a" when the simulator itself failed.
+     */
+    static String lagVerdict(List<Trend.Point> worstPerBatch, double achieved, double captured, double catchUpSeconds,
+                             double drainLimitSeconds, boolean simulatorFailed) {
+        if (simulatorFailed) {
+            return "n/a (the simulator failed)";
+        }
+        if (worstPerBatch.size() >= 3) {
+            return Trend.grows(worstPerBatch, 0.05, 5) ? "yes (freshness rises)" : "no";
+        }
+        if (!Double.isNaN(achieved) && captured < 0.9 * achieved) {
+            return "yes (capture behind the simulator)";
+        }
+        if (catchUpSeconds >= drainLimitSeconds) {
+            return String.format(Locale.ROOT, "yes (backlog left %.0f s after the run)", drainLimitSeconds);
+        }
+        return String.format(Locale.ROOT, "no (caught up %.0f s after the run)", catchUpSeconds);
+    }
+
+    /** The simulator's last "error:" line, shortened. */
+    static String lastError(Path log) {
+        try (java.util.stream.Stream<String> lines = Files.lines(log)) {
+            String last = lines.filter(l -> l.startsWith("error:")).reduce((a, b) -> b).orElse("no error line in the log");
+            return last.length() > 160 ? last.substring(0, 160) + "..." : last;
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            return "log unreadable: " + e.getMessage();
         }
     }
 

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Samples peak memory and CPU seconds of each service (a process and its descendants, e.g. PostgreSQL's backends)
  * from /proc once a second. Memory is the proportional set size (PSS) summed over the process tree, so PostgreSQL's
- * shared buffers count once, not once per backend; where smaps_rollup is unreadable, RSS.
+ * shared buffers count once, not once per backend; where smaps_rollup is unreadable, RSS. A service started again
+ * (cdc-engine is started once per benchmark) keeps its peak over all its processes and adds up their CPU seconds.
  */
 public final class ResourceSampler implements AutoCloseable {
 
@@ -35,6 +36,9 @@ public final class ResourceSampler implements AutoCloseable {
         double firstCpu = Double.NaN;
         double lastCpu = Double.NaN;
         long peakBytes;
+        /** CPU seconds and watched seconds of earlier processes of the same service (restarted for another benchmark). */
+        double earlierCpu;
+        double earlierSeconds;
 
         Watched(String name, long pid) {
             this.name = name;
@@ -56,16 +60,27 @@ public final class ResourceSampler implements AutoCloseable {
     /** Starts watching a service; a later call with the same name replaces it (a restarted process). */
     public synchronized void watch(String service, long pid) {
         Watched w = new Watched(service, pid);
+        Watched before = watched.get(service);
+        if (before != null) {
+            sample(before);
+            w.peakBytes = before.peakBytes;
+            w.earlierCpu = before.earlierCpu + cpuOf(before);
+            w.earlierSeconds = before.earlierSeconds + (before.lastNanos - before.startNanos) / 1e9;
+        }
         sample(w);
         watched.put(service, w);
+    }
+
+    private static double cpuOf(Watched w) {
+        return Double.isNaN(w.lastCpu) ? 0 : w.lastCpu - w.firstCpu;
     }
 
     public synchronized List<Usage> usage() {
         sampleAll();
         List<Usage> out = new ArrayList<>();
         for (Watched w : watched.values()) {
-            double cpu = Double.isNaN(w.lastCpu) ? 0 : w.lastCpu - w.firstCpu;
-            out.add(new Usage(w.name, w.pid, w.peakBytes, cpu, (w.lastNanos - w.startNanos) / 1e9));
+            out.add(new Usage(w.name, w.pid, w.peakBytes, w.earlierCpu + cpuOf(w),
+                    w.earlierSeconds + (w.lastNanos - w.startNanos) / 1e9));
         }
         return out;
     }

@@ -15,7 +15,7 @@ final class ResourcesReport {
         BenchmarkResult r = new BenchmarkResult("resources", "7. Resources per service",
                 "peak memory (PSS summed over the process and its children, sampled every second from /proc) and CPU"
                         + " seconds used while watched");
-        r.tableHeader.addAll(List.of("service", "pid", "peak memory (MiB)", "CPU seconds", "watched (s)",
+        r.tableHeader.addAll(List.of("service", "last pid", "peak memory (MiB)", "CPU seconds", "watched (s)",
                 "average cores"));
         double stackPeak = 0;
         for (ResourceSampler.Usage u : usage) {
