@@ -179,16 +179,18 @@ public final class BenchMain implements Callable<Integer> {
         Path dir = Files.createDirectories(docsDir.resolve("benchmarks"));
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         json.writeValue(dir.resolve("results-" + report.mode + ".json").toFile(), report);
-        Map<String, String> plots = new LinkedHashMap<>();
+        Map<String, List<String>> plots = new LinkedHashMap<>();
         for (BenchmarkResult b : report.benchmarks) {
-            if (b.series.isEmpty()) {
-                continue;
+            // one plot per unit, so that rates and seconds do not share an axis
+            Map<String, List<BenchmarkResult.Series>> byUnit = new LinkedHashMap<>();
+            b.series.forEach(ser -> byUnit.computeIfAbsent(ser.unit(), u -> new java.util.ArrayList<>()).add(ser));
+            int n = 0;
+            for (Map.Entry<String, List<BenchmarkResult.Series>> unit : byUnit.entrySet()) {
+                String file = b.id + (n++ == 0 ? "" : "-" + n) + "-" + report.mode + ".svg";
+                Files.writeString(dir.resolve(file), SvgChart.render(b.title, "seconds since the run started",
+                        unit.getKey(), unit.getValue()));
+                plots.computeIfAbsent(b.id, k -> new java.util.ArrayList<>()).add("benchmarks/" + file);
             }
-            String unit = b.series.get(0).unit();
-            String file = b.id + "-" + report.mode + ".svg";
-            Files.writeString(dir.resolve(file), SvgChart.render(b.title, "seconds since the run started", unit,
-                    b.series));
-            plots.put(b.id, "benchmarks/" + file);
         }
         Path preamble = docsDir.resolve("benchmarks/PREAMBLE.md");
         String text = Files.isRegularFile(preamble) ? Files.readString(preamble) : "";

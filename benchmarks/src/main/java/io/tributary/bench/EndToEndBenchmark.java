@@ -83,10 +83,9 @@ final class EndToEndBenchmark {
                     "sustained >= 20k changes/s end to end with a lag that does not grow", 20_000, 0, true));
             r.notes.add("No rate was sustained without a growing lag, so the sustained figure is 0.");
         }
-        r.series.add(new BenchmarkResult.Series("captured changes/s", "changes/s | s", capturedPts));
-        r.series.add(new BenchmarkResult.Series("applied records/s", "changes/s | s", appliedPts));
-        r.series.add(new BenchmarkResult.Series("oldest change of each batch: freshness (s) x 1000", "changes/s | s",
-                freshnessPts));
+        r.series.add(new BenchmarkResult.Series("captured changes/s", "changes/s", capturedPts));
+        r.series.add(new BenchmarkResult.Series("applied records/s", "changes/s", appliedPts));
+        r.series.add(new BenchmarkResult.Series("freshness of each batch's oldest change", "seconds", freshnessPts));
         return r;
     }
 
@@ -162,7 +161,7 @@ final class EndToEndBenchmark {
         String verdict = lagVerdict(worst, achieved, captured, catchUp, DRAIN_LIMIT.toSeconds(), exit != 0);
         boolean grows = !verdict.startsWith("no");
         for (Trend.Point pt : FreshnessModel.worstPerBatch(batches, startMs)) {
-            freshnessPts.add(new double[] {(startMs - ctx.originMs) / 1000.0 + pt.x(), pt.y() * 1000});
+            freshnessPts.add(new double[] {(startMs - ctx.originMs) / 1000.0 + pt.x(), pt.y()});
         }
         LOG.info("Rate {}: achieved {}/s in {} s, captured {}/s, applied {}/s, freshness p50 {} p99 {}, slope {}, "
                 + "catch-up {} s", rate, achieved, simSeconds, (long) captured, (long) applied, fresh.at(50),

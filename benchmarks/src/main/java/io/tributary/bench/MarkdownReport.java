@@ -9,8 +9,8 @@ public final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    /** {@code plots}: benchmark id -> SVG file name relative to docs/. */
-    public static String render(RunReport run, Map<String, String> plots, String preamble) {
+    /** {@code plots}: benchmark id -> SVG file names relative to docs/. */
+    public static String render(RunReport run, Map<String, java.util.List<String>> plots, String preamble) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Benchmarks\n\n").append(preamble).append('\n');
         RunReport.Machine m = run.machine;
@@ -67,8 +67,7 @@ public final class MarkdownReport {
             if (!b.notes.isEmpty()) {
                 sb.append('\n');
             }
-            String plot = plots.get(b.id);
-            if (plot != null) {
+            for (String plot : plots.getOrDefault(b.id, java.util.List.of())) {
                 sb.append("![").append(b.title).append("](").append(plot).append(")\n\n");
             }
         }

@@ -43,7 +43,7 @@ class ReportTest {
         BenchmarkResult failed = new BenchmarkResult("apply", "4. Apply", null);
         failed.error = "lakehouse-job exited";
         run.benchmarks.addAll(List.of(r, failed));
-        String md = MarkdownReport.render(run, Map.of("capture", "benchmarks/capture-quick.svg"), "Intro.\n");
+        String md = MarkdownReport.render(run, Map.of("capture", List.of("benchmarks/capture-quick.svg")), "Intro.\n");
         assertThat(md).contains("| machine | 2 cores (EPYC), 24.00 GiB |", "| JDK | OpenJDK 17 |",
                 "| cdc | 1,000 | 1.60 | **625** | 0.63x of raw |", "**missed** (78% of the target)",
                 "**Not measured in this run**: lakehouse-job exited", "![1. Capture](benchmarks/capture-quick.svg)");
