@@ -106,7 +106,7 @@ final class KafkaServer implements ServerDefinition {
         String clusterId = newClusterId();
         List<String> command = JavaCommand.of(List.of("-Xmx256m", "-Dlog4j2.configurationFile=" + log4jConfig()),
                 settings.tmpDir(), classpath(), "kafka.tools.StorageTool",
-                List.of("format", "--cluster-id", clusterId, "--config", serverProperties().toString(), "--ignore-formatted"));
+                List.of("format", "--cluster-id=" + clusterId, "--config", serverProperties().toString(), "--ignore-formatted"));
         Files.createDirectories(settings.tmpDir());
         Path log = settings.logFile(Service.KAFKA.id());
         Files.createDirectories(log.getParent());
@@ -150,10 +150,19 @@ final class KafkaServer implements ServerDefinition {
     }
 
     /** A random Kafka cluster id: 16 bytes, URL-safe base64 without padding (22 characters). */
+    /**
+     * A random 16-byte id in Kafka's URL-safe base64 form. Like Kafka's own Uuid.randomUuid(), it never starts with
+     * '-': the storage tool's argument parser would read such an id as an option.
+     */
     static String newClusterId() {
+        SecureRandom random = new SecureRandom();
         byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            random.nextBytes(bytes);
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     /** The broker's classpath: embedded in local-stack at build time, checked to exist. */

@@ -43,4 +43,12 @@ class KafkaServerTest {
         String header = ManagedProcess.abbreviated(java.util.List.of("java", "-Xmx1g", "-cp", longCp, "Main", "arg"));
         assertThat(header).isEqualTo("java -Xmx1g -cp <30 classpath entries> Main arg");
     }
+
+    @Test
+    void clusterIdNeverStartsWithADashThatTheStorageToolWouldReadAsAnOption() {
+        // a leading '-' has a 1 in 64 chance per draw: 2,000 draws would hit it ~31 times without the guard
+        for (int i = 0; i < 2_000; i++) {
+            assertThat(KafkaServer.newClusterId()).doesNotStartWith("-").hasSize(22);
+        }
+    }
 }
