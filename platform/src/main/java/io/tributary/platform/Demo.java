@@ -3,6 +3,7 @@ package io.tributary.platform;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.PostgresEndpoint;
+import io.tributary.stack.StackException;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,7 @@ final class Demo {
     private static final int MAX_RESTARTS = 3;
     private static final Duration HEARTBEAT = Duration.ofSeconds(2);
     private static final Duration TRIGGER = Duration.ofSeconds(2);
+    private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
 
     record Options(Duration duration, int rate, boolean schemaChanges, Duration statusInterval, Duration catchUpTimeout) {
     }
@@ -63,6 +66,7 @@ final class Demo {
         int restarts = 0;
         say("Started cdc-engine (pid " + cdc.pid() + ", metrics :" + pipeline.ports().cdcEngine() + ") and lakehouse-job (pid "
                 + lake.pid() + ", metrics :" + pipeline.ports().lakehouseJob() + ")");
+        awaitInitialSnapshot(cdc);
         ManagedProcess simulator = pipeline.startSimulator(options.rate(), options.duration(), options.schemaChanges());
         say(String.format(Locale.ROOT, "Simulator running at %d changes/s for %s%s (pid %d); Ctrl-C stops it early",
                 options.rate(), DurationText.format(options.duration()), options.schemaChanges() ? " with schema changes" : "",
@@ -133,6 +137,34 @@ final class Demo {
                         + " stack): " + bronzeMismatch);
         say(summary.equal() ? "RESULT: the lake equals PostgreSQL." : "RESULT: the lake DIFFERS from PostgreSQL.");
         return new Result(summary.equal() ? 0 : 3, summary, captured, loaded, written, seconds(begin));
+    }
+
+    /**
+     * Waits until cdc-engine streams (its first heartbeat seen from the WAL), i.e. its initial snapshot is complete,
+     * before the simulator starts. A table-rewriting ALTER (the simulator's type widenings) during the snapshot would
+     * otherwise make that table look empty to the snapshot's older MVCC snapshot (PostgreSQL documents rewrites as not
+     * MVCC-safe): Debezium would export 0 rows for it, as reconcile showed.
+     */
+    private void awaitInitialSnapshot(ManagedProcess cdc) {
+        long begin = System.nanoTime();
+        long deadline = begin + SNAPSHOT_TIMEOUT.toNanos();
+        while (true) {
+            Optional<PrometheusText> metrics = scraper.scrape(pipeline.ports().cdcEngine());
+            if (metrics.isPresent() && metrics.get().sum("tributary_cdc_heartbeats_total") > 0) {
+                say(String.format(Locale.ROOT, "cdc-engine streams: initial snapshot captured (%,.0f rows) in %.0f s",
+                        metrics.get().sumBy("tributary_cdc_events_total", "op").getOrDefault("r", 0.0),
+                        (System.nanoTime() - begin) / 1e9));
+                return;
+            }
+            if (!cdc.isAlive()) {
+                throw new StackException("cdc-engine exited during its initial snapshot: " + deadService(cdc));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new StackException("cdc-engine did not finish its initial snapshot within " + SNAPSHOT_TIMEOUT
+                        + "; see " + cdc.logFile());
+            }
+            sleep(Duration.ofSeconds(1));
+        }
     }
 
     private PipelineFigures scrape(PipelineFigures last) {

@@ -99,6 +99,7 @@ class DemoIT {
         System.out.printf("DemoIT: demo took %.0f s%n%s%n", (System.nanoTime() - begin) / 1e9, demo.out());
         assertThat(demo.code()).as("demo exit code; stdout:\n%s\nstderr:\n%s", demo.out(), demo.err()).isZero();
         assertThat(demo.out()).contains("Loaded: [customers 1200, orders 12000, products 240] = 13440 rows")
+                .contains("cdc-engine streams: initial snapshot captured (13,440 rows)")
                 .contains("RESULT: the lake equals PostgreSQL.")
                 .contains("Bronze holds exactly the changes cdc-engine captured");
         assertThat(demo.err()).doesNotContain(new String(Files.readAllBytes(dataDir.resolve("secrets/app_password"))).strip());
