@@ -30,6 +30,9 @@ public final class EngineProperties {
         p.setProperty("publication.autocreate.mode", "disabled");
         p.setProperty("schema.include.list", String.join(",", config.schemas()));
         p.setProperty("snapshot.mode", config.snapshotMode().debeziumValue());
+        // hold ACCESS SHARE on the captured tables during the snapshot: a table rewrite (ALTER COLUMN TYPE) committed
+        // while the snapshot reads would otherwise make it export 0 rows of that table (CdcResilienceIT)
+        p.setProperty("snapshot.locking.mode", "shared");
         // not Kafka's FileOffsetBackingStore: it loses its position on a kill -9 during a write (see the class)
         p.setProperty("offset.storage", DurableFileOffsetStore.class.getName());
         p.setProperty("offset.storage.file.filename", config.offsetsFile().toAbsolutePath().toString());

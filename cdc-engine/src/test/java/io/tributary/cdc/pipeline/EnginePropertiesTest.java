@@ -23,6 +23,7 @@ class EnginePropertiesTest {
         assertThat(p.getProperty("topic.prefix")).isEqualTo("tributary");
         assertThat(p.getProperty("schema.include.list")).isEqualTo("shop");
         assertThat(p.getProperty("snapshot.mode")).isEqualTo("initial");
+        assertThat(p.getProperty("snapshot.locking.mode")).isEqualTo("shared");
         assertThat(p.getProperty("offset.storage")).isEqualTo("io.tributary.cdc.offsets.DurableFileOffsetStore");
         assertThat(Path.of(p.getProperty("offset.storage.file.filename"))).isEqualTo(Path.of("/var/lib/cdc/offsets.dat"));
         assertThat(p.getProperty("heartbeat.interval.ms")).isEqualTo("2000");
