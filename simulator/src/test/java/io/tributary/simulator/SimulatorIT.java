@@ -184,6 +184,7 @@ class SimulatorIT {
         String schema = loadedSchema("invariants");
         Path audit = work.resolve("invariants-transitions.csv");
         Map<Long, String> initial = statuses(schema);
+        long deadlocksBefore = deadlocks();
         Map<Long, String> lastSeen = new HashMap<>(initial);
         List<String> backwards = new ArrayList<>();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -210,7 +211,7 @@ class SimulatorIT {
         CompletableFuture<String> metrics = CompletableFuture.supplyAsync(() -> scrapeWhileRunning(metricsPort));
         CliRun run = CliRun.of("run", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),
                 "--pg-password-file", passwordFile.toString(), "--schema", schema, "--rate", "1500",
-                "--max-changes", "4000", "--seed", "11", "--workers", "3", "--events-per-tx", "2", "--schema-changes", "--metrics-port", String.valueOf(metricsPort),
+                "--max-changes", "4000", "--seed", "11", "--workers", "8", "--events-per-tx", "5", "--schema-changes", "--metrics-port", String.valueOf(metricsPort),
                 "--audit-file", audit.toString(), "--progress-interval", "1s");
         running.set(false);
         assertThat(observer.get()).isGreaterThan(3);
@@ -226,6 +227,9 @@ class SimulatorIT {
                 "tributary_simulator_target_rate 1500.0");
 
         assertThat(backwards).as("status moved backwards").isEmpty();
+        // 8 workers with 5 events per transaction share product rows: they must take them in one order
+        Thread.sleep(1_500); // the workers' statistics reach pg_stat_database when their backends end
+        assertThat(deadlocks()).as("deadlocks detected by PostgreSQL during the run").isEqualTo(deadlocksBefore);
         try (Connection c = app(); Statement st = c.createStatement()) {
             assertThat(single(st, "SELECT count(*) FROM " + schema + ".products WHERE stock < 0")).isZero();
             assertThat(single(st, "SELECT count(*) FROM " + schema + ".orders o WHERE NOT EXISTS"
@@ -433,6 +437,12 @@ class SimulatorIT {
     private static long count(String schema, String table) throws SQLException {
         try (Connection c = app(); Statement st = c.createStatement()) {
             return single(st, "SELECT count(*) FROM " + schema + "." + table);
+        }
+    }
+
+    private static long deadlocks() throws SQLException {
+        try (Connection c = app(); Statement st = c.createStatement()) {
+            return single(st, "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()");
         }
     }
 

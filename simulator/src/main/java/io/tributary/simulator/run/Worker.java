@@ -124,8 +124,11 @@ final class Worker implements Runnable {
         for (int attempt = 1; ; attempt++) {
             List<Effects> effects = new ArrayList<>(actions.size());
             ShopAction current = null;
+            String step = "connect";
             try {
                 ensureConnection();
+                step = "locking the products of " + actions.size() + " events";
+                ProductLocks.acquire(connection, tables, actions);
                 for (ShopAction action : actions) {
                     current = action;
                     Effects e = new Effects();
@@ -135,7 +138,7 @@ final class Worker implements Runnable {
                 connection.commit();
                 return effects;
             } catch (SQLException e) {
-                String what = current == null ? "connect" : current.kind().key() + " " + current;
+                String what = current == null ? step : current.kind().key() + " " + current;
                 handleFailure(e, attempt, what);
             }
         }
