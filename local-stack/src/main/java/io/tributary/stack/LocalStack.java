@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -35,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+    /** Name of the supervisor daemon's record and log. */
+    public static final String SUPERVISOR = "supervisor";
 
     private final StackSettings settings;
     /** Read (or generated) on first use, so {@code status} of an empty data dir writes nothing. */
@@ -43,6 +47,11 @@ public final class LocalStack implements AutoCloseable {
     private final Map<Service, ManagedProcess> running = Collections.synchronizedMap(new EnumMap<>(Service.class));
     private final Set<Service> owned = Collections.synchronizedSet(EnumSet.noneOf(Service.class));
     private final Map<String, ManagedProcess> launched = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** How each launched process was started (for a restart), and which are one-shots. */
+    private final Map<String, ModuleLaunch> launches = new ConcurrentHashMap<>();
+    private final Set<String> oneShots = ConcurrentHashMap.newKeySet();
+    /** Restart counts etc. per process name; survives a deliberate stop/start within this handle. */
+    private final Map<String, Supervision> supervision = new ConcurrentHashMap<>();
     private final RunStateStore runState;
     private final Thread shutdownHook;
     private volatile OrphanReaper reaper;
@@ -104,8 +113,9 @@ public final class LocalStack implements AutoCloseable {
 
     private void adoptRecorded() {
         for (RunRecord record : runState.readAll()) {
+            remember(record);
             Optional<ManagedProcess> process = adopt(record);
-            Optional<Service> service = Arrays.stream(Service.values()).filter(s -> s.id().equals(record.name())).findFirst();
+            Optional<Service> service = serviceNamed(record.name());
             if (process.isEmpty()) {
                 continue;
             }
@@ -115,6 +125,20 @@ public final class LocalStack implements AutoCloseable {
                 launched.put(record.name(), process.get());
             }
         }
+    }
+
+    private void remember(RunRecord record) {
+        supervision.put(record.name(), record.supervision());
+        if (record.launch() != null) {
+            launches.put(record.name(), record.launch());
+        }
+        if (record.oneShot()) {
+            oneShots.add(record.name());
+        }
+    }
+
+    static Optional<Service> serviceNamed(String name) {
+        return Arrays.stream(Service.values()).filter(s -> s.id().equals(name)).findFirst();
     }
 
     private static Optional<ManagedProcess> adopt(RunRecord record) {
@@ -159,8 +183,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void record(ManagedProcess process, String endpoint) {
-        runState.write(new RunRecord(process.name(), process.pid(), process.startedAt().toString(), endpoint,
-                process.logFile().toString(), process.stopSignal().name()));
+        String name = process.name();
+        Supervision s = supervision.getOrDefault(name, Supervision.NONE).paused(false).failed(null);
+        supervision.put(name, s);
+        runState.write(new RunRecord(name, process.pid(), process.startedAt().toString(), endpoint,
+                process.logFile().toString(), process.stopSignal().name()).with(s).withLaunch(launches.get(name), oneShots.contains(name)));
     }
 
     private void awaitHealthy(ServerDefinition server, ManagedProcess process) {
@@ -193,12 +220,91 @@ public final class LocalStack implements AutoCloseable {
 
     /** Clean stop of one service (its stop signal, then SIGKILL after the stop timeout). */
     public synchronized void stop(Service service) {
+        pause(service.id());
         ManagedProcess process = running.remove(service);
         if (process != null) {
             process.stop(settings.stopTimeout());
         }
         owned.remove(service);
         runState.delete(service.id());
+    }
+
+    /**
+     * Pauses supervision of a process (by name: a server id or a launched process): the supervisor leaves it alone
+     * while it is down on purpose. Persisted in its run record, so a supervisor in another process sees it too.
+     * {@link #stop(Service)} pauses by itself; a new start resumes.
+     */
+    public void pause(String name) {
+        setPaused(name, true);
+    }
+
+    /** Resumes supervision paused by {@link #pause(String)}. */
+    public void resume(String name) {
+        setPaused(name, false);
+    }
+
+    private void setPaused(String name, boolean paused) {
+        Supervision s = supervision.getOrDefault(name, Supervision.NONE).paused(paused);
+        supervision.put(name, s);
+        runState.read(name).ifPresent(r -> runState.write(r.with(r.supervision().paused(paused))));
+    }
+
+    /** The run records of every process under the data dir (what a supervisor in any process watches). */
+    public List<RunRecord> runRecords() {
+        return runState.readAll();
+    }
+
+    /** The run record of one process, if any. */
+    public Optional<RunRecord> runRecord(String name) {
+        return runState.read(name);
+    }
+
+    /**
+     * The process a run record names, as this handle knows it (with its exit code when this JVM started it), or adopted
+     * from the record; empty when the recorded process is gone and was not started by this handle.
+     */
+    public Optional<ManagedProcess> processOf(RunRecord record) {
+        ManagedProcess known = serviceNamed(record.name()).map(running::get).orElseGet(() -> launched.get(record.name()));
+        if (known != null && known.pid() == record.pid()) {
+            return Optional.of(known);
+        }
+        return adopt(record);
+    }
+
+    /**
+     * Supervisor restart: starts the process a run record names again (a server on the same ports and data, a launched
+     * process with the same launch), counting the restart and the exit code of the process it replaces in the record.
+     */
+    public synchronized ManagedProcess restart(RunRecord record, OptionalInt exitCode) {
+        String name = record.name();
+        Supervision before = runState.read(name).map(RunRecord::supervision).orElse(record.supervision());
+        supervision.put(name, before.restarted(exitCode.isPresent() ? exitCode.getAsInt() : null, Instant.now().toString()));
+        Optional<Service> service = serviceNamed(name);
+        if (service.isPresent()) {
+            ManagedProcess dead = running.remove(service.get());
+            if (dead != null && dead.isAlive()) {
+                running.put(service.get(), dead);
+                return dead;
+            }
+            start(service.get());
+            return running.get(service.get());
+        }
+        ModuleLaunch launch = record.launch() != null ? record.launch() : launches.get(name);
+        if (launch == null) {
+            throw new StackException("Cannot restart " + name + ": its run record " + settings.runDir().resolve(name + ".json")
+                    + " does not say how it was launched");
+        }
+        if (record.oneShot()) {
+            oneShots.add(name);
+        }
+        return launch(launch);
+    }
+
+    /** The supervisor gave up on a process: its record says why, and {@code status} reports it as failed. */
+    public void markFailed(String name, String reason) {
+        Supervision s = supervision.getOrDefault(name, Supervision.NONE).failed(reason);
+        supervision.put(name, s);
+        runState.read(name).ifPresent(r -> runState.write(r.with(r.supervision().failed(reason))));
     }
 
     public boolean isRunning(Service service) {
@@ -285,8 +391,18 @@ public final class LocalStack implements AutoCloseable {
         }
         ManagedProcess process = ManagedProcess.start(launch.toSpec(settings, serviceEnvironment()), settings.detachChildren());
         launched.put(launch.name(), process);
+        launches.put(launch.name(), launch);
         record(process, "");
         return process;
+    }
+
+    /**
+     * Like {@link #launch} for a process meant to exit once its job is done (a load, a run with a duration): the
+     * supervisor does not restart it when it exits with code 0 (it does when it fails).
+     */
+    public ManagedProcess launchOneShot(ModuleLaunch launch) {
+        oneShots.add(launch.name());
+        return launch(launch);
     }
 
     /**
@@ -299,6 +415,9 @@ public final class LocalStack implements AutoCloseable {
             throw new StackException(name + " is still running (pid " + process.pid() + "); stop it first");
         }
         launched.remove(name);
+        launches.remove(name);
+        oneShots.remove(name);
+        supervision.remove(name);
         runState.delete(name);
     }
 
@@ -315,28 +434,90 @@ public final class LocalStack implements AutoCloseable {
         for (Service service : Service.values()) {
             ServerDefinition server = servers.get(service);
             long size = server.dataDir() == null ? -1 : DiskUsage.of(server.dataDir());
-            ManagedProcess process = running.get(service);
+            Optional<RunRecord> record = runState.read(service.id());
+            Supervision sup = record.map(RunRecord::supervision).orElse(Supervision.NONE);
+            ManagedProcess process = record.flatMap(this::processOf).filter(ManagedProcess::isAlive).orElse(running.get(service));
             if (process != null && process.isAlive()) {
                 Probe probe = server.probe();
                 result.add(new ServiceStatus(service.id(), probe.healthy() ? ServiceStatus.State.HEALTHY : ServiceStatus.State.UNHEALTHY,
-                        server.endpoint(), process.pid(), size, probe.detail()));
-            } else if (runState.read(service.id()).isPresent()) {
+                        server.endpoint(), process.pid(), size, probe.detail(), sup));
+            } else if (record.isPresent() && sup.failure() != null) {
+                result.add(new ServiceStatus(service.id(), ServiceStatus.State.FAILED, server.endpoint(), null, size, sup.failure(), sup));
+            } else if (record.isPresent()) {
                 result.add(new ServiceStatus(service.id(), ServiceStatus.State.DEAD, server.endpoint(), null, size,
-                        "pid file " + settings.runDir().resolve(service.id() + ".json") + " names a process that is gone"));
+                        "pid file " + settings.runDir().resolve(service.id() + ".json") + " names a process that is gone", sup));
             } else {
                 result.add(new ServiceStatus(service.id(), ServiceStatus.State.STOPPED, server.endpoint(), null, size, "not running"));
             }
         }
+        Map<String, ManagedProcess> processes;
         synchronized (launched) {
-            launched.forEach((name, process) -> result.add(new ServiceStatus(name,
-                    process.isAlive() ? ServiceStatus.State.RUNNING : ServiceStatus.State.DEAD, "", process.isAlive() ? process.pid() : null,
-                    -1, process.isAlive() ? "process alive" : "exited")));
+            processes = new LinkedHashMap<>(launched);
         }
+        Set<String> names = new java.util.LinkedHashSet<>(processes.keySet());
+        for (RunRecord r : runState.readAll()) {
+            if (serviceNamed(r.name()).isEmpty()) {
+                names.add(r.name());
+                // a restart by a supervisor in another process: the record names the current process
+                processOf(r).filter(ManagedProcess::isAlive).ifPresent(p -> processes.put(r.name(), p));
+            }
+        }
+        names.forEach(name -> {
+            ManagedProcess process = processes.get(name);
+            Optional<RunRecord> record = runState.read(name);
+            Supervision sup = record.map(RunRecord::supervision).orElse(supervision.getOrDefault(name, Supervision.NONE));
+            boolean alive = process != null && process.isAlive();
+            ServiceStatus.State state = alive ? ServiceStatus.State.RUNNING
+                    : sup.failure() != null ? ServiceStatus.State.FAILED : ServiceStatus.State.DEAD;
+            result.add(new ServiceStatus(name, state, "", alive ? process.pid() : null, -1,
+                    alive ? "process alive" : sup.failure() != null ? sup.failure() : "exited", sup));
+        });
         return result;
     }
 
-    /** Stops everything that runs under the data dir, pipeline processes first, owned or not. */
+    /** The {@code tributary supervise} daemon of this data dir, if one runs (recorded in {@code <data-dir>/supervisor.json}). */
+    public Optional<ManagedProcess> supervisorDaemon() {
+        return supervisorRecord().flatMap(LocalStack::adopt);
+    }
+
+    private Optional<RunRecord> supervisorRecord() {
+        return new RunStateStore(settings.dataDir()).read(SUPERVISOR);
+    }
+
+    /**
+     * Starts {@code command} (a JVM running the supervisor over this data dir) detached from this process, unless one
+     * already runs; records it in {@code <data-dir>/supervisor.json} (not a run record: it is not a service) so that
+     * {@link #stopAll()} stops it first. Its log is {@code <data-dir>/logs/supervisor.log}.
+     */
+    public ManagedProcess startSupervisorDaemon(List<String> command) {
+        Optional<ManagedProcess> running = supervisorDaemon();
+        if (running.isPresent()) {
+            LOG.info("The supervisor daemon already runs (pid {})", running.get().pid());
+            return running.get();
+        }
+        ManagedProcess process = ManagedProcess.start(new ProcessSpec(SUPERVISOR, command, Map.of(), settings.projectRoot(),
+                settings.logFile(SUPERVISOR), StopSignal.TERM), true);
+        new RunStateStore(settings.dataDir()).write(new RunRecord(SUPERVISOR, process.pid(), process.startedAt().toString(), "",
+                process.logFile().toString(), StopSignal.TERM.name()));
+        return process;
+    }
+
+    private void stopSupervisorDaemon() {
+        supervisorDaemon().ifPresent(p -> p.stop(settings.stopTimeout()));
+        new RunStateStore(settings.dataDir()).delete(SUPERVISOR);
+    }
+
+    /** Stops everything that runs under the data dir (the supervisor daemon first, then pipeline processes), owned or not. */
     public synchronized void stopAll() {
+        stopSupervisorDaemon();
+        for (RunRecord r : runState.readAll()) {
+            // a process restarted by a supervisor since this handle read the records
+            if (serviceNamed(r.name()).isEmpty()) {
+                processOf(r).filter(ManagedProcess::isAlive).ifPresent(p -> launched.put(r.name(), p));
+            } else {
+                processOf(r).filter(ManagedProcess::isAlive).ifPresent(p -> running.put(serviceNamed(r.name()).get(), p));
+            }
+        }
         List<ManagedProcess> pipeline;
         synchronized (launched) {
             pipeline = new ArrayList<>(launched.values());

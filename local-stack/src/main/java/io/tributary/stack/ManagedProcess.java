@@ -33,6 +33,7 @@ public final class ManagedProcess {
     private final Path logFile;
     private final StopSignal stopSignal;
     private final Instant startedAt;
+    private volatile boolean stopRequested;
 
     ManagedProcess(String name, ProcessHandle handle, Process process, Path logFile, StopSignal stopSignal) {
         this.name = name;
@@ -111,6 +112,11 @@ public final class ManagedProcess {
         return logFile;
     }
 
+    /** Whether {@link #stop} was called: a deliberate stop, which a supervisor does not undo. */
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
     StopSignal stopSignal() {
         return stopSignal;
     }
@@ -155,6 +161,7 @@ public final class ManagedProcess {
 
     /** Clean stop: the stop signal, up to {@code grace} to exit, then SIGKILL. */
     public void stop(Duration grace) {
+        stopRequested = true;
         if (!isAlive()) {
             return;
         }

@@ -10,7 +10,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.net.URI;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /** Supervisor behaviour: pid files, attach from another handle, status, launch, stopAll, port conflicts. */
 class StackLifecycleIT {
@@ -72,6 +79,82 @@ class StackLifecycleIT {
             assertThat(lines.get(0)).startsWith("==== ").contains("starting uuid-tool");
             assertThat(lines).anyMatch(l -> l.matches("[A-Za-z0-9_-]{22}"));
         }
+    }
+
+    @Test
+    void supervisorRestartsASigkilledServerButNotADeliberatelyStoppedOne() throws Exception {
+        StackSettings settings = StackSettings.forTests(TestDirs.fresh(StackLifecycleIT.class));
+        try (LocalStack stack = LocalStack.start(settings, Service.S3);
+                Supervisor supervisor = Supervisor.start(stack, FAST)) {
+            assertThat(supervisor.active()).isTrue();
+            try (Supervisor second = Supervisor.start(LocalStack.attach(settings), FAST)) {
+                assertThat(second.active()).as("one supervisor per data dir").isFalse();
+            }
+            long before = stack.pid(Service.S3);
+            ProcessHandle.of(before).orElseThrow().destroyForcibly(); // SIGKILL from outside the stack
+
+            // another handle (what `tributary status --json` uses) sees it back: new pid, healthy, one restart
+            ServiceStatus s3 = awaitStatus(settings, "s3", s -> s.state() == ServiceStatus.State.HEALTHY && s.pid() != before);
+            assertThat(s3.supervision().restarts()).isEqualTo(1);
+            assertThat(s3.supervision().lastRestartAt()).isNotNull();
+            assertThat(supervisor.restarts()).containsEntry("s3", 1);
+            try (S3Client client = S3Client.builder().endpointOverride(URI.create(stack.s3().endpoint()))
+                    .region(Region.of(stack.s3().region())).forcePathStyle(true)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(stack.s3().accessKey(), stack.s3().secretKey())))
+                    .build()) {
+                client.putObject(b -> b.bucket("lakehouse").key("after-restart"), RequestBody.fromString("back"));
+                assertThat(client.getObjectAsBytes(b -> b.bucket("lakehouse").key("after-restart")).asUtf8String()).isEqualTo("back");
+            }
+
+            stack.stop(Service.S3);
+            // a deliberate stop: several supervisor passes later it is still stopped
+            Thread.sleep(Supervisor.POLL.multipliedBy(6).toMillis());
+            assertThat(stack.isRunning(Service.S3)).isFalse();
+            assertThat(LocalStack.attach(settings).status()).filteredOn(s -> s.name().equals("s3")).singleElement()
+                    .satisfies(s -> assertThat(s.state()).isEqualTo(ServiceStatus.State.STOPPED));
+        }
+    }
+
+    @Test
+    void oneShotThatExitsZeroStaysDoneWhileAServiceThatKeepsExitingIsRestartedThenGivenUp() {
+        StackSettings settings = StackSettings.forTests(TestDirs.fresh(StackLifecycleIT.class));
+        RestartPolicy twice = new RestartPolicy(Duration.ofMillis(200), Duration.ofMillis(400), Duration.ofMinutes(1), 2,
+                Duration.ofMinutes(10));
+        try (LocalStack stack = LocalStack.attach(settings); Supervisor supervisor = Supervisor.start(stack, twice)) {
+            ModuleLaunch tool = ModuleLaunch.of("local-stack", "kafka.tools.StorageTool", List.of("random-uuid"), Map.of(),
+                    List.of("-Xmx64m"));
+            ManagedProcess oneShot = stack.launchOneShot(tool.named("one-shot"));
+            stack.launch(tool.named("not-meant-to-exit"));
+            assertThat(oneShot.waitFor(Duration.ofSeconds(60))).isTrue();
+
+            ServiceStatus failed = awaitStatus(settings, "not-meant-to-exit", s -> s.state() == ServiceStatus.State.FAILED);
+            assertThat(failed.supervision().restarts()).isEqualTo(2);
+            assertThat(failed.supervision().lastExitCode()).isZero();
+            assertThat(failed.detail()).contains("giving up");
+            assertThat(stack.runRecord("one-shot")).hasValueSatisfying(r -> assertThat(r.restarts()).isZero());
+            assertThat(supervisor.restarts()).doesNotContainKey("one-shot");
+        }
+    }
+
+    private static final RestartPolicy FAST = new RestartPolicy(Duration.ofMillis(200), Duration.ofSeconds(2),
+            Duration.ofMinutes(1), 5, Duration.ofMinutes(10));
+
+    private static ServiceStatus awaitStatus(StackSettings settings, String name, Predicate<ServiceStatus> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        ServiceStatus last = null;
+        while (System.nanoTime() < deadline) {
+            last = LocalStack.attach(settings).status().stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+            if (last != null && condition.test(last)) {
+                return last;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("status of " + name + " never matched; last: " + last);
     }
 
     @Test
