@@ -21,12 +21,15 @@ import io.tributary.cdc.avro.ConnectAvroConverter;
 import io.tributary.cdc.config.CdcConfig;
 import io.tributary.cdc.monitor.CdcMetrics;
 import io.tributary.cdc.monitor.MetricsServer;
+import io.tributary.cdc.monitor.PostgresAvailabilityWatch;
+import io.tributary.cdc.offsets.DurableFileOffsetStore;
 import io.tributary.cdc.monitor.RetainedWalMonitor;
 import io.tributary.cdc.monitor.RetainedWalPolicy;
 import io.tributary.cdc.pipeline.Backoff;
 import io.tributary.cdc.pipeline.ChangeBatchHandler;
 import io.tributary.cdc.pipeline.ChangeSerializer;
 import io.tributary.cdc.pipeline.EngineProperties;
+import io.tributary.cdc.pipeline.EngineStopException;
 import io.tributary.cdc.pipeline.KafkaChangeSink;
 import io.tributary.cdc.pipeline.TopicProvisioner;
 import io.tributary.serde.CachingSchemaRegistryClient;
@@ -80,14 +83,16 @@ public final class CdcEngine {
         }
         CdcMetrics metrics = new CdcMetrics();
         Backoff startupBackoff = new Backoff(config.sendTimeout(), Duration.ofMillis(500), Duration.ofSeconds(10));
+        Backoff postgresBackoff = new Backoff(config.pgRetryTimeout(), Duration.ofMillis(500), Duration.ofSeconds(10));
         MetricsServer metricsServer = config.metricsPort() < 0 ? null
                 : MetricsServer.start(config.metricsBind(), config.metricsPort(), metrics);
         Admin admin = Admin.create(kafkaClientProperties(Map.of()));
         KafkaProducer<byte[], byte[]> producer = null;
         RetainedWalMonitor walMonitor = null;
+        PostgresAvailabilityWatch postgresWatch = null;
         ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "debezium-engine"));
         try {
-            Preflight preflight = new Preflight(config, startupBackoff);
+            Preflight preflight = new Preflight(config, startupBackoff, postgresBackoff);
             preflight.checkPostgres();
             preflight.awaitSlotFree();
             preflight.checkKafka(admin);
@@ -97,7 +102,8 @@ public final class CdcEngine {
                     RegistryClientSettings.defaults());
             ChangeSerializer serializer = new ChangeSerializer(registry,
                     new ConfluentAvroSerializer(registry, SerializerSettings.defaults()),
-                    new Backoff(config.registryRetryTimeout(), Duration.ofMillis(500), Duration.ofSeconds(10)));
+                    new Backoff(config.registryRetryTimeout(), Duration.ofMillis(500), Duration.ofSeconds(10)),
+                    config.schemaRegistryUrl(), config.registryRetryTimeout());
             KafkaChangeSink sink = new KafkaChangeSink(producer, admin, serializer,
                     new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor(), config.sendTimeout()),
                     Duration.ofSeconds(30));
@@ -107,7 +113,7 @@ public final class CdcEngine {
                     engineProps.getProperty("unavailable.value.placeholder", ChangeEventConverter.DEFAULT_PLACEHOLDER));
             ChangeBatchHandler<RecordChangeEvent<SourceRecord>> handler = new ChangeBatchHandler<>(
                     r -> converter.convert(r.record()), sink, metrics, config.sendTimeout().plusSeconds(30), Clock.systemUTC(),
-                    config.tombstones());
+                    config.tombstones(), () -> DurableFileOffsetStore.checkWritten(config.offsetsFile()));
 
             engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                     .using(engineProps)
@@ -118,12 +124,18 @@ public final class CdcEngine {
             walMonitor = new RetainedWalMonitor(config.jdbcUrl(), config.cdcUser(), config.cdcPassword().value(),
                     config.slot(), new RetainedWalPolicy(config.walWarnBytes(), 10), metrics);
             walMonitor.start(config.walCheckInterval());
+            postgresWatch = new PostgresAvailabilityWatch(config.jdbcUrl(), config.pgHost() + ":" + config.pgPort(),
+                    config.cdcUser(), config.cdcPassword().value(), config.pgRetryTimeout(), this::fail);
+            postgresWatch.start();
 
             runner.execute(engine);
             LOG.info("Capturing schemas {} of {} into topics {}.<schema>.<table>", config.schemas(), config.pgDatabase(),
                     config.topicPrefix());
             stopped.await();
         } finally {
+            if (postgresWatch != null) {
+                postgresWatch.close();
+            }
             if (walMonitor != null) {
                 walMonitor.close();
             }
@@ -141,6 +153,13 @@ public final class CdcEngine {
             }
         }
         Throwable error = failure.get();
+        EngineStopException stop = EngineStopException.find(error);
+        if (stop != null) {
+            // the message says what failed and what to do: one line; the cause chain for diagnosis below it at DEBUG
+            LOG.debug("Cause of the stop", error);
+            LOG.error("cdc-engine stopped: {}", stop.getMessage());
+            return 1;
+        }
         if (error != null) {
             LOG.error("cdc-engine stopped on an error; committed offsets are at the last fully acknowledged batch, "
                     + "a restart resumes from there: {}", rootMessage(error), error);
@@ -157,9 +176,16 @@ public final class CdcEngine {
         stopped.countDown();
     }
 
+    /** Stops the engine because of {@code error} (a watch found a dependency gone for too long). */
+    private void fail(Throwable error) {
+        failure.compareAndSet(null, error);
+        closeEngine();
+        stopped.countDown();
+    }
+
     private void completed(boolean success, String message, Throwable error) {
         if (!success && !stopRequested) {
-            failure.set(error != null ? error : new IllegalStateException(message));
+            failure.compareAndSet(null, error != null ? error : new IllegalStateException(message));
         } else if (!success) {
             LOG.warn("Engine stopped: {}", message);
         }
@@ -206,8 +232,7 @@ public final class CdcEngine {
 
     static String rootMessage(Throwable error) {
         Throwable t = error;
-        while (t.getCause() != null && t.getCause() != t && !(t instanceof io.tributary.cdc.pipeline.SchemaRejectedException)
-                && !(t instanceof io.tributary.cdc.pipeline.DeliveryException)) {
+        while (t.getCause() != null && t.getCause() != t && !(t instanceof EngineStopException)) {
             t = t.getCause();
         }
         return t.getMessage();

@@ -68,7 +68,13 @@ public final class CdcEngineMain implements Callable<Integer> {
         try {
             return engine.run();
         } catch (Exception e) {
-            LOG.error("cdc-engine failed: {}", CdcEngine.rootMessage(e), e);
+            io.tributary.cdc.pipeline.EngineStopException stop = io.tributary.cdc.pipeline.EngineStopException.find(e);
+            if (stop != null) {
+                LOG.debug("Cause of the stop", e);
+                LOG.error("cdc-engine stopped: {}", stop.getMessage());
+            } else {
+                LOG.error("cdc-engine failed: {}", CdcEngine.rootMessage(e), e);
+            }
             return 1;
         }
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.tributary.cdc.config.CdcConfig;
 import io.tributary.cdc.pipeline.Backoff;
+import io.tributary.cdc.pipeline.DependencyUnavailableException;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,10 +25,13 @@ final class Preflight {
 
     private final CdcConfig config;
     private final Backoff backoff;
+    private final Backoff postgresBackoff;
 
-    Preflight(CdcConfig config, Backoff backoff) {
+    /** {@code backoff} bounds the Kafka and slot checks, {@code postgresBackoff} the PostgreSQL connection. */
+    Preflight(CdcConfig config, Backoff backoff, Backoff postgresBackoff) {
         this.config = config;
         this.backoff = backoff;
+        this.postgresBackoff = postgresBackoff;
     }
 
     void checkPostgres() throws Exception {
@@ -38,7 +42,7 @@ final class Preflight {
         boolean exists;
         try {
             exists = backoff.call("Connecting to PostgreSQL at " + config.pgHost() + ":" + config.pgPort(),
-                    e -> e instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08"),
+                    e -> e instanceof SQLException s && unreachable(s),
                     () -> {
                         try (Connection c = DriverManager.getConnection(config.jdbcUrl(), props);
                              PreparedStatement st = c.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?")) {
@@ -49,6 +53,12 @@ final class Preflight {
                         }
                     });
         } catch (SQLException e) {
+            if (unreachable(e)) {
+                throw new DependencyUnavailableException("PostgreSQL at " + config.pgHost() + ":" + config.pgPort()
+                        + " stayed unreachable for " + io.tributary.cdc.config.DurationParser.format(config.pgRetryTimeout()) + ", the limit set by "
+                        + "tributary.cdc.pg.retry.timeout (TRIBUTARY_CDC_PG_RETRY_TIMEOUT): " + e.getMessage()
+                        + ". Start PostgreSQL or fix TRIBUTARY_PG_HOST/TRIBUTARY_PG_PORT, then restart the engine.", e);
+            }
             throw new IllegalStateException("Cannot connect to PostgreSQL " + config.jdbcUrl() + " as " + config.cdcUser()
                     + ": " + e.getMessage() + " (SQL state " + e.getSQLState() + "). Check TRIBUTARY_PG_HOST/PORT/DATABASE, "
                     + "the CDC role and its password (TRIBUTARY_CDC_PASSWORD or _FILE).", e);
@@ -59,6 +69,12 @@ final class Preflight {
                     + "run it, or set " + "tributary.cdc.publication to an existing publication.");
         }
         LOG.info("PostgreSQL {} reachable; publication {} present", config.jdbcUrl(), config.publication());
+    }
+
+    /** Connection-level failures (class 08) and a server starting up or shutting down (57P01-57P03). */
+    static boolean unreachable(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 
     /**

@@ -48,6 +48,7 @@ public record CdcConfig(
         short topicReplicationFactor,
         Duration sendTimeout,
         Duration registryRetryTimeout,
+        Duration pgRetryTimeout,
         String metricsBind,
         int metricsPort,
         Map<String, String> debeziumOverrides,
@@ -77,7 +78,8 @@ public record CdcConfig(
             Map.entry("offset.storage.file.filename", "use " + CdcSetting.OFFSETS_FILE.key()),
             Map.entry("heartbeat.interval.ms", "use " + CdcSetting.HEARTBEAT_INTERVAL.key()),
             Map.entry("tombstones.on.delete", "use " + CdcSetting.TOMBSTONES.key()),
-            Map.entry("slot.drop.on.stop", "the slot must survive restarts so that no change is lost"));
+            Map.entry("slot.drop.on.stop", "the slot must survive restarts so that no change is lost"),
+            Map.entry("errors.max.retries", "PostgreSQL outages are bounded by time: use " + CdcSetting.PG_RETRY_TIMEOUT.key()));
 
     private static final Set<String> MANAGED_KAFKA_KEYS = Set.of(
             "bootstrap.servers", "key.serializer", "value.serializer", "acks", "enable.idempotence");
@@ -141,6 +143,7 @@ public record CdcConfig(
                 v.get(CdcSetting.TOPIC_REPLICATION, t -> (short) range(t, 1, 32)),
                 v.get(CdcSetting.SEND_TIMEOUT, t -> positive(DurationParser.parse(t))),
                 v.get(CdcSetting.REGISTRY_RETRY_TIMEOUT, t -> positive(DurationParser.parse(t))),
+                v.get(CdcSetting.PG_RETRY_TIMEOUT, t -> positive(DurationParser.parse(t))),
                 v.get(CdcSetting.METRICS_BIND, CdcConfig::nonBlank),
                 v.get(CdcSetting.METRICS_PORT, t -> range(t, -1, 65_535)),
                 Map.copyOf(debezium),
@@ -159,7 +162,8 @@ public record CdcConfig(
                 + " slot=" + slot + " publication=" + publication + " schemas=" + schemas
                 + " snapshot=" + snapshotMode.debeziumValue() + " offsets=" + offsetsFile
                 + " heartbeat=" + heartbeatInterval + " walWarnBytes=" + walWarnBytes
-                + " tombstones=" + tombstones + " metrics=" + metricsBind + ":" + metricsPort
+                + " tombstones=" + tombstones + " sendTimeout=" + sendTimeout + " registryRetryTimeout="
+                + registryRetryTimeout + " pgRetryTimeout=" + pgRetryTimeout + " metrics=" + metricsBind + ":" + metricsPort
                 + " debezium.*=" + debeziumOverrides.keySet() + " kafka.*=" + kafkaOverrides.keySet();
     }
 

@@ -39,6 +39,8 @@ public enum CdcSetting {
             "How long Kafka sends are retried (delivery.timeout.ms) before the engine stops with an error."),
     REGISTRY_RETRY_TIMEOUT("tributary.cdc.registry.retry.timeout", "2m",
             "How long an unreachable schema registry is retried (with backoff) before the engine stops."),
+    PG_RETRY_TIMEOUT("tributary.cdc.pg.retry.timeout", "2m",
+            "How long an unreachable PostgreSQL is retried (at start and while streaming) before the engine stops."),
     METRICS_BIND("tributary.cdc.metrics.bind", "127.0.0.1", "Address of the Prometheus /metrics endpoint (0.0.0.0 in a container)."),
     METRICS_PORT("tributary.cdc.metrics.port", "18082", "Port of the Prometheus /metrics endpoint; 0 picks a free port, -1 disables.",
             false, "TRIBUTARY_METRICS_PORT");

@@ -32,4 +32,17 @@ public final class DurationParser {
             throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 500ms, 10s, 5m, 1h or PT10S");
         }
     }
+
+    /** The shortest text {@link #parse} reads back: {@code 4s}, {@code 2m}, {@code 1500ms}. */
+    public static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms != 0 && ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        } else if (ms != 0 && ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        } else if (ms % 1_000 == 0) {
+            return ms / 1_000 + "s";
+        }
+        return ms + "ms";
+    }
 }

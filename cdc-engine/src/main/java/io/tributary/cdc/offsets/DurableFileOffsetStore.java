@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.json.JsonConverter;
@@ -30,10 +31,17 @@ import org.slf4j.LoggerFactory;
  * change committed since the last offset (found by our kill test). This store writes a checksummed file to a
  * temporary name, fsyncs it and renames it atomically over the old one, and refuses to start on a damaged file.
  *
+ * <p>A failed write (e.g. ENOSPC) leaves the previous file untouched and removes the temporary one. Debezium only
+ * logs a failed offset flush and keeps streaming (the slot then never advances); so the failure is also recorded
+ * here per file, and the batch handler asks {@link #checkWritten(Path)} after each commit and stops the engine.
+ *
  * <p>Configured through Debezium's {@code offset.storage} (this class) and {@code offset.storage.file.filename}.
  */
 public final class DurableFileOffsetStore extends MemoryOffsetBackingStore {
     private static final Logger LOG = LoggerFactory.getLogger(DurableFileOffsetStore.class);
+
+    /** The last failed write per offsets file (absolute path), until a write of that file succeeds. */
+    private static final Map<Path, OffsetsNotWrittenException> FAILED_WRITES = new ConcurrentHashMap<>();
 
     private final Map<String, Set<Map<String, Object>>> connectorPartitions = new HashMap<>();
     private final JsonConverter keyConverter = new JsonConverter();
@@ -50,7 +58,15 @@ public final class DurableFileOffsetStore extends MemoryOffsetBackingStore {
         if (name == null || name.isBlank()) {
             throw new ConnectException("offset.storage.file.filename is not set");
         }
-        file = Path.of(name);
+        file = Path.of(name).toAbsolutePath();
+    }
+
+    /** Throws the failure of the last write of {@code offsetsFile} if that write failed. */
+    public static void checkWritten(Path offsetsFile) {
+        OffsetsNotWrittenException failure = FAILED_WRITES.get(offsetsFile.toAbsolutePath());
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     @Override
@@ -86,7 +102,7 @@ public final class DurableFileOffsetStore extends MemoryOffsetBackingStore {
     protected void save() {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.createDirectories(file.getParent());
             byte[] bytes = OffsetFileFormat.encode(data);
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -99,15 +115,41 @@ public final class DurableFileOffsetStore extends MemoryOffsetBackingStore {
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
-                throw new ConnectException("The file system of " + file + " cannot rename atomically; put the data dir "
-                        + "on a local file system", e);
+                throw failed("The file system of " + file + " cannot rename atomically; put the data dir on a local "
+                        + "file system", e);
             }
-            syncDirectory(file.toAbsolutePath().getParent());
+            syncDirectory(file.getParent());
+            FAILED_WRITES.remove(file);
             for (Map.Entry<ByteBuffer, ByteBuffer> e : data.entrySet()) {
                 OffsetUtils.processPartitionKey(array(e.getKey()), array(e.getValue()), keyConverter, connectorPartitions);
             }
         } catch (IOException e) {
-            throw new ConnectException("Cannot write the offsets file " + file + ": " + e.getMessage(), e);
+            deleteQuietly(tmp);
+            String reason = isOutOfSpace(e) ? "no space left on device in " + file.getParent()
+                    + " (free space there, or point TRIBUTARY_CDC_DATA_DIR to a larger volume)" : e.toString();
+            throw failed("Cannot write the offsets file " + file + ": " + reason + ". The previous offsets file is "
+                    + "intact and the engine stops; once fixed, a restart resumes from the previous offsets (changes "
+                    + "since then are sent again, none is lost)", e);
+        }
+    }
+
+    private ConnectException failed(String message, IOException cause) {
+        OffsetsNotWrittenException failure = new OffsetsNotWrittenException(message, cause);
+        FAILED_WRITES.put(file, failure);
+        LOG.warn(message);
+        return new ConnectException(message, failure);
+    }
+
+    static boolean isOutOfSpace(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("No space left on device") || message.contains("Disk quota exceeded");
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            LOG.warn("Cannot remove the partial offsets file {}: {}", tmp, e.getMessage());
         }
     }
 

@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  * to come, the delete is not marked processed: otherwise a crash between the two batches would resume after the
  * delete and the tombstone would never be written. The next batch's tombstone commits the same offset.
  *
+ * <p>After the batch is finished (Debezium has flushed the offsets), {@code afterCommit} runs: it throws when the
+ * offsets could not be written, which stops the engine (Debezium itself would only log it and stream on).
+ *
  * @param <R> the engine's record type (RecordChangeEvent of SourceRecord in production)
  */
 public final class ChangeBatchHandler<R> implements DebeziumEngine.ChangeConsumer<R> {
@@ -38,9 +41,16 @@ public final class ChangeBatchHandler<R> implements DebeziumEngine.ChangeConsume
     private final Duration ackTimeout;
     private final Clock clock;
     private final boolean tombstonesFollowDeletes;
+    private final Runnable afterCommit;
 
     public ChangeBatchHandler(Function<R, AvroChange> converter, ChangeSink sink, CdcMetrics metrics, Duration ackTimeout,
                               Clock clock, boolean tombstonesFollowDeletes) {
+        this(converter, sink, metrics, ackTimeout, clock, tombstonesFollowDeletes, () -> { });
+    }
+
+    public ChangeBatchHandler(Function<R, AvroChange> converter, ChangeSink sink, CdcMetrics metrics, Duration ackTimeout,
+                              Clock clock, boolean tombstonesFollowDeletes, Runnable afterCommit) {
+        this.afterCommit = afterCommit;
         this.tombstonesFollowDeletes = tombstonesFollowDeletes;
         this.converter = converter;
         this.sink = sink;
@@ -102,6 +112,7 @@ public final class ChangeBatchHandler<R> implements DebeziumEngine.ChangeConsume
             }
         }
         committer.markBatchFinished();
+        afterCommit.run();
         metrics.batchCommitted();
     }
 

@@ -1,9 +1,12 @@
 package io.tributary.cdc.pipeline;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import io.tributary.cdc.avro.AvroChange;
 import io.tributary.cdc.avro.SchemaDiff;
+import io.tributary.cdc.config.DurationParser;
 import io.tributary.serde.ConfluentAvroSerializer;
 import io.tributary.serde.RegisteredSchema;
 import io.tributary.serde.RegistryRequestException;
@@ -22,11 +25,20 @@ public final class ChangeSerializer {
     private final SchemaRegistryClient registry;
     private final ConfluentAvroSerializer serializer;
     private final Backoff backoff;
+    private final URI registryUrl;
+    private final Duration retryBudget;
 
-    public ChangeSerializer(SchemaRegistryClient registry, ConfluentAvroSerializer serializer, Backoff backoff) {
+    /**
+     * @param backoff     retries an unreachable registry; its budget is {@code retryBudget}
+     * @param registryUrl named in the error when the budget is spent
+     */
+    public ChangeSerializer(SchemaRegistryClient registry, ConfluentAvroSerializer serializer, Backoff backoff,
+                            URI registryUrl, Duration retryBudget) {
         this.registry = registry;
         this.serializer = serializer;
         this.backoff = backoff;
+        this.registryUrl = registryUrl;
+        this.retryBudget = retryBudget;
     }
 
     public byte[] key(AvroChange change) throws InterruptedException {
@@ -46,6 +58,8 @@ public final class ChangeSerializer {
             return backoff.call("Registering/looking up the schema of subject " + subject,
                     e -> e instanceof RegistryUnavailableException,
                     () -> serializer.serialize(change.topic(), isKey, datum.getSchema(), datum));
+        } catch (RegistryUnavailableException e) {
+            throw new DependencyUnavailableException(unreachable(change, subject, e), e);
         } catch (RegistryRequestException e) {
             if (e.httpStatus() == 409) {
                 throw new SchemaRejectedException(rejection(change, subject, datum.getSchema()), e);
@@ -56,6 +70,15 @@ public final class ChangeSerializer {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private String unreachable(AvroChange change, String subject, RegistryUnavailableException e) {
+        return "The schema registry at " + registryUrl + " stayed unreachable for " + DurationParser.format(retryBudget)
+                + ", the limit set by tributary.cdc.registry.retry.timeout (TRIBUTARY_CDC_REGISTRY_RETRY_TIMEOUT), "
+                + "while registering/looking up subject " + subject + " for table " + change.table() + " (LSN "
+                + change.lsn() + "): " + e.getMessage() + ". Nothing of this batch was acknowledged (offsets stay at "
+                + "the last batch Kafka acknowledged); start the registry (or fix TRIBUTARY_SCHEMA_REGISTRY_URL), "
+                + "then restart the engine: it resumes from there without a new snapshot.";
     }
 
     private String rejection(AvroChange change, String subject, Schema refused) {

@@ -1,5 +1,6 @@
 package io.tributary.cdc.pipeline;
 
+import java.time.Duration;
 import java.util.Properties;
 
 import io.tributary.cdc.config.CdcConfig;
@@ -46,8 +47,8 @@ public final class EngineProperties {
         p.setProperty("time.precision.mode", "adaptive");
         p.setProperty("field.name.adjustment.mode", "avro");
         p.setProperty("schema.name.adjustment.mode", "avro");
-        // bounded retries on connection errors (PostgreSQL unavailable), then the engine fails
-        p.setProperty("errors.max.retries", "5");
+        // connection errors (PostgreSQL unavailable): Debezium restarts its task with backoff; the engine's
+        // PostgresAvailabilityWatch bounds the outage by time (tributary.cdc.pg.retry.timeout)
         p.setProperty("errors.retry.delay.initial.ms", "500");
         p.setProperty("errors.retry.delay.max.ms", "10000");
         if (!config.heartbeatInterval().isZero()) {
@@ -55,6 +56,24 @@ public final class EngineProperties {
             p.setProperty("heartbeat.action.query", HEARTBEAT_QUERY);
         }
         config.debeziumOverrides().forEach(p::setProperty);
+        // a retry count that cannot run out before the time budget (twice the restarts the backoff allows in it),
+        // so that the time bound decides; it still ends a loop of retriable failures while PostgreSQL answers
+        p.setProperty("errors.max.retries", Integer.toString(2 * retriesWithin(config.pgRetryTimeout(),
+                Duration.ofMillis(Long.parseLong(p.getProperty("errors.retry.delay.initial.ms"))),
+                Duration.ofMillis(Long.parseLong(p.getProperty("errors.retry.delay.max.ms")))) + 1));
         return p;
+    }
+
+    /** How many waits of an exponential backoff (initial, doubling up to max) it takes to cover the budget. */
+    static int retriesWithin(Duration budget, Duration initial, Duration max) {
+        long waited = 0;
+        long wait = Math.max(1, initial.toMillis());
+        int retries = 0;
+        while (waited < budget.toMillis()) {
+            waited += wait;
+            wait = Math.min(wait * 2, Math.max(1, max.toMillis()));
+            retries++;
+        }
+        return retries;
     }
 }

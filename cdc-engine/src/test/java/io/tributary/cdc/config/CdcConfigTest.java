@@ -34,6 +34,9 @@ class CdcConfigTest {
         assertThat(c.walWarnBytes()).isEqualTo(1L << 30);
         assertThat(c.metricsPort()).isEqualTo(18082);
         assertThat(c.tombstones()).isTrue();
+        assertThat(c.sendTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.registryRetryTimeout()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(c.pgRetryTimeout()).isEqualTo(Duration.ofMinutes(2));
     }
 
     @Test
@@ -112,6 +115,8 @@ class CdcConfigTest {
                 .hasMessageContaining("debezium.slot.name").hasMessageContaining("tributary.cdc.slot");
         assertThatThrownBy(() -> CdcConfig.resolve(Map.of("debezium.offset.storage.topic", "x"), PASSWORD, Map.of()))
                 .hasMessageContaining("tributary.cdc.offsets.file");
+        assertThatThrownBy(() -> CdcConfig.resolve(Map.of("debezium.errors.max.retries", "5"), PASSWORD, Map.of()))
+                .hasMessageContaining("tributary.cdc.pg.retry.timeout");
         assertThatThrownBy(() -> CdcConfig.resolve(Map.of("kafka.acks", "1"), PASSWORD, Map.of()))
                 .hasMessageContaining("acks=all");
     }

@@ -16,6 +16,13 @@ class ParsersTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"500,500ms", "4000,4s", "90000,90s", "120000,2m", "7200000,2h", "0,0s"})
+    void durationsAreFormattedSoThatTheyParseBack(long millis, String text) {
+        assertThat(DurationParser.format(Duration.ofMillis(millis))).isEqualTo(text);
+        assertThat(DurationParser.parse(text)).isEqualTo(Duration.ofMillis(millis));
+    }
+
+    @ParameterizedTest
     @CsvSource({"1024,1024", "1KB,1024", "512kb,524288", "64MB,67108864", "1GB,1073741824", "2GiB,2147483648", "1TB,1099511627776"})
     void byteSizes(String text, long bytes) {
         assertThat(ByteSizeParser.parse(text)).isEqualTo(bytes);

@@ -2,6 +2,8 @@ package io.tributary.cdc.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,10 +20,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.tributary.cdc.config.DurationParser;
+import io.tributary.cdc.offsets.OffsetFileFormat;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.Service;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -190,25 +194,49 @@ class CdcResilienceIT {
         return c.keyColumn("id") + "/" + c.op() + "/" + c.column("version");
     }
 
+    /**
+     * One registry outage, two budgets: an engine whose REGISTRY_RETRY_TIMEOUT outlasts the outage waits and loses
+     * nothing; one with a shorter budget stops with exit 1 and a message naming the registry and the setting, its
+     * offsets stay below the change it could not serialize, and its restart (registry back) loses nothing.
+     */
     @Test
     @Order(2)
-    void registryOutageDelaysButLosesNothing() throws Exception {
+    void registryOutageDelaysAnEngineWithinItsBudgetAndStopsOnePastItWithoutLoss() throws Exception {
         Duration outage = DurationParser.parse(System.getProperty("cdc.it.registryOutage", "30s"));
         stack.app("CREATE TABLE shop.outage_orders (id int PRIMARY KEY, amount numeric(10,2) NOT NULL)",
-                "INSERT INTO shop.outage_orders VALUES (0, 0.00)");
+                "INSERT INTO shop.outage_orders VALUES (0, 0.00)",
+                "CREATE TABLE shop.regstop_items (id int PRIMARY KEY, label text NOT NULL)",
+                "INSERT INTO shop.regstop_items VALUES (0, 'sentinel')");
         Map<String, String> env = env("outage");
         env.put("TRIBUTARY_CDC_REGISTRY_RETRY_TIMEOUT", Duration.ofSeconds(60).plus(outage).toSeconds() + "s");
         ManagedProcess engine = launch("cdc-outage", "outage_.*", env);
+        Map<String, String> shortEnv = env("regstop");
+        shortEnv.put("TRIBUTARY_CDC_REGISTRY_RETRY_TIMEOUT", "3s");
+        ManagedProcess shortBudget = launch("cdc-regstop", "regstop_.*", shortEnv);
         awaitSnapshot("outage.shop.outage_orders", engine);
+        awaitSnapshot("regstop.shop.regstop_items", shortBudget);
 
         stack.stack.stop(Service.REGISTRY);
         long outageStart = System.nanoTime();
-        // a table the registry has never seen: its schema must be registered during the outage
-        stack.app("CREATE TABLE shop.outage_refunds (id int PRIMARY KEY, reason text)");
+        // tables the registry has never seen: their schemas must be registered during the outage
+        stack.app("CREATE TABLE shop.outage_refunds (id int PRIMARY KEY, reason text)",
+                "CREATE TABLE shop.regstop_notes (id int PRIMARY KEY, note text)");
         for (int i = 1; i <= 20; i++) {
             stack.app("INSERT INTO shop.outage_refunds VALUES (" + i + ", 'r" + i + "')",
                     "INSERT INTO shop.outage_orders VALUES (" + i + ", " + i + ".25)");
         }
+        for (int i = 1; i <= 5; i++) {
+            // regstop_items has a cached schema (sent without the registry), regstop_notes needs the registry
+            stack.app("INSERT INTO shop.regstop_items VALUES (" + i + ", 'during outage')",
+                    "INSERT INTO shop.regstop_notes VALUES (" + i + ", 'n" + i + "')");
+        }
+        assertThat(shortBudget.waitFor(Duration.ofSeconds(60))).as("short budget engine gives up; log:%n%s",
+                CdcTestStack.log(shortBudget)).isTrue();
+        assertThat(shortBudget.exitCode()).hasValue(1);
+        assertThat(lastErrorLine(shortBudget)).contains("schema registry at " + stack.stack.registryUrl())
+                .contains("TRIBUTARY_CDC_REGISTRY_RETRY_TIMEOUT").contains("shop.regstop_notes");
+        long committedLsn = committedLsn(Path.of(shortEnv.get("TRIBUTARY_CDC_DATA_DIR"), "offsets.dat"));
+
         Thread.sleep(Math.max(0, outage.toMillis() - Duration.ofNanos(System.nanoTime() - outageStart).toMillis()));
         assertThat(engine.isAlive()).as("engine survives the outage; log:%n%s", CdcTestStack.log(engine)).isTrue();
         stack.stack.start(Service.REGISTRY);
@@ -222,6 +250,19 @@ class CdcResilienceIT {
         assertThat(CdcTestStack.log(engine)).contains("Registering/looking up the schema of subject outage.shop.outage_refunds-");
         assertThat(engine.isAlive()).isTrue();
         engine.stop(Duration.ofSeconds(20));
+
+        ManagedProcess again = launch("cdc-regstop", "regstop_.*", shortEnv);
+        List<DecodedChange> notes = stack.reader.readUntil("regstop.shop.regstop_notes",
+                a -> ids(a).containsAll(range(1, 5)), WAIT);
+        assertThat(ids(notes)).as("log:%n%s", CdcTestStack.log(again)).isEqualTo(range(1, 5));
+        assertThat(notes).extracting(DecodedChange::op).containsOnly("c");
+        assertThat(notes).as("offsets were committed only up to what Kafka acknowledged")
+                .allMatch(c -> c.lsn() > committedLsn);
+        List<DecodedChange> items = stack.reader.readUntil("regstop.shop.regstop_items",
+                a -> ids(a).containsAll(range(0, 5)), WAIT);
+        assertThat(ids(items)).isEqualTo(range(0, 5));
+        assertThat(items.stream().filter(c -> "r".equals(c.op()))).as("no new snapshot").hasSize(1);
+        again.stop(Duration.ofSeconds(20));
     }
 
     @Test
@@ -262,26 +303,42 @@ class CdcResilienceIT {
         engine.stop(Duration.ofSeconds(20));
     }
 
+    /**
+     * One PostgreSQL crash, two budgets: the engine whose PG_RETRY_TIMEOUT (default 2m) outlasts the outage reconnects
+     * by itself; one with a 4 s budget stops with exit 1 and one ERROR line naming host:port and the setting, and its
+     * restart after PostgreSQL is back resumes from its offsets: no new snapshot, every committed change present.
+     */
     @Test
     @Order(5)
-    void postgresCrashAndRestartIsRetriedWithoutLoss() throws Exception {
+    void postgresCrashIsRetriedWithinTheBudgetAndStopsTheEnginePastItWithoutLoss() throws Exception {
         stack.app("CREATE TABLE shop.pgr_items (id int PRIMARY KEY, label text NOT NULL)",
-                "INSERT INTO shop.pgr_items VALUES (0, 'sentinel')");
+                "INSERT INTO shop.pgr_items VALUES (0, 'sentinel')",
+                "CREATE TABLE shop.pgdown_items (id int PRIMARY KEY, label text NOT NULL)",
+                "INSERT INTO shop.pgdown_items VALUES (0, 'sentinel')");
         Map<String, String> env = env("pgr");
         env.put("TRIBUTARY_CDC_TOPIC_PARTITIONS", "3");
-        ManagedProcess engine = launch("cdc-pgr", "pgr_items", env,
-                "-Ddebezium.errors.max.retries=10", "-Ddebezium.errors.retry.delay.max.ms=3000");
+        ManagedProcess engine = launch("cdc-pgr", "pgr_items", env, "-Ddebezium.errors.retry.delay.max.ms=3000");
+        Map<String, String> shortEnv = env("pgdown");
+        shortEnv.put("TRIBUTARY_CDC_PG_RETRY_TIMEOUT", "4s");
+        ManagedProcess shortBudget = launch("cdc-pgdown", "pgdown_items", shortEnv);
         awaitSnapshot("pgr.shop.pgr_items", engine);
+        awaitSnapshot("pgdown.shop.pgdown_items", shortBudget);
         for (int i = 1; i <= 5; i++) {
-            stack.app("INSERT INTO shop.pgr_items VALUES (" + i + ", 'before crash')");
+            stack.app("INSERT INTO shop.pgr_items VALUES (" + i + ", 'before crash')",
+                    "INSERT INTO shop.pgdown_items VALUES (" + i + ", 'before crash')");
         }
         stack.reader.readUntil("pgr.shop.pgr_items", a -> a.size() >= 6, WAIT);
 
         stack.stack.kill(Service.POSTGRES);
-        Thread.sleep(2000);
+        assertThat(shortBudget.waitFor(Duration.ofSeconds(60))).as("short budget engine gives up; log:%n%s",
+                CdcTestStack.log(shortBudget)).isTrue();
+        assertThat(shortBudget.exitCode()).hasValue(1);
+        assertThat(lastErrorLine(shortBudget)).contains("PostgreSQL at " + stack.stack.postgres().host() + ":"
+                + stack.stack.postgres().port()).contains("TRIBUTARY_CDC_PG_RETRY_TIMEOUT");
         stack.stack.start(Service.POSTGRES);
         for (int i = 6; i <= 10; i++) {
-            stack.app("INSERT INTO shop.pgr_items VALUES (" + i + ", 'after restart')");
+            stack.app("INSERT INTO shop.pgr_items VALUES (" + i + ", 'after restart')",
+                    "INSERT INTO shop.pgdown_items VALUES (" + i + ", 'while the engine was down')");
         }
         List<DecodedChange> all = stack.reader.readUntil("pgr.shop.pgr_items",
                 a -> a.stream().map(c -> c.keyColumn("id")).collect(Collectors.toSet()).size() == 11, WAIT);
@@ -302,11 +359,107 @@ class CdcResilienceIT {
         }
         engine.stop(Duration.ofSeconds(20));
         assertThat(engine.exitCode()).hasValue(0);
+
+        ManagedProcess again = launch("cdc-pgdown", "pgdown_items", shortEnv);
+        List<DecodedChange> down = stack.reader.readUntil("pgdown.shop.pgdown_items", a -> ids(a).containsAll(range(0, 10)), WAIT);
+        assertThat(ids(down)).as("every committed change; log:%n%s", CdcTestStack.log(again)).isEqualTo(range(0, 10));
+        assertThat(down.stream().filter(c -> "r".equals(c.op()))).as("no new snapshot after the restart").hasSize(1);
+        again.stop(Duration.ofSeconds(20));
+    }
+
+    /**
+     * Issue 9, data dir nearly full: the offsets file lives on a 64 kB tmpfs that a filler file fills up. The engine
+     * stops with exit 1 and a message naming the file and "no space left", the previous offsets file stays intact,
+     * and once space is back a restart resumes from it: no new snapshot, no change lost.
+     */
+    @Test
+    @Order(6)
+    void aFullDataDirStopsTheEngineCleanlyAndARestartWithSpaceLosesNothing() throws Exception {
+        Path dataDir = stack.dir.resolve("disk-tmpfs");
+        Files.createDirectories(dataDir);
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", dataDir.toString())
+                .redirectErrorStream(true).start();
+        boolean mounted = mount.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) && mount.exitValue() == 0;
+        Assumptions.assumeTrue(mounted, "cannot mount a tmpfs (needs root): " + new String(mount.getInputStream().readAllBytes()));
+        try {
+            stack.app("CREATE TABLE shop.disk_items (id int PRIMARY KEY, label text NOT NULL)",
+                    "INSERT INTO shop.disk_items VALUES (0, 'sentinel')");
+            Map<String, String> env = env("disk");
+            env.put("TRIBUTARY_CDC_DATA_DIR", dataDir.toString());
+            ManagedProcess engine = launch("cdc-disk", "disk_items", env);
+            awaitSnapshot("disk.shop.disk_items", engine);
+            Path offsets = dataDir.resolve("offsets.dat");
+            Awaitility.await().atMost(WAIT).until(() -> Files.exists(offsets));
+
+            fill(dataDir.resolve("filler"));
+            for (int i = 1; i <= 5; i++) {
+                stack.app("INSERT INTO shop.disk_items VALUES (" + i + ", 'disk full')");
+            }
+            assertThat(engine.waitFor(Duration.ofSeconds(60))).as("engine stops; log:%n%s", CdcTestStack.log(engine)).isTrue();
+            assertThat(engine.exitCode()).hasValue(1);
+            assertThat(lastErrorLine(engine)).contains("Cannot write the offsets file " + offsets)
+                    .contains("no space left");
+            assertThat(committedLsn(offsets)).as("the previous offsets file is intact").isPositive();
+            assertThat(dataDir.resolve("offsets.dat.tmp")).doesNotExist();
+
+            Files.delete(dataDir.resolve("filler"));
+            stack.app("INSERT INTO shop.disk_items VALUES (6, 'space back')");
+            ManagedProcess again = launch("cdc-disk", "disk_items", env);
+            List<DecodedChange> all = stack.reader.readUntil("disk.shop.disk_items", a -> ids(a).containsAll(range(0, 6)), WAIT);
+            assertThat(ids(all)).as("log:%n%s", CdcTestStack.log(again)).isEqualTo(range(0, 6));
+            assertThat(all.stream().filter(c -> "r".equals(c.op()))).as("no new snapshot").hasSize(1);
+            again.stop(Duration.ofSeconds(20));
+            assertThat(again.exitCode()).hasValue(0);
+        } finally {
+            stopEngines();
+            new ProcessBuilder("umount", dataDir.toString()).inheritIO().start().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** Writes zeros into {@code file} until the file system is full. */
+    static void fill(Path file) throws Exception {
+        byte[] block = new byte[4096];
+        try (var out = Files.newOutputStream(file)) {
+            while (true) {
+                out.write(block);
+                out.flush();
+            }
+        } catch (java.io.IOException e) {
+            assertThat(e.getMessage()).contains("No space left");
+        }
+    }
+
+    static Set<Object> ids(List<DecodedChange> all) {
+        return all.stream().filter(c -> !c.isTombstone()).map(c -> c.keyColumn("id")).collect(Collectors.toSet());
+    }
+
+    static Set<Object> range(int from, int to) {
+        return java.util.stream.IntStream.rangeClosed(from, to).boxed().collect(Collectors.toSet());
+    }
+
+    /** The last ERROR line of an engine's log: the one that says why it stopped. */
+    static String lastErrorLine(ManagedProcess engine) {
+        List<String> errors = CdcTestStack.log(engine).lines().filter(l -> l.contains(" ERROR ")).toList();
+        assertThat(errors).as("an ERROR line in the log").isNotEmpty();
+        return errors.get(errors.size() - 1);
+    }
+
+    /** The highest LSN in an offsets file (Debezium's {@code lsn} of each source partition). */
+    static long committedLsn(Path offsetsFile) throws Exception {
+        long max = -1;
+        for (java.nio.ByteBuffer value : OffsetFileFormat.decode(Files.readAllBytes(offsetsFile)).values()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"lsn\":(\\d+)")
+                    .matcher(java.nio.charset.StandardCharsets.UTF_8.decode(value.duplicate()));
+            while (m.find()) {
+                max = Math.max(max, Long.parseLong(m.group(1)));
+            }
+        }
+        return max;
     }
 
     /** Last: it restarts the broker under everyone's feet. */
     @Test
-    @Order(6)
+    @Order(9)
     void kafkaOutageStopsTheEngineWithExitOneAndARestartResumesWithoutLoss() throws Exception {
         stack.app("CREATE TABLE shop.kout_items (id int PRIMARY KEY, label text NOT NULL)",
                 "INSERT INTO shop.kout_items VALUES (0, 'sentinel')");

@@ -79,4 +79,36 @@ class DurableFileOffsetStoreTest {
         assertThatThrownBy(() -> store(empty)).isInstanceOf(ConnectException.class)
                 .hasMessageContaining("empty.dat is damaged").hasMessageContaining("drop the replication slot");
     }
+
+    @Test
+    void aFailedWriteKeepsThePreviousFileAndIsReportedUntilAWriteSucceeds(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("offsets.dat");
+        DurableFileOffsetStore store = store(file);
+        store.set(Map.of(KEY, VALUE), null).get(5, TimeUnit.SECONDS);
+        byte[] good = Files.readAllBytes(file);
+        DurableFileOffsetStore.checkWritten(file);
+
+        // the temporary file cannot be created: a non-empty directory stands in its place
+        Path blocker = Files.createDirectories(dir.resolve("offsets.dat.tmp"));
+        Files.writeString(blocker.resolve("x"), "x");
+        assertThatThrownBy(() -> store.set(Map.of(KEY, bytes("{\"lsn\":99}")), null).get(5, TimeUnit.SECONDS))
+                .hasRootCauseInstanceOf(java.io.IOException.class);
+        assertThat(Files.readAllBytes(file)).as("previous offsets intact").isEqualTo(good);
+        assertThatThrownBy(() -> DurableFileOffsetStore.checkWritten(file)).isInstanceOf(OffsetsNotWrittenException.class)
+                .hasMessageContaining("Cannot write the offsets file " + file.toAbsolutePath())
+                .hasMessageContaining("previous offsets file is intact");
+
+        Files.delete(blocker.resolve("x"));
+        Files.delete(blocker);
+        store.set(Map.of(KEY, bytes("{\"lsn\":100}")), null).get(5, TimeUnit.SECONDS);
+        DurableFileOffsetStore.checkWritten(file);
+        store.stop();
+    }
+
+    @Test
+    void outOfSpaceIsRecognisedByItsErrorText() {
+        assertThat(DurableFileOffsetStore.isOutOfSpace(new java.io.IOException("No space left on device"))).isTrue();
+        assertThat(DurableFileOffsetStore.isOutOfSpace(new java.io.IOException("Disk quota exceeded"))).isTrue();
+        assertThat(DurableFileOffsetStore.isOutOfSpace(new java.io.IOException("Permission denied"))).isFalse();
+    }
 }

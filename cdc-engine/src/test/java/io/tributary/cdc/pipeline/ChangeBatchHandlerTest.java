@@ -203,4 +203,16 @@ class ChangeBatchHandlerTest {
         assertThatThrownBy(() -> handler.handleBatch(List.of("c:1"), new RecordingCommitter())).hasMessageContaining("column 'x'");
         assertThat(events).isEmpty();
     }
+
+    @Test
+    void aFailedOffsetWriteStopsTheEngineAfterTheBatchIsFinished() {
+        ChangeBatchHandler<String> handler = new ChangeBatchHandler<>(ChangeBatchHandlerTest::convert, new SlowSink(null),
+                metrics, Duration.ofSeconds(5), clock, true, () -> {
+                    throw new io.tributary.cdc.offsets.OffsetsNotWrittenException("Cannot write the offsets file x: no space left", null);
+                });
+        assertThatThrownBy(() -> handler.handleBatch(List.of("c:1"), new RecordingCommitter()))
+                .hasMessageContaining("no space left");
+        assertThat(events.stream().filter(e -> !e.startsWith("ack")).toList()).containsExactly("processed c:1", "batch finished");
+        assertThat(metrics.batches()).as("not counted as committed").isZero();
+    }
 }

@@ -3,6 +3,7 @@ package io.tributary.cdc.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -40,5 +41,20 @@ class EnginePropertiesTest {
         Properties p = EngineProperties.of(config);
         assertThat(p.getProperty("heartbeat.interval.ms")).isNull();
         assertThat(p.getProperty("heartbeat.action.query")).isNull();
+    }
+
+    @Test
+    void debeziumRetriesCannotRunOutBeforeThePostgresRetryBudget() {
+        assertThat(EngineProperties.retriesWithin(Duration.ofSeconds(4), Duration.ofMillis(500), Duration.ofSeconds(10)))
+                .isEqualTo(4); // 0.5 + 1 + 2 + 4 s
+        assertThat(EngineProperties.retriesWithin(Duration.ofMinutes(2), Duration.ofMillis(500), Duration.ofSeconds(10)))
+                .isEqualTo(16); // 15.5 s, then 11 waits of 10 s
+        CdcConfig config = CdcConfig.resolve(Map.of("tributary.cdc.pg.retry.timeout", "4s"), Map.of("TRIBUTARY_CDC_PASSWORD", "pw"), Map.of());
+        assertThat(config.pgRetryTimeout()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(EngineProperties.of(config).getProperty("errors.max.retries")).isEqualTo("9");
+        // shorter delays set through debezium.* mean more retries within the same time
+        CdcConfig faster = CdcConfig.resolve(Map.of("tributary.cdc.pg.retry.timeout", "4s", "debezium.errors.retry.delay.max.ms", "1000"),
+                Map.of("TRIBUTARY_CDC_PASSWORD", "pw"), Map.of());
+        assertThat(EngineProperties.of(faster).getProperty("errors.max.retries")).isEqualTo("11"); // 0.5 + 1 + 1 + 1 + 1
     }
 }
