@@ -13,10 +13,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The supervisor of the pipeline services: starts simulator (load, run), cdc-engine and lakehouse-job as child
- * processes of the local stack, with the stack's {@code TRIBUTARY_*} environment (docs/DEVELOPING.md) plus their
- * own data dirs and /metrics ports. Processes are recorded in the stack's pid files, so {@code status} and
- * {@code down} see them; a service that already runs is reused.
+ * Starts the pipeline services: simulator (load, run), cdc-engine and lakehouse-job as child processes of the local
+ * stack, with the stack's {@code TRIBUTARY_*} environment (docs/DEVELOPING.md) plus their own data dirs and /metrics
+ * ports. Processes are recorded in the stack's pid files (with how to launch them again), so {@code status},
+ * {@code down} and a {@link io.tributary.stack.Supervisor} see them; a service that already runs is reused. The load and
+ * a run with a duration are one-shots: the supervisor does not restart them once they exit 0.
  */
 final class Pipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -41,7 +42,7 @@ final class Pipeline {
     /** Runs {@code simulator load} over csv-data/ (or TRIBUTARY_CSV_DATA) and waits for it; tables already loaded are skipped. */
     void load(Duration timeout) {
         stack.forget(SIMULATOR_LOAD);
-        ManagedProcess load = stack.launch(ModuleLaunch.of("simulator", "io.tributary.simulator.SimulatorMain",
+        ManagedProcess load = stack.launchOneShot(ModuleLaunch.of("simulator", "io.tributary.simulator.SimulatorMain",
                 List.of("load"), Map.of(), List.of("-Xmx512m")).named(SIMULATOR_LOAD));
         if (!load.waitFor(timeout)) {
             load.stop(Duration.ofSeconds(10));
@@ -81,8 +82,10 @@ final class Pipeline {
         if (schemaChanges) {
             args.add("--schema-changes");
         }
-        return stack.launch(ModuleLaunch.of("simulator", "io.tributary.simulator.SimulatorMain", args,
-                Map.of("TRIBUTARY_SIMULATOR_METRICS_PORT", Integer.toString(ports.simulator())), List.of("-Xmx256m")));
+        ModuleLaunch launch = ModuleLaunch.of("simulator", "io.tributary.simulator.SimulatorMain", args,
+                Map.of("TRIBUTARY_SIMULATOR_METRICS_PORT", Integer.toString(ports.simulator())), List.of("-Xmx256m"));
+        // with a duration the run ends on its own (a one-shot: exit 0 is not restarted); without, it is a service
+        return duration != null ? stack.launchOneShot(launch) : stack.launch(launch);
     }
 
     static String lastLines(ManagedProcess process, int lines) {

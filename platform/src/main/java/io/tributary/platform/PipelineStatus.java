@@ -25,7 +25,7 @@ final class PipelineStatus {
             }
             String endpoint = "http://127.0.0.1:" + port + "/metrics";
             String detail = scrape.apply(port).map(m -> summary(s.name(), m)).orElse("process alive; /metrics does not answer (yet)");
-            result.add(new ServiceStatus(s.name(), s.state(), endpoint, s.pid(), s.dataBytes(), detail));
+            result.add(s.withEndpointAndDetail(endpoint, detail));
         }
         return result;
     }

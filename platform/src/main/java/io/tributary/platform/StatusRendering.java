@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.stack.ServiceStatus;
+import io.tributary.stack.Supervision;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +21,10 @@ final class StatusRendering {
 
     static String table(List<ServiceStatus> statuses) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"SERVICE", "STATE", "PID", "ENDPOINT", "DATA"});
+        rows.add(new String[] {"SERVICE", "STATE", "RESTARTS", "PID", "ENDPOINT", "DATA"});
         for (ServiceStatus s : statuses) {
-            rows.add(new String[] {s.name(), s.state().name().toLowerCase(Locale.ROOT),
+            rows.add(new String[] {s.name(), s.state().name().toLowerCase(Locale.ROOT) + (s.supervision().paused() ? " (paused)" : ""),
+                    Integer.toString(s.supervision().restarts()),
                     s.pid() == null ? "-" : Long.toString(s.pid()), s.endpoint().isEmpty() ? "-" : s.endpoint(),
                     ByteSize.human(s.dataBytes())});
         }
@@ -48,9 +50,19 @@ final class StatusRendering {
     }
 
     static String json(Path dataDir, List<ServiceStatus> statuses) {
+        return json(dataDir, statuses, null);
+    }
+
+    /** {@code supervisorPid}: the {@code tributary supervise} daemon of the data dir, null when none runs. */
+    static String json(Path dataDir, List<ServiceStatus> statuses, Long supervisorPid) {
         ObjectNode root = JSON.createObjectNode();
         root.put("dataDir", dataDir.toString());
         root.put("healthy", statuses.stream().allMatch(ServiceStatus::ok));
+        if (supervisorPid == null) {
+            root.putNull("supervisorPid");
+        } else {
+            root.put("supervisorPid", supervisorPid);
+        }
         ArrayNode services = root.putArray("services");
         for (ServiceStatus s : statuses) {
             ObjectNode node = services.addObject();
@@ -64,6 +76,16 @@ final class StatusRendering {
             node.put("endpoint", s.endpoint());
             node.put("dataBytes", s.dataBytes());
             node.put("detail", s.detail());
+            Supervision sup = s.supervision();
+            node.put("restarts", sup.restarts());
+            if (sup.lastExitCode() == null) {
+                node.putNull("lastExitCode");
+            } else {
+                node.put("lastExitCode", sup.lastExitCode());
+            }
+            node.put("lastRestartAt", sup.lastRestartAt());
+            node.put("paused", sup.paused());
+            node.put("failure", sup.failure());
         }
         try {
             return JSON.writeValueAsString(root) + "\n";

@@ -1,8 +1,11 @@
 package io.tributary.platform;
 
 import io.tributary.stack.LocalStack;
+import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.Service;
 import io.tributary.stack.StackSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -12,7 +15,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Start PostgreSQL, Kafka, S3 (S3Proxy) and the schema registry in the background,",
-                "and return once every one answers its health check. Running servers are left as they are."})
+                "and return once every one answers its health check. Running servers are left as they are.",
+                "Also starts a background `tributary supervise` that restarts a server (or pipeline service) that",
+                "dies, with backoff (see `tributary supervise --help`); `down` stops it first. --no-supervise skips it."})
 final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
@@ -20,6 +25,12 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--services", split = ",", paramLabel = "<service>",
             description = "Only these (postgres, kafka, s3, schema-registry); default: all.")
     List<String> services;
+
+    @Option(names = "--no-supervise", description = "Do not start the background supervisor.")
+    boolean noSupervise;
+
+    @Mixin
+    SuperviseCommand.SupervisionOptions supervision;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,6 +46,11 @@ final class UpCommand implements Callable<Integer> {
             var out = spec.commandLine().getOut();
             out.printf("Tributary local stack is up in %.1f s (data dir %s)%n", (System.nanoTime() - start) / 1e9, settings.dataDir());
             out.print(StatusRendering.table(stack.status()));
+            if (!noSupervise) {
+                supervision.policy(); // validated before anything runs in the background
+                ManagedProcess daemon = stack.startSupervisorDaemon(superviseCommand(settings));
+                out.println("Supervisor: pid " + daemon.pid() + " restarts what dies (log " + daemon.logFile() + ")");
+            }
             if (wanted.contains(Service.POSTGRES)) {
                 out.println("Connect: psql postgresql://" + stack.postgres().appUser() + "@127.0.0.1:" + settings.ports().postgres()
                         + "/tributary   (password: " + settings.secretsDir().resolve("app_password")
@@ -46,6 +62,16 @@ final class UpCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** This CLI's JVM running {@code tributary supervise} on the same data dir (ports come from the data dir). */
+    private List<String> superviseCommand(StackSettings settings) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dtributary.home=" + settings.projectRoot(),
+                "-cp", System.getProperty("java.class.path"), TributaryMain.class.getName(), "supervise",
+                "--data-dir", settings.dataDir().toString(), "--startup-timeout", options.startupTimeout));
+        command.addAll(supervision.asArguments());
+        return command;
     }
 
     private static LocalStack startAndRemember(StackSettings settings, List<Service> wanted) {

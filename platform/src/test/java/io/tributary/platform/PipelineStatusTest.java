@@ -3,6 +3,7 @@ package io.tributary.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.stack.ServiceStatus;
+import io.tributary.stack.Supervision;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ class PipelineStatusTest {
         PipelinePorts ports = new PipelinePorts(28082, 28083, 28084);
         List<ServiceStatus> in = List.of(
                 new ServiceStatus("postgres", ServiceStatus.State.HEALTHY, "postgresql://127.0.0.1:1/tributary", 10L, 5, "ok"),
-                new ServiceStatus("cdc-engine", ServiceStatus.State.RUNNING, "", 11L, -1, "process alive"),
+                new ServiceStatus("cdc-engine", ServiceStatus.State.RUNNING, "", 11L, -1, "process alive",
+                        new Supervision(3, 137, "2026-11-21T12:00:00Z", false, null)),
                 new ServiceStatus("lakehouse-job", ServiceStatus.State.RUNNING, "", 12L, -1, "process alive"),
                 new ServiceStatus("simulator", ServiceStatus.State.DEAD, "", null, -1, "exited"));
         List<ServiceStatus> out = PipelineStatus.enrich(in, ports, port -> port == 28082
@@ -22,6 +24,8 @@ class PipelineStatusTest {
         assertThat(out.get(0)).isEqualTo(in.get(0));
         assertThat(out.get(1).endpoint()).isEqualTo("http://127.0.0.1:28082/metrics");
         assertThat(out.get(1).detail()).isEqualTo("12,354 changes captured, lag 0.3 s, retained WAL 1.0 MiB");
+        assertThat(out.get(1).supervision().restarts()).as("restarts survive the enrichment").isEqualTo(3);
+        assertThat(out.get(1).pid()).isEqualTo(11L);
         assertThat(out.get(2).detail()).contains("/metrics does not answer");
         assertThat(out.get(3)).isEqualTo(in.get(3));
     }

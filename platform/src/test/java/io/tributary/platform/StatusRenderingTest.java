@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.stack.ServiceStatus;
 import io.tributary.stack.ServiceStatus.State;
+import io.tributary.stack.Supervision;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,10 +21,10 @@ class StatusRenderingTest {
     void tableIsAlignedWithOneRowPerService() {
         String table = StatusRendering.table(statuses);
         assertThat(table).isEqualTo("""
-                SERVICE          STATE    PID  ENDPOINT                                DATA
-                postgres         healthy  101  postgresql://127.0.0.1:15432/tributary  42.9 MiB
-                kafka            dead     -    127.0.0.1:19092                         2.0 KiB
-                schema-registry  stopped  -    http://127.0.0.1:18081                  -
+                SERVICE          STATE    RESTARTS  PID  ENDPOINT                                DATA
+                postgres         healthy  0         101  postgresql://127.0.0.1:15432/tributary  42.9 MiB
+                kafka            dead     0         -    127.0.0.1:19092                         2.0 KiB
+                schema-registry  stopped  0         -    http://127.0.0.1:18081                  -
                 """);
     }
 
@@ -49,7 +50,32 @@ class StatusRenderingTest {
         JsonNode root = new ObjectMapper().readTree(StatusRendering.json(Path.of("/d"), fine));
         assertThat(root.get("healthy").asBoolean()).isTrue();
         assertThat(root.get("services").get(1).get("state").asText()).isEqualTo("running");
-        assertThat(StatusRendering.table(fine)).contains("cdc-engine  running  202  -");
+        assertThat(StatusRendering.table(fine)).contains("cdc-engine  running  0         202  -");
+    }
+
+    @Test
+    void restartsLastExitCodeAndGivingUpAreInTheTableAndTheJson() throws Exception {
+        List<ServiceStatus> supervised = List.of(
+                new ServiceStatus("kafka", State.HEALTHY, "127.0.0.1:19092", 303L, 2048, "ok",
+                        new Supervision(2, 137, "2026-11-21T12:00:00Z", false, null)),
+                new ServiceStatus("cdc-engine", State.FAILED, "", null, -1, "gave up",
+                        new Supervision(20, 1, "2026-11-21T12:05:00Z", false, "cdc-engine restarted 20 times within PT10M")),
+                new ServiceStatus("s3", State.STOPPED, "http://127.0.0.1:19000", null, 10, "stopping", new Supervision(0, null, null, true, null)));
+        assertThat(StatusRendering.table(supervised)).contains("kafka       healthy           2         303")
+                .contains("cdc-engine  failed            20").contains("s3          stopped (paused)  0");
+        JsonNode root = new ObjectMapper().readTree(StatusRendering.json(Path.of("/d"), supervised, 4242L));
+        assertThat(root.get("supervisorPid").asLong()).isEqualTo(4242);
+        JsonNode kafka = root.get("services").get(0);
+        assertThat(kafka.get("restarts").asInt()).isEqualTo(2);
+        assertThat(kafka.get("lastExitCode").asInt()).isEqualTo(137);
+        assertThat(kafka.get("lastRestartAt").asText()).isEqualTo("2026-11-21T12:00:00Z");
+        assertThat(kafka.get("failure").isNull()).isTrue();
+        JsonNode cdc = root.get("services").get(1);
+        assertThat(cdc.get("state").asText()).isEqualTo("failed");
+        assertThat(cdc.get("failure").asText()).contains("20 times");
+        assertThat(root.get("services").get(2).get("paused").asBoolean()).isTrue();
+        assertThat(root.get("services").get(2).get("lastExitCode").isNull()).isTrue();
+        assertThat(root.get("healthy").asBoolean()).isFalse();
     }
 
     @Test

@@ -1,0 +1,436 @@
+package io.tributary.platform;
+
+import io.tributary.stack.LocalStack;
+import io.tributary.stack.ManagedProcess;
+import io.tributary.stack.PostgresEndpoint;
+import io.tributary.stack.RestartPolicy;
+import io.tributary.stack.Service;
+import io.tributary.stack.StackException;
+import io.tributary.stack.Supervisor;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code tributary chaos} on a running stack: the demo's pipeline (load, cdc-engine, lakehouse-job, simulator) under a
+ * {@link Supervisor}, a kill of cdc-engine during the initial snapshot of a large table, then a seeded storm of faults
+ * ({@link ChaosSchedule}) while the simulator writes; then the simulator stops, reconcile waits for the lake and
+ * compares, the quarantine is counted against the injected poison, and an optional idle phase watches the slot's
+ * retained WAL. The caller owns the stack.
+ */
+final class Chaos {
+    private static final Logger LOG = LoggerFactory.getLogger(Chaos.class);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(2);
+    private static final Duration TRIGGER = Duration.ofSeconds(2);
+    private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration ALIVE_TIMEOUT = Duration.ofMinutes(3);
+    static final String BULK_TABLE = "chaos_bulk";
+    static final String POISON_TABLE = "orders";
+    static final String SLOT = "tributary_slot";
+
+    record Options(Duration duration, int kills, int rate, long seed, boolean schemaChanges, Duration registryOutage,
+            Duration s3Outage, int snapshotRows, Duration idle, long idleWalBound, Duration catchUpTimeout,
+            Duration statusInterval, RestartPolicy policy) {
+    }
+
+    private final LocalStack stack;
+    private final Pipeline pipeline;
+    private final Options options;
+    private final PrintWriter out;
+    private final MetricsScraper scraper = new MetricsScraper();
+    private final Map<ChaosFault, Integer> performed = new EnumMap<>(ChaosFault.class);
+    private final WrittenCounter written = new WrittenCounter();
+    private int poisonInjected;
+    private PipelineFigures figures = PipelineFigures.NONE;
+    private long figuresAt = System.nanoTime();
+    private long stormStart;
+
+    Chaos(LocalStack stack, Pipeline pipeline, Options options, PrintWriter out) {
+        this.stack = stack;
+        this.pipeline = pipeline;
+        this.options = options;
+        this.out = out;
+    }
+
+    ChaosReport run(BooleanSupplier stopRequested) {
+        List<ChaosSchedule.Planned> plan = ChaosSchedule.plan(options.seed(), options.kills(), options.duration(), ChaosFault.scheduled());
+        say("Chaos seed " + options.seed() + " (repeat this run with --seed " + options.seed() + "); plan: "
+                + plan.stream().map(p -> DurationText.format(p.at()) + " " + p.fault().id()).toList());
+        try (Supervisor supervisor = Supervisor.start(stack, options.policy())) {
+            if (!supervisor.active()) {
+                say("Another supervisor (tributary up's daemon) supervises this data dir; it restarts what the faults kill.");
+            }
+            String failure = null;
+            try {
+                prepare();
+                storm(plan, stopRequested);
+            } catch (RuntimeException e) {
+                // reported in the summary line (exit 1) with the stack trace in the log; the finish still stops the simulator
+                failure = e.getMessage() == null ? e.toString() : e.getMessage();
+                LOG.error("Chaos run failed", e);
+                say("FAILED: " + e.getMessage());
+            }
+            stopSimulator();
+            Map<String, Integer> restarts = supervisor.restarts();
+            if (failure != null) {
+                return report(restarts, -1, null, -1, failure);
+            }
+            return finish(restarts);
+        }
+    }
+
+    /** Load, a large table to snapshot, cdc-engine killed mid-snapshot, lakehouse-job; returns once cdc-engine streams. */
+    private void prepare() {
+        say("Loading csv-data/ into PostgreSQL (simulator load) ...");
+        pipeline.load(Duration.ofMinutes(10));
+        createBulkTable();
+        ManagedProcess cdc = pipeline.startCdcEngine(HEARTBEAT);
+        ManagedProcess lake = pipeline.startLakehouseJob(TRIGGER);
+        say("Started cdc-engine (pid " + cdc.pid() + ") and lakehouse-job (pid " + lake.pid() + ")");
+        killDuringSnapshot(cdc);
+        awaitStreaming();
+    }
+
+    private void createBulkTable() {
+        PostgresEndpoint pg = stack.postgres();
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.appUser(), pg.appPassword()); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS shop." + BULK_TABLE + " (id bigint PRIMARY KEY, payload text NOT NULL,"
+                    + " amount numeric(12,2) NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
+            long existing;
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM shop." + BULK_TABLE)) {
+                rs.next();
+                existing = rs.getLong(1);
+            }
+            if (existing == 0) {
+                s.execute("INSERT INTO shop." + BULK_TABLE + " (id, payload, amount) SELECT g, md5(g::text), (g % 100000) / 100.0"
+                        + " FROM generate_series(1, " + options.snapshotRows() + ") g");
+            }
+            say(String.format(Locale.ROOT, "shop.%s holds %,d rows for cdc-engine's initial snapshot", BULK_TABLE,
+                    Math.max(existing, options.snapshotRows())));
+        } catch (SQLException e) {
+            throw new StackException("Cannot create shop." + BULK_TABLE + " on " + pg.jdbcUrl() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** SIGKILL cdc-engine once it has exported some snapshot rows but before it streams (no heartbeat yet). */
+    private void killDuringSnapshot(ManagedProcess cdc) {
+        long deadline = System.nanoTime() + SNAPSHOT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline && cdc.isAlive()) {
+            Optional<PrometheusText> m = scraper.scrape(pipeline.ports().cdcEngine());
+            if (m.isPresent() && m.get().sum("tributary_cdc_heartbeats_total") > 0) {
+                say("cdc-engine finished its snapshot before the kill: no snapshot kill in this run (use a larger --snapshot-rows)");
+                return;
+            }
+            double exported = m.map(x -> x.sumBy("tributary_cdc_events_total", "op").getOrDefault("r", 0.0)).orElse(0.0);
+            if (exported >= Math.min(1000, options.snapshotRows() / 10.0)) {
+                cdc.kill();
+                count(ChaosFault.KILL_CDC_ENGINE_IN_SNAPSHOT);
+                say(String.format(Locale.ROOT, "FAULT kill -9 cdc-engine during its initial snapshot (%,.0f rows exported)", exported));
+                return;
+            }
+            sleep(Duration.ofMillis(100));
+        }
+    }
+
+    private void awaitStreaming() {
+        long begin = System.nanoTime();
+        long deadline = begin + SNAPSHOT_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<PrometheusText> m = scraper.scrape(pipeline.ports().cdcEngine());
+            if (m.isPresent() && m.get().sum("tributary_cdc_heartbeats_total") > 0) {
+                say(String.format(Locale.ROOT, "cdc-engine streams (initial snapshot %,.0f rows) after %.0f s",
+                        m.get().sumBy("tributary_cdc_events_total", "op").getOrDefault("r", 0.0), (System.nanoTime() - begin) / 1e9));
+                return;
+            }
+            sleep(Duration.ofSeconds(1));
+        }
+        throw new StackException("cdc-engine did not finish its initial snapshot within " + SNAPSHOT_TIMEOUT + "; see "
+                + stack.settings().logFile(Pipeline.CDC_ENGINE));
+    }
+
+    private void storm(List<ChaosSchedule.Planned> plan, BooleanSupplier stopRequested) {
+        ManagedProcess simulator = pipeline.startSimulator(options.rate(), null, options.schemaChanges());
+        say(String.format(Locale.ROOT, "Simulator writing %d changes/s%s (pid %d); %d faults over %s", options.rate(),
+                options.schemaChanges() ? " with schema changes" : "", simulator.pid(), plan.size(), DurationText.format(options.duration())));
+        stormStart = System.nanoTime();
+        for (ChaosSchedule.Planned p : plan) {
+            if (!waitUntil(p.at(), stopRequested)) {
+                return;
+            }
+            inject(p);
+        }
+        waitUntil(options.duration(), stopRequested);
+    }
+
+    /** Waits (printing the live status) until {@code at} after the storm's start; false when asked to stop. */
+    private boolean waitUntil(Duration at, BooleanSupplier stopRequested) {
+        long target = stormStart + at.toNanos();
+        while (System.nanoTime() < target) {
+            if (stopRequested.getAsBoolean()) {
+                say("Asked to stop: ending the storm early");
+                return false;
+            }
+            sleep(Duration.ofNanos(Math.min(target - System.nanoTime(), Duration.ofSeconds(1).toNanos())));
+            sample();
+        }
+        return true;
+    }
+
+    private void sample() {
+        long now = System.nanoTime();
+        PipelinePorts p = pipeline.ports();
+        Optional<PrometheusText> sim = scraper.scrape(p.simulator());
+        sim.ifPresent(m -> written.observe(m.sum("tributary_simulator_changes_total")));
+        if ((now - figuresAt) >= options.statusInterval().toNanos()) {
+            PipelineFigures next = PipelineFigures.of(sim.orElse(PrometheusText.EMPTY), scraper.scrape(p.cdcEngine()).orElse(PrometheusText.EMPTY),
+                    scraper.scrape(p.lakehouseJob()).orElse(PrometheusText.EMPTY), figures);
+            out.println(next.line((now - stormStart) / 1_000_000_000L, figures, (now - figuresAt) / 1e9));
+            out.flush();
+            figures = next;
+            figuresAt = now;
+        }
+    }
+
+    private void inject(ChaosSchedule.Planned p) {
+        String elapsed = DurationText.format(Duration.ofNanos(System.nanoTime() - stormStart));
+        switch (p.fault()) {
+            case KILL_CDC_ENGINE -> kill(Pipeline.CDC_ENGINE, p, elapsed);
+            case KILL_LAKEHOUSE_JOB -> kill(Pipeline.LAKEHOUSE_JOB, p, elapsed);
+            case KILL_LAKEHOUSE_JOB_IN_BATCH -> killInBatch(p, elapsed);
+            case KILL_KAFKA -> {
+                awaitServer(Service.KAFKA);
+                say("FAULT at " + elapsed + ": kill -9 kafka (pid " + stack.pid(Service.KAFKA) + ")");
+                stack.kill(Service.KAFKA);
+                count(p.fault());
+            }
+            case RESTART_POSTGRES -> {
+                awaitServer(Service.POSTGRES);
+                say("FAULT at " + elapsed + ": restart postgres");
+                stack.stop(Service.POSTGRES);
+                stack.start(Service.POSTGRES);
+                count(p.fault());
+            }
+            case STOP_REGISTRY -> outage(Service.REGISTRY, options.registryOutage(), p, elapsed);
+            case STOP_S3 -> outage(Service.S3, options.s3Outage(), p, elapsed);
+            case POISON -> {
+                List<byte[]> records = PoisonRecords.of(p.seed());
+                String topic = "tributary.shop." + POISON_TABLE;
+                PoisonInjector.inject(stack.kafkaBootstrap(), topic, records);
+                poisonInjected += records.size();
+                count(p.fault());
+                say("FAULT at " + elapsed + ": " + records.size() + " poison records into " + topic
+                        + " (random bytes, wrong magic byte, unknown schema id)");
+            }
+            default -> throw new IllegalStateException("not a scheduled fault: " + p.fault());
+        }
+    }
+
+    private void kill(String name, ChaosSchedule.Planned p, String elapsed) {
+        ManagedProcess process = awaitAlive(name);
+        say("FAULT at " + elapsed + ": kill -9 " + name + " (pid " + process.pid() + ")");
+        process.kill();
+        count(p.fault());
+    }
+
+    /** Waits for the batch counter to move, then kills a seeded fraction of a trigger interval later: inside the next batch. */
+    private void killInBatch(ChaosSchedule.Planned p, String elapsed) {
+        ManagedProcess process = awaitAlive(Pipeline.LAKEHOUSE_JOB);
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        double before = batches();
+        while (before < 0 && System.nanoTime() < deadline && process.isAlive()) {
+            sleep(Duration.ofMillis(200)); // its /metrics answers only once Spark is up
+            before = batches();
+        }
+        double now = before;
+        while (System.nanoTime() < deadline && (now <= before || before < 0) && process.isAlive()) {
+            sleep(Duration.ofMillis(50));
+            now = batches();
+        }
+        long delay = (long) (new Random(p.seed()).nextDouble() * TRIGGER.toMillis() * 0.75);
+        sleep(Duration.ofMillis(delay));
+        if (!process.isAlive()) {
+            say("FAULT at " + elapsed + ": lakehouse-job died by itself before its in-batch kill; skipped");
+            return;
+        }
+        say("FAULT at " + elapsed + ": kill -9 lakehouse-job " + delay + " ms after batch " + (long) now + " committed (pid "
+                + process.pid() + ")" + (now <= before ? " (the batch counter did not move within 90 s)" : ""));
+        process.kill();
+        count(p.fault());
+    }
+
+    private double batches() {
+        return scraper.scrape(pipeline.ports().lakehouseJob()).map(m -> m.sum("tributary_lakehouse_batches_total")).orElse(-1.0);
+    }
+
+    private void outage(Service service, Duration length, ChaosSchedule.Planned p, String elapsed) {
+        awaitServer(service);
+        say("FAULT at " + elapsed + ": stop " + service.id() + " for " + DurationText.format(length));
+        stack.stop(service); // pauses its supervision: a deliberate stop
+        sleepSampling(length);
+        stack.start(service);
+        count(p.fault());
+        say(service.id() + " is back");
+    }
+
+    private void sleepSampling(Duration length) {
+        long end = System.nanoTime() + length.toNanos();
+        while (System.nanoTime() < end) {
+            sleep(Duration.ofNanos(Math.min(end - System.nanoTime(), Duration.ofSeconds(1).toNanos())));
+            sample();
+        }
+    }
+
+    private ManagedProcess awaitAlive(String name) {
+        long deadline = System.nanoTime() + ALIVE_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            ManagedProcess p = stack.launchedProcesses().get(name);
+            if (p != null && p.isAlive()) {
+                return p;
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        throw new StackException(name + " was not running for " + ALIVE_TIMEOUT + " (the supervisor did not bring it back); see "
+                + stack.settings().logFile(name));
+    }
+
+    private void awaitServer(Service service) {
+        long deadline = System.nanoTime() + ALIVE_TIMEOUT.toNanos();
+        while (!stack.isRunning(service)) {
+            if (System.nanoTime() > deadline) {
+                throw new StackException(service.id() + " was not running for " + ALIVE_TIMEOUT + "; see "
+                        + stack.settings().logFile(service.id()));
+            }
+            sleep(Duration.ofMillis(200));
+        }
+    }
+
+    private void stopSimulator() {
+        ManagedProcess simulator = stack.launchedProcesses().get(Pipeline.SIMULATOR);
+        if (simulator == null) {
+            return;
+        }
+        stack.pause(Pipeline.SIMULATOR);
+        sample();
+        simulator.stop(Duration.ofSeconds(20));
+        stack.forget(Pipeline.SIMULATOR);
+    }
+
+    private ChaosReport finish(Map<String, Integer> restarts) {
+        say(String.format(Locale.ROOT, "Simulator stopped after ~%,d changes. Waiting for the lake to catch up, then reconciling ...",
+                written.total()));
+        LakehouseTool tool = new LakehouseTool(stack);
+        LakehouseTool.Result run = tool.run("reconcile", LakehouseTool.RECONCILE_MAIN,
+                List.of("--json", "--timeout", options.catchUpTimeout().toSeconds() + "s"), null);
+        if (run.exitCode() != 0 && run.exitCode() != ChaosReport.DIFFERENT) {
+            return report(restarts, -1, null, -1, "reconcile exited with code " + run.exitCode() + "; see " + run.log());
+        }
+        ReconcileSummary summary = ReconcileSummary.parse(run.stdout());
+        Map<String, Long> captured = TopicCounts.perTable(stack.kafkaBootstrap(), "tributary.shop.");
+        captured.computeIfPresent(POISON_TABLE, (t, n) -> n - poisonInjected);
+        out.print(summary.render(captured));
+        long quarantined = countQuarantine(tool);
+        long walMax = options.idle().isZero() ? -1 : idlePhase();
+        return report(restarts, quarantined, summary.equal(), walMax, null, captured.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    private long countQuarantine(LakehouseTool tool) {
+        LakehouseTool.Result r = tool.run("sql", LakehouseTool.JOB_MAIN, List.of("sql",
+                "SELECT count(DISTINCT _topic, _partition, _offset) AS poison FROM lake.quarantine", "--format", "csv"), null);
+        List<String> lines = r.stdout().lines().map(String::strip).filter(l -> l.matches("\\d+")).toList();
+        if (r.exitCode() != 0 || lines.isEmpty()) {
+            if (poisonInjected == 0) {
+                return 0; // no quarantine table is written until the first poison record
+            }
+            LOG.warn("Counting the quarantine failed (exit {}); see {}", r.exitCode(), r.log());
+            return -1;
+        }
+        return Long.parseLong(lines.get(lines.size() - 1));
+    }
+
+    /** Samples the slot's retained WAL while nothing writes; returns the largest value. */
+    private long idlePhase() {
+        say("Idle phase: " + DurationText.format(options.idle()) + " without writes; sampling the retained WAL of slot " + SLOT);
+        PostgresEndpoint pg = stack.postgres();
+        long max = 0;
+        long end = System.nanoTime() + options.idle().toNanos();
+        while (true) {
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.superUser(), pg.superPassword());
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn() - confirmed_flush_lsn FROM pg_replication_slots"
+                            + " WHERE slot_name = '" + SLOT + "'")) {
+                if (rs.next()) {
+                    long retained = rs.getLong(1);
+                    max = Math.max(max, retained);
+                    LOG.info("idle: slot {} retains {} bytes of WAL", SLOT, retained);
+                }
+            } catch (SQLException e) {
+                throw new StackException("Cannot read the retained WAL of slot " + SLOT + ": " + e.getMessage(), e);
+            }
+            if (System.nanoTime() >= end) {
+                break;
+            }
+            sleep(Duration.ofNanos(Math.min(end - System.nanoTime(), Duration.ofSeconds(10).toNanos())));
+        }
+        say("Idle phase: the slot retained at most " + ByteSize.human(max) + " of WAL (bound " + ByteSize.human(options.idleWalBound()) + ")");
+        return max;
+    }
+
+    private ChaosReport report(Map<String, Integer> restarts, long quarantined, Boolean equal, long walMax, String failure) {
+        return report(restarts, quarantined, equal, walMax, failure, -1);
+    }
+
+    private ChaosReport report(Map<String, Integer> restarts, long quarantined, Boolean equal, long walMax, String failure,
+            long captured) {
+        return new ChaosReport(options.seed(), options.duration(), Map.copyOf(performed), restarts, written.total(), captured,
+                poisonInjected, quarantined, equal, walMax, options.idleWalBound(), failure);
+    }
+
+    private void count(ChaosFault fault) {
+        performed.merge(fault, 1, Integer::sum);
+    }
+
+    private void say(String line) {
+        out.println(line);
+        out.flush();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(Math.max(0, d.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("Interrupted", e);
+        }
+    }
+
+    /** The simulator's changes counter summed over its restarts (a drop means a new process started from 0). */
+    static final class WrittenCounter {
+        private long completed;
+        private long current;
+
+        void observe(double value) {
+            long v = (long) value;
+            if (v < current) {
+                completed += current;
+            }
+            current = v;
+        }
+
+        long total() {
+            return completed + current;
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.tributary.platform;
+
+import io.tributary.stack.LocalStack;
+import io.tributary.stack.Service;
+import io.tributary.stack.StackSettings;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+@Command(name = "chaos", mixinStandardHelpOptions = true,
+        description = {"The demo's pipeline under fire, with the supervisor on: start the stack, load csv-data/, create a",
+                "large table and kill -9 cdc-engine during its initial snapshot, then, while the simulator writes at",
+                "--rate, inject --kills faults at seeded random moments, chosen among: kill -9 cdc-engine, kill -9",
+                "lakehouse-job (also inside a batch), kill -9 the Kafka broker, restart PostgreSQL, stop the registry",
+                "(--registry-outage), stop S3 (--s3-outage), poison records into a CDC topic. Then stop the simulator,",
+                "wait for the lake, reconcile, count the quarantine, optionally stay idle (--idle) while watching the",
+                "slot's retained WAL, and print ONE summary line (CHAOS ...). The same --seed gives the same faults.",
+                "Exit code 0 only if reconcile is equal, the quarantine holds exactly the injected poison and the idle",
+                "WAL stayed within its bound; 3 if the lake differs; 1 otherwise."})
+final class ChaosCommand implements Callable<Integer> {
+    @Mixin
+    StackOptions options;
+
+    @Mixin
+    SuperviseCommand.SupervisionOptions supervision;
+
+    @Option(names = "--kills", defaultValue = "20", description = "Faults during the storm (default ${DEFAULT-VALUE}).")
+    int kills;
+
+    @Option(names = "--duration", defaultValue = "10m", description = "How long the simulator writes while faults happen (default ${DEFAULT-VALUE}).")
+    String duration;
+
+    @Option(names = "--rate", defaultValue = "200", description = "Row changes per second (default ${DEFAULT-VALUE}).")
+    int rate;
+
+    @Option(names = "--seed", description = "Seed of the fault plan (default: random, printed).")
+    Long seed;
+
+    @Option(names = "--schema-changes", description = "Let the simulator ALTER its tables during the storm.")
+    boolean schemaChanges;
+
+    @Option(names = "--registry-outage", defaultValue = "30s", description = "How long the registry stays stopped (default ${DEFAULT-VALUE}).")
+    String registryOutage;
+
+    @Option(names = "--s3-outage", defaultValue = "60s", description = "How long S3 stays stopped (default ${DEFAULT-VALUE}).")
+    String s3Outage;
+
+    @Option(names = "--snapshot-rows", defaultValue = "300000",
+            description = "Rows of shop.chaos_bulk, the large table cdc-engine is killed while snapshotting (default ${DEFAULT-VALUE}).")
+    int snapshotRows;
+
+    @Option(names = "--idle", defaultValue = "0", description = "After reconcile, stay idle this long (e.g. 10m) sampling the slot's"
+            + " retained WAL; 0 skips it (default ${DEFAULT-VALUE}).")
+    String idle;
+
+    @Option(names = "--idle-wal-bound-mib", defaultValue = "64",
+            description = "Fail when the slot retains more WAL than this while idle, in MiB (default ${DEFAULT-VALUE}).")
+    int idleWalBoundMib;
+
+    @Option(names = "--catch-up-timeout", defaultValue = "300s",
+            description = "Reconcile gives up waiting for the lake after this long without progress (default ${DEFAULT-VALUE}).")
+    String catchUpTimeout;
+
+    @Option(names = "--status-interval", defaultValue = "10s", description = "Live status every (default ${DEFAULT-VALUE}).")
+    String statusInterval;
+
+    @Option(names = "--keep-running", description = "Leave the stack and the pipeline up afterwards (stop with `tributary down`).")
+    boolean keepRunning;
+
+    @Option(names = "--cdc-metrics-port", defaultValue = "18082", description = "cdc-engine /metrics (default ${DEFAULT-VALUE}).")
+    int cdcMetricsPort;
+
+    @Option(names = "--lakehouse-metrics-port", defaultValue = "18083", description = "lakehouse-job /metrics (default ${DEFAULT-VALUE}).")
+    int lakehouseMetricsPort;
+
+    @Option(names = "--simulator-metrics-port", defaultValue = "18084", description = "simulator /metrics (default ${DEFAULT-VALUE}).")
+    int simulatorMetricsPort;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Chaos.Options chaosOptions = chaosOptions();
+        StackSettings settings = options.settings();
+        PipelinePorts ports = new PipelinePorts(cdcMetricsPort, lakehouseMetricsPort, simulatorMetricsPort);
+        var out = spec.commandLine().getOut();
+        AtomicBoolean stop = new AtomicBoolean();
+        Signal.handle(new Signal("INT"), signal -> {
+            if (!stop.compareAndSet(false, true)) {
+                out.println("Second Ctrl-C: stopping everything now.");
+                out.flush();
+                System.exit(130);
+            }
+            out.println("Ctrl-C: ending the storm (stop the simulator, catch up, reconcile); Ctrl-C again to abort.");
+            out.flush();
+        });
+        long begin = System.nanoTime();
+        LocalStack stack;
+        try (DataDirLock lock = DataDirLock.acquire(settings.dataDir(), settings.startupTimeout().multipliedBy(4))) {
+            PortOverrides.save(settings.dataDir(), settings.ports());
+            ports.save(settings.dataDir());
+            out.println("Starting the local stack in " + settings.dataDir() + " ...");
+            out.flush();
+            stack = LocalStack.start(settings, Service.values());
+        }
+        ChaosReport report = null;
+        try {
+            out.printf("Local stack up in %.1f s%n", (System.nanoTime() - begin) / 1e9);
+            report = new Chaos(stack, new Pipeline(stack, ports), chaosOptions, out).run(stop::get);
+        } finally {
+            if (keepRunning) {
+                stack.detach();
+                String dirOption = options.dataDir == null ? "" : " --data-dir " + settings.dataDir();
+                out.println("Left running (--keep-running): ./tributary status" + dirOption + "   ./tributary down" + dirOption);
+            } else {
+                out.println("Shutting everything down ...");
+                out.flush();
+                try (DataDirLock lock = DataDirLock.acquire(settings.dataDir(), Duration.ofMinutes(5))) {
+                    stack.stopAll();
+                }
+            }
+            stack.close();
+            out.printf("Chaos finished in %d s.%n", (System.nanoTime() - begin) / 1_000_000_000L);
+            if (report != null) {
+                out.println(report.line());
+            }
+            out.flush();
+        }
+        return report.exitCode();
+    }
+
+    Chaos.Options chaosOptions() {
+        if (rate <= 0 || kills < 0 || snapshotRows <= 0 || idleWalBoundMib <= 0) {
+            throw new IllegalArgumentException("--rate, --snapshot-rows and --idle-wal-bound-mib must be positive and --kills >= 0;"
+                    + " got rate " + rate + ", snapshot rows " + snapshotRows + ", idle WAL bound " + idleWalBoundMib + ", kills " + kills);
+        }
+        long chosenSeed = seed != null ? seed : new SecureRandom().nextLong();
+        Duration idleFor = "0".equals(idle.strip()) ? Duration.ZERO : DurationText.parse(idle, "--idle");
+        return new Chaos.Options(DurationText.parse(duration, "--duration"), kills, rate, chosenSeed, schemaChanges,
+                DurationText.parse(registryOutage, "--registry-outage"), DurationText.parse(s3Outage, "--s3-outage"), snapshotRows,
+                idleFor, idleWalBoundMib * 1024L * 1024L, DurationText.parse(catchUpTimeout, "--catch-up-timeout"),
+                DurationText.parse(statusInterval, "--status-interval"), supervision.policy());
+    }
+}

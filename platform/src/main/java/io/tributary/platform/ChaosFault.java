@@ -1,0 +1,41 @@
+package io.tributary.platform;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** The faults {@code tributary chaos} injects, by the name its summary line prints. */
+enum ChaosFault {
+    /** SIGKILL cdc-engine while it streams */
+    KILL_CDC_ENGINE("kill-cdc-engine"),
+    /** SIGKILL cdc-engine during the initial snapshot of a large table (once, at the start; not scheduled) */
+    KILL_CDC_ENGINE_IN_SNAPSHOT("kill-cdc-engine-in-snapshot"),
+    /** SIGKILL lakehouse-job at a random moment */
+    KILL_LAKEHOUSE_JOB("kill-lakehouse-job"),
+    /** SIGKILL lakehouse-job a seeded fraction of a trigger interval after its batch counter moved: inside the next batch */
+    KILL_LAKEHOUSE_JOB_IN_BATCH("kill-lakehouse-job-in-batch"),
+    /** SIGKILL the Kafka broker (the supervisor restarts it on the same data) */
+    KILL_KAFKA("kill-kafka"),
+    /** a clean PostgreSQL restart (fast shutdown, start on the same data) */
+    RESTART_POSTGRES("restart-postgres"),
+    /** stop the schema registry for the registry outage, then start it again */
+    STOP_REGISTRY("stop-registry"),
+    /** stop S3 for the S3 outage, then start it again */
+    STOP_S3("stop-s3"),
+    /** write poison records (random bytes, a wrong magic byte, an unknown schema id) straight into a CDC topic */
+    POISON("poison");
+
+    private final String id;
+
+    ChaosFault(String id) {
+        this.id = id;
+    }
+
+    String id() {
+        return id;
+    }
+
+    /** The faults a schedule picks from (the snapshot kill happens once, before the storm). */
+    static List<ChaosFault> scheduled() {
+        return Arrays.stream(values()).filter(f -> f != KILL_CDC_ENGINE_IN_SNAPSHOT).toList();
+    }
+}

@@ -1,0 +1,77 @@
+package io.tributary.platform;
+
+import io.tributary.stack.LocalStack;
+import io.tributary.stack.RestartPolicy;
+import io.tributary.stack.StackSettings;
+import io.tributary.stack.Supervisor;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "supervise", mixinStandardHelpOptions = true,
+        description = {"Keep every process of a data dir running (what `up` starts in the background): restart one that",
+                "dies unexpectedly after a backoff that doubles per consecutive failure, like compose's restart policy;",
+                "give up (status: failed) after --max-restarts within --window. Deliberate stops (down, a demo's end, a",
+                "paused service) and one-shots that exited 0 are left alone. Runs until stopped (`tributary down`",
+                "stops it first). Exit code 1 if another supervisor already holds the data dir."})
+final class SuperviseCommand implements Callable<Integer> {
+    @Mixin
+    StackOptions options;
+
+    @Mixin
+    SupervisionOptions supervision;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        StackSettings settings = options.settings();
+        RestartPolicy policy = supervision.policy();
+        LocalStack stack = LocalStack.attach(settings);
+        Supervisor supervisor = Supervisor.start(stack, policy);
+        if (!supervisor.active()) {
+            spec.commandLine().getErr().println("tributary supervise: another supervisor already supervises " + settings.dataDir());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "supervisor-stop"));
+        supervisor.awaitClose();
+        return 0;
+    }
+
+    /** The restart policy options, shared by supervise, up and chaos. */
+    static final class SupervisionOptions {
+        @Option(names = "--initial-backoff", defaultValue = "1s", paramLabel = "<duration>",
+                description = "Wait before the first restart; doubles per consecutive failure (default ${DEFAULT-VALUE}).")
+        String initialBackoff;
+
+        @Option(names = "--max-backoff", defaultValue = "30s", paramLabel = "<duration>",
+                description = "Longest wait between restarts (default ${DEFAULT-VALUE}).")
+        String maxBackoff;
+
+        @Option(names = "--stable-after", defaultValue = "60s", paramLabel = "<duration>",
+                description = "A process up this long starts again from the initial backoff (default ${DEFAULT-VALUE}).")
+        String stableAfter;
+
+        @Option(names = "--max-restarts", defaultValue = "20", paramLabel = "<n>",
+                description = "Give up on a process restarted this often within --window (default ${DEFAULT-VALUE}).")
+        int maxRestarts;
+
+        @Option(names = "--window", defaultValue = "10m", paramLabel = "<duration>",
+                description = "The window of --max-restarts (default ${DEFAULT-VALUE}).")
+        String window;
+
+        RestartPolicy policy() {
+            return new RestartPolicy(DurationText.parse(initialBackoff, "--initial-backoff"), DurationText.parse(maxBackoff, "--max-backoff"),
+                    DurationText.parse(stableAfter, "--stable-after"), maxRestarts, DurationText.parse(window, "--window"));
+        }
+
+        /** The same options for a child `tributary supervise`. */
+        java.util.List<String> asArguments() {
+            return java.util.List.of("--initial-backoff", initialBackoff, "--max-backoff", maxBackoff, "--stable-after", stableAfter,
+                    "--max-restarts", Integer.toString(maxRestarts), "--window", window);
+        }
+    }
+}

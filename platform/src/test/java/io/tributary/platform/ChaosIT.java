@@ -1,0 +1,130 @@
+package io.tributary.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.stack.LocalStack;
+import io.tributary.stack.StackPorts;
+import io.tributary.stack.StackSettings;
+import java.io.File;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CI version of {@code tributary chaos} (its own JVM, free ports): one fault of every kind in a 60 s storm (short
+ * registry and S3 outages) plus the kill during the initial snapshot, all under the supervisor; it must exit 0 with
+ * reconcile equal, every poison record quarantined and every kind performed. Then {@code status --json} on the stack it
+ * left running shows the supervisor's restarts, and {@code down} stops everything.
+ */
+class ChaosIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern FAULT = Pattern.compile("([a-z0-9-]+)=(\\d+)");
+    private static Path dataDir;
+    private static StackPorts ports;
+
+    @BeforeAll
+    static void dirs() throws Exception {
+        dataDir = Path.of("target", "it-stacks", "ChaosIT-" + System.currentTimeMillis()).toAbsolutePath();
+        Files.createDirectories(dataDir);
+        ports = StackPorts.free();
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        LocalStack.attach(StackSettings.builder(dataDir).ports(ports).build()).stopAll();
+    }
+
+    @Test
+    void stormOfEveryFaultKindEndsWithTheLakeEqualToPostgres() throws Exception {
+        List<String> args = new ArrayList<>(List.of("chaos", "--duration", "60s", "--kills", Integer.toString(ChaosFault.scheduled().size()),
+                "--rate", "100", "--seed", "20261121", "--registry-outage", "5s", "--s3-outage", "8s", "--snapshot-rows", "100000",
+                "--idle", "15s", "--status-interval", "10s", "--keep-running"));
+        args.addAll(portOptions());
+        String[] result = cli(900, args.toArray(String[]::new));
+        String out = result[1];
+        String summary = out.lines().filter(l -> l.startsWith("CHAOS ")).reduce((a, b) -> b)
+                .orElseThrow(() -> new AssertionError("no summary line:\n" + out + "\n" + result[2]));
+        assertThat(Integer.parseInt(result[0])).as("exit code; summary %s%n%s", summary, out).isZero();
+        assertThat(summary).contains("reconcile=EQUAL").contains("seed=20261121").endsWith("exit=0");
+
+        Map<String, Integer> faults = new HashMap<>();
+        Matcher m = FAULT.matcher(summary.substring(summary.indexOf('[') + 1, summary.indexOf(']')));
+        while (m.find()) {
+            faults.put(m.group(1), Integer.parseInt(m.group(2)));
+        }
+        for (ChaosFault f : ChaosFault.values()) {
+            assertThat(faults.get(f.id())).as("%s performed in: %s", f.id(), summary).isPositive();
+        }
+        Matcher poison = Pattern.compile(" poison=(\\d+)/(\\d+) ").matcher(summary);
+        assertThat(poison.find()).as(summary).isTrue();
+        assertThat(poison.group(1)).isEqualTo("3").isEqualTo(poison.group(2));
+        Matcher wal = Pattern.compile("idle-wal-max=[^ ]+ [A-Za-z]+/").matcher(summary);
+        assertThat(wal.find()).as("the idle phase ran: %s", summary).isTrue();
+        assertThat(out).contains("FAULT kill -9 cdc-engine during its initial snapshot");
+
+        // the stack left running: another process sees the supervisor's restarts in the run records
+        String[] status = cli(120, "status", "--json");
+        JsonNode services = JSON.readTree(status[1]).get("services");
+        Map<String, JsonNode> byName = new HashMap<>();
+        services.forEach(s -> byName.put(s.get("name").asText(), s));
+        assertThat(byName.get("kafka").get("restarts").asInt()).as(status[1]).isPositive();
+        assertThat(byName.get("kafka").get("state").asText()).isEqualTo("healthy");
+        assertThat(byName.get("cdc-engine").get("restarts").asInt()).as(status[1]).isGreaterThanOrEqualTo(2);
+        assertThat(byName.get("cdc-engine").get("lastExitCode").asInt()).isEqualTo(137);
+        assertThat(byName.get("cdc-engine").get("state").asText()).isEqualTo("running");
+        assertThat(byName.get("lakehouse-job").get("restarts").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(byName.get("schema-registry").get("restarts").asInt()).as("a deliberate stop is no restart").isZero();
+
+        String[] down = cli(180, "down");
+        assertThat(Integer.parseInt(down[0])).isZero();
+        assertThat(dataDir.resolve("run")).isEmptyDirectory();
+    }
+
+    private static List<String> portOptions() throws Exception {
+        int[] metrics = new int[3];
+        for (int i = 0; i < 3; i++) {
+            try (ServerSocket s = new ServerSocket(0)) {
+                metrics[i] = s.getLocalPort();
+            }
+        }
+        return List.of("--postgres-port", Integer.toString(ports.postgres()), "--kafka-port", Integer.toString(ports.kafka()),
+                "--kafka-controller-port", Integer.toString(ports.kafkaController()),
+                "--registry-port", Integer.toString(ports.registry()), "--s3-port", Integer.toString(ports.s3()),
+                "--cdc-metrics-port", Integer.toString(metrics[0]), "--lakehouse-metrics-port", Integer.toString(metrics[1]),
+                "--simulator-metrics-port", Integer.toString(metrics[2]));
+    }
+
+    /** Runs the CLI in its own JVM on this test's data dir: {exit code, stdout, stderr}. */
+    private static String[] cli(int timeoutSeconds, String... args) throws Exception {
+        Path out = Files.createTempFile(dataDir, "cli", ".out");
+        Path err = Files.createTempFile(dataDir, "cli", ".err");
+        Path root = Path.of("").toAbsolutePath().getParent();
+        String cp = root.resolve("platform/target/classes") + File.pathSeparator
+                + Files.readString(root.resolve("platform/target/runtime.classpath")).strip();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Dtributary.home=" + root, "-cp", cp, TributaryMain.class.getName(), args[0],
+                "--data-dir", dataDir.toString()));
+        command.addAll(List.of(args).subList(1, args.length));
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("tributary " + String.join(" ", args) + " did not return in " + timeoutSeconds + " s:\n"
+                    + Files.readString(out) + "\n" + Files.readString(err));
+        }
+        return new String[] {Integer.toString(p.exitValue()), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8)};
+    }
+}
