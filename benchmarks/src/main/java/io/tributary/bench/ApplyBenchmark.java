@@ -2,7 +2,6 @@ package io.tributary.bench;
 
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,25 +24,33 @@ final class ApplyBenchmark {
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
 
     private final BenchContext ctx;
-    private final int records;
+    private final java.util.concurrent.Future<Integer> topicFilled;
+    private int records;
 
-    ApplyBenchmark(BenchContext ctx, int records) {
+    /** {@code topicFilled}: how many records the capture benchmark's cdc-engine wrote (0: none), once it has. */
+    ApplyBenchmark(BenchContext ctx, java.util.concurrent.Future<Integer> topicFilled) {
         this.ctx = ctx;
-        this.records = records;
+        this.topicFilled = topicFilled;
     }
 
     BenchmarkResult run() throws Exception {
         BenchmarkResult r = new BenchmarkResult("apply", "4. Apply: silver MERGE pipeline vs plain Delta append",
                 "Kafka records/s over the sum of micro-batch durations (decode + bronze + MERGE vs append only), both"
                         + " Spark 4.0.4 local[2] + Delta 4.0.1 on S3Proxy, at most 100,000 records per batch");
+        records = topicFilled.get();
         if (records <= 0) {
             r.error = "needs the capture benchmark's topic (run with capture)";
             return r;
         }
-        double[] plain = runPlainAppend();
+        if (ctx.lake != null) {
+            r.notes.add("Quick mode: both ran in the one Spark JVM that also served the initial load and the end-to-end"
+                    + " benchmark, at the same time; a batch's duration counts for the lakehouse job when it wrote "
+                    + CaptureWorkload.TABLE + ", whatever else it wrote. A smoke test of the harness, not a comparison.");
+        }
+        double[] plain = ctx.lake != null ? sharedPlainAppend() : runPlainAppend();
         r.addRow("plain Delta append (raw key/value bytes)", plain[0], plain[1], plain[0] / plain[1], null,
                 String.format("%d batches, %.1f s first batch start to last batch end", (long) plain[3], plain[2]));
-        double[] merge = runLakehouseJob();
+        double[] merge = ctx.lake != null ? sharedLakehouseJob() : runLakehouseJob();
         r.addRow("lakehouse-job (decode, bronze append, silver MERGE)", merge[0], merge[1], merge[0] / merge[1],
                 "plain Delta append (raw key/value bytes)", String.format("%d batches", (long) merge[2]));
         BenchmarkResult.Row m = r.row("lakehouse-job (decode, bronze append, silver MERGE)");
@@ -51,7 +58,7 @@ final class ApplyBenchmark {
                 m.ratio() == null ? Double.NaN : m.ratio(), true));
         r.notes.add(String.format("Input: the %,d records cdc-engine wrote to %s.shop.%s in benchmark 1 (half inserts, half"
                 + " updates of the same keys, so the MERGE updates as many rows as it inserts).", records,
-                CaptureBenchmarks.CDC_PREFIX, CaptureWorkload.TABLE));
+                ctx.prefix(CaptureBenchmarks.CDC_PREFIX), CaptureWorkload.TABLE));
         return r;
     }
 
@@ -73,17 +80,67 @@ final class ApplyBenchmark {
         }
     }
 
+    /** Quick mode: rows, busy seconds, batches of the shared lake while it wrote the capture table. */
+    private double[] sharedLakehouseJob() throws Exception {
+        int port = ctx.lake.metricsPort;
+        java.util.Set<String> table = java.util.Set.of(CaptureWorkload.TABLE);
+        double busy = 0;
+        long batches = 0;
+        double lastSum = 0;
+        double lastCount = 0;
+        double rowsAtBatchEnd = 0; // the table's bronze rows when the last batch ended
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        // a batch counts when the table's rows grew between its end and the previous batch's end (rows are counted
+        // while the batch runs, its duration when it ends)
+        while (rowsAtBatchEnd < records) {
+            String metrics = ctx.get("http://127.0.0.1:" + port + "/metrics");
+            if (metrics != null) {
+                double sum = PrometheusText.sum(metrics, "tributary_lakehouse_batch_duration_seconds_sum");
+                double count = PrometheusText.sum(metrics, "tributary_lakehouse_batch_duration_seconds_count");
+                double rows = PrometheusText.sum(metrics, "tributary_lakehouse_bronze_rows_total", table);
+                if (count > lastCount) {
+                    if (rows > rowsAtBatchEnd) {
+                        busy += sum - lastSum;
+                        batches += Math.round(count - lastCount);
+                    }
+                    rowsAtBatchEnd = rows;
+                    lastSum = sum;
+                    lastCount = count;
+                }
+            }
+            if (!ctx.lake.process().isAlive()) {
+                throw new BenchmarkFailure("the quick Spark host exited; see " + ctx.lake.process().logFile());
+            }
+            if (System.nanoTime() > deadline) {
+                throw new BenchmarkFailure("lakehouse-job apply: " + (long) rowsAtBatchEnd + " of " + records + " within "
+                        + TIMEOUT);
+            }
+            Thread.sleep(100);
+        }
+        double lastRows = rowsAtBatchEnd;
+        return new double[] {lastRows, busy, batches};
+    }
+
+    /** Quick mode: the plain append in the shared Spark JVM; rows, busy seconds, wall seconds, batches. */
+    private double[] sharedPlainAppend() throws Exception {
+        ctx.lake.startPlainAppend();
+        String[] f = ctx.lake.awaitPlainAppend(TIMEOUT);
+        LOG.info("Plain append: {}", String.join(" ", f));
+        return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]),
+                Double.parseDouble(f[3])};
+    }
+
     /** rows, busy seconds, wall seconds, batches. */
     private double[] runPlainAppend() throws Exception {
-        Path root = ctx.stack.settings().projectRoot();
-        String lakehouseCp = ModuleLaunch.of("lakehouse-job", "x", List.of(), Map.of(), List.of()).classpath(root);
-        Path classes = SparkJobCompiler.compile(ProjectRootLocator.find(), lakehouseCp, ctx.runDir.resolve("spark-classes"));
+        ctx.awaitSparkClasses();
+        String classpath = ModuleLaunch.of(SparkJobCompiler.MODULE, "x", List.of(), Map.of(), List.of())
+                .classpath(ctx.stack.settings().projectRoot());
         Path summary = ctx.runDir.resolve("plain-append.summary");
         Path data = Files.createDirectories(ctx.runDir.resolve("bench-apply-append"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1536m", "-Djava.io.tmpdir=" + data));
         cmd.addAll(BenchContext.SPARK_OPENS);
-        cmd.addAll(List.of("-cp", classes + File.pathSeparator + lakehouseCp, "io.tributary.bench.spark.PlainDeltaAppend",
+        cmd.addAll(List.of("-cp", classpath, "io.tributary.bench.spark.PlainDeltaAppend",
                 summary.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ctx.runDir.resolve("plain-append.log").toFile());

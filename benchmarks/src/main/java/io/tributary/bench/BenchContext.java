@@ -48,6 +48,12 @@ public final class BenchContext {
     final long originMs = System.currentTimeMillis();
     /** System.nanoTime() by which the run should end (--time-budget); Long.MAX_VALUE without a budget. */
     long deadlineNanos = Long.MAX_VALUE;
+    /** --profile: a JFR recording and a GC log of each cdc-engine and lakehouse-job process, in the run directory. */
+    boolean profile;
+    /** The compile of src/main/spark into the snapshot (SparkJobCompiler.compileModule), started with the run. */
+    java.util.concurrent.CompletableFuture<Void> sparkClasses = java.util.concurrent.CompletableFuture.completedFuture(null);
+    /** --quick: the one Spark JVM every benchmark's lake reads from; null in full mode (each starts its own). */
+    SharedLake lake;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     BenchContext(LocalStack stack, Path runDir, BenchMode mode, ResourceSampler sampler) {
@@ -55,6 +61,21 @@ public final class BenchContext {
         this.runDir = runDir;
         this.mode = mode;
         this.sampler = sampler;
+    }
+
+    /** Waits for the Spark baseline classes; fails with the compiler's message when they did not compile. */
+    void awaitSparkClasses() throws Exception {
+        try {
+            sparkClasses.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c ? c.getCause() : e.getCause();
+            throw cause instanceof Exception x ? x : e;
+        }
+    }
+
+    /** The topic prefix of a benchmark: its own in full mode, the shared lake's in quick mode. */
+    String prefix(String own) {
+        return lake != null ? SharedLake.PREFIX : own;
     }
 
     PostgresEndpoint pg() {
@@ -120,9 +141,14 @@ public final class BenchContext {
 
     /** A metric's sum at {@code http://127.0.0.1:port/metrics}, 0 when the endpoint does not answer yet. */
     DoubleSupplier metricSum(int port, String metric) {
+        return metricSum(port, metric, null);
+    }
+
+    /** As above, over the samples of these tables only ({@code table} label; null: all). */
+    DoubleSupplier metricSum(int port, String metric, java.util.Collection<String> tables) {
         return () -> {
             String body = get("http://127.0.0.1:" + port + "/metrics");
-            return body == null ? 0 : PrometheusText.sum(body, metric);
+            return body == null ? 0 : PrometheusText.sum(body, metric, tables);
         };
     }
 
@@ -176,7 +202,7 @@ public final class BenchContext {
                 Map.of("TRIBUTARY_CDC_SLOT", slot, "TRIBUTARY_TOPIC_PREFIX", prefix,
                         "TRIBUTARY_CDC_SNAPSHOT_MODE", snapshotMode, "TRIBUTARY_CDC_DATA_DIR", data.toString(),
                         "TRIBUTARY_CDC_METRICS_PORT", Integer.toString(metricsPort)),
-                List.of("-Xmx512m")).named(name));
+                stageJvm(name, List.of("-Xmx512m"))).named(name));
         sampler.watch("cdc-engine", p.pid());
         return p;
     }
@@ -193,9 +219,27 @@ public final class BenchContext {
                         "TRIBUTARY_LAKEHOUSE_METRICS_PORT", Integer.toString(metricsPort),
                         "TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL", trigger.toMillis() + "ms",
                         "TRIBUTARY_LAKEHOUSE_MAINTENANCE_INTERVAL", "0s"),
-                jvm).named(name));
+                stageJvm(name, jvm)).named(name));
         sampler.watch("lakehouse-job", p.pid());
         return p;
+    }
+
+    /**
+     * The JVM options of a stage: {@code jvm}, plus in quick mode the C1 compiler only (a run of a minute never
+     * reaches C2's pay-off, and C2's compile threads compete for the two cores), plus with --profile a JFR recording
+     * ({@code <name>.jfr}) and a GC log ({@code <name>-gc.log}).
+     */
+    List<String> stageJvm(String name, List<String> jvm) {
+        List<String> out = new ArrayList<>(jvm);
+        if (mode.shared()) {
+            out.add("-XX:TieredStopAtLevel=1");
+        }
+        if (!profile) {
+            return out;
+        }
+        out.add("-XX:StartFlightRecording=filename=" + runDir.resolve(name + ".jfr") + ",settings=profile,dumponexit=true");
+        out.add("-Xlog:gc*:file=" + runDir.resolve(name + "-gc.log") + ":uptime");
+        return out;
     }
 
     /** Waits until a service's /health answers 200. */

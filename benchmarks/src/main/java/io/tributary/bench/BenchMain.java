@@ -36,7 +36,8 @@ public final class BenchMain implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "full", description = "full: the figures of docs/BENCHMARKS.md (default)")
     String modeName = "full";
 
-    @Option(names = "--quick", description = "a smoke run with small sizes (a few minutes)")
+    @Option(names = "--quick", description = "a smoke run: small sizes, all benchmarks at once, one Spark JVM;"
+            + " its figures are not comparable")
     boolean quick;
 
     @Option(names = "--docs", description = "where BENCHMARKS.md and benchmarks/ are written (default: <project>/docs)")
@@ -58,6 +59,10 @@ public final class BenchMain implements Callable<Integer> {
             description = "end-to-end rates in changes/s instead of the mode's (full: 1000,5000,10000,20000)")
     List<Integer> rates;
 
+    @Option(names = "--profile", description = "record JFR (settings=profile) and a GC log of every cdc-engine and"
+            + " lakehouse-job process into the run directory (<name>.jfr, <name>-gc.log)")
+    boolean profile;
+
     @Option(names = "--only", split = ",", description = "run only these: capture, apply, initial-load, end-to-end")
     List<String> only;
 
@@ -73,8 +78,7 @@ public final class BenchMain implements Callable<Integer> {
         }
         BenchMode mode = quick ? BenchMode.quick() : BenchMode.full();
         if (rates != null) {
-            mode = new BenchMode(mode.name(), mode.captureChanges(), mode.initialLoadRows(), List.copyOf(rates),
-                    mode.endToEndStep(), mode.applyBatch());
+            mode = mode.withRates(rates);
         }
         Path root = ProjectRootLocator.find();
         Path docsDir = docs != null ? docs : root.resolve("docs");
@@ -94,40 +98,49 @@ public final class BenchMain implements Callable<Integer> {
         long start = System.nanoTime();
         LOG.info("Benchmarks ({} mode), servers and logs under {}", mode.name(), runDir);
         Path snapshot = ProjectSnapshot.take(root, runDir.resolve("project"));
+        var sparkClasses = SparkJobCompiler.compileModule(root, snapshot);
         StackSettings defaults = StackSettings.forTests(runDir.resolve("stack"));
-        StackSettings settings = StackSettings.builder(runDir.resolve("stack"))
-                .ports(defaults.ports())
+        java.util.function.Function<Path, StackSettings.Builder> settings = dir -> StackSettings.builder(dir)
                 .environment(Map.of())
                 .projectRoot(snapshot)
                 .startupTimeout(defaults.startupTimeout())
                 .stopTimeout(defaults.stopTimeout())
                 .detachChildren(false)
-                .postgresBinaries(defaults.postgresBinaries())
-                .build();
+                .postgresBinaries(defaults.postgresBinaries());
         try (ResourceSampler sampler = new ResourceSampler();
-             LocalStack stack = LocalStack.start(settings, Service.POSTGRES, Service.KAFKA, Service.S3, Service.REGISTRY)) {
+             BenchServers servers = BenchServers.start(runDir.resolve("stack"), defaults.ports(), settings)) {
+            LocalStack stack = servers.main();
             for (Service s : Service.values()) {
-                sampler.watch(s.id(), stack.pid(s));
+                sampler.watch(s.id(), servers.pid(s));
             }
             BenchContext ctx = new BenchContext(stack, runDir, mode, sampler);
+            ctx.profile = profile;
+            ctx.sparkClasses = sparkClasses;
             if (timeBudget != null) {
                 ctx.deadlineNanos = start + timeBudget.toNanos();
             }
             CaptureBenchmarks capture = new CaptureBenchmarks(ctx);
+            if (!wanted("capture")) {
+                capture.topicFilled.complete(0);
+            }
             // cheapest and most independent first; after each, the page is rewritten so an interrupted run keeps its figures
             List<Map.Entry<String, Step>> steps = List.of(
                     Map.entry("capture", capture::run),
-                    Map.entry("apply", () -> List.of(new ApplyBenchmark(ctx, capture.changes).run())),
+                    Map.entry("apply", () -> List.of(new ApplyBenchmark(ctx, capture.topicFilled).run())),
                     Map.entry("initial-load", () -> List.of(new InitialLoadBenchmark(ctx).run())),
                     Map.entry("end-to-end", () -> List.of(new EndToEndBenchmark(ctx).run())));
-            for (Map.Entry<String, Step> step : steps) {
-                if (wanted(step.getKey()) && ctx.remaining(java.time.Duration.ofDays(1)).isZero()) {
-                    BenchmarkResult skipped = new BenchmarkResult(step.getKey(), step.getKey(), null);
-                    skipped.error = "skipped: the run's time budget (--time-budget " + timeBudget + ") was used up";
-                    report.benchmarks.add(skipped);
-                } else if (wanted(step.getKey())) {
-                    runGuarded(report, step.getKey(), step.getValue());
-                    checkpoint(report, sampler.usage(), docsDir, start);
+            if (mode.shared()) {
+                runAtOnce(ctx, steps, report);
+            } else {
+                for (Map.Entry<String, Step> step : steps) {
+                    if (wanted(step.getKey()) && ctx.remaining(java.time.Duration.ofDays(1)).isZero()) {
+                        BenchmarkResult skipped = new BenchmarkResult(step.getKey(), step.getKey(), null);
+                        skipped.error = "skipped: the run's time budget (--time-budget " + timeBudget + ") was used up";
+                        report.benchmarks.add(skipped);
+                    } else if (wanted(step.getKey())) {
+                        report.benchmarks.addAll(runGuarded(step.getKey(), step.getValue()));
+                        checkpoint(report, sampler.usage(), docsDir, start);
+                    }
                 }
             }
             report.benchmarks.add(ResourcesReport.of(sampler.usage()));
@@ -164,14 +177,40 @@ public final class BenchMain implements Callable<Integer> {
         List<BenchmarkResult> run() throws Exception;
     }
 
-    private static void runGuarded(RunReport report, String id, Step step) {
+    private static List<BenchmarkResult> runGuarded(String id, Step step) {
         try {
-            report.benchmarks.addAll(step.run());
+            return step.run();
         } catch (Exception | AssertionError e) {
             LOG.error("Benchmark {} failed", id, e);
             BenchmarkResult failed = new BenchmarkResult(id, id, null);
             failed.error = e.toString();
-            report.benchmarks.add(failed);
+            return List.of(failed);
+        }
+    }
+
+    /**
+     * Quick mode: one Spark JVM for every benchmark (started first: it takes longest), then all benchmarks at once,
+     * each on its own thread; the results keep the order of {@code steps}.
+     */
+    private void runAtOnce(BenchContext ctx, List<Map.Entry<String, Step>> steps, RunReport report) throws Exception {
+        boolean needsSpark = steps.stream().anyMatch(s -> wanted(s.getKey()) && !"capture".equals(s.getKey()));
+        ctx.lake = needsSpark ? SharedLake.start(ctx) : null;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newCachedThreadPool();
+        try {
+            List<java.util.concurrent.Future<List<BenchmarkResult>>> running = new java.util.ArrayList<>();
+            for (Map.Entry<String, Step> step : steps) {
+                if (wanted(step.getKey())) {
+                    running.add(pool.submit(() -> runGuarded(step.getKey(), step.getValue())));
+                }
+            }
+            for (java.util.concurrent.Future<List<BenchmarkResult>> f : running) {
+                report.benchmarks.addAll(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+            if (ctx.lake != null) {
+                ctx.lake.close();
+            }
         }
     }
 

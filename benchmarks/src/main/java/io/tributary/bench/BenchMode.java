@@ -3,16 +3,26 @@ package io.tributary.bench;
 import java.time.Duration;
 import java.util.List;
 
-/** Sizes of one run: {@code full} (the figures of docs/BENCHMARKS.md) or {@code quick} (a smoke run). */
+/**
+ * Sizes of one run: {@code full} (the figures of docs/BENCHMARKS.md) or {@code quick} (a smoke run). {@code shared}:
+ * the benchmarks run at once, the capture contenders side by side and one Spark JVM serving every benchmark
+ * ({@link SharedLake}), which makes the run short and its figures meaningless as measurements.
+ */
 public record BenchMode(String name, int captureChanges, int initialLoadRows, List<Integer> endToEndRates,
-                        Duration endToEndStep, int applyBatch) {
+                        Duration endToEndStep, int applyBatch, boolean shared, Duration drainLimit) {
 
     public static BenchMode full() {
         return new BenchMode("full", 200_000, 1_000_000, List.of(1_000, 5_000, 10_000, 20_000), Duration.ofMinutes(3),
-                100_000);
+                100_000, false, Duration.ofMinutes(2));
     }
 
     public static BenchMode quick() {
-        return new BenchMode("quick", 10_000, 10_000, List.of(1_000), Duration.ofSeconds(15), 100_000);
+        return new BenchMode("quick", 10_000, 10_000, List.of(1_000), Duration.ofSeconds(10), 100_000, true,
+                Duration.ofSeconds(30));
+    }
+
+    BenchMode withRates(List<Integer> rates) {
+        return new BenchMode(name, captureChanges, initialLoadRows, List.copyOf(rates), endToEndStep, applyBatch, shared,
+                drainLimit);
     }
 }

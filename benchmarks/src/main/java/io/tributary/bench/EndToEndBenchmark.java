@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,8 @@ final class EndToEndBenchmark {
     private static final String PREFIX = "benche2e";
     private static final String TABLES = "shop.customers,shop.orders,shop.products";
     private static final Duration POLL = Duration.ofMillis(100);
-    private static final Duration DRAIN_LIMIT = Duration.ofMinutes(2);
+    /** The lake tables of the three captured tables (the shared lake of quick mode also holds others). */
+    private static final Set<String> LAKE_TABLES = Set.of("customers", "orders", "products");
 
     private final BenchContext ctx;
     private final ObjectMapper json = new ObjectMapper();
@@ -52,20 +54,34 @@ final class EndToEndBenchmark {
         if (!load.waitFor(Duration.ofMinutes(3)) || load.exitCode().orElse(-1) != 0) {
             throw new BenchmarkFailure("simulator load failed; see " + load.logFile());
         }
-        int lakePort = BenchContext.freePort();
+        boolean own = ctx.lake == null;
+        int lakePort = own ? BenchContext.freePort() : ctx.lake.metricsPort;
         int cdcPort = BenchContext.freePort();
-        ManagedProcess job = ctx.launchLakehouseJob("bench-e2e-lakehouse", PREFIX, "s3a://lakehouse/bench-e2e", lakePort,
-                Duration.ofSeconds(1));
-        ManagedProcess cdc = ctx.launchCdcEngine("bench-e2e-cdc", "bench_e2e", PREFIX, "initial", cdcPort,
-                List.of("-Ddebezium.table.include.list=" + TABLES));
+        ManagedProcess job = own ? ctx.launchLakehouseJob("bench-e2e-lakehouse", PREFIX, "s3a://lakehouse/bench-e2e",
+                lakePort, Duration.ofSeconds(1)) : ctx.lake.process();
+        if (!own) {
+            r.notes.add("Quick mode: one short step, with the lakehouse job shared with the apply and initial-load"
+                    + " benchmarks running at the same time: a smoke test of the harness, not a freshness figure.");
+        }
+        // quick: no snapshot of the loaded shop (13,440 rows through a cold lake), only the step's changes, from a slot
+        // created now, so that none is missed while cdc-engine starts
+        if (!own) {
+            ctx.createSlot("bench_e2e");
+        }
+        ManagedProcess cdc = ctx.launchCdcEngine("bench-e2e-cdc", "bench_e2e", ctx.prefix(PREFIX),
+                own ? "initial" : "no_data", cdcPort, List.of("-Ddebezium.table.include.list=" + TABLES));
         List<double[]> freshnessPts = new ArrayList<>();
         List<double[]> capturedPts = new ArrayList<>();
         List<double[]> appliedPts = new ArrayList<>();
         try {
-            ctx.awaitHealthy("lakehouse-job", lakePort, job, Duration.ofMinutes(3));
-            // the snapshot of the loaded shop (13,440 rows) must be in silver before the clock starts
-            ctx.pollUntil("e2e snapshot into silver", ctx.metricSum(lakePort, "tributary_lakehouse_rows_merged_total"),
-                    13_440, Duration.ofMillis(500), Duration.ofMinutes(5), job);
+            if (own) {
+                ctx.awaitHealthy("lakehouse-job", lakePort, job, Duration.ofMinutes(3));
+                // the snapshot of the loaded shop (13,440 rows) must be in silver before the clock starts
+                ctx.pollUntil("e2e snapshot into silver", ctx.metricSum(lakePort, "tributary_lakehouse_rows_merged_total",
+                        LAKE_TABLES), 13_440, Duration.ofMillis(500), Duration.ofMinutes(5), job);
+            } else {
+                ctx.awaitHealthy("cdc-engine", cdcPort, cdc, Duration.ofMinutes(3));
+            }
             for (int rate : ctx.mode.endToEndRates()) {
                 if (ctx.remaining(Duration.ofDays(1)).compareTo(ctx.mode.endToEndStep().plusMinutes(1)) < 0) {
                     r.notes.add(String.format("%,d changes/s: skipped, the run's time budget was used up.", rate));
@@ -75,7 +91,9 @@ final class EndToEndBenchmark {
             }
         } finally {
             cdc.stop(Duration.ofSeconds(30));
-            job.stop(Duration.ofSeconds(30));
+            if (own) {
+                job.stop(Duration.ofSeconds(30));
+            }
             ctx.dropSlot("bench_e2e");
         }
         if (r.targets.stream().noneMatch(t -> t.target().startsWith("sustained"))) {
@@ -118,7 +136,8 @@ final class EndToEndBenchmark {
                 throw new BenchmarkFailure("a pipeline service died at " + rate + " changes/s; see " + cdc.logFile()
                         + " and " + job.logFile());
             }
-            if (p.lakeBatches() > last.lakeBatches() && !Double.isNaN(p.lakeFreshnessMin())) {
+            if (p.lakeBatches() > last.lakeBatches() && !Double.isNaN(p.lakeFreshnessMin())
+                    && (ctx.lake == null || p.lakeRows() > last.lakeRows())) { // shared lake: batches of these tables
                 batches.add(new FreshnessModel.Batch(p.atMs(), p.atMs() - Math.round(p.lakeFreshnessMin() * 1000),
                         Math.round(p.lakeRows() - last.lakeRows())));
             }
@@ -136,8 +155,12 @@ final class EndToEndBenchmark {
             }
             if (stopMs > 0) {
                 boolean cdcQuiet = p.cdcEvents() == atStop.cdcEvents() || p.atMs() - stopMs > 3_000;
+                if (ctx.lake != null) {
+                    // quick: cdc-engine may still be starting when the short step ends; wait for all it wrote
+                    cdcQuiet = p.cdcEvents() - before.cdcEvents() >= simulatorChanges(summary);
+                }
                 boolean lakeCaughtUp = p.lakeRows() >= p.cdcEvents() + p.cdcTombstones();
-                if ((cdcQuiet && lakeCaughtUp && p.atMs() - stopMs > 1_000) || p.atMs() - stopMs > DRAIN_LIMIT.toMillis()) {
+                if ((cdcQuiet && lakeCaughtUp && p.atMs() - stopMs > 1_000) || p.atMs() - stopMs > ctx.mode.drainLimit().toMillis()) {
                     break;
                 }
             }
@@ -158,7 +181,7 @@ final class EndToEndBenchmark {
         List<FreshnessModel.Batch> during = batches.stream().filter(b -> b.visibleAtMs() <= stoppedAt).toList();
         List<Trend.Point> worst = FreshnessModel.worstPerBatch(during, startMs);
         double slope = Trend.slope(worst);
-        String verdict = lagVerdict(worst, achieved, captured, catchUp, DRAIN_LIMIT.toSeconds(), exit != 0);
+        String verdict = lagVerdict(worst, achieved, captured, catchUp, ctx.mode.drainLimit().toSeconds(), exit != 0);
         boolean grows = !verdict.startsWith("no");
         for (Trend.Point pt : FreshnessModel.worstPerBatch(batches, startMs)) {
             freshnessPts.add(new double[] {(startMs - ctx.originMs) / 1000.0 + pt.x(), pt.y()});
@@ -210,6 +233,15 @@ final class EndToEndBenchmark {
         return String.format(Locale.ROOT, "no (caught up %.0f s after the run)", catchUpSeconds);
     }
 
+    /** The row changes the simulator reports in its summary file (written when it exits); 0 when absent. */
+    private double simulatorChanges(Path summary) {
+        try {
+            return Files.isRegularFile(summary) ? json.readTree(summary.toFile()).path("changes").asDouble(0) : 0;
+        } catch (java.io.IOException e) {
+            return 0; // being written: the next poll reads it
+        }
+    }
+
     /** The simulator's last "error:" line, shortened. */
     static String lastError(Path log) {
         try (java.util.stream.Stream<String> lines = Files.lines(log)) {
@@ -223,12 +255,17 @@ final class EndToEndBenchmark {
     private Poll poll(int cdcPort, int lakePort) {
         String c = ctx.get("http://127.0.0.1:" + cdcPort + "/metrics");
         String l = ctx.get("http://127.0.0.1:" + lakePort + "/metrics");
+        // records read: all of them for an own lake; for the shared lake, its rows of these tables plus the tombstones
+        // (only this benchmark deletes)
+        double lakeRows = l == null ? 0 : ctx.lake == null ? PrometheusText.sum(l, "tributary_lakehouse_input_rows_total")
+                : PrometheusText.sum(l, "tributary_lakehouse_bronze_rows_total", LAKE_TABLES)
+                        + PrometheusText.sum(l, "tributary_lakehouse_kafka_tombstones_total");
         return new Poll(System.currentTimeMillis(),
                 c == null ? 0 : PrometheusText.sum(c, "tributary_cdc_events_total"),
                 c == null ? 0 : PrometheusText.sum(c, "tributary_cdc_tombstones_total"),
                 c == null ? Double.NaN : PrometheusText.max(c, "tributary_cdc_lag_seconds"),
                 l == null ? 0 : PrometheusText.sum(l, "tributary_lakehouse_batches_total"),
-                l == null ? 0 : PrometheusText.sum(l, "tributary_lakehouse_input_rows_total"),
-                l == null ? Double.NaN : PrometheusText.min(l, "tributary_lakehouse_freshness_seconds"));
+                lakeRows,
+                l == null ? Double.NaN : PrometheusText.min(l, "tributary_lakehouse_freshness_seconds", LAKE_TABLES));
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -45,24 +46,37 @@ final class InitialLoadBenchmark {
         }
         r.notes.add(String.format("Source: shop.%s, %,d rows of 7 columns (~100 bytes each), created in %.1f s.", TABLE,
                 rows, (System.nanoTime() - t0) / 1e9));
-        Map<String, Object> conf = new HashMap<>();
-        conf.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ctx.stack.kafkaBootstrap());
-        try (Admin admin = Admin.create(conf)) {
-            admin.createTopics(List.of(new NewTopic(PREFIX + ".shop." + TABLE, 1, (short) 1))).all().get();
+        String prefix = ctx.prefix(PREFIX);
+        boolean own = ctx.lake == null;
+        int jobPort;
+        ManagedProcess job;
+        if (own) {
+            Map<String, Object> conf = new HashMap<>();
+            conf.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, ctx.stack.kafkaBootstrap());
+            try (Admin admin = Admin.create(conf)) {
+                admin.createTopics(List.of(new NewTopic(prefix + ".shop." + TABLE, 1, (short) 1))).all().get();
+            }
+            jobPort = BenchContext.freePort();
+            job = ctx.launchLakehouseJob("bench-load-lakehouse", prefix, "s3a://lakehouse/bench-load", jobPort,
+                    Duration.ofSeconds(1));
+        } else {
+            r.notes.add("Quick mode: the lakehouse job was the one Spark JVM shared with the apply and end-to-end"
+                    + " benchmarks, and cdc-engine was launched before it was up: a smoke test, not a load rate.");
+            jobPort = ctx.lake.metricsPort;
+            job = ctx.lake.process();
         }
-        int jobPort = BenchContext.freePort();
-        ManagedProcess job = ctx.launchLakehouseJob("bench-load-lakehouse", PREFIX, "s3a://lakehouse/bench-load", jobPort,
-                Duration.ofSeconds(1));
         ManagedProcess cdc = null;
         try {
-            ctx.awaitHealthy("lakehouse-job", jobPort, job, Duration.ofMinutes(3));
+            if (own) {
+                ctx.awaitHealthy("lakehouse-job", jobPort, job, Duration.ofMinutes(3));
+            }
             int cdcPort = BenchContext.freePort();
             RateMeter snapshot = new RateMeter();
             long launchMs = System.currentTimeMillis();
-            cdc = ctx.launchCdcEngine("bench-load-cdc", "bench_load", PREFIX, "initial", cdcPort,
+            cdc = ctx.launchCdcEngine("bench-load-cdc", "bench_load", prefix, "initial", cdcPort,
                     List.of("-Ddebezium.table.include.list=shop." + TABLE));
             var cdcEvents = ctx.metricSum(cdcPort, "tributary_cdc_events_total");
-            var merged = ctx.metricSum(jobPort, "tributary_lakehouse_rows_merged_total");
+            var merged = ctx.metricSum(jobPort, "tributary_lakehouse_rows_merged_total", Set.of(TABLE));
             AtomicReference<ManagedProcess> cdcRef = new AtomicReference<>(cdc);
             RateMeter silver = ctx.pollUntil("initial load into silver", () -> {
                 snapshot.record(System.currentTimeMillis() - ctx.originMs, cdcEvents.getAsDouble());
@@ -95,7 +109,9 @@ final class InitialLoadBenchmark {
             if (cdc != null) {
                 cdc.stop(Duration.ofSeconds(30));
             }
-            job.stop(Duration.ofSeconds(30));
+            if (own) {
+                job.stop(Duration.ofSeconds(30));
+            }
             ctx.dropSlot("bench_load");
         }
         return r;

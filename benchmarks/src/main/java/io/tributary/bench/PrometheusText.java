@@ -1,5 +1,8 @@
 package io.tributary.bench;
 
+import java.util.Collection;
+import java.util.function.DoubleBinaryOperator;
+
 /**
  * Reads values out of a Prometheus text exposition (what every Tributary service serves at {@code /metrics}).
  */
@@ -13,50 +16,33 @@ public final class PrometheusText {
      * exactly {@code metric} count: {@code foo_total} does not match {@code foo_total_seconds}.
      */
     public static double sum(String exposition, String metric) {
-        double total = 0;
-        for (String line : exposition.split("\n")) {
-            if (line.isEmpty() || line.charAt(0) == '#' || !line.startsWith(metric)) {
-                continue;
-            }
-            int end = metric.length();
-            if (line.length() == end) {
-                continue;
-            }
-            char next = line.charAt(end);
-            if (next != ' ' && next != '{') {
-                continue;
-            }
-            String value = line.substring(line.lastIndexOf(' ') + 1).trim();
-            double parsed = Double.parseDouble(value);
-            if (!Double.isNaN(parsed)) {
-                total += parsed;
-            }
-        }
-        return total;
+        return sum(exposition, metric, null);
+    }
+
+    /** As {@link #sum(String, String)}, over the samples whose {@code table} label is one of {@code tables}. */
+    public static double sum(String exposition, String metric, Collection<String> tables) {
+        double total = fold(exposition, metric, tables, Double::sum);
+        return Double.isNaN(total) ? 0 : total;
     }
 
     /** The largest sample of {@code metric} over its label sets, or NaN when it is absent. */
     public static double max(String exposition, String metric) {
-        double best = Double.NaN;
-        for (String line : exposition.split("\n")) {
-            if (line.isEmpty() || line.charAt(0) == '#' || !line.startsWith(metric) || line.length() == metric.length()) {
-                continue;
-            }
-            char next = line.charAt(metric.length());
-            if (next != ' ' && next != '{') {
-                continue;
-            }
-            double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).trim());
-            if (Double.isNaN(best) || v > best) {
-                best = v;
-            }
-        }
-        return best;
+        return fold(exposition, metric, null, Math::max);
     }
 
     /** The smallest sample of {@code metric} over its label sets, or NaN when it is absent. */
     public static double min(String exposition, String metric) {
-        double best = Double.NaN;
+        return min(exposition, metric, null);
+    }
+
+    /** The smallest sample of {@code metric} whose {@code table} label is one of {@code tables}; NaN when none. */
+    public static double min(String exposition, String metric, Collection<String> tables) {
+        return fold(exposition, metric, tables, Math::min);
+    }
+
+    /** Folds the non-NaN samples of {@code metric} (only those of {@code tables} when not null); NaN when none. */
+    private static double fold(String exposition, String metric, Collection<String> tables, DoubleBinaryOperator op) {
+        double acc = Double.NaN;
         for (String line : exposition.split("\n")) {
             if (line.isEmpty() || line.charAt(0) == '#' || !line.startsWith(metric) || line.length() == metric.length()) {
                 continue;
@@ -65,11 +51,31 @@ public final class PrometheusText {
             if (next != ' ' && next != '{') {
                 continue;
             }
+            if (tables != null && !tables.contains(label(line, "table"))) {
+                continue;
+            }
             double v = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).trim());
-            if (Double.isNaN(best) || v < best) {
-                best = v;
+            if (!Double.isNaN(v)) {
+                acc = Double.isNaN(acc) ? v : op.applyAsDouble(acc, v);
             }
         }
-        return best;
+        return acc;
+    }
+
+    /** The value of label {@code name} in a sample line, or null when it has none. */
+    static String label(String line, String name) {
+        int open = line.indexOf('{');
+        int close = line.indexOf('}');
+        if (open < 0 || close < open) {
+            return null;
+        }
+        for (String pair : line.substring(open + 1, close).split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).trim().equals(name)) {
+                String v = pair.substring(eq + 1).trim();
+                return v.length() >= 2 && v.startsWith("\"") ? v.substring(1, v.length() - 1) : v;
+            }
+        }
+        return null;
     }
 }

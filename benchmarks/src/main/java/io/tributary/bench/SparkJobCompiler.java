@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import io.tributary.stack.ModuleLaunch;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -15,7 +19,31 @@ import javax.tools.ToolProvider;
  */
 final class SparkJobCompiler {
 
+    /**
+     * The pseudo-module in the run's project snapshot holding the compiled classes, its runtime.classpath being
+     * lakehouse-job's: the stack launches (logs, stops, reaps) a Spark job from it like any stage.
+     */
+    static final String MODULE = "bench-spark";
+
     private SparkJobCompiler() {
+    }
+
+    /**
+     * Compiles into {@code <snapshot>/bench-spark/target/} on a background thread (javac takes 5-25 s here, so it runs
+     * while the servers start).
+     */
+    static CompletableFuture<Void> compileModule(Path root, Path snapshot) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                String lakehouseCp = ModuleLaunch.of("lakehouse-job", "x", List.of(), Map.of(), List.of())
+                        .classpath(snapshot);
+                Path target = snapshot.resolve(MODULE).resolve("target");
+                compile(root, lakehouseCp, target.resolve("classes"));
+                Files.writeString(target.resolve("runtime.classpath"), lakehouseCp);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** Returns the output directory holding the compiled classes. */

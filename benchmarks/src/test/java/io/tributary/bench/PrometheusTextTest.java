@@ -34,4 +34,16 @@ class PrometheusTextTest {
         assertThat(PrometheusText.max(TEXT, "tributary_lakehouse_freshness_seconds")).isEqualTo(4.25);
         assertThat(PrometheusText.min(TEXT, "tributary_lakehouse_freshness_seconds")).isEqualTo(1.5);
     }
+
+    @Test
+    void filtersByTableLabel() {
+        assertThat(PrometheusText.sum(TEXT, "tributary_lakehouse_freshness_seconds", java.util.Set.of("orders")))
+                .isEqualTo(1.5);
+        assertThat(PrometheusText.min(TEXT, "tributary_lakehouse_freshness_seconds", java.util.Set.of("customers")))
+                .isEqualTo(4.25);
+        assertThat(PrometheusText.sum(TEXT, "tributary_cdc_events_total", java.util.Set.of("orders"))).isZero();
+        assertThat(PrometheusText.min(TEXT, "tributary_lakehouse_freshness_seconds", java.util.Set.of("items"))).isNaN();
+        assertThat(PrometheusText.sum(TEXT, "tributary_cdc_events_total", java.util.Set.of("shop.orders")))
+                .isEqualTo(150.0);
+    }
 }

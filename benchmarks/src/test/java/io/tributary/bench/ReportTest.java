@@ -32,8 +32,8 @@ class ReportTest {
     @Test
     void markdownHasTheMachineATablePerBenchmarkAndTheMissByHowMuch() {
         RunReport run = new RunReport();
-        run.mode = "quick";
-        run.command = "./benchmarks/bench --quick";
+        run.mode = "full";
+        run.command = "./benchmarks/bench full";
         run.startedAt = "2026-01-01T00:00:00Z";
         run.machine = new RunReport.Machine(2, 24L << 30, "OpenJDK 17", "Linux", "EPYC", "1.0");
         BenchmarkResult r = new BenchmarkResult("capture", "1. Capture", "changes/s");
@@ -43,10 +43,13 @@ class ReportTest {
         BenchmarkResult failed = new BenchmarkResult("apply", "4. Apply", null);
         failed.error = "lakehouse-job exited";
         run.benchmarks.addAll(List.of(r, failed));
-        String md = MarkdownReport.render(run, Map.of("capture", List.of("benchmarks/capture-quick.svg")), "Intro.\n");
+        String md = MarkdownReport.render(run, Map.of("capture", List.of("benchmarks/capture-full.svg")), "Intro.\n");
         assertThat(md).contains("| machine | 2 cores (EPYC), 24.00 GiB |", "| JDK | OpenJDK 17 |",
                 "| cdc | 1,000 | 1.60 | **625** | 0.63x of raw |", "**missed** (78% of the target)",
-                "**Not measured in this run**: lakehouse-job exited", "![1. Capture](benchmarks/capture-quick.svg)");
+                "**Not measured in this run**: lakehouse-job exited", "![1. Capture](benchmarks/capture-full.svg)");
+        run.mode = "quick";
+        assertThat(MarkdownReport.render(run, Map.of(), "")).contains("measured 0.63 - not judged in a quick run")
+                .doesNotContain("**missed**");
     }
 
     @Test

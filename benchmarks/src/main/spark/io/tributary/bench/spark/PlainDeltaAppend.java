@@ -29,7 +29,17 @@ public final class PlainDeltaAppend {
     public static void main(String[] args) throws Exception {
         LakehouseConfig config = LakehouseConfig.load(Map.of(), System.getenv(), Map.of());
         SparkSession spark = SparkSessions.create(config, "bench-plain-append");
-        String table = config.lakeRoot() + "/plain/changes";
+        run(spark, config, config.topicPattern().pattern(), config.lakeRoot() + "/plain", Path.of(args[0]));
+        spark.stop();
+    }
+
+    /**
+     * Appends every record of the topics matching {@code topicPattern} (available now) to {@code root}/changes, then
+     * writes the summary line to {@code summary}.
+     */
+    static void run(SparkSession spark, LakehouseConfig config, String topicPattern, String root, Path summary)
+            throws Exception {
+        String table = root + "/changes";
         AtomicLong busyNanos = new AtomicLong();
         AtomicLong firstStart = new AtomicLong();
         AtomicLong lastEnd = new AtomicLong();
@@ -43,13 +53,14 @@ public final class PlainDeltaAppend {
         };
         StreamingQuery query = spark.readStream().format("kafka")
                 .option("kafka.bootstrap.servers", config.kafkaBootstrap())
-                .option("subscribePattern", config.topicPattern().pattern())
+                .option("subscribePattern", topicPattern)
                 .option("startingOffsets", "earliest")
                 .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())
                 .load()
                 .selectExpr("key", "value", "topic", "partition", "offset", "timestamp")
                 .writeStream()
-                .option("checkpointLocation", config.lakeRoot() + "/_checkpoints/plain-append")
+                .queryName("bench-plain-append")
+                .option("checkpointLocation", root + "/_checkpoint")
                 .trigger(Trigger.AvailableNow())
                 .foreachBatch(append)
                 .start();
@@ -62,8 +73,9 @@ public final class PlainDeltaAppend {
                 batches++;
             }
         }
-        Files.writeString(Path.of(args[0]), String.format(Locale.ROOT, "%d %.3f %.3f %d%n", rows, busyNanos.get() / 1e9,
+        Path partial = summary.resolveSibling(summary.getFileName() + ".tmp");
+        Files.writeString(partial, String.format(Locale.ROOT, "%d %.3f %.3f %d%n", rows, busyNanos.get() / 1e9,
                 (lastEnd.get() - firstStart.get()) / 1e9, batches));
-        spark.stop();
+        Files.move(partial, summary, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }
