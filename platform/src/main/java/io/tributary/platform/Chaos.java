@@ -40,6 +40,7 @@ final class Chaos {
     static final String BULK_TABLE = "chaos_bulk";
     static final String POISON_TABLE = "orders";
     static final String SLOT = "tributary_slot";
+    private static final int RECONCILE_ATTEMPTS = 2;
 
     record Options(Duration duration, int kills, int rate, long seed, boolean schemaChanges, Duration registryOutage,
             Duration s3Outage, int snapshotRows, Duration idle, long idleWalBound, Duration catchUpTimeout,
@@ -226,9 +227,9 @@ final class Chaos {
             case STOP_REGISTRY -> outage(Service.REGISTRY, options.registryOutage(), p, elapsed);
             case STOP_S3 -> outage(Service.S3, options.s3Outage(), p, elapsed);
             case POISON -> {
-                List<byte[]> records = PoisonRecords.of(p.seed());
+                List<byte[]> records = ChaosPoisonRecords.of(p.seed());
                 String topic = "tributary.shop." + POISON_TABLE;
-                PoisonInjector.inject(stack.kafkaBootstrap(), topic, records);
+                ChaosPoisonInjector.inject(stack.kafkaBootstrap(), topic, records);
                 poisonInjected += records.size();
                 count(p.fault());
                 say("FAULT at " + elapsed + ": " + records.size() + " poison records into " + topic
@@ -332,13 +333,21 @@ final class Chaos {
         say(String.format(Locale.ROOT, "Simulator stopped after ~%,d changes. Waiting for the lake to catch up, then reconciling ...",
                 written.total()));
         LakehouseTool tool = new LakehouseTool(stack);
-        LakehouseTool.Result run = tool.run("reconcile", LakehouseTool.RECONCILE_MAIN,
-                List.of("--json", "--timeout", options.catchUpTimeout().toSeconds() + "s"), null);
+        LakehouseTool.Result run = null;
+        for (int attempt = 1; attempt <= RECONCILE_ATTEMPTS; attempt++) {
+            run = tool.run("reconcile", LakehouseTool.RECONCILE_MAIN,
+                    List.of("--json", "--timeout", options.catchUpTimeout().toSeconds() + "s"), null);
+            if (run.exitCode() == 0 || run.exitCode() == ChaosReport.DIFFERENT) {
+                break;
+            }
+            // a crashed reconcile (not a verdict) is retried once; its log keeps the error
+            say("reconcile attempt " + attempt + "/" + RECONCILE_ATTEMPTS + " failed with exit code " + run.exitCode() + "; see " + run.log());
+        }
         if (run.exitCode() != 0 && run.exitCode() != ChaosReport.DIFFERENT) {
             return report(restarts, -1, null, -1, "reconcile exited with code " + run.exitCode() + "; see " + run.log());
         }
         ReconcileSummary summary = ReconcileSummary.parse(run.stdout());
-        Map<String, Long> captured = TopicCounts.perTable(stack.kafkaBootstrap(), "tributary.shop.");
+        Map<String, Long> captured = ChaosTopicCounts.perTable(stack.kafkaBootstrap(), "tributary.shop.");
         captured.computeIfPresent(POISON_TABLE, (t, n) -> n - poisonInjected);
         out.print(summary.render(captured));
         long quarantined = countQuarantine(tool);

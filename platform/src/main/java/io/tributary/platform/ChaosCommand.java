@@ -51,7 +51,7 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--s3-outage", defaultValue = "60s", description = "How long S3 stays stopped (default ${DEFAULT-VALUE}).")
     String s3Outage;
 
-    @Option(names = "--snapshot-rows", defaultValue = "300000",
+    @Option(names = "--snapshot-rows", defaultValue = "100000",
             description = "Rows of shop.chaos_bulk, the large table cdc-engine is killed while snapshotting (default ${DEFAULT-VALUE}).")
     int snapshotRows;
 

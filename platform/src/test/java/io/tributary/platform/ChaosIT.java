@@ -50,7 +50,7 @@ class ChaosIT {
     @Test
     void stormOfEveryFaultKindEndsWithTheLakeEqualToPostgres() throws Exception {
         List<String> args = new ArrayList<>(List.of("chaos", "--duration", "60s", "--kills", Integer.toString(ChaosFault.scheduled().size()),
-                "--rate", "100", "--seed", "20261121", "--registry-outage", "5s", "--s3-outage", "8s", "--snapshot-rows", "100000",
+                "--rate", "100", "--seed", "20261121", "--registry-outage", "5s", "--s3-outage", "8s", "--snapshot-rows", "20000",
                 "--idle", "15s", "--status-interval", "10s", "--keep-running"));
         args.addAll(portOptions());
         String[] result = cli(900, args.toArray(String[]::new));

@@ -52,13 +52,13 @@ class ChaosScheduleTest {
 
     @Test
     void poisonIsThreeBrokenFramesReproducibleFromTheirSeed() {
-        List<byte[]> poison = PoisonRecords.of(99);
+        List<byte[]> poison = ChaosPoisonRecords.of(99);
         assertThat(poison).hasSize(3);
         assertThat(poison.get(0)[0]).as("random bytes never carry the magic byte").isNotZero();
         assertThat(poison.get(1)[0]).isEqualTo((byte) 1);
         assertThat(poison.get(2)[0]).isZero();
-        assertThat(ByteBuffer.wrap(poison.get(2), 1, 4).getInt()).isEqualTo(PoisonRecords.UNKNOWN_SCHEMA_ID);
-        List<byte[]> again = PoisonRecords.of(99);
+        assertThat(ByteBuffer.wrap(poison.get(2), 1, 4).getInt()).isEqualTo(ChaosPoisonRecords.UNKNOWN_SCHEMA_ID);
+        List<byte[]> again = ChaosPoisonRecords.of(99);
         for (int i = 0; i < 3; i++) {
             assertThat(again.get(i)).isEqualTo(poison.get(i));
         }

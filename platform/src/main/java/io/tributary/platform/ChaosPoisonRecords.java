@@ -9,11 +9,11 @@ import java.util.Random;
  * random bytes (never starting with the magic byte 0), a wrong magic byte with a plausible schema id, and the right
  * magic byte with a schema id no registry knows. Seeded, so a chaos run is reproducible.
  */
-final class PoisonRecords {
+final class ChaosPoisonRecords {
     /** Far above any id our registry hands out in a run. */
     static final int UNKNOWN_SCHEMA_ID = 2_000_000_000;
 
-    private PoisonRecords() {
+    private ChaosPoisonRecords() {
     }
 
     static List<byte[]> of(long seed) {

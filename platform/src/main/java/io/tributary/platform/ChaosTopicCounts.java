@@ -11,8 +11,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /** Records per CDC topic, read from the broker's offsets (every record ever written: nothing is deleted in a run). */
-final class TopicCounts {
-    private TopicCounts() {
+final class ChaosTopicCounts {
+    private ChaosTopicCounts() {
     }
 
     /** Table name (the topic after {@code prefix}) to record count. */

@@ -20,10 +20,10 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * Writes poison values straight into a CDC topic, each with the key of the topic's first real record (so only the value
  * is broken), acknowledged by every replica before it returns.
  */
-final class PoisonInjector {
+final class ChaosPoisonInjector {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
-    private PoisonInjector() {
+    private ChaosPoisonInjector() {
     }
 
     static void inject(String bootstrap, String topic, List<byte[]> values) {
@@ -45,7 +45,7 @@ final class PoisonInjector {
     }
 
     private static byte[] firstKey(String bootstrap, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = TopicCounts.consumer(bootstrap)) {
+        try (KafkaConsumer<byte[], byte[]> consumer = ChaosTopicCounts.consumer(bootstrap)) {
             TopicPartition tp = new TopicPartition(topic, 0);
             consumer.assign(List.of(tp));
             consumer.seekToBeginning(List.of(tp));
