@@ -129,7 +129,8 @@ public final class ChangeEventConverter {
             return placeholder.contentEquals(s);
         }
         if (value instanceof ByteBuffer b) {
-            return placeholderBytes.equals(b.duplicate());
+            // equals compares the remaining bytes without moving either buffer's position
+            return b.remaining() == placeholderBytes.remaining() && placeholderBytes.equals(b);
         }
         if (value instanceof List<?> list) {
             return list.size() == 1 && isPlaceholder(list.get(0));

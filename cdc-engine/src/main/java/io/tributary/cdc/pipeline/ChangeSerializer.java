@@ -3,6 +3,8 @@ package io.tributary.cdc.pipeline;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.tributary.cdc.avro.AvroChange;
 import io.tributary.cdc.avro.SchemaDiff;
@@ -27,6 +29,7 @@ public final class ChangeSerializer {
     private final Backoff backoff;
     private final URI registryUrl;
     private final Duration retryBudget;
+    private final Map<String, String[]> subjects = new ConcurrentHashMap<>();
 
     /**
      * @param backoff     retries an unreachable registry; its budget is {@code retryBudget}
@@ -53,11 +56,16 @@ public final class ChangeSerializer {
         if (datum == null) {
             return null;
         }
-        String subject = SubjectNames.forTopic(change.topic(), isKey);
+        String subject = subject(change.topic(), isKey);
         try {
-            return backoff.call("Registering/looking up the schema of subject " + subject,
-                    e -> e instanceof RegistryUnavailableException,
-                    () -> serializer.serialize(change.topic(), isKey, datum.getSchema(), datum));
+            try {
+                // the common case: the schema id is cached, no retry machinery per record
+                return serializer.serializeToSubject(subject, datum.getSchema(), datum);
+            } catch (RegistryUnavailableException first) {
+                return backoff.call("Registering/looking up the schema of subject " + subject,
+                        e -> e instanceof RegistryUnavailableException,
+                        () -> serializer.serializeToSubject(subject, datum.getSchema(), datum));
+            }
         } catch (RegistryUnavailableException e) {
             throw new DependencyUnavailableException(unreachable(change, subject, e), e);
         } catch (RegistryRequestException e) {
@@ -70,6 +78,16 @@ public final class ChangeSerializer {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The subject of a topic's keys or values, one String instance per topic (its hash is computed once). */
+    private String subject(String topic, boolean isKey) {
+        String[] both = subjects.get(topic);
+        if (both == null) {
+            both = new String[] {SubjectNames.forTopic(topic, true), SubjectNames.forTopic(topic, false)};
+            subjects.put(topic, both);
+        }
+        return isKey ? both[0] : both[1];
     }
 
     private String unreachable(AvroChange change, String subject, RegistryUnavailableException e) {
