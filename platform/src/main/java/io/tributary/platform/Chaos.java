@@ -266,8 +266,9 @@ final class Chaos {
             say("FAULT at " + elapsed + ": lakehouse-job died by itself before its in-batch kill; skipped");
             return;
         }
-        say("FAULT at " + elapsed + ": kill -9 lakehouse-job " + delay + " ms after batch " + (long) now + " committed (pid "
-                + process.pid() + ")" + (now <= before ? " (the batch counter did not move within 90 s)" : ""));
+        say("FAULT at " + elapsed + ": kill -9 lakehouse-job (pid " + process.pid() + ") " + (now > before
+                ? delay + " ms after its batch counter moved to " + (long) now
+                : "although no batch committed within 90 s (Spark still starting or the lake blocked)"));
         process.kill();
         count(p.fault());
     }
