@@ -8,6 +8,7 @@ import io.tributary.lakehouse.lake.CommitRetry;
 import io.tributary.lakehouse.lake.LakeCatalog;
 import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.lakehouse.lake.Maintenance;
+import io.tributary.lakehouse.lake.S3Unavailable;
 import io.tributary.lakehouse.reconcile.ReconcileCommand;
 import io.tributary.lakehouse.stream.SparkSessions;
 import io.tributary.lakehouse.stream.StreamingJob;
@@ -25,6 +26,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -60,8 +62,11 @@ public final class LakehouseJobMain {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with its exit codes: 0 done, 1 failed, 2 configuration error (message names the key). */
-    static CommandLine commandLine() {
+    /**
+     * The command line with its exit codes: 0 done, 1 failed, 2 configuration error (message names the key),
+     * 3 S3 unavailable or refusing ({@code stream}; the message names endpoint and bucket).
+     */
+    public static CommandLine commandLine() {
         return new CommandLine(new LakehouseJobMain())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
                     if (e instanceof ConfigException) {
@@ -73,7 +78,9 @@ public final class LakehouseJobMain {
                 });
     }
 
-    @Command(name = "stream", description = "Run the streaming job until stopped (SIGTERM stops it cleanly).")
+    @Command(name = "stream", description = "Run the streaming job until stopped (SIGTERM stops it cleanly). Exits 1"
+            + " when a batch fails, 3 when S3 does not answer or refuses after s3a's retries; a restart replays the"
+            + " failed batch.")
     static final class Stream implements Callable<Integer> {
         @CommandLine.ParentCommand
         LakehouseJobMain parent;
@@ -84,7 +91,19 @@ public final class LakehouseJobMain {
             LOG.info("lakehouse job starting: {}", config.describe());
             StreamingJob job = new StreamingJob(config);
             Runtime.getRuntime().addShutdownHook(new Thread(job::close, "shutdown"));
-            job.start().awaitTermination();
+            try {
+                job.start().awaitTermination();
+            } catch (Exception e) {
+                Optional<String> outage = S3Unavailable.describe(e,
+                        config.s3Endpoint().map(Object::toString).orElse("AWS default for " + config.s3Region()),
+                        config.s3Bucket(), SparkSessions.s3RetrySummary(config));
+                if (outage.isEmpty()) {
+                    throw e;
+                }
+                LOG.error(outage.get());
+                LOG.debug("the S3 failure in full", e);
+                return S3Unavailable.EXIT_CODE;
+            }
             return 0;
         }
     }

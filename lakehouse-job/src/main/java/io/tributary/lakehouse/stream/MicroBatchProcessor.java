@@ -87,7 +87,9 @@ public final class MicroBatchProcessor implements VoidFunction2<Dataset<Row>, Lo
             LOG.info("batch {}: {} records in {} s", batchId, rows, String.format("%.2f", seconds));
         } catch (Exception | Error e) {
             metrics.batchFailed();
-            LOG.error("batch {} failed; the query stops and the batch is replayed on restart", batchId, e);
+            // reported in full once, where the query's failure ends the command (LakehouseJobMain)
+            LOG.warn("batch {} failed ({}); the query stops and the batch is replayed on restart", batchId,
+                    e.toString());
             throw e;
         } finally {
             writeLock.unlock();

@@ -79,9 +79,26 @@ public final class SparkSessions {
             s.put("spark.hadoop.fs.s3a.access.key", config.s3AccessKey().get());
             s.put("spark.hadoop.fs.s3a.secret.key", config.s3SecretKey().orElseThrow());
         }
-        s.put("spark.hadoop.fs.s3a.retry.limit", "5");
+        // bounded retries of an S3 call that fails to connect or gets a 5xx: the SDK's attempts, and s3a's own retries
+        // with exponential backoff from the interval; then the batch fails and `stream` exits 3 (S3Unavailable)
         s.put("spark.hadoop.fs.s3a.attempts.maximum", "5");
+        s.put("spark.hadoop.fs.s3a.retry.limit", "5");
+        s.put("spark.hadoop.fs.s3a.retry.interval", "500ms");
+        s.put("spark.hadoop.fs.s3a.connection.establish.timeout", "15s"); // s3a's minimum
         s.putAll(config.sparkConf());
         return s;
+    }
+
+    /** The s3a retry settings in force, for messages. */
+    public static String s3RetrySummary(LakehouseConfig config) {
+        Map<String, String> s = settings(config, false);
+        StringBuilder sb = new StringBuilder("s3a retries (");
+        String sep = "";
+        for (String key : new String[] {"attempts.maximum", "retry.limit", "retry.interval",
+                "connection.establish.timeout"}) {
+            sb.append(sep).append("fs.s3a.").append(key).append('=').append(s.get("spark.hadoop.fs.s3a." + key));
+            sep = ", ";
+        }
+        return sb.append(')').toString();
     }
 }
