@@ -6,6 +6,7 @@ import io.tributary.lakehouse.lake.CommitRetry;
 import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.lakehouse.lake.Maintenance;
 import io.tributary.lakehouse.lake.QuarantineWriter;
+import io.tributary.lakehouse.lake.S3Unavailable;
 import io.tributary.lakehouse.lake.SilverWriter;
 import io.tributary.lakehouse.metrics.JobMetrics;
 import io.tributary.lakehouse.metrics.MetricsServer;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Wires the streaming query: Kafka source (topic pattern) -> {@link MicroBatchProcessor} -> Delta on S3, with the
  * checkpoint next to the tables, the metrics endpoint and scheduled maintenance. Maintenance and batches share a
- * lock, so that OPTIMIZE/VACUUM never race a MERGE of this job.
+ * lock, so that OPTIMIZE/VACUUM never race a MERGE of this job (running them side by side in one session failed a
+ * batch inside Spark: "SparkPlan.session() is null"). A conflict with another writer is retried ({@link CommitRetry}).
  */
 public final class StreamingJob implements AutoCloseable {
 
@@ -114,19 +116,28 @@ public final class StreamingJob implements AutoCloseable {
 
     private void scheduledMaintenance() {
         try {
-            maintainNow();
+            maintain(true);
         } catch (RuntimeException e) {
             // outside the stream: a failed OPTIMIZE/VACUUM leaves the tables consistent; the next run retries
-            LOG.error("scheduled maintenance failed; next attempt in {}", config.maintenanceInterval(), e);
+            if (S3Unavailable.describe(e, "", "", "").isPresent()) {
+                LOG.warn("scheduled maintenance skipped, S3 does not answer ({}); next attempt in {}", e.toString(),
+                        config.maintenanceInterval());
+            } else {
+                LOG.error("scheduled maintenance failed; next attempt in {}", config.maintenanceInterval(), e);
+            }
         }
     }
 
-    /** Runs maintenance between two batches; returns a report (also served on POST /maintain). */
+    /** Runs maintenance of every table now, between two batches; returns a report (served on POST /maintain). */
     public String maintainNow() {
+        return maintain(false);
+    }
+
+    private String maintain(boolean changedOnly) {
         writeLock.lock();
         try {
             StringBuilder report = new StringBuilder();
-            for (Maintenance.TableReport r : maintenance.run()) {
+            for (Maintenance.TableReport r : maintenance.run(changedOnly)) {
                 report.append(r.table()).append(": compacted ").append(r.filesRemoved()).append(" files into ")
                         .append(r.filesAdded()).append(", purged ").append(r.tombstonesPurged())
                         .append(" tombstones\n");
@@ -187,8 +198,9 @@ public final class StreamingJob implements AutoCloseable {
 
         @Override
         public void onQueryTerminated(QueryTerminatedEvent event) {
+            // the failure itself is reported once, by the command that ran the query (LakehouseJobMain)
             if (event.exception().isDefined()) {
-                LOG.error("query terminated with {}", event.exception().get());
+                LOG.debug("query terminated with {}", event.exception().get());
             }
         }
     }
