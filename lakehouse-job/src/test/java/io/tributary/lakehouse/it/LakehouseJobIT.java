@@ -49,13 +49,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The job as its own process (the real main, {@code stream}) on a real Kafka broker, our schema registry and
  * S3Proxy; the test JVM produces Debezium-shaped records with the serde and reads the Delta tables on S3 with
- * its own Spark session. One stack and one job for the class; each test uses its own table.
+ * its own Spark session. One stack for the class, each test its own table. The first job runs without a
+ * maintenance schedule (tests 1-6); it is killed with SIGKILL in test 7 and replaced by one that maintains every
+ * 5 s (tests 7-9: scheduled compaction, an S3 outage). The fixtures of tests 1-4 are all produced before the job's
+ * first batch, so that one batch serves them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LakehouseJobIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(LakehouseJobIT.class);
-    private static final Duration WAIT = Duration.ofMinutes(4);
+    private static final Duration WAIT = Duration.ofMinutes(8); // batches take minutes on a loaded 2-core box
 
     static LocalStack stack;
     static SparkSession spark;
@@ -64,6 +67,11 @@ class LakehouseJobIT {
     static ManagedProcess job;
     static int metricsPort;
     static Path dir;
+    /** The version of silver.orders that held ids 1, 2, 4 (before the late changes), for time travel. */
+    static long ordersVersionBeforeLateChanges = -1;
+    static final ChangeFeed EVENTS = new ChangeFeed("events", 42);
+    /** OPTIMIZE commits of silver.events before the job with a maintenance schedule starts. */
+    static long optimizesBeforeSchedule;
 
     @BeforeAll
     static void start() throws IOException {
@@ -72,8 +80,9 @@ class LakehouseJobIT {
         try (ServerSocket s = new ServerSocket(0)) {
             metricsPort = s.getLocalPort();
         }
-        job = launchJob();
+        job = launchJob("0s");
         producer = new CdcTopicProducer(stack.kafkaBootstrap(), stack.registryUrl());
+        sendFirstFixtures();
 
         Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
         env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("test-spark").toString());
@@ -95,10 +104,40 @@ class LakehouseJobIT {
         }
     }
 
-    static ManagedProcess launchJob() {
+    /** What tests 1-4 need before their first assertions, produced at once so that one batch serves them all. */
+    static void sendFirstFixtures() {
+        OrdersFixture orders = new OrdersFixture("tributary.shop.orders", "orders");
+        producer.send(orders.topic, orders.key(1), orders.envelopeV1, orders.insert(1, 100, "ada", "10.00", 1));
+        producer.send(orders.topic, orders.key(2), orders.envelopeV1, orders.insert(2, 101, "bob", "20.00", 2));
+        producer.send(orders.topic, orders.key(3), orders.envelopeV1, orders.insert(3, 102, "cyd", "30.00", 3));
+        producer.send(orders.topic, orders.key(2), orders.envelopeV1, orders.update(2, 110, "bob", "25.00", 4));
+        producer.send(orders.topic, orders.key(3), orders.envelopeV1, orders.delete(3, 120));
+        producer.tombstone(orders.topic, orders.key(3));
+        producer.send(orders.topic, orders.key(1), orders.envelopeV1, orders.update(1, 130, TOAST, "12.00", 7));
+        producer.send(orders.topic, orders.key(4), orders.envelopeV1, orders.insert(4, 140, "dan", "40.00", 1));
+
+        OrdersFixture carts = new OrdersFixture("tributary.shop.carts", "carts");
+        producer.send(carts.topic, carts.key(1), carts.envelopeV1, carts.insert(1, 400, "ada", "1.00", 1));
+        producer.send(carts.topic, carts.key(2), carts.envelopeV1, carts.insert(2, 401, "bob", "2.00", 2));
+        producer.send(carts.topic, null, carts.envelopeV1, carts.truncate(410));
+        producer.send(carts.topic, carts.key(3), carts.envelopeV1, carts.insert(3, 411, "cyd", "3.00", 3));
+
+        OrdersFixture payments = new OrdersFixture("tributary.shop.payments", "payments");
+        producer.send(payments.topic, payments.key(1), payments.envelopeV1, payments.insert(1, 200, "ada", "1.00", 1));
+        producer.sendRaw(payments.topic, "k".getBytes(), "this is not avro".getBytes());
+        producer.sendRaw(payments.topic, null, new byte[] {0, 0x7f, 0x7f, 0x7f, 0x7f, 2, 4, 6});
+        producer.send(payments.topic, null, payments.envelopeV1, payments.insert(9, 201, "no key", "9.00", 9));
+        producer.send(payments.topic, payments.key(2), payments.envelopeV1, payments.insert(2, 202, "bob", "2.00", 2));
+
+        OrdersFixture baskets = new OrdersFixture("tributary.shop.baskets", "baskets");
+        producer.send(baskets.topic, baskets.key(1), baskets.envelopeV1, baskets.insert(1, 300, "ada", "1.00", 1));
+        producer.send(baskets.topic, baskets.key(2), baskets.envelopeV1, baskets.insert(2, 301, "bob", "2.00", 2));
+    }
+
+    static ManagedProcess launchJob(String maintenanceInterval) {
         Map<String, String> env = new HashMap<>();
         env.put("TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL", "1s");
-        env.put("TRIBUTARY_LAKEHOUSE_MAINTENANCE_INTERVAL", "0s");
+        env.put("TRIBUTARY_LAKEHOUSE_MAINTENANCE_INTERVAL", maintenanceInterval);
         env.put("TRIBUTARY_LAKEHOUSE_METRICS_PORT", String.valueOf(metricsPort));
         env.put("TRIBUTARY_LAKEHOUSE_MAX_OFFSETS_PER_TRIGGER", "600");
         env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("lakehouse-job").toString());
@@ -144,15 +183,7 @@ class LakehouseJobIT {
     @Test
     @Order(1)
     void fixtureStreamGivesExactlyTheExpectedSilverTable() {
-        OrdersFixture f = new OrdersFixture("tributary.shop.orders", "orders");
-        producer.send(f.topic, f.key(1), f.envelopeV1, f.insert(1, 100, "ada", "10.00", 1));
-        producer.send(f.topic, f.key(2), f.envelopeV1, f.insert(2, 101, "bob", "20.00", 2));
-        producer.send(f.topic, f.key(3), f.envelopeV1, f.insert(3, 102, "cyd", "30.00", 3));
-        producer.send(f.topic, f.key(2), f.envelopeV1, f.update(2, 110, "bob", "25.00", 4));
-        producer.send(f.topic, f.key(3), f.envelopeV1, f.delete(3, 120));
-        producer.tombstone(f.topic, f.key(3));
-        producer.send(f.topic, f.key(1), f.envelopeV1, f.update(1, 130, TOAST, "12.00", 7));
-        producer.send(f.topic, f.key(4), f.envelopeV1, f.insert(4, 140, "dan", "40.00", 1));
+        OrdersFixture f = new OrdersFixture("tributary.shop.orders", "orders"); // sent by sendFirstFixtures
 
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() ->
                 assertThat(silver("orders").where("NOT _deleted").orderBy("id").collectAsList())
@@ -165,6 +196,8 @@ class LakehouseJobIT {
         assertThat(tombstone.<Boolean>getAs("_deleted")).isTrue();
         assertThat(tombstone.<Long>getAs("_lsn")).isEqualTo(120L);
         assertThat(bronze("orders").count()).as("one bronze row per change, no Kafka tombstone").isEqualTo(7);
+        ordersVersionBeforeLateChanges = io.delta.tables.DeltaTable.forPath(spark, paths.silver("orders"))
+                .history(1).select("version").first().getLong(0);
 
         // a late, older insert of the deleted key (e.g. replayed from another source) does not resurrect it
         producer.send(f.topic, f.key(3), f.envelopeV1, f.insert(3, 115, "ghost", "0.00", 0));
@@ -184,13 +217,24 @@ class LakehouseJobIT {
 
     @Test
     @Order(2)
+    void truncateEmptiesSilverAndStaysInBronze() {
+        // carts: inserts 1 and 2, a truncate, then insert 3 (sendFirstFixtures)
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() ->
+                assertThat(silver("carts").where("NOT _deleted").collectAsList())
+                        .extracting(r -> r.getAs("id"), r -> r.getAs("customer")).containsExactly(tuple(3, "cyd")));
+        // ids 1 and 2 are tombstones of the truncate when an earlier batch stored them, absent when one batch held
+        // them and the truncate (the first batch usually does)
+        assertThat(silver("carts").where("_deleted").collectAsList())
+                .allSatisfy(r -> assertThat(tuple(r.getAs("_op"), r.getAs("_lsn"))).isEqualTo(tuple("t", 410L)));
+        assertThat(bronze("carts").orderBy("_offset").collectAsList())
+                .extracting(r -> r.getAs("op"), r -> r.getAs("_lsn"))
+                .containsExactly(tuple("c", 400L), tuple("c", 401L), tuple("t", 410L), tuple("c", 411L));
+    }
+
+    @Test
+    @Order(3)
     void poisonRecordsLandInQuarantineWhileTheRestIsApplied() throws Exception {
-        OrdersFixture f = new OrdersFixture("tributary.shop.payments", "payments");
-        producer.send(f.topic, f.key(1), f.envelopeV1, f.insert(1, 200, "ada", "1.00", 1));
-        producer.sendRaw(f.topic, "k".getBytes(), "this is not avro".getBytes());
-        producer.sendRaw(f.topic, null, new byte[] {0, 0x7f, 0x7f, 0x7f, 0x7f, 2, 4, 6});
-        producer.send(f.topic, null, f.envelopeV1, f.insert(9, 201, "no key", "9.00", 9));
-        producer.send(f.topic, f.key(2), f.envelopeV1, f.insert(2, 202, "bob", "2.00", 2));
+        OrdersFixture f = new OrdersFixture("tributary.shop.payments", "payments"); // sent by sendFirstFixtures
 
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
             assertThat(silver("payments").where("NOT _deleted").orderBy("id").collectAsList())
@@ -215,11 +259,9 @@ class LakehouseJobIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void schemaChangesFollowInSilverAndBronze() {
-        OrdersFixture f = new OrdersFixture("tributary.shop.baskets", "baskets");
-        producer.send(f.topic, f.key(1), f.envelopeV1, f.insert(1, 300, "ada", "1.00", 1));
-        producer.send(f.topic, f.key(2), f.envelopeV1, f.insert(2, 301, "bob", "2.00", 2));
+        OrdersFixture f = new OrdersFixture("tributary.shop.baskets", "baskets"); // v1 rows sent by sendFirstFixtures
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
                 .until(() -> silver("baskets").count() == 2);
 
@@ -235,10 +277,12 @@ class LakehouseJobIT {
         assertThat(silver("baskets").schema().apply("qty").dataType()).isEqualTo(DataTypes.LongType);
         assertThat(bronze("baskets").where("op = 'c' AND after.id = 3").select("after.channel").first().getString(0))
                 .isEqualTo("shop");
+        assertThat(bronze("baskets").select("after.qty").schema().fields()[0].dataType())
+                .isEqualTo(DataTypes.LongType);
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void maintenanceOnDemandCompactsAndPurgesOldTombstonesOnly() throws Exception {
         // the fixture's source commits are in January 2026: older than the 7-day purge horizon
         List<Row> before = silver("orders").where("NOT _deleted").orderBy("id").collectAsList();
@@ -259,51 +303,233 @@ class LakehouseJobIT {
     }
 
     @Test
-    @Order(5)
-    void killNineMidStreamAndRestartGivesTheSameContents() throws Exception {
-        String topic = "tributary.shop.events";
-        OrdersFixture f = new OrdersFixture(topic, "events");
-        Random random = new Random(42);
-        Map<Integer, Long> expected = new TreeMap<>(); // id -> qty of the live row
-        long lsn = 1000;
-        int changes = 0;
-        for (int i = 0; i < 1500; i++) {
-            lsn++;
-            int id = random.nextInt(200);
-            if (expected.containsKey(id) && random.nextInt(5) == 0) {
-                producer.sendAsync(topic, f.key(id), f.envelopeV1, f.delete(id, lsn));
-                expected.remove(id);
-            } else {
-                int qty = random.nextInt(1000);
-                producer.sendAsync(topic, f.key(id), f.envelopeV1, expected.containsKey(id)
-                        ? f.update(id, lsn, "c" + id, "1.00", qty) : f.insert(id, lsn, "c" + id, "1.00", qty));
-                expected.put(id, (long) qty);
-            }
-            changes++;
+    @Order(6)
+    void commitConflictsWithAConcurrentOptimizeAreRetried() throws Exception {
+        // changes arrive without pause, so the job MERGEs silver.events batch after batch, while this JVM runs
+        // OPTIMIZE on the same table: a MERGE that read files the OPTIMIZE replaced loses its commit and is retried
+        List<String> optimizeOutcomes = new ArrayList<>();
+        try (Feeder feeder = new Feeder(EVENTS, 10, Duration.ofSeconds(2))) {
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                if (exists(paths.silver("events"))) {
+                    optimizeOutcomes.add(optimizeHere(paths.silver("events")));
+                }
+                return !conflictLines("silver.events").isEmpty();
+            });
         }
+        List<String> conflicts = conflictLines("silver.events");
+        LOG.info("OPTIMIZE from the test: {}; commit conflicts seen by the job:\n{}", optimizeOutcomes,
+                String.join("\n", conflicts));
+        assertThat(conflicts).allSatisfy(line -> assertThat(line).containsPattern("retry [1-5]/5 in \\d+ ms"));
+        assertThat(metric("tributary_lakehouse_commit_retries_total")).isPositive();
+        assertLakeEquals(EVENTS);
+        assertThat(job.isAlive()).as("no batch failed for good").isTrue();
+        Files.writeString(dir.resolve("conflicts.txt"), String.join("\n", conflicts) + "\n");
+    }
+
+    /** OPTIMIZE in this JVM, a second writer; a conflict on our side is fine too (the job may win). */
+    private static String optimizeHere(String path) {
+        try {
+            Row stats = spark.sql("OPTIMIZE " + LakePaths.deltaRef(path)).first().getStruct(1);
+            return "compacted " + stats.<Long>getAs("numFilesRemoved");
+        } catch (RuntimeException e) {
+            if (e.getClass().getName().contains("Concurrent") || e.getClass().getName().contains("Conflict")) {
+                return e.getClass().getSimpleName();
+            }
+            throw e;
+        }
+    }
+
+    @Test
+    @Order(7)
+    void killNineMidStreamAndRestartGivesTheSameContents() throws Exception {
+        long before = EVENTS.sent;
+        EVENTS.send(400);
         producer.flush();
-        final int total = changes;
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> bronzeCount("events") > 0);
+                .until(() -> bronzeCount("events") > before);
         long seenAtKill = bronzeCount("events");
         job.kill();
-        LOG.info("job killed with {} of {} changes in bronze", seenAtKill, changes);
-        assertThat(seenAtKill).isLessThan(changes);
+        LOG.info("job killed with {} of {} changes in bronze", seenAtKill, EVENTS.sent);
+        assertThat(seenAtKill).isLessThan(EVENTS.sent);
 
-        job = launchJob();
-        await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions()
-                .until(() -> bronzeCount("events") == total);
+        // from here on the job also maintains every 5 s (tests 8-9)
+        optimizesBeforeSchedule = optimizeCommits("events");
+        job = launchJob("5s");
+        assertLakeEquals(EVENTS);
+        Files.writeString(dir.resolve("kill-test.txt"), "killed at " + seenAtKill + "/" + EVENTS.sent + "\n");
+    }
+
+    @Test
+    @Order(8)
+    void scheduledMaintenanceCompactsSilverByItself() throws Exception {
+        // the restarted job: its schedule compacts what the last batches wrote, nobody else touches the table now
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(3)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(metric("tributary_lakehouse_maintenance_runs_total")).isPositive();
+            assertThat(optimizeCommits("events")).as("OPTIMIZE commits of silver.events")
+                    .isGreaterThan(optimizesBeforeSchedule);
+            assertThat(spark.sql("DESCRIBE DETAIL " + LakePaths.deltaRef(paths.silver("events"))).first()
+                    .<Long>getAs("numFiles")).as("live files of silver.events").isEqualTo(1L);
+        });
+        assertLakeEquals(EVENTS);
+    }
+
+    private static long optimizeCommits(String table) {
+        return spark.sql("DESCRIBE HISTORY " + LakePaths.deltaRef(paths.silver(table)))
+                .where("operation = 'OPTIMIZE'")
+                .count();
+    }
+
+    @Test
+    @Order(9)
+    void s3OutageStopsTheJobCleanlyAndARestartLosesNothing() throws Exception {
+        ChangeFeed outage = new ChangeFeed("outage", 7);
+        long logBefore = Files.size(job.logFile());
+
+        Duration down = Duration.ofSeconds(Long.getLong("lakehouse.it.s3OutageSeconds", 60));
+        try (Feeder feeder = new Feeder(outage, 2, Duration.ofSeconds(1))) {
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> bronzeCount("outage") > 0); // the stream is writing this table
+            stack.stop(Service.S3);
+            LOG.info("S3 stopped for {}", down);
+            Thread.sleep(down.toMillis());
+            stack.start(Service.S3);
+            LOG.info("S3 is back");
+            Thread.sleep(3_000);
+        }
+        if (job.isAlive() && logSince(logBefore).contains("S3 does not answer")) {
+            job.waitFor(Duration.ofSeconds(60)); // it is stopping
+        }
+        List<String> s3Messages = logSince(logBefore).lines().filter(l -> l.contains("S3 does not answer (endpoint"))
+                .toList();
+        if (job.isAlive()) {
+            LOG.info("the job rode the outage out");
+            assertThat(s3Messages).isEmpty();
+        } else {
+            assertThat(job.exitCode()).hasValue(3);
+            assertThat(s3Messages).as("one message naming endpoint and bucket").hasSize(1);
+            assertThat(s3Messages.get(0)).contains(stack.s3().endpoint()).contains("bucket lakehouse")
+                    .contains("fs.s3a.retry.limit=").contains("start the job again");
+            Files.writeString(dir.resolve("s3-outage.txt"), s3Messages.get(0) + "\n");
+            job = launchJob("5s"); // what the supervisor does
+        }
+        assertLakeEquals(outage);
+        assertLakeEquals(EVENTS);
+    }
+
+    @Test
+    @Order(99) // last: the command stops the Spark session it gets (this JVM's)
+    void sqlCommandQueriesTheLakeWithTimeTravel() {
+        assertThat(ordersVersionBeforeLateChanges).isPositive();
+        List<String> args = new ArrayList<>();
+        Map<String, String> env = new TreeMap<>(stack.serviceEnvironment());
+        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("test-spark").toString());
+        env.forEach((k, v) -> {
+            if (io.tributary.lakehouse.config.Setting.byKey(k.replaceAll("_FILE$", "")).isPresent()) {
+                args.addAll(List.of("--set", k + "=" + v));
+            }
+        });
+        long v = ordersVersionBeforeLateChanges;
+        args.addAll(List.of("sql", "--format", "json",
+                "SELECT 'orders@" + v + "' AS what, CAST(sort_array(collect_list(id)) AS STRING) AS value"
+                        + " FROM silver_all.orders VERSION AS OF " + v + " WHERE NOT _deleted"
+                        + " UNION ALL SELECT 'orders now', CAST(sort_array(collect_list(id)) AS STRING) FROM silver.orders"
+                        + " UNION ALL SELECT 'bronze.orders', CAST(count(*) AS STRING) FROM bronze.orders"
+                        + " UNION ALL SELECT 'quarantine', CAST(count(*) AS STRING) FROM lake.quarantine"));
+        java.io.StringWriter out = new java.io.StringWriter();
+
+        int code = io.tributary.lakehouse.LakehouseJobMain.commandLine().setOut(new java.io.PrintWriter(out))
+                .execute(args.toArray(String[]::new));
+
+        assertThat(code).isZero();
+        assertThat(out.toString().lines().toList()).containsExactlyInAnyOrder(
+                "{\"what\":\"orders@" + v + "\",\"value\":\"[1, 2, 4]\"}",
+                "{\"what\":\"orders now\",\"value\":\"[1, 2, 4, 5]\"}",
+                "{\"what\":\"bronze.orders\",\"value\":\"9\"}",
+                "{\"what\":\"quarantine\",\"value\":\"3\"}");
+    }
+
+    /** Silver of the feed's table holds exactly its live rows, bronze each of its changes once. */
+    private static void assertLakeEquals(ChangeFeed feed) {
         Map<Integer, Long> actual = new TreeMap<>();
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(bronzeCount(feed.table)).isEqualTo(feed.sent);
             actual.clear();
-            silver("events").where("NOT _deleted").collectAsList()
+            silver(feed.table).where("NOT _deleted").collectAsList()
                     .forEach(r -> actual.put(r.getAs("id"), ((Number) r.getAs("qty")).longValue()));
-            assertThat(actual).isEqualTo(expected);
+            assertThat(actual).isEqualTo(feed.expected);
         });
-        assertThat(bronze("events").groupBy("_offset").count().where("count > 1").count())
+        assertThat(bronze(feed.table).groupBy("_offset").count().where("count > 1").count())
                 .as("no change twice in bronze").isZero();
-        assertThat(silver("events").groupBy("id").count().where("count > 1").count()).as("one row per key").isZero();
-        Files.writeString(dir.resolve("kill-test.txt"), "killed at " + seenAtKill + "/" + changes + "\n");
+        assertThat(silver(feed.table).groupBy("id").count().where("count > 1").count()).as("one row per key")
+                .isZero();
+    }
+
+    private static String logSince(long offset) throws IOException {
+        byte[] log = Files.readAllBytes(job.logFile());
+        return new String(log, (int) offset, log.length - (int) offset, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private List<String> conflictLines(String table) throws IOException {
+        return Files.readAllLines(job.logFile()).stream()
+                .filter(l -> l.contains(table + ": commit conflict")).toList();
+    }
+
+    private static long metric(String name) throws IOException, InterruptedException {
+        return httpGet("/metrics").lines().filter(l -> l.startsWith(name + " ")).findFirst()
+                .map(l -> (long) Double.parseDouble(l.substring(name.length() + 1).trim())).orElse(-1L);
+    }
+
+    /** A seeded random sequence of inserts, updates and deletes on 200 keys of one table, and its expected state. */
+    static final class ChangeFeed {
+        final String table;
+        final String topic;
+        final OrdersFixture f;
+        final Random random;
+        final Map<Integer, Long> expected = new java.util.concurrent.ConcurrentSkipListMap<>(); // id -> qty
+        volatile long sent;
+        long lsn = 1000;
+
+        ChangeFeed(String table, long seed) {
+            this.table = table;
+            this.topic = "tributary.shop." + table;
+            this.f = new OrdersFixture(topic, table);
+            this.random = new Random(seed);
+        }
+
+        synchronized void send(int n) {
+            for (int i = 0; i < n; i++) {
+                lsn++;
+                int id = random.nextInt(200);
+                if (expected.containsKey(id) && random.nextInt(5) == 0) {
+                    producer.sendAsync(topic, f.key(id), f.envelopeV1, f.delete(id, lsn));
+                    expected.remove(id);
+                } else {
+                    int qty = random.nextInt(1000);
+                    producer.sendAsync(topic, f.key(id), f.envelopeV1, expected.containsKey(id)
+                            ? f.update(id, lsn, "c" + id, "1.00", qty) : f.insert(id, lsn, "c" + id, "1.00", qty));
+                    expected.put(id, (long) qty);
+                }
+                sent++;
+            }
+        }
+    }
+
+    /** Sends {@code perTick} changes of a feed every {@code tick} until closed (then flushes). */
+    static final class Feeder implements AutoCloseable {
+        private final java.util.concurrent.ScheduledExecutorService timer =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+
+        Feeder(ChangeFeed feed, int perTick, Duration tick) {
+            timer.scheduleAtFixedRate(() -> feed.send(perTick), 0, tick.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            timer.shutdown();
+            assertThat(timer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            producer.flush();
+        }
     }
 }
