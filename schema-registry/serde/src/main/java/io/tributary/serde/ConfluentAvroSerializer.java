@@ -2,7 +2,9 @@ package io.tributary.serde;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Conversions;
 import org.apache.avro.Schema;
@@ -26,7 +28,11 @@ public final class ConfluentAvroSerializer {
     private final SchemaRegistryClient client;
     private final SerializerSettings settings;
     private final GenericData data;
+    private static final int MAX_CACHED_WRITERS = 1_000;
+
     private final EncoderFactory encoders = EncoderFactory.get();
+    private final Map<Schema, GenericDatumWriter<Object>> writers = new ConcurrentHashMap<>();
+    private final ThreadLocal<ThreadBuffer> buffers = ThreadLocal.withInitial(ThreadBuffer::new);
 
     public ConfluentAvroSerializer(SchemaRegistryClient client, SerializerSettings settings) {
         this.client = Objects.requireNonNull(client, "client");
@@ -54,19 +60,78 @@ public final class ConfluentAvroSerializer {
         }
         Objects.requireNonNull(schema, "schema");
         int id = schemaId(subject, schema);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        byte[] header = new byte[WireFormat.HEADER_SIZE];
-        WireFormat.writeHeader(header, id);
-        out.writeBytes(header);
+        ThreadBuffer buffer = buffers.get();
+        buffer.out.reset();
+        WireFormat.writeHeader(buffer.header, id);
+        buffer.out.write(buffer.header, 0, WireFormat.HEADER_SIZE);
         try {
-            BinaryEncoder encoder = encoders.directBinaryEncoder(out, null);
-            new GenericDatumWriter<Object>(schema, data).write(datum, encoder);
-            encoder.flush();
+            buffer.encoder = encoders.binaryEncoder(buffer.out, buffer.encoder);
+            writerFor(schema).write(datum, buffer.encoder);
+            buffer.encoder.flush();
         } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException e) {
+            buffer.encoder = null; // may hold part of the failed datum: never flushed into the next one
             throw new RecordSerializationException("Cannot write a " + datum.getClass().getName() + " with the schema of subject '"
                     + subject + "' (id " + id + "): " + e.getMessage() + ". Schema: " + schema, e);
         }
-        return out.toByteArray();
+        return buffer.out.toByteArray();
+    }
+
+    /** One writer per schema (a writer keeps no state between writes, so threads share it). */
+    private GenericDatumWriter<Object> writerFor(Schema schema) {
+        GenericDatumWriter<Object> writer = writers.get(schema);
+        if (writer == null) {
+            if (writers.size() >= MAX_CACHED_WRITERS) {
+                writers.clear();
+            }
+            writer = new GenericDatumWriter<>(schema, data);
+            writers.put(schema, writer);
+        }
+        return writer;
+    }
+
+    /** What one thread reuses from record to record: the output buffer, the header and the buffered encoder. */
+    private static final class ThreadBuffer {
+        final ReusableByteArrayOutputStream out = new ReusableByteArrayOutputStream();
+        final byte[] header = new byte[WireFormat.HEADER_SIZE];
+        BinaryEncoder encoder;
+    }
+
+    /** A {@link ByteArrayOutputStream} without the monitor on every write: used by one thread only. */
+    static final class ReusableByteArrayOutputStream extends ByteArrayOutputStream {
+        ReusableByteArrayOutputStream() {
+            super(256);
+        }
+
+        @Override
+        public void write(int b) {
+            if (count == buf.length) {
+                buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+            }
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            Objects.checkFromIndexSize(off, len, b.length);
+            if (count + len > buf.length) {
+                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, count + len));
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        @Override
+        public void reset() {
+            count = 0;
+            if (buf.length > 1 << 20) {
+                buf = new byte[256]; // one huge record does not pin a megabyte per thread
+            }
+        }
+
+        @Override
+        public byte[] toByteArray() {
+            return java.util.Arrays.copyOf(buf, count);
+        }
     }
 
     private int schemaId(String subject, Schema schema) {

@@ -248,4 +248,39 @@ class SerdeRoundTripTest {
             assertThat(deserializer.deserialize("adapters", null)).isNull();
         }
     }
+
+    /** The serializer reuses one buffer and encoder per thread: a failed write must not leak into the next record. */
+    @Test
+    void aFailedWriteLeavesNothingBehindForTheNextRecordAndThreadsDoNotMixBuffers() throws Exception {
+        ConfluentAvroSerializer serializer = new ConfluentAvroSerializer(client, SerializerSettings.defaults());
+        ConfluentAvroDeserializer deserializer = new ConfluentAvroDeserializer(client);
+        GenericData.Record bad = (GenericData.Record) order(1);
+        bad.put("amount", "not a decimal");
+        assertThatThrownBy(() -> serializer.serialize("reuse", false, bad)).isInstanceOf(RecordSerializationException.class);
+        byte[] good = serializer.serialize("reuse", false, order(2));
+        assertThat(((GenericRecord) deserializer.deserialize(good).datum()).get("id")).isEqualTo(2L);
+        assertThat(good).isEqualTo(new ConfluentAvroSerializer(client, SerializerSettings.defaults()).serialize("reuse", false, order(2)));
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                long base = t * 10_000L;
+                results.add(pool.submit(() -> {
+                    for (long id = base; id < base + 2_000; id++) {
+                        GenericRecord back = (GenericRecord) deserializer.deserialize(serializer.serialize("reuse", false, order(id))).datum();
+                        if ((long) back.get("id") != id) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
