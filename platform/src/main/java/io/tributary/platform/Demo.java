@@ -3,7 +3,11 @@ package io.tributary.platform;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.PostgresEndpoint;
+import io.tributary.stack.RunRecord;
 import io.tributary.stack.StackException;
+import io.tributary.stack.Supervision;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +29,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The end-to-end demo on a running stack: load csv-data/, start cdc-engine, lakehouse-job and the simulator, print a
  * status line every few seconds, stop the simulator at the end of the duration (or when asked), wait for the lake to
- * catch up and reconcile. The caller owns the stack (and stops it or leaves it running).
+ * catch up and reconcile. The caller owns the stack (and stops it or leaves it running) and a
+ * {@link io.tributary.stack.Supervisor} on it, which restarts a service that dies; the demo reports those restarts and
+ * fails when the supervisor gives up on one.
  */
 final class Demo {
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
-    private static final int MAX_RESTARTS = 3;
     private static final Duration HEARTBEAT = Duration.ofSeconds(2);
     private static final Duration TRIGGER = Duration.ofSeconds(2);
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
@@ -45,6 +51,7 @@ final class Demo {
     private final Options options;
     private final PrintWriter out;
     private final MetricsScraper scraper = new MetricsScraper();
+    private final Map<String, Integer> restartsSeen = new HashMap<>();
 
     Demo(LocalStack stack, Pipeline pipeline, Options options, PrintWriter out) {
         this.stack = stack;
@@ -63,11 +70,12 @@ final class Demo {
 
         ManagedProcess cdc = pipeline.startCdcEngine(HEARTBEAT);
         ManagedProcess lake = pipeline.startLakehouseJob(TRIGGER);
-        int restarts = 0;
         say("Started cdc-engine (pid " + cdc.pid() + ", metrics :" + pipeline.ports().cdcEngine() + ") and lakehouse-job (pid "
                 + lake.pid() + ", metrics :" + pipeline.ports().lakehouseJob() + ")");
-        awaitInitialSnapshot(cdc);
+        awaitInitialSnapshot();
         ManagedProcess simulator = pipeline.startSimulator(options.rate(), options.duration(), options.schemaChanges());
+        // the demo itself decides what the simulator's end means: the supervisor must not start another run
+        stack.pause(Pipeline.SIMULATOR);
         say(String.format(Locale.ROOT, "Simulator running at %d changes/s for %s%s (pid %d); Ctrl-C stops it early",
                 options.rate(), DurationText.format(options.duration()), options.schemaChanges() ? " with schema changes" : "",
                 simulator.pid()));
@@ -89,21 +97,15 @@ final class Demo {
             out.flush();
             previous = figures;
             previousAt = now;
-            // the services exit on a failure they cannot retry (a failed batch, Kafka gone past the send budget) and
-            // expect their supervisor to restart them: they resume from their durable offsets / checkpoint
-            if (!cdc.isAlive() || !lake.isAlive()) {
-                ManagedProcess dead = cdc.isAlive() ? lake : cdc;
-                if (++restarts > MAX_RESTARTS) {
-                    failure = deadService(dead) + "\n(restarted " + MAX_RESTARTS + " times already; giving up)";
-                    simulator.stop(Duration.ofSeconds(20));
-                    break;
-                }
-                say("WARNING: " + deadService(dead) + "\nRestarting " + dead.name() + " (" + restarts + "/" + MAX_RESTARTS + ")");
-                if (dead == cdc) {
-                    cdc = pipeline.startCdcEngine(HEARTBEAT);
-                } else {
-                    lake = pipeline.startLakehouseJob(TRIGGER);
-                }
+            // a service that exits on a failure it cannot retry (a failed batch, Kafka gone past the send budget) is
+            // restarted by the stack's supervisor, with backoff, and resumes from its durable offsets / checkpoint;
+            // the demo reports each restart and fails only when the supervisor gives up
+            reportRestarts();
+            Optional<String> givenUp = givenUp();
+            if (givenUp.isPresent()) {
+                failure = givenUp.get();
+                simulator.stop(Duration.ofSeconds(20));
+                break;
             }
         }
         simulator.waitFor(Duration.ofSeconds(30));
@@ -145,7 +147,7 @@ final class Demo {
      * otherwise make that table look empty to the snapshot's older MVCC snapshot (PostgreSQL documents rewrites as not
      * MVCC-safe): Debezium would export 0 rows for it, as reconcile showed.
      */
-    private void awaitInitialSnapshot(ManagedProcess cdc) {
+    private void awaitInitialSnapshot() {
         long begin = System.nanoTime();
         long deadline = begin + SNAPSHOT_TIMEOUT.toNanos();
         while (true) {
@@ -156,14 +158,51 @@ final class Demo {
                         (System.nanoTime() - begin) / 1e9));
                 return;
             }
-            if (!cdc.isAlive()) {
-                throw new StackException("cdc-engine exited during its initial snapshot: " + deadService(cdc));
+            reportRestarts();
+            Optional<String> givenUp = givenUp();
+            if (givenUp.isPresent()) {
+                throw new StackException("during the initial snapshot: " + givenUp.get());
             }
             if (System.nanoTime() > deadline) {
                 throw new StackException("cdc-engine did not finish its initial snapshot within " + SNAPSHOT_TIMEOUT
-                        + "; see " + cdc.logFile());
+                        + "; see " + stack.settings().logsDir().resolve(Pipeline.CDC_ENGINE + ".log"));
             }
             sleep(Duration.ofSeconds(1));
+        }
+    }
+
+    /** Prints a warning for every restart the supervisor made of cdc-engine or lakehouse-job since the last call. */
+    private void reportRestarts() {
+        for (String name : List.of(Pipeline.CDC_ENGINE, Pipeline.LAKEHOUSE_JOB)) {
+            stack.runRecord(name).ifPresent(record -> {
+                Supervision s = record.supervision();
+                int seen = restartsSeen.getOrDefault(name, 0);
+                if (s.restarts() > seen) {
+                    restartsSeen.put(name, s.restarts());
+                    say("WARNING: " + name + " exited" + (s.lastExitCode() == null ? "" : " with code " + s.lastExitCode())
+                            + "; the supervisor restarted it (restart " + s.restarts() + "); it resumes where it left off."
+                            + " Its log: " + record.logFile() + "\n" + lastLines(Path.of(record.logFile()), 20));
+                }
+            });
+        }
+    }
+
+    /** Why the supervisor gave up on cdc-engine or lakehouse-job, if it did. */
+    private Optional<String> givenUp() {
+        for (String name : List.of(Pipeline.CDC_ENGINE, Pipeline.LAKEHOUSE_JOB)) {
+            Optional<RunRecord> record = stack.runRecord(name);
+            if (record.isPresent() && record.get().failure() != null) {
+                return Optional.of(record.get().failure() + ":\n" + lastLines(Path.of(record.get().logFile()), 20));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String lastLines(Path log, int lines) {
+        try {
+            return String.join("\n", LogsCommand.tail(log, lines));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
         }
     }
 
@@ -172,11 +211,6 @@ final class Demo {
         return PipelineFigures.of(scraper.scrape(p.simulator()).orElse(PrometheusText.EMPTY),
                 scraper.scrape(p.cdcEngine()).orElse(PrometheusText.EMPTY),
                 scraper.scrape(p.lakehouseJob()).orElse(PrometheusText.EMPTY), last);
-    }
-
-    private static String deadService(ManagedProcess p) {
-        return p.name() + " exited" + p.exitCode().stream().mapToObj(c -> " with code " + c).findFirst().orElse("")
-                + "; see " + p.logFile() + ":\n" + Pipeline.lastLines(p, 20);
     }
 
     private Map<String, Long> countRows() {

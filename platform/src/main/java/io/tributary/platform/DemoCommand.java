@@ -1,8 +1,10 @@
 package io.tributary.platform;
 
 import io.tributary.stack.LocalStack;
+import io.tributary.stack.RestartPolicy;
 import io.tributary.stack.Service;
 import io.tributary.stack.StackSettings;
+import io.tributary.stack.Supervisor;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -15,7 +17,8 @@ import sun.misc.Signal;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"The whole pipeline end to end: start the local stack, load csv-data/, start cdc-engine,",
                 "lakehouse-job and the simulator, show a live status, then stop the simulator, wait for the lake to",
-                "catch up, reconcile PostgreSQL with silver and shut everything down.",
+                "catch up, reconcile PostgreSQL with silver and shut everything down. A server or service that dies",
+                "meanwhile is restarted with backoff (the demo fails if it keeps dying).",
                 "Exit code 0 only if the lake equals PostgreSQL (3 if it differs, 1 on a failure)."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
@@ -82,12 +85,15 @@ final class DemoCommand implements Callable<Integer> {
             stack = LocalStack.start(settings, Service.values());
         }
         int code = 1;
+        // restarts a server or service that dies, with backoff (inactive if an `up` daemon already supervises)
+        Supervisor supervisor = Supervisor.start(stack, RestartPolicy.defaults());
         try {
             out.printf("Local stack up in %.1f s%n", (System.nanoTime() - begin) / 1e9);
             Demo.Result result = new Demo(stack, new Pipeline(stack, ports), demoOptions, out).run(stop::get);
             code = result.exitCode();
             out.printf("Demo finished in %d s.%n", (System.nanoTime() - begin) / 1_000_000_000L);
         } finally {
+            supervisor.close();
             String dirOption = options.dataDir == null ? "" : " --data-dir " + settings.dataDir();
             if (keepRunning) {
                 stack.detach();
