@@ -145,6 +145,11 @@ public final class Supervisor implements AutoCloseable {
                 continue; // stopped on purpose by this JVM; its record is about to be removed
             }
             if (track.decidedForPid != record.pid()) {
+                // re-read: a deliberate stop may have paused (or removed) it since the records were listed
+                var current = stack.runRecord(name);
+                if (current.isEmpty() || current.get().paused() || current.get().pid() != record.pid()) {
+                    continue;
+                }
                 decide(record, track, process.flatMap(p -> p.exitCode().isPresent()
                         ? java.util.Optional.of(p.exitCode()) : java.util.Optional.empty()).orElse(OptionalInt.empty()), now);
             } else if (track.dueAt != null && !now.isBefore(track.dueAt)) {
