@@ -66,8 +66,13 @@ public final class BenchMain implements Callable<Integer> {
     @Option(names = "--only", split = ",", description = "run only these: capture, apply, initial-load, end-to-end")
     List<String> only;
 
+    /** The command line as given, for the report. */
+    private String[] arguments = new String[0];
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchMain()).execute(args));
+        BenchMain main = new BenchMain();
+        main.arguments = args.clone();
+        System.exit(new CommandLine(main).execute(args));
     }
 
     @Override
@@ -92,7 +97,8 @@ public final class BenchMain implements Callable<Integer> {
         Files.createDirectories(runDir);
         RunReport report = new RunReport();
         report.mode = mode.name();
-        report.command = quick ? "./benchmarks/bench --quick" : "./benchmarks/bench full";
+        report.command = arguments.length == 0 ? "./benchmarks/bench full"
+                : "./benchmarks/bench " + String.join(" ", arguments);
         report.startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         report.machine = machine();
         long start = System.nanoTime();
