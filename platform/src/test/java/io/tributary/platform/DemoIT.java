@@ -232,7 +232,7 @@ class DemoIT {
             }
             assertThat(sigintIgnored(demo.pid())).as("SIGINT ignored by the demo's JVM").isFalse();
             new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
-            assertThat(demo.waitFor(400, TimeUnit.SECONDS)).as("demo finished after Ctrl-C:\n%s", Files.readString(out)).isTrue();
+            assertThat(demo.waitFor(900, TimeUnit.SECONDS)).as("demo finished after Ctrl-C:\n%s", Files.readString(out)).isTrue();
         } finally {
             if (demo.isAlive()) {
                 demo.destroyForcibly();
