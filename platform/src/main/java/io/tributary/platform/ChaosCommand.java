@@ -1,17 +1,14 @@
 package io.tributary.platform;
 
 import io.tributary.stack.LocalStack;
-import io.tributary.stack.Service;
 import io.tributary.stack.StackSettings;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import sun.misc.Signal;
 
 @Command(name = "chaos", mixinStandardHelpOptions = true,
         description = {"The demo's pipeline under fire, with the supervisor on: start the stack, load csv-data/, create a",
@@ -26,6 +23,9 @@ import sun.misc.Signal;
 final class ChaosCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
+
+    @Mixin
+    PipelineOptions pipeline;
 
     @Mixin
     SuperviseCommand.SupervisionOptions supervision;
@@ -63,24 +63,8 @@ final class ChaosCommand implements Callable<Integer> {
             description = "Fail when the slot retains more WAL than this while idle, in MiB (default ${DEFAULT-VALUE}).")
     int idleWalBoundMib;
 
-    @Option(names = "--catch-up-timeout", defaultValue = "300s",
-            description = "Reconcile gives up waiting for the lake after this long without progress (default ${DEFAULT-VALUE}).")
-    String catchUpTimeout;
-
     @Option(names = "--status-interval", defaultValue = "10s", description = "Live status every (default ${DEFAULT-VALUE}).")
     String statusInterval;
-
-    @Option(names = "--keep-running", description = "Leave the stack and the pipeline up afterwards (stop with `tributary down`).")
-    boolean keepRunning;
-
-    @Option(names = "--cdc-metrics-port", defaultValue = "18082", description = "cdc-engine /metrics (default ${DEFAULT-VALUE}).")
-    int cdcMetricsPort;
-
-    @Option(names = "--lakehouse-metrics-port", defaultValue = "18083", description = "lakehouse-job /metrics (default ${DEFAULT-VALUE}).")
-    int lakehouseMetricsPort;
-
-    @Option(names = "--simulator-metrics-port", defaultValue = "18084", description = "simulator /metrics (default ${DEFAULT-VALUE}).")
-    int simulatorMetricsPort;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -89,45 +73,17 @@ final class ChaosCommand implements Callable<Integer> {
     public Integer call() {
         Chaos.Options chaosOptions = chaosOptions();
         StackSettings settings = options.settings();
-        PipelinePorts ports = new PipelinePorts(cdcMetricsPort, lakehouseMetricsPort, simulatorMetricsPort);
+        PipelinePorts ports = pipeline.ports();
         var out = spec.commandLine().getOut();
-        AtomicBoolean stop = new AtomicBoolean();
-        Signal.handle(new Signal("INT"), signal -> {
-            if (!stop.compareAndSet(false, true)) {
-                out.println("Second Ctrl-C: stopping everything now.");
-                out.flush();
-                System.exit(130);
-            }
-            out.println("Ctrl-C: ending the storm (stop the simulator, catch up, reconcile); Ctrl-C again to abort.");
-            out.flush();
-        });
-        long begin = System.nanoTime();
-        LocalStack stack;
-        try (DataDirLock lock = DataDirLock.acquire(settings.dataDir(), settings.startupTimeout().multipliedBy(4))) {
-            PortOverrides.save(settings.dataDir(), settings.ports());
-            ports.save(settings.dataDir());
-            out.println("Starting the local stack in " + settings.dataDir() + " ...");
-            out.flush();
-            stack = LocalStack.start(settings, Service.values());
-        }
+        StackSession session = new StackSession(settings, out).onCtrlC("ending the storm");
+        LocalStack stack = session.start(ports);
         ChaosReport report = null;
         try {
-            out.printf("Local stack up in %.1f s%n", (System.nanoTime() - begin) / 1e9);
-            report = new Chaos(stack, new Pipeline(stack, ports), chaosOptions, out).run(stop::get);
+            report = new Chaos(stack, new Pipeline(stack, ports), chaosOptions, out).run(session::stopRequested);
         } finally {
-            if (keepRunning) {
-                stack.detach();
-                String dirOption = options.dataDir == null ? "" : " --data-dir " + settings.dataDir();
-                out.println("Left running (--keep-running): ./tributary status" + dirOption + "   ./tributary down" + dirOption);
-            } else {
-                out.println("Shutting everything down ...");
-                out.flush();
-                try (DataDirLock lock = DataDirLock.acquire(settings.dataDir(), Duration.ofMinutes(5))) {
-                    stack.stopAll();
-                }
-            }
-            stack.close();
-            out.printf("Chaos finished in %d s.%n", (System.nanoTime() - begin) / 1_000_000_000L);
+            String dirOption = options.dataDir == null ? "" : " --data-dir " + settings.dataDir();
+            session.end(stack, pipeline.keepRunning, "./tributary status" + dirOption + "   ./tributary down" + dirOption);
+            out.printf("Chaos finished in %d s.%n", session.seconds());
             if (report != null) {
                 out.println(report.line());
             }
@@ -145,7 +101,7 @@ final class ChaosCommand implements Callable<Integer> {
         Duration idleFor = "0".equals(idle.strip()) ? Duration.ZERO : DurationText.parse(idle, "--idle");
         return new Chaos.Options(DurationText.parse(duration, "--duration"), kills, rate, chosenSeed, schemaChanges,
                 DurationText.parse(registryOutage, "--registry-outage"), DurationText.parse(s3Outage, "--s3-outage"), snapshotRows,
-                idleFor, idleWalBoundMib * 1024L * 1024L, DurationText.parse(catchUpTimeout, "--catch-up-timeout"),
+                idleFor, idleWalBoundMib * 1024L * 1024L, DurationText.parse(pipeline.catchUpTimeout, "--catch-up-timeout"),
                 DurationText.parse(statusInterval, "--status-interval"), supervision.policy());
     }
 }

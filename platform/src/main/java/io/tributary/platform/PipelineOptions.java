@@ -1,0 +1,26 @@
+package io.tributary.platform;
+
+import picocli.CommandLine.Option;
+
+/** Options of the commands that run the whole pipeline on a stack they start ({@code demo}, {@code chaos}). */
+final class PipelineOptions {
+    @Option(names = "--keep-running", description = "Leave the stack and the pipeline up afterwards (stop with `tributary down`).")
+    boolean keepRunning;
+
+    @Option(names = "--catch-up-timeout", defaultValue = "300s",
+            description = "Reconcile gives up waiting for the lake after this long without progress (default ${DEFAULT-VALUE}).")
+    String catchUpTimeout;
+
+    @Option(names = "--cdc-metrics-port", defaultValue = "18082", description = "cdc-engine /metrics (default ${DEFAULT-VALUE}).")
+    int cdcMetricsPort;
+
+    @Option(names = "--lakehouse-metrics-port", defaultValue = "18083", description = "lakehouse-job /metrics (default ${DEFAULT-VALUE}).")
+    int lakehouseMetricsPort;
+
+    @Option(names = "--simulator-metrics-port", defaultValue = "18084", description = "simulator /metrics (default ${DEFAULT-VALUE}).")
+    int simulatorMetricsPort;
+
+    PipelinePorts ports() {
+        return new PipelinePorts(cdcMetricsPort, lakehouseMetricsPort, simulatorMetricsPort);
+    }
+}
