@@ -95,7 +95,7 @@ public final class Supervisor implements AutoCloseable {
         return lock != null;
     }
 
-    /** Restarts this supervisor performed, by process name. */
+    /** Restarts this supervisor performed (counted when started, like the run records), by process name. */
     public Map<String, Integer> restarts() {
         return Map.copyOf(restarts);
     }
@@ -186,9 +186,10 @@ public final class Supervisor implements AutoCloseable {
     private void restart(RunRecord record, Track track, Instant now) {
         track.restartTimes.add(now);
         track.dueAt = null;
+        // counted before the start, as the run record counts it (a reader may see the new process before this returns)
+        restarts.merge(record.name(), 1, Integer::sum);
         try {
             ManagedProcess started = stack.restart(record, track.exitCode);
-            restarts.merge(record.name(), 1, Integer::sum);
             LOG.info("Restarted {} (pid {} -> {})", record.name(), record.pid(), started.pid());
         } catch (RuntimeException e) {
             // counts as another failure: decide again as if it had just exited
