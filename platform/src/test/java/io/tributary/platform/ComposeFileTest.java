@@ -69,4 +69,43 @@ class ComposeFileTest {
         assertThat(svc.workdir()).isEqualTo("/app");
         assertThat(svc.entrypoint()).containsExactly("java", "-cp", "/app/*", "io.example.Main");
     }
+
+    /**
+     * Issue 9, least privilege in compose: the lake writer's MinIO user may only list its bucket and read/write/delete
+     * objects in it; MinIO's root credentials reach only MinIO itself and the one-shot that creates that user; no
+     * pipeline service gets a superuser or the root key.
+     */
+    @Test
+    void composeGivesTheLakeWriterOnlyItsBucketAndTheRootKeysOnlyToMinio() throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        com.fasterxml.jackson.databind.JsonNode policy = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(root.resolve("docker/minio-lakehouse-policy.json").toFile());
+        java.util.Set<String> resources = new java.util.TreeSet<>();
+        policy.get("Statement").forEach(statement -> {
+            assertThat(statement.get("Effect").asText()).isEqualTo("Allow");
+            statement.get("Action").forEach(action -> assertThat(action.asText()).startsWith("s3:").doesNotContain("*")
+                    .isNotIn("s3:DeleteBucket", "s3:PutBucketPolicy", "s3:CreateBucket"));
+            statement.get("Resource").forEach(resource -> resources.add(resource.asText()));
+        });
+        assertThat(resources).containsExactly("arn:aws:s3:::lakehouse", "arn:aws:s3:::lakehouse/*");
+
+        ComposeFile compose = ComposeFile.read(root.resolve("docker-compose.yml"));
+        Map<String, String> demoEnv = ComposeFile.readEnvFile(root.resolve(".env.example"));
+        for (String service : compose.services().keySet()) {
+            Map<String, String> env = compose.environment(service, demoEnv);
+            boolean minio = service.equals("minio") || service.equals("minio-init");
+            assertThat(env.containsKey("MINIO_ROOT_PASSWORD")).as("%s gets MinIO's root password", service).isEqualTo(minio
+                    && env.containsKey("MINIO_ROOT_PASSWORD"));
+            if (!service.equals("postgres")) {
+                assertThat(env.keySet()).as("%s gets PostgreSQL's superuser password", service).doesNotContain("POSTGRES_PASSWORD");
+            }
+            if (env.containsKey("TRIBUTARY_S3_SECRET_KEY")) {
+                assertThat(env.get("TRIBUTARY_S3_SECRET_KEY")).as(service).isNotEqualTo(demoEnv.get("MINIO_ROOT_PASSWORD"));
+                assertThat(env.get("TRIBUTARY_S3_ACCESS_KEY")).as(service).isNotEqualTo(demoEnv.get("MINIO_ROOT_USER"));
+            }
+        }
+        assertThat(String.valueOf(compose.service("minio-init").get("entrypoint")))
+                .contains("mc admin user add local \"$$TRIBUTARY_S3_ACCESS_KEY\"")
+                .contains("mc admin policy attach local lakehouse-only --user \"$$TRIBUTARY_S3_ACCESS_KEY\"");
+    }
 }
