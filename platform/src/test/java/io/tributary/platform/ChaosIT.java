@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The CI version of {@code tributary chaos} (its own JVM, free ports): one fault of every kind in a 45 s storm (short
- * registry and S3 outages) plus the kill during the initial snapshot, all under the supervisor; it must exit 0 with
+ * registry and S3 outages) with the simulator's schema changes (add, widen, drop columns) in the middle of it, plus the
+ * kill during the initial snapshot, all under the supervisor; it must exit 0 with
  * reconcile equal, every poison record quarantined and every kind performed. Then {@code status --json} on the stack it
  * left running shows the supervisor's restarts, and {@code down} stops everything.
  */
@@ -51,7 +52,7 @@ class ChaosIT {
     void stormOfEveryFaultKindEndsWithTheLakeEqualToPostgres() throws Exception {
         List<String> args = new ArrayList<>(List.of("chaos", "--duration", "45s", "--kills", Integer.toString(ChaosFault.scheduled().size()),
                 "--rate", "100", "--seed", "20261121", "--registry-outage", "3s", "--s3-outage", "5s", "--snapshot-rows", "5000",
-                "--idle", "5s", "--status-interval", "10s", "--keep-running"));
+                "--idle", "5s", "--status-interval", "10s", "--schema-changes", "--keep-running"));
         args.addAll(portOptions());
         String[] result = cli(1500, args.toArray(String[]::new));
         String out = result[1];
@@ -87,6 +88,15 @@ class ChaosIT {
         assertThat(byName.get("cdc-engine").get("state").asText()).isEqualTo("running");
         assertThat(byName.get("lakehouse-job").get("restarts").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(byName.get("schema-registry").get("restarts").asInt()).as("a deliberate stop is no restart").isZero();
+
+        // the schema changes happened during the storm: the registry holds new value schemas of the altered tables
+        java.net.http.HttpResponse<String> versions = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + ports.registry()
+                        + "/subjects/tributary.shop.orders-value/versions")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(versions.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(versions.body()).size()).as("versions of tributary.shop.orders-value: %s", versions.body())
+                .isGreaterThanOrEqualTo(2);
 
         String[] down = cli(180, "down");
         assertThat(Integer.parseInt(down[0])).isZero();

@@ -157,8 +157,25 @@ class DemoIT {
         assertThat(demo.out()).containsPattern("written +[1-9][0-9,]* \\( +[0-9]+/s\\) \\| captured +[1-9]");
     }
 
+    /** Issue 9: every server and pipeline service of the running stack listens on 127.0.0.1 only. */
     @Test
     @Order(2)
+    void everyProcessOfTheStackListensOnLoopbackOnly() throws Exception {
+        List<ProcessHandle> processes = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir.toString())).orElse(false))
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+                .distinct().toList();
+        List<ListeningSockets.Listener> listeners = ListeningSockets.of(processes);
+        // PostgreSQL, Kafka (broker + controller), registry, S3, cdc-engine and lakehouse-job /metrics at least
+        assertThat(listeners).hasSizeGreaterThanOrEqualTo(7)
+                .allSatisfy(l -> assertThat(l.loopback()).as("%s", l).isTrue());
+        assertThat(listeners).extracting(ListeningSockets.Listener::address)
+                .contains("127.0.0.1:" + ports.postgres(), "127.0.0.1:" + ports.kafka(), "127.0.0.1:" + ports.s3(),
+                        "127.0.0.1:" + metricsPorts[0], "127.0.0.1:" + metricsPorts[1]);
+    }
+
+    @Test
+    @Order(3)
     void statusShowsThePipelineWithItsMetrics() throws Exception {
         Result status = cli(120, "status", "--json");
         JsonNode services = JSON.readTree(status.out()).get("services");
@@ -173,7 +190,7 @@ class DemoIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void sqlTailAndPsqlInspectTheSameData() throws Exception {
         Result sql = cli(300, "sql", "SELECT count(*) AS n FROM silver.products", "--format", "csv");
         assertThat(sql.code()).as(sql.err()).isZero();
@@ -194,7 +211,7 @@ class DemoIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void downLeavesNoProcessBehind() throws Exception {
         Result down = cli(180, "down");
         assertThat(down.code()).as(down.err()).isZero();
@@ -208,7 +225,7 @@ class DemoIT {
      * simulator writes: it still stops the simulator, catches up, reconciles equal and shuts everything down.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void ctrlCFinishesADemoRestartedOnTheSameDataAndShutsDownCleanly() throws Exception {
         Path out = dataDir.resolve("demo-ctrl-c.out");
         Path err = dataDir.resolve("demo-ctrl-c.err");
@@ -252,7 +269,7 @@ class DemoIT {
 
     /** Issue 9 (security): no configured password or key appears in any log or output of the runs above. */
     @Test
-    @Order(6)
+    @Order(7)
     void noSecretReachesALogOrTheConsole() throws IOException {
         Map<String, String> secrets = new HashMap<>();
         try (var files = Files.list(dataDir.resolve("secrets"))) {
