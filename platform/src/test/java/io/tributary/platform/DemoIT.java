@@ -169,9 +169,10 @@ class DemoIT {
         // PostgreSQL, Kafka (broker + controller), registry, S3, cdc-engine and lakehouse-job /metrics at least
         assertThat(listeners).hasSizeGreaterThanOrEqualTo(7)
                 .allSatisfy(l -> assertThat(l.loopback()).as("%s", l).isTrue());
-        assertThat(listeners).extracting(ListeningSockets.Listener::address)
-                .contains("127.0.0.1:" + ports.postgres(), "127.0.0.1:" + ports.kafka(), "127.0.0.1:" + ports.s3(),
-                        "127.0.0.1:" + metricsPorts[0], "127.0.0.1:" + metricsPorts[1]);
+        // JVMs listen on IPv4-mapped IPv6 sockets ([::ffff:127.0.0.1]:port), PostgreSQL on 127.0.0.1:port
+        assertThat(listeners).extracting(l -> Integer.parseInt(l.address().substring(l.address().lastIndexOf(':') + 1)))
+                .contains(ports.postgres(), ports.kafka(), ports.kafkaController(), ports.registry(), ports.s3(),
+                        metricsPorts[0], metricsPorts[1]);
     }
 
     @Test
