@@ -130,12 +130,12 @@ final class Chaos {
     private void killDuringSnapshot(ManagedProcess cdc) {
         long deadline = System.nanoTime() + SNAPSHOT_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline && cdc.isAlive()) {
-            Optional<PrometheusText> m = scraper.scrape(pipeline.ports().cdcEngine());
-            if (m.isPresent() && m.get().sum("tributary_cdc_heartbeats_total") > 0) {
+            Optional<Pipeline.SnapshotProgress> progress = pipeline.cdcSnapshot();
+            if (progress.isPresent() && progress.get().streaming()) {
                 say("cdc-engine finished its snapshot before the kill: no snapshot kill in this run (use a larger --snapshot-rows)");
                 return;
             }
-            double exported = m.map(x -> x.sumBy("tributary_cdc_events_total", "op").getOrDefault("r", 0.0)).orElse(0.0);
+            double exported = progress.map(Pipeline.SnapshotProgress::rows).orElse(0.0);
             if (exported >= Math.min(1000, options.snapshotRows() / 10.0)) {
                 cdc.kill();
                 count(ChaosFault.KILL_CDC_ENGINE_IN_SNAPSHOT);
@@ -148,18 +148,9 @@ final class Chaos {
 
     private void awaitStreaming() {
         long begin = System.nanoTime();
-        long deadline = begin + SNAPSHOT_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<PrometheusText> m = scraper.scrape(pipeline.ports().cdcEngine());
-            if (m.isPresent() && m.get().sum("tributary_cdc_heartbeats_total") > 0) {
-                say(String.format(Locale.ROOT, "cdc-engine streams (initial snapshot %,.0f rows) after %.0f s",
-                        m.get().sumBy("tributary_cdc_events_total", "op").getOrDefault("r", 0.0), (System.nanoTime() - begin) / 1e9));
-                return;
-            }
-            sleep(Duration.ofSeconds(1));
-        }
-        throw new StackException("cdc-engine did not finish its initial snapshot within " + SNAPSHOT_TIMEOUT + "; see "
-                + stack.settings().logFile(Pipeline.CDC_ENGINE));
+        double rows = pipeline.awaitCdcStreaming(SNAPSHOT_TIMEOUT, () -> { });
+        say(String.format(Locale.ROOT, "cdc-engine streams (initial snapshot %,.0f rows) after %.0f s", rows,
+                (System.nanoTime() - begin) / 1e9));
     }
 
     private void storm(List<ChaosSchedule.Planned> plan, BooleanSupplier stopRequested) {

@@ -149,26 +149,14 @@ final class Demo {
      */
     private void awaitInitialSnapshot() {
         long begin = System.nanoTime();
-        long deadline = begin + SNAPSHOT_TIMEOUT.toNanos();
-        while (true) {
-            Optional<PrometheusText> metrics = scraper.scrape(pipeline.ports().cdcEngine());
-            if (metrics.isPresent() && metrics.get().sum("tributary_cdc_heartbeats_total") > 0) {
-                say(String.format(Locale.ROOT, "cdc-engine streams: initial snapshot captured (%,.0f rows) in %.0f s",
-                        metrics.get().sumBy("tributary_cdc_events_total", "op").getOrDefault("r", 0.0),
-                        (System.nanoTime() - begin) / 1e9));
-                return;
-            }
+        double rows = pipeline.awaitCdcStreaming(SNAPSHOT_TIMEOUT, () -> {
             reportRestarts();
-            Optional<String> givenUp = givenUp();
-            if (givenUp.isPresent()) {
-                throw new StackException("during the initial snapshot: " + givenUp.get());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new StackException("cdc-engine did not finish its initial snapshot within " + SNAPSHOT_TIMEOUT
-                        + "; see " + stack.settings().logsDir().resolve(Pipeline.CDC_ENGINE + ".log"));
-            }
-            sleep(Duration.ofSeconds(1));
-        }
+            givenUp().ifPresent(reason -> {
+                throw new StackException("during the initial snapshot: " + reason);
+            });
+        });
+        say(String.format(Locale.ROOT, "cdc-engine streams: initial snapshot captured (%,.0f rows) in %.0f s", rows,
+                (System.nanoTime() - begin) / 1e9));
     }
 
     /** Prints a warning for every restart the supervisor made of cdc-engine or lakehouse-job since the last call. */

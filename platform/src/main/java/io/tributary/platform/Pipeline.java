@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,7 @@ final class Pipeline {
 
     private final LocalStack stack;
     private final PipelinePorts ports;
+    private final MetricsScraper scraper = new MetricsScraper();
 
     Pipeline(LocalStack stack, PipelinePorts ports) {
         this.stack = stack;
@@ -86,6 +88,45 @@ final class Pipeline {
                 Map.of("TRIBUTARY_SIMULATOR_METRICS_PORT", Integer.toString(ports.simulator())), List.of("-Xmx256m"));
         // with a duration the run ends on its own (a one-shot: exit 0 is not restarted); without, it is a service
         return duration != null ? stack.launchOneShot(launch) : stack.launch(launch);
+    }
+
+    /** What cdc-engine's /metrics say about its initial snapshot: rows exported so far, done once it streams. */
+    record SnapshotProgress(boolean streaming, double rows) {
+        static SnapshotProgress of(PrometheusText metrics) {
+            return new SnapshotProgress(metrics.sum("tributary_cdc_heartbeats_total") > 0,
+                    metrics.sumBy("tributary_cdc_events_total", "op").getOrDefault("r", 0.0));
+        }
+    }
+
+    /** cdc-engine's snapshot progress; empty while it does not answer. */
+    Optional<SnapshotProgress> cdcSnapshot() {
+        return scraper.scrape(ports.cdcEngine()).map(SnapshotProgress::of);
+    }
+
+    /**
+     * Waits until cdc-engine streams (its first heartbeat seen from the WAL), i.e. its initial snapshot is complete, and
+     * returns how many rows the snapshot exported. {@code betweenPolls} runs once a second meanwhile (it may throw to
+     * give up).
+     */
+    double awaitCdcStreaming(Duration timeout, Runnable betweenPolls) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<SnapshotProgress> progress = cdcSnapshot();
+            if (progress.isPresent() && progress.get().streaming()) {
+                return progress.get().rows();
+            }
+            betweenPolls.run();
+            if (System.nanoTime() > deadline) {
+                throw new StackException("cdc-engine did not finish its initial snapshot within " + timeout + "; see "
+                        + stack.settings().logFile(CDC_ENGINE));
+            }
+            try {
+                Thread.sleep(1_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("Interrupted while waiting for cdc-engine's initial snapshot");
+            }
+        }
     }
 
     static String lastLines(ManagedProcess process, int lines) {
