@@ -138,7 +138,7 @@ final class ApplyBenchmark {
         Path summary = ctx.runDir.resolve("plain-append.summary");
         Path data = Files.createDirectories(ctx.runDir.resolve("bench-apply-append"));
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1536m", "-Djava.io.tmpdir=" + data));
+                io.tributary.stack.StageHeaps.LAKEHOUSE_JOB, "-Djava.io.tmpdir=" + data));
         cmd.addAll(BenchContext.SPARK_OPENS);
         cmd.addAll(List.of("-cp", classpath, "io.tributary.bench.spark.PlainDeltaAppend",
                 summary.toString()));

@@ -4,6 +4,7 @@ import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
 import io.tributary.stack.PostgresEndpoint;
+import io.tributary.stack.StageHeaps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -202,7 +203,7 @@ public final class BenchContext {
                 Map.of("TRIBUTARY_CDC_SLOT", slot, "TRIBUTARY_TOPIC_PREFIX", prefix,
                         "TRIBUTARY_CDC_SNAPSHOT_MODE", snapshotMode, "TRIBUTARY_CDC_DATA_DIR", data.toString(),
                         "TRIBUTARY_CDC_METRICS_PORT", Integer.toString(metricsPort)),
-                stageJvm(name, List.of("-Xmx512m"))).named(name));
+                stageJvm(name, List.of(StageHeaps.CDC_ENGINE))).named(name));
         sampler.watch("cdc-engine", p.pid());
         return p;
     }
@@ -210,7 +211,7 @@ public final class BenchContext {
     ManagedProcess launchLakehouseJob(String name, String prefix, String lakeRoot, int metricsPort,
                                       Duration trigger) throws IOException {
         Path data = Files.createDirectories(runDir.resolve(name));
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1536m"));
+        List<String> jvm = new ArrayList<>(List.of(StageHeaps.LAKEHOUSE_JOB));
         jvm.addAll(SPARK_OPENS);
         ManagedProcess p = stack.launch(ModuleLaunch.of("lakehouse-job", "io.tributary.lakehouse.LakehouseJobMain",
                 List.of("stream"),

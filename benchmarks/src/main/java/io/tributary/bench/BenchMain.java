@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code bench full} or {@code bench --quick}: starts a private local stack on free ports, runs the seven benchmarks
  * of docs/BENCHMARKS.md one after the other, and writes docs/benchmarks/results-&lt;mode&gt;.json, the SVG plots and
- * docs/BENCHMARKS.md.
+ * the page: docs/BENCHMARKS.md for a full run, docs/benchmarks/QUICK.md for a quick one.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Tributary benchmarks: each stage against its limit and a peer, in one run (docs/BENCHMARKS.md).")
@@ -88,8 +88,9 @@ public final class BenchMain implements Callable<Integer> {
         Path root = ProjectRootLocator.find();
         Path docsDir = docs != null ? docs : root.resolve("docs");
         if (render != null) {
-            write(new ObjectMapper().readValue(render.toFile(), RunReport.class), docsDir);
-            LOG.info("Rewrote {} from {}", docsDir.resolve("BENCHMARKS.md"), render);
+            RunReport rendered = new ObjectMapper().readValue(render.toFile(), RunReport.class);
+            write(rendered, docsDir);
+            LOG.info("Rewrote {} from {}", pageOf(rendered.mode, docsDir), render);
             return 0;
         }
         Path runDir = (workDir != null ? workDir
@@ -154,7 +155,7 @@ public final class BenchMain implements Callable<Integer> {
         report.durationSeconds = (System.nanoTime() - start) / 1e9;
         write(report, docsDir);
         LOG.info("Done in {} s: {}", String.format(Locale.ROOT, "%.0f", report.durationSeconds),
-                docsDir.resolve("BENCHMARKS.md"));
+                pageOf(report.mode, docsDir));
         return 0;
     }
 
@@ -220,8 +221,13 @@ public final class BenchMain implements Callable<Integer> {
         }
     }
 
+    /**
+     * Writes the results JSON, the plots and the page: a full run rewrites docs/BENCHMARKS.md (with PREAMBLE.md and
+     * ANALYSIS.md), a quick run only docs/benchmarks/QUICK.md, so that a smoke run never replaces the figures.
+     */
     static void write(RunReport report, Path docsDir) throws Exception {
         Path dir = Files.createDirectories(docsDir.resolve("benchmarks"));
+        boolean quick = "quick".equals(report.mode);
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         json.writeValue(dir.resolve("results-" + report.mode + ".json").toFile(), report);
         Map<String, List<String>> plots = new LinkedHashMap<>();
@@ -234,15 +240,31 @@ public final class BenchMain implements Callable<Integer> {
                 String file = b.id + (n++ == 0 ? "" : "-" + n) + "-" + report.mode + ".svg";
                 Files.writeString(dir.resolve(file), SvgChart.render(b.title, "seconds since the run started",
                         unit.getKey(), unit.getValue()));
-                plots.computeIfAbsent(b.id, k -> new java.util.ArrayList<>()).add("benchmarks/" + file);
+                plots.computeIfAbsent(b.id, k -> new java.util.ArrayList<>()).add((quick ? "" : "benchmarks/") + file);
             }
         }
-        Path preamble = docsDir.resolve("benchmarks/PREAMBLE.md");
+        if (quick) {
+            Files.writeString(pageOf(report.mode, docsDir), MarkdownReport.render(report, plots, QUICK_PREAMBLE,
+                    "# Benchmarks: the last quick run", ""));
+            return;
+        }
+        Path preamble = dir.resolve("PREAMBLE.md");
         String text = Files.isRegularFile(preamble) ? Files.readString(preamble) : "";
-        Path analysis = docsDir.resolve("benchmarks/ANALYSIS.md");
+        Path analysis = dir.resolve("ANALYSIS.md");
         String appendix = Files.isRegularFile(analysis) ? "\n" + Files.readString(analysis) : "";
         Files.writeString(docsDir.resolve("BENCHMARKS.md"), MarkdownReport.render(report, plots, text) + appendix);
     }
+
+    static Path pageOf(String mode, Path docsDir) {
+        return "quick".equals(mode) ? docsDir.resolve("benchmarks/QUICK.md") : docsDir.resolve("BENCHMARKS.md");
+    }
+
+    static final String QUICK_PREAMBLE = """
+            A smoke run of the harness (`./benchmarks/bench --quick`), written here so that it never replaces the
+            figures of [BENCHMARKS.md](../BENCHMARKS.md). Its sizes are small and all benchmarks share the machine at
+            once, so its figures are printed but judged against no target.
+
+            """;
 
     static RunReport.Machine machine() {
         String cpu = "unknown CPU";

@@ -110,7 +110,7 @@ final class CaptureBenchmarks {
                 "embedded engine 3.6.3, pgoutput, in the benchmark JVM, no Kafka");
         double cdc = cdcMeter.rate(changes);
         capture.addRow("cdc-engine (Avro via registry, acks=all)", changes, cdcMeter.activeSeconds(changes), cdc,
-                "raw Debezium engine (counting handler)", "own process, -Xmx512m, idempotent producer");
+                "raw Debezium engine (counting handler)", "own process, " + io.tributary.stack.StageHeaps.CDC_ENGINE + ", idempotent producer");
         capture.targets.add(new BenchmarkResult.TargetCheck("cdc-engine >= 0.8x the raw engine", 0.8, cdc / raw, true));
         capture.notes.add(workloadNote);
         capture.series.add(series("cdc-engine", cdcMeter));

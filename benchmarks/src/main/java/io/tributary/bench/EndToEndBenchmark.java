@@ -50,7 +50,7 @@ final class EndToEndBenchmark {
                 "catch-up after the run (s)"));
         Path csv = ProjectRootLocator.find().resolve("csv-data");
         ManagedProcess load = ctx.stack.launch(ModuleLaunch.of("simulator", "io.tributary.simulator.SimulatorMain",
-                List.of("load", csv.toString()), Map.of(), List.of("-Xmx512m")).named("bench-sim-load"));
+                List.of("load", csv.toString()), Map.of(), List.of(io.tributary.stack.StageHeaps.SIMULATOR_LOAD)).named("bench-sim-load"));
         if (!load.waitFor(Duration.ofMinutes(3)) || load.exitCode().orElse(-1) != 0) {
             throw new BenchmarkFailure("simulator load failed; see " + load.logFile());
         }

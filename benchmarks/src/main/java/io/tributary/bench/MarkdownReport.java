@@ -11,8 +11,17 @@ public final class MarkdownReport {
 
     /** {@code plots}: benchmark id -> SVG file names relative to docs/. */
     public static String render(RunReport run, Map<String, java.util.List<String>> plots, String preamble) {
+        return render(run, plots, preamble, "# Benchmarks", "benchmarks/");
+    }
+
+    /**
+     * @param title   the page's heading
+     * @param toFiles where the results JSON is, relative to the page
+     */
+    public static String render(RunReport run, Map<String, java.util.List<String>> plots, String preamble,
+                                String title, String toFiles) {
         StringBuilder sb = new StringBuilder();
-        sb.append("# Benchmarks\n\n").append(preamble).append('\n');
+        sb.append(title).append("\n\n").append(preamble).append('\n');
         RunReport.Machine m = run.machine;
         sb.append("## This run\n\n| | |\n|---|---|\n")
                 .append("| mode | `").append(run.mode).append("` (`").append(run.command).append("`) |\n")
@@ -23,7 +32,7 @@ public final class MarkdownReport {
                 .append("| JDK | ").append(m.jdk()).append(" |\n")
                 .append("| OS | ").append(m.os()).append(" |\n")
                 .append("| load average at start | ").append(m.loadAverageAtStart()).append(" |\n\n");
-        sb.append("Raw results: [`benchmarks/results-").append(run.mode).append(".json`](benchmarks/results-")
+        sb.append("Raw results: [`benchmarks/results-").append(run.mode).append(".json`](").append(toFiles).append("results-")
                 .append(run.mode).append(".json).\n\n");
         for (BenchmarkResult b : run.benchmarks) {
             sb.append("## ").append(b.title).append("\n\n");

@@ -53,6 +53,36 @@ class ReportTest {
     }
 
     @Test
+    void aQuickRunWritesItsOwnPageAndLeavesTheFullFiguresAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path docs)
+            throws Exception {
+        java.nio.file.Files.createDirectories(docs.resolve("benchmarks"));
+        java.nio.file.Files.writeString(docs.resolve("BENCHMARKS.md"), "the full figures\n");
+        java.nio.file.Files.writeString(docs.resolve("benchmarks/PREAMBLE.md"), "Full preamble.\n");
+        RunReport run = new RunReport();
+        run.mode = "quick";
+        run.command = "./benchmarks/bench --quick";
+        run.startedAt = "2026-01-01T00:00:00Z";
+        run.machine = new RunReport.Machine(2, 24L << 30, "OpenJDK 17", "Linux", "EPYC", "1.0");
+        BenchmarkResult r = new BenchmarkResult("capture", "1. Capture", "changes/s");
+        r.addRow("raw", 1000, 1, 1000, null, "");
+        r.series.add(new BenchmarkResult.Series("raw", "changes/s", List.of(new double[] {0, 1}, new double[] {1, 2})));
+        run.benchmarks.add(r);
+
+        BenchMain.write(run, docs);
+
+        assertThat(docs.resolve("BENCHMARKS.md")).hasContent("the full figures");
+        assertThat(docs.resolve("benchmarks/results-quick.json")).exists();
+        assertThat(docs.resolve("benchmarks/capture-quick.svg")).exists();
+        String page = java.nio.file.Files.readString(docs.resolve("benchmarks/QUICK.md"));
+        assertThat(page).contains("never replaces", "![1. Capture](capture-quick.svg)", "](results-quick.json)").doesNotContain("Full preamble");
+
+        run.mode = "full";
+        BenchMain.write(run, docs);
+        assertThat(java.nio.file.Files.readString(docs.resolve("BENCHMARKS.md")))
+                .startsWith("# Benchmarks\n\nFull preamble.").contains("![1. Capture](benchmarks/capture-full.svg)");
+    }
+
+    @Test
     void svgHasOnePolylinePerSeriesAndEscapesText() {
         String svg = SvgChart.render("a < b", "s", "changes/s", List.of(
                 new BenchmarkResult.Series("one", "changes/s", List.of(new double[] {0, 1}, new double[] {1, 2})),

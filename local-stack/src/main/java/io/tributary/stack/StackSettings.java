@@ -159,7 +159,7 @@ public final class StackSettings {
         private Duration startupTimeout = Duration.ofSeconds(90);
         private Duration stopTimeout = Duration.ofSeconds(30);
         private boolean detachChildren = true;
-        private List<String> kafkaJvmOptions = List.of("-Xms128m", "-Xmx512m");
+        private List<String> kafkaJvmOptions = List.of("-Xms128m", "-Xmx384m");
         private List<String> s3JvmOptions = List.of("-Xms32m", "-Xmx256m");
         private List<String> registryJvmOptions = List.of("-Xms32m", "-Xmx256m");
         private Path postgresBinaries;

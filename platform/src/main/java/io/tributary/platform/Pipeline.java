@@ -4,6 +4,7 @@ import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
 import io.tributary.stack.StackException;
+import io.tributary.stack.StageHeaps;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ final class Pipeline {
     void load(Duration timeout) {
         stack.forget(SIMULATOR_LOAD);
         ManagedProcess load = stack.launchOneShot(ModuleLaunch.of("simulator", "io.tributary.simulator.SimulatorMain",
-                List.of("load"), Map.of(), List.of("-Xmx512m")).named(SIMULATOR_LOAD));
+                List.of("load"), Map.of(), List.of(StageHeaps.SIMULATOR_LOAD)).named(SIMULATOR_LOAD));
         if (!load.waitFor(timeout)) {
             load.stop(Duration.ofSeconds(10));
             throw new StackException("simulator load did not finish within " + timeout + "; see " + load.logFile());
@@ -62,11 +63,11 @@ final class Pipeline {
         return reuseOrLaunch(ModuleLaunch.of("cdc-engine", "io.tributary.cdc.CdcEngineMain", List.of(), Map.of(
                 "TRIBUTARY_CDC_DATA_DIR", stack.settings().dataDir().resolve("cdc-engine").toString(),
                 "TRIBUTARY_CDC_METRICS_PORT", Integer.toString(ports.cdcEngine()),
-                "TRIBUTARY_CDC_HEARTBEAT_INTERVAL", heartbeat.toMillis() + "ms"), List.of("-Xmx512m")));
+                "TRIBUTARY_CDC_HEARTBEAT_INTERVAL", heartbeat.toMillis() + "ms"), List.of(StageHeaps.CDC_ENGINE)));
     }
 
     ManagedProcess startLakehouseJob(Duration trigger) {
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1536m", "-Duser.timezone=UTC"));
+        List<String> jvm = new ArrayList<>(List.of(StageHeaps.LAKEHOUSE_JOB, "-Duser.timezone=UTC"));
         jvm.addAll(SparkJvmOptions.get());
         return reuseOrLaunch(ModuleLaunch.of("lakehouse-job", "io.tributary.lakehouse.LakehouseJobMain", List.of("stream"),
                 Map.of("TRIBUTARY_LAKEHOUSE_DATA_DIR", stack.settings().dataDir().resolve("lakehouse-job").toString(),
@@ -85,7 +86,7 @@ final class Pipeline {
             args.add("--schema-changes");
         }
         ModuleLaunch launch = ModuleLaunch.of("simulator", "io.tributary.simulator.SimulatorMain", args,
-                Map.of("TRIBUTARY_SIMULATOR_METRICS_PORT", Integer.toString(ports.simulator())), List.of("-Xmx256m"));
+                Map.of("TRIBUTARY_SIMULATOR_METRICS_PORT", Integer.toString(ports.simulator())), List.of(StageHeaps.SIMULATOR));
         // with a duration the run ends on its own (a one-shot: exit 0 is not restarted); without, it is a service
         return duration != null ? stack.launchOneShot(launch) : stack.launch(launch);
     }
