@@ -56,4 +56,12 @@ class TributaryScriptIT {
         assertThat(r.code()).as(r.out()).isZero();
         assertThat(r.out()).contains("tributary 0.1.0-SNAPSHOT");
     }
+
+    @Test
+    void aPickedUpJvmOptionsNoteBeforeTheVersionStillFindsJdk17() throws Exception {
+        // java -version then prints "NOTE: Picked up JDK_JAVA_OPTIONS: ..." first (a user's setting, or the tests')
+        Run r = script(List.of("--version"), java.util.Map.of("JDK_JAVA_OPTIONS", "-Xss1m"));
+        assertThat(r.code()).as(r.out()).isZero();
+        assertThat(r.out()).contains("tributary 0.1.0-SNAPSHOT");
+    }
 }
