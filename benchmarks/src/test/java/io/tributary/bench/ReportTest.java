@@ -31,11 +31,7 @@ class ReportTest {
 
     @Test
     void markdownHasTheMachineATablePerBenchmarkAndTheMissByHowMuch() {
-        RunReport run = new RunReport();
-        run.mode = "full";
-        run.command = "./benchmarks/bench full";
-        run.startedAt = "2026-01-01T00:00:00Z";
-        run.machine = new RunReport.Machine(2, 24L << 30, "OpenJDK 17", "Linux", "EPYC", "1.0");
+        RunReport run = run("full", "./benchmarks/bench full");
         BenchmarkResult r = new BenchmarkResult("capture", "1. Capture", "changes/s");
         r.addRow("raw", 1000, 1, 1000, null, "");
         r.addRow("cdc", 1000, 1.6, 625, "raw", "");
@@ -58,11 +54,7 @@ class ReportTest {
         java.nio.file.Files.createDirectories(docs.resolve("benchmarks"));
         java.nio.file.Files.writeString(docs.resolve("BENCHMARKS.md"), "the full figures\n");
         java.nio.file.Files.writeString(docs.resolve("benchmarks/PREAMBLE.md"), "Full preamble.\n");
-        RunReport run = new RunReport();
-        run.mode = "quick";
-        run.command = "./benchmarks/bench --quick";
-        run.startedAt = "2026-01-01T00:00:00Z";
-        run.machine = new RunReport.Machine(2, 24L << 30, "OpenJDK 17", "Linux", "EPYC", "1.0");
+        RunReport run = run("quick", "./benchmarks/bench --quick");
         BenchmarkResult r = new BenchmarkResult("capture", "1. Capture", "changes/s");
         r.addRow("raw", 1000, 1, 1000, null, "");
         r.series.add(new BenchmarkResult.Series("raw", "changes/s", List.of(new double[] {0, 1}, new double[] {1, 2})));
@@ -92,5 +84,14 @@ class ReportTest {
         assertThat(SvgChart.niceCeiling(7_300)).isEqualTo(10_000);
         assertThat(SvgChart.niceCeiling(1_900)).isEqualTo(2_000);
         assertThat(SvgChart.niceCeiling(0)).isEqualTo(1);
+    }
+
+    private static RunReport run(String mode, String command) {
+        RunReport run = new RunReport();
+        run.mode = mode;
+        run.command = command;
+        run.startedAt = "2026-01-01T00:00:00Z";
+        run.machine = new RunReport.Machine(2, 24L << 30, "OpenJDK 17", "Linux", "EPYC", "1.0");
+        return run;
     }
 }

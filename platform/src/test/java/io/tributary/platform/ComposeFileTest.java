@@ -108,4 +108,17 @@ class ComposeFileTest {
                 .contains("mc admin user add local \"$$TRIBUTARY_S3_ACCESS_KEY\"")
                 .contains("mc admin policy attach local lakehouse-only --user \"$$TRIBUTARY_S3_ACCESS_KEY\"");
     }
+
+    @Test
+    void composeRunsEachStageWithTheLocalStacksHeap() throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        ComposeFile compose = ComposeFile.read(root.resolve("docker-compose.yml"));
+        Map<String, String> demoEnv = ComposeFile.readEnvFile(root.resolve(".env.example"));
+        Map<String, String> heaps = Map.of("simulator-load", io.tributary.stack.StageHeaps.SIMULATOR_LOAD,
+                "cdc-engine", io.tributary.stack.StageHeaps.CDC_ENGINE,
+                "lakehouse-job", io.tributary.stack.StageHeaps.LAKEHOUSE_JOB,
+                "simulator", io.tributary.stack.StageHeaps.SIMULATOR);
+        heaps.forEach((service, heap) -> assertThat(compose.environment(service, demoEnv).get("JAVA_TOOL_OPTIONS"))
+                .as("%s's heap in docker-compose.yml", service).isEqualTo(heap));
+    }
 }
