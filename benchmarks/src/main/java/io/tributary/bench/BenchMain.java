@@ -36,11 +36,13 @@ public final class BenchMain implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "full", description = "full: the figures of docs/BENCHMARKS.md (default)")
     String modeName = "full";
 
-    @Option(names = "--quick", description = "a smoke run: small sizes, all benchmarks at once, one Spark JVM;"
-            + " its figures are not comparable")
+    @Option(names = "--quick", description = "a smoke run (90 s on an idle 2-core machine): small sizes, all benchmarks"
+            + " at once, one Spark JVM; its figures are not comparable and go to docs/benchmarks/QUICK.md, never to"
+            + " docs/BENCHMARKS.md")
     boolean quick;
 
-    @Option(names = "--docs", description = "where BENCHMARKS.md and benchmarks/ are written (default: <project>/docs)")
+    @Option(names = "--docs", description = "where BENCHMARKS.md (full) and benchmarks/ (results, plots, QUICK.md) are"
+            + " written (default: <project>/docs)")
     Path docs;
 
     @Option(names = "--work-dir", description = "servers' data and logs (default: benchmarks/target/bench-<time>)")
