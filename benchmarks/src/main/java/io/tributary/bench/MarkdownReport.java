@@ -9,12 +9,13 @@ public final class MarkdownReport {
     private MarkdownReport() {
     }
 
-    /** {@code plots}: benchmark id -> SVG file names relative to docs/. */
+    /** {@code plots}: benchmark id -> SVG file names relative to the page (docs/BENCHMARKS.md here). */
     public static String render(RunReport run, Map<String, java.util.List<String>> plots, String preamble) {
         return render(run, plots, preamble, "# Benchmarks", "benchmarks/");
     }
 
     /**
+     * @param plots   benchmark id -> SVG file names relative to the page
      * @param title   the page's heading
      * @param toFiles where the results JSON is, relative to the page
      */

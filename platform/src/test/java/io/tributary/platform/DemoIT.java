@@ -112,10 +112,14 @@ class DemoIT {
         return false;
     }
 
-    static List<String> processesOfThisDataDir() {
+    /** The processes whose command line names this test's data dir (the stack's servers and stages). */
+    static java.util.stream.Stream<ProcessHandle> handlesOfThisDataDir() {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir.toString())).orElse(false))
-                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
+                .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir.toString())).orElse(false));
+    }
+
+    static List<String> processesOfThisDataDir() {
+        return handlesOfThisDataDir().map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
     }
 
     @Test
@@ -161,8 +165,7 @@ class DemoIT {
     @Test
     @Order(2)
     void everyProcessOfTheStackListensOnLoopbackOnly() throws Exception {
-        List<ProcessHandle> processes = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(c -> c.contains(dataDir.toString())).orElse(false))
+        List<ProcessHandle> processes = handlesOfThisDataDir()
                 .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
                 .distinct().toList();
         List<ListeningSockets.Listener> listeners = ListeningSockets.of(processes);
