@@ -22,6 +22,13 @@ import org.apache.spark.sql.types.StructType;
  *   <tr><td>string, io.debezium.time.ZonedTimestamp (timestamptz)</td><td>timestamp</td></tr>
  *   <tr><td>bytes/fixed, logicalType decimal, precision &le; 38</td><td>decimal(p, s)</td></tr>
  *   <tr><td>bytes/fixed, logicalType decimal, precision &gt; 38</td><td>string (exact digits)</td></tr>
+ *   <tr><td>record io.debezium.data.VariableScaleDecimal {scale, value} ({@code numeric} without (p,s),
+ *       {@code decimal.handling.mode=precise})</td><td>string: {@code BigDecimal(value, scale).toPlainString()}, exact
+ *       digits and the scale as sent ({@code 12.3450} stays {@code 12.3450}); Debezium itself strips trailing zeros
+ *       first, so PostgreSQL's {@code 12.3450} arrives as {@code 12.345}</td></tr>
+ *   <tr><td>double ({@code decimal.handling.mode=double}), string ({@code decimal.handling.mode=string})</td>
+ *       <td>double, string (as sent; NaN/Infinity only in these modes: {@code precise} makes Debezium fail on them,
+ *       "Got a special value (NaN/Infinity) for Decimal type")</td></tr>
  *   <tr><td>enum</td><td>string</td></tr>
  *   <tr><td>record / array / map</td><td>struct / array / map&lt;string, _&gt;</td></tr>
  *   <tr><td>union [null, X]</td><td>X, nullable</td></tr>
@@ -35,6 +42,7 @@ public final class AvroSparkTypes {
     static final String DEBEZIUM_TIMESTAMP = "io.debezium.time.Timestamp";
     static final String DEBEZIUM_MICRO_TIMESTAMP = "io.debezium.time.MicroTimestamp";
     static final String DEBEZIUM_NANO_TIMESTAMP = "io.debezium.time.NanoTimestamp";
+    static final String VARIABLE_SCALE_DECIMAL = "io.debezium.data.VariableScaleDecimal";
 
     private AvroSparkTypes() {
     }
@@ -72,7 +80,7 @@ public final class AvroSparkTypes {
                 }
                 yield DataTypes.BinaryType;
             }
-            case RECORD -> toStructType(s);
+            case RECORD -> isVariableScaleDecimal(s) ? DataTypes.StringType : toStructType(s);
             case ARRAY -> DataTypes.createArrayType(toSparkType(s.getElementType()), isNullable(s.getElementType()));
             case MAP -> DataTypes.createMapType(DataTypes.StringType, toSparkType(s.getValueType()),
                     isNullable(s.getValueType()));
@@ -91,6 +99,16 @@ public final class AvroSparkTypes {
             fields.add(DataTypes.createStructField(f.name(), toSparkType(f.schema()), isNullable(f.schema())));
         }
         return DataTypes.createStructType(fields);
+    }
+
+    /**
+     * True for Debezium's {@code io.debezium.data.VariableScaleDecimal} record: the cdc-engine names the Avro record
+     * after the Connect struct (no {@code connect.name} on records); Confluent's converter adds {@code connect.name}.
+     */
+    static boolean isVariableScaleDecimal(Schema s) {
+        return s.getType() == Schema.Type.RECORD
+                && (VARIABLE_SCALE_DECIMAL.equals(s.getFullName())
+                        || VARIABLE_SCALE_DECIMAL.equals(s.getProp(CONNECT_NAME)));
     }
 
     /** True for {@code null} and unions containing {@code null}. */

@@ -38,8 +38,17 @@ import scala.jdk.javaapi.CollectionConverters;
  * <p>The target type may be wider than the writer's (a record written before a type was widened, or projected to
  * the latest schema of its table): int becomes long, float double, a decimal gains scale. Struct fields are
  * matched by name; a field the writer did not have is null.
+ *
+ * <p>Epoch counts become time values by whole seconds plus a sub-second remainder (never through a nanosecond
+ * {@code long}, which only spans 1677-2262), so every value Delta holds, 0001-01-01 to 9999-12-31 with microseconds,
+ * before and after 1970, converts unchanged.
  */
 public final class AvroSparkValues {
+
+    private static final String VSD_SCALE = "scale";
+    private static final String VSD_VALUE = "value";
+    private static final long MICROS_PER_SECOND = 1_000_000L;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private AvroSparkValues() {
     }
@@ -101,7 +110,7 @@ public final class AvroSparkValues {
             return bytesOf(value);
         }
         if (target.equals(DataTypes.StringType)) {
-            if (s.getLogicalType() instanceof LogicalTypes.Decimal) {
+            if (s.getLogicalType() instanceof LogicalTypes.Decimal || AvroSparkTypes.isVariableScaleDecimal(s)) {
                 return decimalOf(value, s).toPlainString();
             }
             return value.toString();
@@ -133,6 +142,9 @@ public final class AvroSparkValues {
         if (value instanceof BigDecimal d) {
             return d;
         }
+        if (AvroSparkTypes.isVariableScaleDecimal(s)) {
+            return variableScaleDecimalOf((GenericRecord) value);
+        }
         if (!(s.getLogicalType() instanceof LogicalTypes.Decimal decimal)) {
             if (value instanceof Number n) {
                 return new BigDecimal(n.toString());
@@ -140,6 +152,21 @@ public final class AvroSparkValues {
             throw new UnsupportedSchemaException("Avro " + s + " is not a decimal");
         }
         return new BigDecimal(new BigInteger(bytesOf(value)), decimal.getScale());
+    }
+
+    /** Debezium's {@code VariableScaleDecimal}: unscaled two's-complement big-endian {@code value} and {@code scale}. */
+    private static BigDecimal variableScaleDecimalOf(GenericRecord record) {
+        Object scale = record.get(VSD_SCALE);
+        Object unscaled = record.get(VSD_VALUE);
+        if (!(scale instanceof Number) || unscaled == null) {
+            throw new UnsupportedSchemaException(AvroSparkTypes.VARIABLE_SCALE_DECIMAL + " without " + VSD_SCALE
+                    + " or " + VSD_VALUE + ": " + record);
+        }
+        byte[] bytes = bytesOf(unscaled);
+        if (bytes.length == 0) {
+            throw new UnsupportedSchemaException(AvroSparkTypes.VARIABLE_SCALE_DECIMAL + " with an empty value");
+        }
+        return new BigDecimal(new BigInteger(bytes), ((Number) scale).intValue());
     }
 
     private static BigDecimal rescale(BigDecimal value, DecimalType target, Schema s) {
@@ -185,7 +212,7 @@ public final class AvroSparkValues {
         }
         long n = ((Number) value).longValue();
         if (s.getLogicalType() instanceof LogicalTypes.TimestampMicros) {
-            return Instant.EPOCH.plusNanos(Math.multiplyExact(n, 1000L));
+            return ofEpochMicros(n);
         }
         return Instant.ofEpochMilli(n);
     }
@@ -198,12 +225,18 @@ public final class AvroSparkValues {
         Instant instant;
         if (AvroSparkTypes.DEBEZIUM_MICRO_TIMESTAMP.equals(connectName)
                 || s.getLogicalType() instanceof LogicalTypes.LocalTimestampMicros) {
-            instant = Instant.EPOCH.plusNanos(Math.multiplyExact(n, 1000L));
+            instant = ofEpochMicros(n);
         } else if (AvroSparkTypes.DEBEZIUM_NANO_TIMESTAMP.equals(connectName)) {
-            instant = Instant.EPOCH.plusNanos(n);
+            instant = Instant.ofEpochSecond(Math.floorDiv(n, NANOS_PER_SECOND), Math.floorMod(n, NANOS_PER_SECOND));
         } else {
             instant = Instant.ofEpochMilli(n);
         }
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    /** Microseconds since the epoch, negative before 1970; whole seconds plus remainder, so no long overflow. */
+    static Instant ofEpochMicros(long micros) {
+        return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                Math.floorMod(micros, MICROS_PER_SECOND) * 1_000L);
     }
 }

@@ -11,19 +11,30 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * One canonical text per value, so that a value read from PostgreSQL (JDBC) and the same value read from silver
  * (Spark) compare equal although their Java types differ:
  * <ul>
  *   <li>numbers: plain decimal without trailing zeros ({@code 12.50} numeric(10,2) = {@code 12.5} numeric(14,2);
- *       {@code int 7} = {@code bigint 7} = {@code 7.00});</li>
+ *       {@code int 7} = {@code bigint 7} = {@code 7.00}); finite doubles too ({@code 1.0E-5} = {@code 0.00001}, for
+ *       {@code decimal.handling.mode=double}); NaN and infinities as {@link Double#toString(double)} (the JDBC driver
+ *       reads numeric NaN/Infinity as Double);</li>
+ *   <li>text that is a plain decimal numeral with a fraction ({@code -?(0|[1-9][0-9]*).[0-9]+}, what
+ *       {@link BigDecimal#toPlainString()} writes) like a number: silver holds {@code numeric} without (p,s) as
+ *       such text ({@code io.debezium.data.VariableScaleDecimal}, or any numeric with
+ *       {@code decimal.handling.mode=string}), PostgreSQL gives a BigDecimal, so {@code "12.3450"} =
+ *       {@code 12.3450} = {@code "12.345"}. The price: two text values differing only in trailing fractional
+ *       zeros ({@code "1.10"}, {@code "1.1"}) compare equal;</li>
  *   <li>timestamps with time zone: the instant in UTC, ISO-8601 ({@code 2024-03-01T09:15:30Z});</li>
  *   <li>dates: ISO {@code yyyy-MM-dd}; timestamps without zone: ISO local date-time;</li>
  *   <li>bytes: lower-case hex; NULL: {@code null} (Java null), distinct from the text {@code "null"}.</li>
  * </ul>
  */
 public final class ValueNormalizer {
+
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)\\.[0-9]+");
 
     private ValueNormalizer() {
     }
@@ -63,6 +74,9 @@ public final class ValueNormalizer {
         if (value instanceof LocalDate d) {
             return d.toString();
         }
+        if (value instanceof String text) {
+            return PLAIN_DECIMAL.matcher(text).matches() ? decimal(new BigDecimal(text)) : text;
+        }
         if (value instanceof LocalDateTime t) {
             return t.toString();
         }
@@ -86,9 +100,10 @@ public final class ValueNormalizer {
     }
 
     private static String floating(double d) {
-        if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
-            return decimal(BigDecimal.valueOf(d));
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            return Double.toString(d);
         }
-        return Double.toString(d);
+        // the shortest decimal that reads back as d (Double.toString), without exponent or trailing zeros
+        return decimal(BigDecimal.valueOf(d));
     }
 }
