@@ -1,44 +1,37 @@
 package io.tributary.lakehouse.lake;
 
+import static org.apache.spark.sql.functions.array_contains;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import io.delta.tables.DeltaTable;
-import io.tributary.lakehouse.cdc.Change;
-import io.tributary.lakehouse.cdc.MergePlanner;
-import io.tributary.lakehouse.cdc.SilverRow;
+import io.tributary.lakehouse.cdc.Op;
 import io.tributary.lakehouse.decode.TableLayout;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.spark.api.java.function.CoGroupFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps {@code silver/<table>} equal to the source table: evolves its schema, joins the batch's changes to the
- * stored rows of their keys, lets {@link MergePlanner} decide each key, and MERGEs the decided rows. The MERGE also
- * carries the LSN guard ({@code s._lsn > t._lsn}), so a decision computed from a stale read can never move a row
- * back in time.
+ * Keeps {@code silver/<table>} equal to the source table: evolves its schema, applies a truncate, and MERGEs the
+ * batch's latest change per key ({@link MergeSource}) in one pass over the target. The MERGE decides each key itself:
+ * the guard on (LSN, position) makes a replayed batch a no-op, unavailable TOAST columns keep the stored value, a
+ * delete leaves a tombstone. The target is joined once; with a single-column key the batch's key range lets Delta
+ * skip files.
  */
 public final class SilverWriter {
 
@@ -62,11 +55,10 @@ public final class SilverWriter {
     /**
      * Applies the decoded, non-poison change rows of one table.
      *
-     * @param decoded     rows of {@link TableLayout#decodedSchema()} without error (persisted by the caller)
-     * @param truncateLsn LSN of the latest truncate among them, if any
-     * @param truncateTs  its source commit time
+     * @param decoded rows of {@link TableLayout#decodedSchema()} without error (persisted by the caller)
+     * @param stats   what the batch holds ({@link TableBatchStats#of})
      */
-    public MergeOutcome write(TableLayout layout, Dataset<Row> decoded, OptionalLong truncateLsn, long truncateTs) {
+    public MergeOutcome write(TableLayout layout, Dataset<Row> decoded, TableBatchStats stats) {
         String table = layout.table();
         String path = paths.silver(table);
         if (!existing.contains(path)) {
@@ -85,102 +77,80 @@ public final class SilverWriter {
                     + " but its Kafka key now has columns " + layout.keyColumns() + ". A primary-key change needs a"
                     + " rebuild: stop the job, delete " + path + " and the checkpoint, and re-snapshot the table.");
         }
-        evolve(table, path, layout.rowType());
-        return retry.run("MERGE into silver." + table, () -> merge(table, path, layout, decoded, keyColumns, truncateLsn,
-                truncateTs));
+        StructType silverSchema = evolve(table, path, layout.rowType());
+        if (stats.truncateLsn().isPresent()) {
+            retry.run("truncate of silver." + table, () -> truncate(table, path, silverSchema, keyColumns,
+                    stats.truncateLsn().getAsLong(), stats.truncateTsMs()));
+        }
+        Column changes = col(TableLayout.OP).notEqual(Op.TRUNCATE.code());
+        if (stats.truncateLsn().isPresent()) {
+            changes = changes.and(col(TableLayout.LSN).gt(stats.truncateLsn().getAsLong()));
+        }
+        Dataset<Row> source = MergeSource.latestPerKey(decoded.filter(changes), layout, silverSchema, keyColumns,
+                stats.anyUnavailable());
+        return retry.run("MERGE into silver." + table, () -> merge(table, path, silverSchema, source, keyColumns,
+                stats.keyRange()));
     }
 
-    private MergeOutcome merge(String table, String path, TableLayout layout, Dataset<Row> decoded,
-                               List<String> keyColumns, OptionalLong truncateLsn, long truncateTs) {
-        Dataset<Row> current = spark.read().format("delta").load(path);
-        StructType silverSchema = current.schema();
-        SilverRows rows = new SilverRows(silverSchema, keyColumns);
-
-        Dataset<Row> changes = changeRows(decoded.filter(col(TableLayout.OP).notEqual("t")), layout, silverSchema,
-                keyColumns);
-        Column storedKey = struct(keyColumns.stream().map(c -> col(quote(c))).toArray(Column[]::new));
-        Dataset<Row> stored = current.withColumn(SilverRows.GROUP_KEY, storedKey);
-        if (truncateLsn.isEmpty()) {
-            stored = stored.join(changes.select(SilverRows.GROUP_KEY).distinct(),
-                    stored.col(SilverRows.GROUP_KEY).equalTo(changes.col(SilverRows.GROUP_KEY)), "left_semi");
+    /**
+     * One MERGE: the latest change per key against the stored row, applied only when it comes later in the source
+     * ((LSN, position) greater than the stored row's), so a replayed or older change never moves a row back. An
+     * unavailable (unchanged TOAST) column keeps the stored value of a live row; a delete leaves a tombstone.
+     */
+    private MergeOutcome merge(String table, String path, StructType silverSchema, Dataset<Row> source,
+                               List<String> keyColumns, Optional<TableBatchStats.KeyRange> keyRange) {
+        Column on = null;
+        for (String c : keyColumns) {
+            Column equal = col("t." + quote(c)).equalTo(col("s." + quote(c)));
+            on = on == null ? equal : on.and(equal);
         }
-        StructType keyType = (StructType) stored.schema().apply(SilverRows.GROUP_KEY).dataType();
-        MapFunction<Row, Row> groupKey = r -> r.getAs(SilverRows.GROUP_KEY);
-        MergePlanner planner = new MergePlanner(keyColumns, rows.dataColumns());
-        Instant ingestedAt = Instant.now();
-        Long truncateAt = truncateLsn.isPresent() ? truncateLsn.getAsLong() : null; // OptionalLong is not serializable
-        CoGroupFunction<Row, Row, Row, Row> decide = (key, changeIt, storedIt) ->
-                decideKey(rows, planner, changeIt, storedIt,
-                        truncateAt == null ? OptionalLong.empty() : OptionalLong.of(truncateAt), truncateTs, ingestedAt);
-
-        Dataset<Row> decided = changes.groupByKey(groupKey, Encoders.row(keyType))
-                .cogroup(stored.groupByKey(groupKey, Encoders.row(keyType)), decide, Encoders.row(silverSchema))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            long decidedRows = decided.count();
-            if (decidedRows == 0) {
-                LOG.debug("silver.{}: nothing newer than the stored rows", table);
-                return MergeOutcome.NONE;
-            }
-            Map<String, String> assignments = new LinkedHashMap<>();
-            for (String column : silverSchema.fieldNames()) {
-                assignments.put(quote(column), "s." + quote(column));
-            }
-            String on = String.join(" AND ", keyColumns.stream()
-                    .map(c -> "t." + quote(c) + " = s." + quote(c)).toList());
-            Row metrics = deltaTable(path).as("t").merge(decided.as("s"), on)
-                    .whenMatched("s." + SilverColumns.LSN + " > t." + SilverColumns.LSN).updateExpr(assignments)
-                    .whenNotMatched().insertExpr(assignments)
-                    .execute().first();
-            MergeOutcome outcome = new MergeOutcome(longField(metrics, "num_inserted_rows"),
-                    longField(metrics, "num_updated_rows"), decidedRows);
-            LOG.info("silver.{}: merged {} rows ({} inserted, {} updated){}", table, decidedRows,
-                    outcome.rowsInserted(), outcome.rowsUpdated(),
-                    truncateLsn.isPresent() ? ", truncate at LSN " + truncateLsn.getAsLong() : "");
-            return outcome;
-        } finally {
-            decided.unpersist();
+        if (keyRange.isPresent()) {
+            // a condition on the target alone: Delta skips the files whose key range lies outside the batch's
+            TableBatchStats.KeyRange r = keyRange.get();
+            on = on.and(col("t." + quote(r.column())).between(lit(r.min()), lit(r.max())));
         }
+        Column later = col("s." + SilverColumns.LSN).gt(col("t." + SilverColumns.LSN))
+                .or(col("s." + SilverColumns.LSN).equalTo(col("t." + SilverColumns.LSN))
+                        .and(col("s." + SilverColumns.POSITION).gt(coalesce(col("t." + SilverColumns.POSITION), lit(-1L)))));
+        Map<String, Column> update = new LinkedHashMap<>();
+        Map<String, Column> insert = new LinkedHashMap<>();
+        for (String column : silverSchema.fieldNames()) {
+            Column s = col("s." + quote(column));
+            insert.put(quote(column), s);
+            boolean keepsStored = !SilverColumns.isMetadata(column) && !keyColumns.contains(column);
+            update.put(quote(column), keepsStored
+                    ? when(array_contains(col("s." + MergeSource.UNAVAILABLE), column)
+                            .and(not(col("t." + SilverColumns.DELETED))), col("t." + quote(column))).otherwise(s)
+                    : s);
+        }
+        Row metrics = deltaTable(path).as("t").merge(source.as("s"), on)
+                .whenMatched(later).update(update)
+                .whenNotMatched().insert(insert)
+                .execute().first();
+        MergeOutcome outcome = new MergeOutcome(longField(metrics, "num_inserted_rows"),
+                longField(metrics, "num_updated_rows"), longField(metrics, "num_source_rows"));
+        LOG.debug("silver.{}: {} rows inserted, {} updated", table, outcome.rowsInserted(), outcome.rowsUpdated());
+        return outcome;
     }
 
-    private static Iterator<Row> decideKey(SilverRows rows, MergePlanner planner, Iterator<Row> changeIt,
-                                           Iterator<Row> storedIt, OptionalLong truncateLsn, long truncateTs,
-                                           Instant ingestedAt) {
-        Optional<SilverRow> stored = Optional.empty();
-        if (storedIt.hasNext()) {
-            stored = Optional.of(rows.stored(storedIt.next()));
-            if (storedIt.hasNext()) {
-                throw new IllegalStateException("silver table holds two rows for key " + stored.get().values()
-                        + " (keys " + rows.keyColumns() + "); the table is corrupt: rebuild it");
-            }
-        }
-        List<Change> changes = new ArrayList<>();
-        changeIt.forEachRemaining(r -> changes.add(rows.change(r)));
-        return planner.planKey(stored, changes, truncateLsn, truncateTs)
-                .map(r -> List.of(rows.toRow(r, ingestedAt)).iterator())
-                .orElse(java.util.Collections.emptyIterator());
-    }
-
-    /** Projects decoded rows to what the planner needs, cast to the silver column types. */
-    static Dataset<Row> changeRows(Dataset<Row> decoded, TableLayout layout, StructType silverSchema,
-                                   List<String> keyColumns) {
-        List<String> incoming = Arrays.asList(layout.rowType().fieldNames());
-        Column key = struct(keyColumns.stream()
-                .map(c -> col(TableLayout.KEY + "." + quote(c)).cast(typeOf(silverSchema, c)).as(c))
-                .toArray(Column[]::new));
-        List<Column> afterColumns = new ArrayList<>();
+    /** A truncate: every stored row older than it becomes a tombstone at the truncate's LSN (idempotent). */
+    private Void truncate(String table, String path, StructType silverSchema, List<String> keyColumns,
+                          long truncateLsn, long truncateTsMs) {
+        Map<String, Column> set = new LinkedHashMap<>();
         for (StructField f : SilverColumns.dataColumns(silverSchema).fields()) {
-            Column value = incoming.contains(f.name())
-                    ? col(TableLayout.AFTER + "." + quote(f.name())).cast(f.dataType())
-                    : lit(null).cast(f.dataType());
-            afterColumns.add(value.as(f.name()));
+            if (!keyColumns.contains(f.name())) {
+                set.put(quote(f.name()), lit(null).cast(f.dataType()));
+            }
         }
-        Column afterStruct = struct(afterColumns.toArray(Column[]::new));
-        Column after = when(col(TableLayout.AFTER).isNull(), lit(null).cast(SilverColumns.dataColumns(silverSchema)))
-                .otherwise(afterStruct);
-        return decoded.select(key.as(SilverRows.GROUP_KEY), col(TableLayout.OP), col(TableLayout.LSN),
-                col(TableLayout.OFFSET), col(TableLayout.SOURCE_TS_MS), col(TableLayout.UNAVAILABLE),
-                after.as(SilverRows.CHANGE_AFTER));
+        set.put(SilverColumns.LSN, lit(truncateLsn));
+        set.put(SilverColumns.POSITION, lit(-1L));
+        set.put(SilverColumns.OP, lit(Op.TRUNCATE.code()));
+        set.put(SilverColumns.DELETED, lit(true));
+        set.put(SilverColumns.SOURCE_TS_MS, lit(truncateTsMs));
+        set.put(SilverColumns.INGESTED_AT, current_timestamp());
+        deltaTable(path).update(col(SilverColumns.LSN).lt(truncateLsn), set);
+        LOG.info("silver.{}: truncated at LSN {}", table, truncateLsn);
+        return null;
     }
 
     private void create(String path, TableLayout layout) {
@@ -191,10 +161,11 @@ public final class SilverWriter {
         LOG.info("silver.{}: created at {} keyed by {}", layout.table(), path, layout.keyColumns());
     }
 
-    private void evolve(String table, String path, StructType incoming) {
+    /** Brings the table's schema up to the incoming columns; returns the silver schema in force. */
+    private StructType evolve(String table, String path, StructType incoming) {
         StructType known = knownSchemas.get(path);
         if (known != null && SchemaEvolution.plan(table, SilverColumns.dataColumns(known), incoming).isEmpty()) {
-            return;
+            return known;
         }
         StructType current = SilverColumns.dataColumns(spark.read().format("delta").load(path).schema());
         List<SchemaEvolution.Step> steps = SchemaEvolution.plan(table, current, incoming);
@@ -206,7 +177,9 @@ public final class SilverWriter {
         if (!steps.isEmpty()) {
             deltaTables.remove(path);
         }
-        knownSchemas.put(path, spark.read().format("delta").load(path).schema());
+        StructType schema = spark.read().format("delta").load(path).schema();
+        knownSchemas.put(path, schema);
+        return schema;
     }
 
     private List<String> keyColumns(String table, String path) {
@@ -223,10 +196,6 @@ public final class SilverWriter {
 
     private DeltaTable deltaTable(String path) {
         return deltaTables.computeIfAbsent(path, p -> DeltaTable.forPath(spark, p));
-    }
-
-    private static DataType typeOf(StructType schema, String column) {
-        return schema.apply(column).dataType();
     }
 
     private static long longField(Row row, String name) {

@@ -3,8 +3,6 @@ package io.tributary.lakehouse.stream;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.when;
 
 import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.decode.RecordDecoder;
@@ -15,6 +13,7 @@ import io.tributary.lakehouse.lake.BronzeWriter;
 import io.tributary.lakehouse.lake.MergeOutcome;
 import io.tributary.lakehouse.lake.QuarantineWriter;
 import io.tributary.lakehouse.lake.SilverWriter;
+import io.tributary.lakehouse.lake.TableBatchStats;
 import io.tributary.lakehouse.lake.TableNames;
 import io.tributary.lakehouse.metrics.JobMetrics;
 import io.tributary.serde.SchemaRegistryClient;
@@ -23,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -195,25 +193,24 @@ public final class MicroBatchProcessor implements VoidFunction2<Dataset<Row>, Lo
         String table = layout.table();
         spark.sparkContext().setJobDescription("tributary " + table + " batch " + batchId);
         long started = System.nanoTime();
-        Row stats = good.agg(count("*"), max(TableLayout.SOURCE_TS_MS),
-                max(when(col(TableLayout.OP).equalTo("t"), col(TableLayout.LSN))),
-                max(when(col(TableLayout.OP).equalTo("t"), col(TableLayout.SOURCE_TS_MS)))).first();
-        long n = stats.getLong(0);
-        if (n == 0) {
+        TableBatchStats stats = TableBatchStats.of(good, layout);
+        if (stats.changes() == 0) {
             return;
         }
+        long bronzeStarted = System.nanoTime();
         bronze.append(table, good, appId, batchId);
-        metrics.bronzeAppended(table, n);
+        metrics.bronzeAppended(table, stats.changes());
         long bronzeDone = System.nanoTime();
-        OptionalLong truncateLsn = stats.isNullAt(2) ? OptionalLong.empty() : OptionalLong.of(stats.getLong(2));
-        MergeOutcome outcome = silver.write(layout, good, truncateLsn, stats.isNullAt(3) ? 0L : stats.getLong(3));
+        MergeOutcome outcome = silver.write(layout, good, stats);
         metrics.merged(table, outcome.rowsMerged());
-        if (!stats.isNullAt(1)) {
-            metrics.applied(table, stats.getLong(1));
-        }
-        LOG.info("batch {} {}: {} changes, bronze {} s, silver {} s ({} rows merged)", batchId, table, n,
-                String.format("%.1f", (bronzeDone - started) / 1e9),
-                String.format("%.1f", (System.nanoTime() - bronzeDone) / 1e9), outcome.rowsMerged());
+        stats.maxSourceTsMs().ifPresent(ts -> metrics.applied(table, ts));
+        LOG.info("batch {} {}: {} changes, stats {} s, bronze {} s, silver {} s ({} inserted, {} updated)", batchId,
+                table, stats.changes(), seconds(bronzeStarted - started), seconds(bronzeDone - bronzeStarted),
+                seconds(System.nanoTime() - bronzeDone), outcome.rowsInserted(), outcome.rowsUpdated());
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.2f", nanos / 1e9);
     }
 
     /** The layout of a table from the schema ids of this batch; records of unknown ids are poison. */

@@ -50,6 +50,16 @@ class MergePlannerTest {
     }
 
     @Test
+    void aChangeSharingTheStoredLsnButLaterInThePartitionIsApplied() {
+        SilverRow current = stored(1, 20, "b", "n"); // position 20
+
+        assertThat(planner.resolve(Optional.of(current), Changes.upsert(Op.UPDATE, 1, 20, 21, "later", "x")))
+                .hasValueSatisfying(r -> assertThat(r.values()).containsEntry("name", "later"));
+        assertThat(planner.resolve(Optional.of(current), Changes.upsert(Op.UPDATE, 1, 20, 19, "earlier", "x")))
+                .isEmpty();
+    }
+
+    @Test
     void deleteLeavesATombstoneWithOnlyTheKey() {
         SilverRow row = planner.resolve(Optional.of(stored(1, 10, "a", "n")), delete(1, 20)).orElseThrow();
 

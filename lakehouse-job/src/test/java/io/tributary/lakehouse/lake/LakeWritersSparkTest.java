@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.spark.sql.Dataset;
@@ -81,9 +80,7 @@ class LakeWritersSparkTest {
         }
         Dataset<Row> decoded = spark.createDataFrame(rows, layout.decodedSchema());
         bronze.append(f.table, decoded, "test-app", batchId);
-        Row truncate = decoded.where("op = 't'").selectExpr("max(_lsn)", "max(_source_ts_ms)").first();
-        silver.write(layout, decoded, truncate.isNullAt(0) ? OptionalLong.empty() : OptionalLong.of(truncate.getLong(0)),
-                truncate.isNullAt(1) ? 0L : truncate.getLong(1));
+        silver.write(layout, decoded, TableBatchStats.of(decoded, layout));
     }
 
     private static List<Row> live(String table) {

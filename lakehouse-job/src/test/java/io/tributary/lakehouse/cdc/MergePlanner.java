@@ -7,12 +7,14 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Decides what one reduced change does to the stored silver row of its key. Pure: the Spark side only joins the
- * stored rows to the batch and writes what this class returns.
+ * The reference model of silver: what one key's changes do to its stored row, in plain Java. The job applies the same
+ * rules in one Delta MERGE (lake.SilverWriter); SilverMergeModelSparkTest runs both on the same change streams and
+ * requires equal tables.
  *
  * <ul>
- *   <li>LSN guard: a change is applied only when its LSN is higher than the stored {@code _lsn}. A replayed batch
- *       is therefore a no-op, and an old insert replayed after a delete cannot bring the row back.</li>
+ *   <li>Source-order guard: a change is applied only when it comes later than the stored row, by LSN, then position
+ *       ({@link ChangeOrder}). A replayed batch is therefore a no-op, an old insert replayed after a delete cannot
+ *       bring the row back, and a change sharing the stored row's LSN but later in the partition is applied.</li>
  *   <li>A delete leaves a tombstone: the key, the LSN, {@code deleted=true}, every other column null.</li>
  *   <li>An unavailable (unchanged TOAST) column keeps the stored value; with no live stored row it is null.</li>
  *   <li>Columns missing from the change (dropped from the source table) become null.</li>
@@ -48,7 +50,7 @@ public final class MergePlanner implements java.io.Serializable {
         if (change.op() == Op.TRUNCATE) {
             throw new IllegalArgumentException("a truncate applies to the whole table: use truncate(stored, lsn)");
         }
-        if (stored.isPresent() && change.lsn() <= stored.get().lsn()) {
+        if (stored.isPresent() && !comesAfter(change, stored.get())) {
             return Optional.empty();
         }
         if (change.op() == Op.DELETE) {
@@ -100,6 +102,10 @@ public final class MergePlanner implements java.io.Serializable {
             }
         }
         return changed ? current : Optional.empty();
+    }
+
+    private static boolean comesAfter(Change change, SilverRow stored) {
+        return change.lsn() > stored.lsn() || change.lsn() == stored.lsn() && change.position() > stored.position();
     }
 
     /** The tombstone a truncate at {@code truncateLsn} leaves for {@code stored}, or empty if the row is newer. */

@@ -1,0 +1,223 @@
+package io.tributary.lakehouse.lake;
+
+import static io.tributary.lakehouse.fixture.DebeziumFixtures.TOAST;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.lakehouse.cdc.Change;
+import io.tributary.lakehouse.cdc.MergePlanner;
+import io.tributary.lakehouse.cdc.Op;
+import io.tributary.lakehouse.cdc.SilverRow;
+import io.tributary.lakehouse.config.LakehouseConfig;
+import io.tributary.lakehouse.decode.EnvelopeConverter;
+import io.tributary.lakehouse.decode.KafkaCoordinates;
+import io.tributary.lakehouse.decode.TableLayout;
+import io.tributary.lakehouse.decode.TableLayouts;
+import io.tributary.lakehouse.fixture.OrdersFixture;
+import io.tributary.lakehouse.stream.SparkSessions;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The silver MERGE against its reference model ({@link MergePlanner}, plain Java): random change streams of one
+ * table (inserts, updates, unchanged-TOAST updates, deletes, re-inserts, pairs of changes sharing an LSN split across
+ * batches, a truncate, a replayed batch) go through {@link SilverWriter} batch by batch and through the model; the
+ * silver table must equal the model's rows, tombstones included.
+ */
+class SilverMergeModelSparkTest {
+
+    @TempDir
+    static Path dir;
+
+    static SparkSession spark;
+    static LakePaths paths;
+    static SilverWriter silver;
+
+    @BeforeAll
+    static void startSpark() {
+        Map<String, String> env = new HashMap<>();
+        env.put("TRIBUTARY_LAKEHOUSE_LAKE_ROOT", dir.resolve("lake").toUri().toString());
+        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("data").toString());
+        LakehouseConfig config = LakehouseConfig.load(Map.of(), env, Map.of());
+        spark = SparkSessions.create(config, "silver-merge-model-test");
+        paths = new LakePaths(config.lakeRoot());
+        silver = new SilverWriter(spark, paths, new CommitRetry(3, Duration.ofMillis(50)));
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        if (spark != null) {
+            spark.stop();
+        }
+    }
+
+    /** One generated change: what the fixture renders as Avro and the model as a {@link Change}. */
+    record Step(Op op, int id, long lsn, long offset, String customer, String total, int qty) {
+        boolean toast() {
+            return TOAST.equals(customer);
+        }
+    }
+
+    @Test
+    void randomChangeStreamsGiveTheModelsTable() {
+        for (long seed : new long[] {7}) { // one seed: each batch costs Spark seconds; others were run while writing it
+            OrdersFixture f = new OrdersFixture("tributary.shop.model_" + seed, "model_" + seed);
+            List<List<Step>> batches = generate(new Random(seed));
+            Map<Integer, SilverRow> model = new TreeMap<>();
+            MergePlanner planner = new MergePlanner(List.of("id"), List.of("id", "customer", "total", "placed_on",
+                    "placed_at", "paid", "qty"));
+            for (int b = 0; b < batches.size(); b++) {
+                write(f, batches.get(b));
+                apply(planner, model, batches.get(b));
+            }
+            write(f, batches.get(1)); // a replayed batch (checkpoint lost after the commit): changes nothing
+            apply(planner, model, batches.get(1));
+
+            assertThat(silverRows(f)).as("seed %d", seed).isEqualTo(modelRows(model));
+        }
+    }
+
+    private static List<List<Step>> generate(Random random) {
+        List<List<Step>> batches = new ArrayList<>();
+        Map<Integer, Boolean> live = new HashMap<>();
+        long lsn = 100;
+        for (int b = 0; b < 5; b++) {
+            List<Step> steps = new ArrayList<>();
+            long offset = b * 1000L;
+            for (int i = 0; i < 20; i++) {
+                int id = 1 + random.nextInt(6);
+                lsn += random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(3); // a quarter share the previous LSN
+                boolean exists = live.getOrDefault(id, false);
+                int dice = random.nextInt(10);
+                Step step;
+                if (!exists) {
+                    step = new Step(random.nextBoolean() ? Op.CREATE : Op.READ, id, lsn, offset++, "c" + lsn,
+                            lsn + ".50", (int) lsn);
+                    live.put(id, true);
+                } else if (dice < 2) {
+                    step = new Step(Op.DELETE, id, lsn, offset++, null, null, 0);
+                    live.put(id, false);
+                } else if (dice < 5) {
+                    step = new Step(Op.UPDATE, id, lsn, offset++, TOAST, lsn + ".25", (int) lsn);
+                } else {
+                    step = new Step(Op.UPDATE, id, lsn, offset++, "u" + lsn, lsn + ".75", (int) lsn);
+                }
+                steps.add(step);
+            }
+            if (b == 3) {
+                lsn++;
+                steps.add(7, new Step(Op.TRUNCATE, 0, lsn, offset++, null, null, 0));
+                lsn++;
+                live.replaceAll((k, v) -> false);
+                for (int i = 8; i < steps.size(); i++) { // the truncate's later changes follow it in the source
+                    Step s = steps.get(i);
+                    Op op = live.getOrDefault(s.id(), false) ? s.op() : Op.CREATE;
+                    steps.set(i, new Step(op, s.id(), ++lsn, offset++, s.toast() && op == Op.CREATE ? "t" + lsn
+                            : s.customer(), s.total() == null ? null : lsn + ".10", (int) lsn));
+                    live.put(s.id(), op != Op.DELETE);
+                }
+            }
+            batches.add(steps);
+        }
+        // a pair sharing an LSN, split across batches 0 and 1: the later one must win
+        Step last = batches.get(0).get(batches.get(0).size() - 1);
+        if (last.op() != Op.DELETE) {
+            batches.get(1).add(0, new Step(Op.UPDATE, last.id(), last.lsn(), 999, "same-lsn-later", "1.00", 1));
+        }
+        return batches;
+    }
+
+    private static void write(OrdersFixture f, List<Step> steps) {
+        TableLayout layout = TableLayouts.derive(f.table, Map.of(1, f.envelopeV1), Map.of(100, f.key)).orElseThrow();
+        EnvelopeConverter converter = new EnvelopeConverter(layout, TOAST);
+        List<Row> rows = new ArrayList<>();
+        for (Step s : steps) {
+            GenericRecord value = switch (s.op()) {
+                case CREATE -> f.insert(s.id(), s.lsn(), s.customer(), s.total(), s.qty());
+                case READ -> snapshotRead(f, s);
+                case UPDATE -> f.update(s.id(), s.lsn(), s.customer(), s.total(), s.qty());
+                case DELETE -> f.delete(s.id(), s.lsn());
+                case TRUNCATE -> f.truncate(s.lsn());
+            };
+            rows.add(converter.convert(value, s.op() == Op.TRUNCATE ? null : f.key(s.id()),
+                    new KafkaCoordinates(f.topic, 0, s.offset(), Instant.now())));
+        }
+        Dataset<Row> decoded = spark.createDataFrame(rows, layout.decodedSchema());
+        silver.write(layout, decoded, TableBatchStats.of(decoded, layout));
+    }
+
+    private static GenericRecord snapshotRead(OrdersFixture f, Step s) {
+        GenericRecord insert = f.insert(s.id(), s.lsn(), s.customer(), s.total(), s.qty());
+        insert.put("op", "r");
+        return insert;
+    }
+
+    private static void apply(MergePlanner planner, Map<Integer, SilverRow> model, List<Step> steps) {
+        OptionalLong truncate = steps.stream().filter(s -> s.op() == Op.TRUNCATE).mapToLong(Step::lsn).max();
+        long truncateTs = truncate.isPresent() ? 1_767_225_600_000L + truncate.getAsLong() : 0L;
+        Map<Integer, List<Change>> byKey = new LinkedHashMap<>();
+        for (Step s : steps) {
+            if (s.op() != Op.TRUNCATE) {
+                byKey.computeIfAbsent(s.id(), k -> new ArrayList<>()).add(change(s));
+            }
+        }
+        java.util.Set<Integer> keys = new java.util.TreeSet<>(byKey.keySet());
+        if (truncate.isPresent()) {
+            keys.addAll(model.keySet());
+        }
+        for (int id : keys) {
+            planner.planKey(Optional.ofNullable(model.get(id)), byKey.getOrDefault(id, List.of()), truncate, truncateTs)
+                    .ifPresent(row -> model.put(id, row));
+        }
+    }
+
+    private static Change change(Step s) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        if (s.op() != Op.DELETE) {
+            values.put("id", s.id());
+            values.put("customer", s.toast() ? null : s.customer());
+            values.put("total", new BigDecimal(s.total()));
+            values.put("qty", s.qty());
+        }
+        return new Change(List.of(s.id()), s.op(), s.lsn(), s.offset(), values,
+                s.toast() ? Set.of("customer") : Set.of(), 1_767_225_600_000L + s.lsn());
+    }
+
+    private static List<String> silverRows(OrdersFixture f) {
+        return spark.read().format("delta").load(paths.silver(f.table)).orderBy("id").collectAsList().stream()
+                .map(r -> line(r.getAs("id"), r.getAs("customer"), r.getAs("total"), r.getAs("qty"),
+                        r.<Long>getAs("_lsn"), r.<Long>getAs("_position"), r.<Boolean>getAs("_deleted")))
+                .toList();
+    }
+
+    private static List<String> modelRows(Map<Integer, SilverRow> model) {
+        return model.values().stream()
+                .map(r -> line(r.values().get("id"), r.values().get("customer"), r.values().get("total"),
+                        r.values().get("qty"), r.lsn(), r.position(), r.deleted()))
+                .toList();
+    }
+
+    private static String line(Object id, Object customer, Object total, Object qty, long lsn, long position,
+                               boolean deleted) {
+        return id + "|" + customer + "|" + total + "|" + qty + "|" + lsn + "|" + position + "|" + deleted;
+    }
+}
