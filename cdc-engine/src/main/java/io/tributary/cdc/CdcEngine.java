@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
@@ -25,12 +26,18 @@ import io.tributary.cdc.monitor.PostgresAvailabilityWatch;
 import io.tributary.cdc.monitor.RetainedWalMonitor;
 import io.tributary.cdc.monitor.RetainedWalPolicy;
 import io.tributary.cdc.offsets.DurableFileOffsetStore;
+import io.tributary.cdc.parking.KafkaParkingSink;
+import io.tributary.cdc.parking.ParkedChangeCodec;
+import io.tributary.cdc.parking.ParkedTables;
+import io.tributary.cdc.parking.ParkingTopics;
+import io.tributary.cdc.parking.TableParking;
 import io.tributary.cdc.pipeline.Backoff;
 import io.tributary.cdc.pipeline.ChangeBatchHandler;
 import io.tributary.cdc.pipeline.ChangeSerializer;
 import io.tributary.cdc.pipeline.EngineProperties;
 import io.tributary.cdc.pipeline.EngineStopException;
 import io.tributary.cdc.pipeline.KafkaChangeSink;
+import io.tributary.cdc.pipeline.SourceRecords;
 import io.tributary.cdc.pipeline.TopicProvisioner;
 import io.tributary.serde.CachingSchemaRegistryClient;
 import io.tributary.serde.ConfluentAvroSerializer;
@@ -55,6 +62,8 @@ public final class CdcEngine {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private volatile boolean stopRequested;
+    /** Held by each batch and by a resume's replay: a parked table's replay never interleaves with a batch. */
+    private final ReentrantLock pipelineLock = new ReentrantLock();
 
     public CdcEngine(CdcConfig config) {
         this.config = config;
@@ -82,6 +91,7 @@ public final class CdcEngine {
             Files.createDirectories(config.offsetsFile().getParent());
         }
         CdcMetrics metrics = new CdcMetrics();
+        ParkedTables parkedTables = ParkedTables.load(ParkedTables.fileNextTo(config.offsetsFile()), metrics);
         Backoff startupBackoff = new Backoff(config.sendTimeout(), Duration.ofMillis(500), Duration.ofSeconds(10));
         Backoff postgresBackoff = new Backoff(config.pgRetryTimeout(), Duration.ofMillis(500), Duration.ofSeconds(10));
         MetricsServer metricsServer = config.metricsPort() < 0 ? null
@@ -111,9 +121,14 @@ public final class CdcEngine {
             Properties engineProps = EngineProperties.of(config);
             ChangeEventConverter converter = new ChangeEventConverter(new ConnectAvroConverter(),
                     engineProps.getProperty("unavailable.value.placeholder", ChangeEventConverter.DEFAULT_PLACEHOLDER));
+            // parking topics have one partition: a parked table's changes stay in order whatever their keys
+            TableParking parking = new TableParking(parkedTables, new KafkaParkingSink(producer,
+                    new TopicProvisioner(admin, 1, config.topicReplicationFactor(), config.sendTimeout())),
+                    new ParkingTopics(config.topicPrefix()), Clock.systemUTC());
             ChangeBatchHandler<RecordChangeEvent<SourceRecord>> handler = new ChangeBatchHandler<>(
-                    r -> converter.convert(r.record()), sink, metrics, config.sendTimeout().plusSeconds(30), Clock.systemUTC(),
-                    config.tombstones(), () -> DurableFileOffsetStore.checkWritten(config.offsetsFile()));
+                    new SourceRecords(converter, new ParkedChangeCodec()), sink, parking, metrics,
+                    config.sendTimeout().plusSeconds(30), Clock.systemUTC(), config.tombstones(),
+                    () -> DurableFileOffsetStore.checkWritten(config.offsetsFile()), pipelineLock);
 
             engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                     .using(engineProps)

@@ -73,6 +73,36 @@ public final class ChangeEventConverter {
         return new AvroChange(topic, table, ChangeKind.CHANGE, op, key, value, lsn, tsMs, filled[0], unavailable.size());
     }
 
+    /**
+     * Topic, table, kind, op and LSN of a record without converting a single column, so that a record whose
+     * conversion fails can still be routed and named. Same table and LSN as {@link #convert} reports.
+     */
+    public static RecordOrigin origin(SourceRecord record) {
+        String topic = record.topic();
+        Long lsn = offsetLong(record, "lsn");
+        if (isHeartbeat(record)) {
+            return new RecordOrigin(topic, null, ChangeKind.HEARTBEAT, null, lsn, false);
+        }
+        String table = tableOf(topic);
+        if (record.value() == null) {
+            return new RecordOrigin(topic, table, ChangeKind.TOMBSTONE, null, lsn, record.key() != null);
+        }
+        String op = null;
+        if (record.value() instanceof Struct envelope) {
+            org.apache.kafka.connect.data.Schema schema = envelope.schema();
+            Struct source = schema.field("source") != null && envelope.get("source") instanceof Struct s ? s : null;
+            if (source != null && source.schema().field("lsn") != null && source.get("lsn") instanceof Long l) {
+                lsn = l;
+            }
+            if (source != null && source.schema().field("schema") != null && source.get("schema") instanceof String sc
+                    && source.schema().field("table") != null && source.get("table") instanceof String t) {
+                table = sc + "." + t;
+            }
+            op = schema.field("op") != null && envelope.get("op") instanceof String o ? o : null;
+        }
+        return new RecordOrigin(topic, table, ChangeKind.CHANGE, op, lsn, record.key() != null);
+    }
+
     /** The Avro value schema for an envelope: the converted envelope plus {@value #UNAVAILABLE_COLUMNS}. */
     public synchronized Schema envelopeSchema(org.apache.kafka.connect.data.Schema connectEnvelope) {
         Schema cached = envelopes.get(connectEnvelope);

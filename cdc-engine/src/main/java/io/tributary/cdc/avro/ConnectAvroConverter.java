@@ -104,7 +104,14 @@ public final class ConnectAvroConverter {
         GenericData.Record record = new GenericData.Record(avroRecord);
         for (Field field : struct.schema().fields()) {
             Schema.Field avroField = avroRecord.getField(field.name());
-            record.put(avroField.pos(), toAvroValue(field.schema(), struct.get(field), avroField.schema()));
+            try {
+                record.put(avroField.pos(), toAvroValue(field.schema(), struct.get(field), avroField.schema()));
+            } catch (ColumnEncodingException e) {
+                // a struct-valued column: keep the path from this column down
+                throw new ColumnEncodingException(field.name() + "." + e.column(), e.type(), e.problem(), e.getCause());
+            } catch (RuntimeException e) {
+                throw new ColumnEncodingException(field.name(), describe(field.schema()), String.valueOf(e.getMessage()), e);
+            }
         }
         return record;
     }
@@ -157,7 +164,7 @@ public final class ConnectAvroConverter {
         throw new IllegalArgumentException("union without a non-null branch: " + schema);
     }
 
-    private static String describe(org.apache.kafka.connect.data.Schema s) {
+    static String describe(org.apache.kafka.connect.data.Schema s) {
         return s.type() + (s.name() == null ? "" : " " + s.name());
     }
 

@@ -18,6 +18,9 @@ public final class CdcMetrics {
     private final AtomicLong lastSourceTsMs = new AtomicLong(-1);
     private final AtomicLong lastLagMs = new AtomicLong(-1);
     private final AtomicLong retainedWalBytes = new AtomicLong(-1);
+    private final Map<String, String> parkedTables = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> parkedChanges = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> replayedChanges = new ConcurrentHashMap<>();
 
     /** A change acknowledged by Kafka: counts it and updates lag (ack time - source commit time) and LSN. */
     public void changeDelivered(String table, String op, Long lsn, Long sourceTsMs, long nowMs) {
@@ -62,6 +65,48 @@ public final class CdcMetrics {
 
     public void retainedWalBytes(long bytes) {
         retainedWalBytes.set(bytes);
+    }
+
+    /** {@code table} is parked for {@code reason} (a {@code TableFailure.Kind} label). */
+    public void tableParked(String table, String reason) {
+        parkedTables.put(table, reason);
+    }
+
+    /** {@code table} streams normally again: its gauge disappears. */
+    public void tableResumed(String table) {
+        parkedTables.remove(table);
+    }
+
+    /** A change of a parked table acknowledged in its parking topic. */
+    public void changeParked(String table, Long lsn) {
+        parkedChanges.computeIfAbsent(table, k -> new LongAdder()).increment();
+        if (lsn != null) {
+            lastLsn.accumulateAndGet(lsn, Math::max);
+        }
+    }
+
+    /** Parked changes of {@code table} replayed into its topic by a resume and acknowledged. */
+    public void changesReplayed(String table, long count) {
+        replayedChanges.computeIfAbsent(table, k -> new LongAdder()).add(count);
+    }
+
+    /** Parked tables and their reasons, sorted by table. */
+    public Map<String, String> parkedTables() {
+        return new TreeMap<>(parkedTables);
+    }
+
+    /** Parked changes per table since start, sorted. */
+    public Map<String, Long> parkedChanges() {
+        Map<String, Long> out = new TreeMap<>();
+        parkedChanges.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
+    }
+
+    /** Replayed changes per table since start, sorted. */
+    public Map<String, Long> replayedChanges() {
+        Map<String, Long> out = new TreeMap<>();
+        replayedChanges.forEach((k, v) -> out.put(k, v.sum()));
+        return out;
     }
 
     /** Events per (table, op), sorted. */

@@ -29,6 +29,26 @@ public final class PrometheusFormat {
                 m.lastLagMs() < 0 ? -1 : m.lastLagMs() / 1000.0);
         gauge(out, "tributary_cdc_last_source_timestamp_seconds", "Source commit time of the last change (Unix seconds); -1 before the first.",
                 m.lastSourceTsMs() < 0 ? -1 : m.lastSourceTsMs() / 1000.0);
+        header(out, "tributary_cdc_table_parked", "gauge",
+                "1 while a table is parked (its changes go to <prefix>._parked.<schema>.<table>), by table and reason "
+                        + "(schema_refused, value_not_encodable, conversion_error); absent when no table is parked. "
+                        + "GET /tables/parked has the message and the fix.");
+        for (Map.Entry<String, String> e : m.parkedTables().entrySet()) {
+            out.append("tributary_cdc_table_parked{table=\"").append(escape(e.getKey())).append("\",reason=\"")
+                    .append(escape(e.getValue())).append("\"} 1\n");
+        }
+        header(out, "tributary_cdc_parked_changes_total", "counter",
+                "Changes of parked tables written to their parking topic and acknowledged, since start.");
+        for (Map.Entry<String, Long> e : m.parkedChanges().entrySet()) {
+            out.append("tributary_cdc_parked_changes_total{table=\"").append(escape(e.getKey())).append("\"} ")
+                    .append(e.getValue()).append('\n');
+        }
+        header(out, "tributary_cdc_replayed_changes_total", "counter",
+                "Parked changes replayed into their table's topic by a resume and acknowledged, since start.");
+        for (Map.Entry<String, Long> e : m.replayedChanges().entrySet()) {
+            out.append("tributary_cdc_replayed_changes_total{table=\"").append(escape(e.getKey())).append("\"} ")
+                    .append(e.getValue()).append('\n');
+        }
         metric(out, "tributary_cdc_retained_wal_bytes", "gauge",
                 "WAL retained by the replication slot: pg_current_wal_lsn() - restart_lsn; -1 until measured.", m.retainedWalBytes());
         return out.toString();

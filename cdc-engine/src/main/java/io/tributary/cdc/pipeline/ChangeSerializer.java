@@ -21,7 +21,8 @@ import org.apache.avro.generic.GenericRecord;
 /**
  * Serializes a change's key and value in the Confluent wire format (subjects {@code <topic>-key} and
  * {@code <topic>-value}). An unreachable registry is retried within the configured budget; a refused schema
- * (HTTP 409) becomes a {@link SchemaRejectedException} naming the table and the columns that changed.
+ * (HTTP 409 incompatible, 422 invalid) becomes a {@link SchemaRejectedException} naming the table and the columns
+ * that changed: the batch handler parks that table.
  */
 public final class ChangeSerializer {
     private final SchemaRegistryClient registry;
@@ -72,6 +73,10 @@ public final class ChangeSerializer {
             if (e.httpStatus() == 409) {
                 throw new SchemaRejectedException(rejection(change, subject, datum.getSchema()), e);
             }
+            if (e.httpStatus() == 422) {
+                throw new SchemaRejectedException("The schema registry refused the new schema of table " + change.table()
+                        + " (subject " + subject + ", LSN " + change.lsn() + ") as invalid: " + e.getMessage(), e);
+            }
             throw e;
         } catch (InterruptedException | RuntimeException e) {
             throw e;
@@ -110,8 +115,7 @@ public final class ChangeSerializer {
             details = "could not fetch the latest version to compare: " + e.getMessage();
         }
         return "The schema registry refused the new schema of table " + change.table() + " (subject " + subject
-                + ") as incompatible: " + details + ". The engine stopped without writing or acknowledging this change "
-                + "(at LSN " + change.lsn() + "); make the change compatible (new columns nullable or with a DEFAULT, "
-                + "only widening type changes), or change the subject's compatibility level, then restart.";
+                + ", LSN " + change.lsn() + ") as incompatible: " + details + " (compatible changes: new columns "
+                + "nullable or with a DEFAULT, only widening type changes)";
     }
 }
