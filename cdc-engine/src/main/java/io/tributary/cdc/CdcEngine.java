@@ -26,10 +26,13 @@ import io.tributary.cdc.monitor.PostgresAvailabilityWatch;
 import io.tributary.cdc.monitor.RetainedWalMonitor;
 import io.tributary.cdc.monitor.RetainedWalPolicy;
 import io.tributary.cdc.offsets.DurableFileOffsetStore;
+import io.tributary.cdc.parking.KafkaParkedChangeSource;
 import io.tributary.cdc.parking.KafkaParkingSink;
 import io.tributary.cdc.parking.ParkedChangeCodec;
+import io.tributary.cdc.parking.ParkedTableOperations;
 import io.tributary.cdc.parking.ParkedTables;
 import io.tributary.cdc.parking.ParkingTopics;
+import io.tributary.cdc.parking.SubjectCompatibility;
 import io.tributary.cdc.parking.TableParking;
 import io.tributary.cdc.pipeline.Backoff;
 import io.tributary.cdc.pipeline.ChangeBatchHandler;
@@ -129,6 +132,14 @@ public final class CdcEngine {
                     new SourceRecords(converter, new ParkedChangeCodec()), sink, parking, metrics,
                     config.sendTimeout().plusSeconds(30), Clock.systemUTC(), config.tombstones(),
                     () -> DurableFileOffsetStore.checkWritten(config.offsetsFile()), pipelineLock);
+
+            if (metricsServer != null) {
+                metricsServer.serveTableOperations(new ParkedTableOperations(parkedTables,
+                        new KafkaParkedChangeSource(kafkaClientProperties(Map.of()), config.sendTimeout()),
+                        new ParkedChangeCodec(), converter, serializer, sink, registry,
+                        new SubjectCompatibility(config.schemaRegistryUrl(), Duration.ofSeconds(30)), pipelineLock, metrics,
+                        config.sendTimeout().plusSeconds(30)));
+            }
 
             engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
                     .using(engineProps)
