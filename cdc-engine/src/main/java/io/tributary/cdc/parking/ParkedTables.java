@@ -77,7 +77,7 @@ public final class ParkedTables {
                 tables.parked.put(p.table(), p);
                 metrics.tableParked(p.table(), p.kind().label());
                 LOG.warn("Table {} is PARKED since LSN {} ({}, {}): {}. Its changes keep going to topic {}; every other "
-                        + "table streams. To fix: {}", p.table(), p.sinceLsn(), p.kind().label(), p.parkedAt(), p.reason(),
+                        + "table streams. To fix: {}", p.table(), lsn(p.sinceLsn()), p.kind().label(), p.parkedAt(), p.reason(),
                         p.parkingTopic(), p.fix());
             }
         } catch (IOException | RuntimeException e) {
@@ -94,6 +94,12 @@ public final class ParkedTables {
             throw new IOException("a table entry has no '" + field + "'");
         }
         return v.asText();
+    }
+
+    /** {@code 26274200 (0/190E998)}: the number in the records and PostgreSQL's notation of pg_replication_slots. */
+    static String lsn(Long lsn) {
+        return lsn == null ? "unknown" : lsn + " (" + Long.toHexString(lsn >>> 32).toUpperCase() + "/"
+                + Long.toHexString(lsn & 0xFFFFFFFFL).toUpperCase() + ")";
     }
 
     /** The parked state of {@code table}, or null when it streams normally. */
@@ -121,7 +127,7 @@ public final class ParkedTables {
         metrics.tableParked(p.table(), p.kind().label());
         String message = "Table {} is PARKED at LSN {} ({}{}): {}. This change and every later change of the table go, "
                 + "in order, to topic {}; every other table keeps streaming and the slot keeps advancing. To fix: {}";
-        Object[] args = {p.table(), p.sinceLsn(), p.kind().label(), p.column() == null ? "" : ", column " + p.column(),
+        Object[] args = {p.table(), lsn(p.sinceLsn()), p.kind().label(), p.column() == null ? "" : ", column " + p.column(),
                 p.reason(), p.parkingTopic(), p.fix()};
         if (failure.kind() == TableFailure.Kind.CONVERSION_ERROR && failure.cause() != null) {
             Object[] withCause = java.util.Arrays.copyOf(args, args.length + 1);
