@@ -19,6 +19,15 @@ final class LogTail {
         if (!Files.exists(file)) {
             return "(no log at " + file + ")";
         }
+        try {
+            return String.join("\n", lines(file, lines));
+        } catch (IOException e) {
+            return "(cannot read " + file + ": " + e.getMessage() + ")";
+        }
+    }
+
+    /** At most the last {@code lines} lines (within the last 64 KiB) of {@code file}, oldest first. */
+    static List<String> lines(Path file, int lines) throws IOException {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             long length = raf.length();
             int size = (int) Math.min(length, MAX_BYTES);
@@ -26,9 +35,7 @@ final class LogTail {
             raf.seek(length - size);
             raf.readFully(bytes);
             List<String> all = Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\n"));
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(cannot read " + file + ": " + e.getMessage() + ")";
+            return all.subList(Math.max(0, all.size() - lines), all.size());
         }
     }
 }

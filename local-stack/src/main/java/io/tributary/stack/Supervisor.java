@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * records ({@code <data-dir>/run/*.json}, written by any invocation) and restarts a process that is gone, per its
  * {@link RestartPolicy}. A paused record (a deliberate stop: {@link LocalStack#stop}, {@link LocalStack#pause}), a
  * process stopped through its {@link ManagedProcess#stop} and a one-shot that exited 0 are left alone; a process
- * restarted too often is marked failed. Restarts are counted in the records, so {@code tributary status} shows them.
+ * restarted too often, or caught in a crash loop (the same quick failure again and again, see {@link RestartPolicy}), is
+ * marked failed with the reason. Restarts are counted in the records, so {@code tributary status} shows them.
  *
  * <p>One supervisor per data dir: it holds {@code <data-dir>/supervisor.lock}; a second one (e.g. {@code demo} while an
  * {@code up} daemon supervises) stays inactive and leaves the work to the first.
@@ -49,6 +50,7 @@ public final class Supervisor implements AutoCloseable {
         Instant dueAt;
         OptionalInt exitCode = OptionalInt.empty();
         int consecutiveFailures;
+        RestartPolicy.CrashStreak crashStreak = RestartPolicy.CrashStreak.NONE;
         final List<Instant> restartTimes = new ArrayList<>();
     }
 
@@ -84,8 +86,9 @@ public final class Supervisor implements AutoCloseable {
             closeQuietly(channel);
             return supervisor;
         }
-        LOG.info("Supervising {} (backoff {} doubling to {}, at most {} restarts per {})", stack.settings().dataDir(),
-                policy.initialBackoff(), policy.maxBackoff(), policy.maxRestarts(), policy.window());
+        LOG.info("Supervising {} (backoff {} doubling to {}, at most {} restarts per {}, a crash loop is {} quick failures"
+                + " in a row ended the same way)", stack.settings().dataDir(), policy.initialBackoff(), policy.maxBackoff(),
+                policy.maxRestarts(), policy.window(), policy.crashLoopLimit() == 0 ? "off:" : policy.crashLoopLimit());
         supervisor.thread.start();
         return supervisor;
     }
@@ -160,11 +163,13 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void decide(RunRecord record, Track track, OptionalInt exitCode, Instant now) {
+        String signature = FailureSignature.of(exitCode, logTail(record)).orElse(null);
         RestartPolicy.Decision d = policy.decide(Instant.parse(record.startedAt()), now, exitCode, record.oneShot(),
-                track.consecutiveFailures, track.restartTimes);
+                track.consecutiveFailures, track.restartTimes, track.crashStreak, signature);
         track.decidedForPid = record.pid();
         track.exitCode = exitCode;
         track.consecutiveFailures = d.consecutiveFailures();
+        track.crashStreak = d.crashStreak();
         String code = exitCode.isPresent() ? "with code " + exitCode.getAsInt() : "(exit code unknown)";
         switch (d.action()) {
             case DONE -> {
@@ -180,6 +185,15 @@ public final class Supervisor implements AutoCloseable {
                 track.dueAt = now.plus(d.delay());
                 LOG.warn("{} (pid {}) exited unexpectedly {}; {}", record.name(), record.pid(), code, d.reason());
             }
+        }
+    }
+
+    private static List<String> logTail(RunRecord record) {
+        try {
+            return LogTail.lines(Path.of(record.logFile()), 400);
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Cannot read the log of {} for its failure signature: {}", record.name(), e.getMessage());
+            return List.of();
         }
     }
 

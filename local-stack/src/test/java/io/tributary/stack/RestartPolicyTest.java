@@ -67,6 +67,62 @@ class RestartPolicyTest {
                 .as("a service that exits 0 was still not meant to stop").isEqualTo(RestartPolicy.Action.RESTART);
     }
 
+    private static final String SAME = "exit 1: ERROR CdcEngine - cdc-engine stopped: value of shop.t cannot be encoded";
+
+    @Test
+    void threeQuickFailuresInARowWithTheSameSignatureAreACrashLoopGivenUpAtOnce() {
+        RestartPolicy.CrashStreak streak = RestartPolicy.CrashStreak.NONE;
+        int failures = 0;
+        List<RestartPolicy.Action> actions = new ArrayList<>();
+        Instant now = T0;
+        for (int i = 0; i < 3; i++) {
+            RestartPolicy.Decision d = policy.decide(now.minusSeconds(8), now, OptionalInt.of(1), false, failures, List.of(),
+                    streak, SAME);
+            actions.add(d.action());
+            streak = d.crashStreak();
+            failures = d.consecutiveFailures();
+            now = now.plusSeconds(20);
+        }
+        assertThat(actions).containsExactly(RestartPolicy.Action.RESTART, RestartPolicy.Action.RESTART,
+                RestartPolicy.Action.GIVE_UP);
+        assertThat(streak).isEqualTo(new RestartPolicy.CrashStreak(3, SAME));
+        RestartPolicy.Decision last = policy.decide(now.minusSeconds(8), now, OptionalInt.of(1), false, 2, List.of(),
+                new RestartPolicy.CrashStreak(2, SAME), SAME);
+        assertThat(last.reason()).isEqualTo("crash loop: failed 3 times in a row, each within 60 s of its start, the same"
+                + " way (" + SAME + "): restarting cannot help, giving up (limit 3); fix the cause, then start it again");
+    }
+
+    @Test
+    void aDifferentErrorAnExitAfterALongRunOrAnUnknownSignatureStartsTheCountAgain() {
+        RestartPolicy.CrashStreak two = new RestartPolicy.CrashStreak(2, SAME);
+        RestartPolicy.Decision other = policy.decide(T0, T0.plusSeconds(5), OptionalInt.of(1), false, 2, List.of(), two,
+                "exit 1: ERROR LakehouseJob - batch 8 failed");
+        assertThat(other.action()).as("another failure is progress of a kind").isEqualTo(RestartPolicy.Action.RESTART);
+        assertThat(other.crashStreak()).isEqualTo(new RestartPolicy.CrashStreak(1, "exit 1: ERROR LakehouseJob - batch 8 failed"));
+
+        RestartPolicy.Decision longRun = policy.decide(T0, T0.plusSeconds(90), OptionalInt.of(1), false, 2, List.of(), two, SAME);
+        assertThat(longRun.action()).as("up longer than stableAfter: it did work").isEqualTo(RestartPolicy.Action.RESTART);
+        assertThat(longRun.crashStreak()).isEqualTo(RestartPolicy.CrashStreak.NONE);
+
+        RestartPolicy.Decision killed = policy.decide(T0, T0.plusSeconds(5), OptionalInt.of(137), false, 2, List.of(), two, null);
+        assertThat(killed.action()).as("SIGKILL from outside says nothing about the input").isEqualTo(RestartPolicy.Action.RESTART);
+        assertThat(killed.crashStreak()).isEqualTo(RestartPolicy.CrashStreak.NONE);
+    }
+
+    @Test
+    void crashLoopRuleCanBeTurnedOffAndTheWindowRuleStillHolds() {
+        RestartPolicy off = new RestartPolicy(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60), 5,
+                Duration.ofMinutes(10), 0);
+        RestartPolicy.Decision d = off.decide(T0, T0.plusSeconds(5), OptionalInt.of(1), false, 9, List.of(),
+                new RestartPolicy.CrashStreak(9, SAME), SAME);
+        assertThat(d.action()).isEqualTo(RestartPolicy.Action.RESTART);
+        assertThat(d.crashStreak().count()).isEqualTo(10);
+        assertThat(RestartPolicy.defaults().crashLoopLimit()).isEqualTo(3);
+        assertThat(policy.crashLoopLimit()).as("the five-argument constructor keeps the default").isEqualTo(3);
+        assertThatThrownBy(() -> new RestartPolicy(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, 1,
+                Duration.ofMinutes(1), 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("crashLoopLimit");
+    }
+
     @Test
     void invalidSettingsAreRejected() {
         assertThatThrownBy(() -> new RestartPolicy(Duration.ZERO, Duration.ofSeconds(1), Duration.ZERO, 1, Duration.ofMinutes(1)))

@@ -63,15 +63,28 @@ final class SuperviseCommand implements Callable<Integer> {
                 description = "The window of --max-restarts (default ${DEFAULT-VALUE}).")
         String window;
 
+        @Option(names = "--crash-loop-limit", defaultValue = "3", paramLabel = "<n>",
+                description = {"Give up on a process that failed this many times in a row, each time within --stable-after of",
+                        "its start, with the same exit code and last ERROR line (a crash loop); 0 turns it off",
+                        "(default ${DEFAULT-VALUE})."})
+        int crashLoopLimit;
+
         RestartPolicy policy() {
-            return new RestartPolicy(DurationText.parse(initialBackoff, "--initial-backoff"), DurationText.parse(maxBackoff, "--max-backoff"),
-                    DurationText.parse(stableAfter, "--stable-after"), maxRestarts, DurationText.parse(window, "--window"));
+            java.time.Duration initial = DurationText.parse(initialBackoff, "--initial-backoff");
+            java.time.Duration max = DurationText.parse(maxBackoff, "--max-backoff");
+            java.time.Duration stable = DurationText.parse(stableAfter, "--stable-after");
+            java.time.Duration within = DurationText.parse(window, "--window");
+            if (crashLoopLimit == 1 || crashLoopLimit < 0) {
+                throw new IllegalArgumentException("--crash-loop-limit must be 0 (off) or at least 2, got " + crashLoopLimit);
+            }
+            return new RestartPolicy(initial, max, stable, maxRestarts, within, crashLoopLimit);
         }
 
         /** The same options for a child `tributary supervise`. */
         java.util.List<String> asArguments() {
             return java.util.List.of("--initial-backoff", initialBackoff, "--max-backoff", maxBackoff, "--stable-after", stableAfter,
-                    "--max-restarts", Integer.toString(maxRestarts), "--window", window);
+                    "--max-restarts", Integer.toString(maxRestarts), "--window", window,
+                    "--crash-loop-limit", Integer.toString(crashLoopLimit));
         }
     }
 }
