@@ -1,5 +1,7 @@
 package io.tributary.platform;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -8,12 +10,18 @@ import java.util.TreeMap;
 /**
  * What the demo shows, read from the three services' /metrics: changes written to PostgreSQL (simulator), captured
  * to Kafka (cdc-engine), appended to bronze and merged into silver (lakehouse-job), the CDC lag and the lake's
- * freshness. A service that did not answer contributes nothing (its fields keep the last known value). Pure.
+ * freshness, and the tables cdc-engine or the lakehouse job parked. A service that did not answer contributes nothing
+ * (its fields keep the last known value). Pure.
  */
 record PipelineFigures(double written, double captured, double bronze, double merged, OptionalDouble cdcLagSeconds,
-        OptionalDouble freshnessSeconds) {
+        OptionalDouble freshnessSeconds, List<ParkedTable> parked) {
 
-    static final PipelineFigures NONE = new PipelineFigures(0, 0, 0, 0, OptionalDouble.empty(), OptionalDouble.empty());
+    static final PipelineFigures NONE = new PipelineFigures(0, 0, 0, 0, OptionalDouble.empty(), OptionalDouble.empty(),
+            List.of());
+
+    PipelineFigures {
+        parked = List.copyOf(parked);
+    }
 
     static PipelineFigures of(PrometheusText simulator, PrometheusText cdc, PrometheusText lake, PipelineFigures last) {
         double written = simulator.isEmpty() ? last.written() : simulator.sum("tributary_simulator_changes_total");
@@ -22,20 +30,29 @@ record PipelineFigures(double written, double captured, double bronze, double me
         double bronze = lake.isEmpty() ? last.bronze() : lake.sum("tributary_lakehouse_bronze_rows_total");
         double merged = lake.isEmpty() ? last.merged() : lake.sum("tributary_lakehouse_rows_merged_total");
         OptionalDouble fresh = lake.isEmpty() ? last.freshnessSeconds() : positive(lake.max("tributary_lakehouse_freshness_seconds"));
-        return new PipelineFigures(written, captured, bronze, merged, lag, fresh);
+        List<ParkedTable> parked = new ArrayList<>(parkedBy(Pipeline.CDC_ENGINE, cdc, last));
+        parked.addAll(parkedBy(Pipeline.LAKEHOUSE_JOB, lake, last));
+        return new PipelineFigures(written, captured, bronze, merged, lag, fresh, parked);
+    }
+
+    private static List<ParkedTable> parkedBy(String stage, PrometheusText metrics, PipelineFigures last) {
+        return metrics.isEmpty() ? last.parked().stream().filter(p -> p.stage().equals(stage)).toList()
+                : ParkedTable.of(stage, metrics);
     }
 
     private static OptionalDouble positive(OptionalDouble v) {
         return v.isPresent() && v.getAsDouble() >= 0 ? v : OptionalDouble.empty();
     }
 
-    /** One status line: totals and rates since {@code previous}, {@code seconds} ago. */
+    /** One status line: totals and rates since {@code previous}, {@code seconds} ago, then the parked tables if any. */
     String line(long elapsedSeconds, PipelineFigures previous, double seconds) {
+        String parkedPart = parked.isEmpty() ? ""
+                : " | PARKED " + String.join(", ", parked.stream().map(ParkedTable::brief).toList());
         return String.format(Locale.ROOT,
                 "[%4ds] written %,9.0f (%5.0f/s) | captured %,9.0f (%5.0f/s) | bronze %,9.0f | merged %,9.0f (%5.0f/s) | cdc lag %s | freshness %s",
                 elapsedSeconds, written, rate(written, previous.written(), seconds), captured,
                 rate(captured, previous.captured(), seconds), bronze, merged, rate(merged, previous.merged(), seconds),
-                seconds(cdcLagSeconds), seconds(freshnessSeconds));
+                seconds(cdcLagSeconds), seconds(freshnessSeconds)) + parkedPart;
     }
 
     private static double rate(double now, double before, double seconds) {

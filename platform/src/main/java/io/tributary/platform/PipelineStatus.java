@@ -8,15 +8,18 @@ import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
- * Adds to the pipeline processes of {@code status} their /metrics endpoint and the figures read from it
- * (changes written, captured, merged, lag, freshness).
+ * What {@code status} adds to the pipeline processes, from one scrape of each one's /metrics: the endpoint, the figures
+ * read from it (changes written, captured, merged, lag, freshness) and the tables cdc-engine or the lakehouse job
+ * report as parked.
+ *
+ * @param services the statuses, pipeline processes enriched
+ * @param parked   parked tables, in the order of the services
  */
-final class PipelineStatus {
-    private PipelineStatus() {
-    }
+record PipelineStatus(List<ServiceStatus> services, List<ParkedTable> parked) {
 
-    static List<ServiceStatus> enrich(List<ServiceStatus> statuses, PipelinePorts ports, IntFunction<Optional<PrometheusText>> scrape) {
+    static PipelineStatus read(List<ServiceStatus> statuses, PipelinePorts ports, IntFunction<Optional<PrometheusText>> scrape) {
         List<ServiceStatus> result = new ArrayList<>();
+        List<ParkedTable> parked = new ArrayList<>();
         for (ServiceStatus s : statuses) {
             int port = ports.portOf(s.name());
             if (port <= 0 || s.pid() == null) {
@@ -24,10 +27,16 @@ final class PipelineStatus {
                 continue;
             }
             String endpoint = "http://127.0.0.1:" + port + "/metrics";
-            String detail = scrape.apply(port).map(m -> summary(s.name(), m)).orElse("process alive; /metrics does not answer (yet)");
+            Optional<PrometheusText> metrics = scrape.apply(port);
+            metrics.ifPresent(m -> parked.addAll(ParkedTable.of(s.name(), m)));
+            String detail = metrics.map(m -> summary(s.name(), m)).orElse("process alive; /metrics does not answer (yet)");
             result.add(s.withEndpointAndDetail(endpoint, detail));
         }
-        return result;
+        return new PipelineStatus(List.copyOf(result), List.copyOf(parked));
+    }
+
+    static List<ServiceStatus> enrich(List<ServiceStatus> statuses, PipelinePorts ports, IntFunction<Optional<PrometheusText>> scrape) {
+        return read(statuses, ports, scrape).services();
     }
 
     static String summary(String name, PrometheusText m) {
@@ -44,5 +53,13 @@ final class PipelineStatus {
                             .mapToObj(v -> String.format(Locale.ROOT, "%.1f s", v)).findFirst().orElse("-"));
             default -> "";
         };
+    }
+
+    /** The exit code of {@code status}: 0 all healthy and nothing parked, 3 a service not healthy, 4 tables parked. */
+    int exitCode() {
+        if (!services.stream().allMatch(ServiceStatus::ok)) {
+            return StatusCommand.NOT_ALL_HEALTHY;
+        }
+        return parked.isEmpty() ? 0 : StatusCommand.TABLES_PARKED;
     }
 }

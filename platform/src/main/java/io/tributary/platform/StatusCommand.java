@@ -15,9 +15,12 @@ import picocli.CommandLine.Option;
         description = {"Per service: state, restarts by the supervisor, pid, endpoint and data size; for the pipeline",
                 "services (cdc-engine, lakehouse-job, simulator) their /metrics endpoint and what it reports.",
                 "--json adds per service lastExitCode, lastRestartAt, paused and failure (the supervisor gave up).",
-                "Exit code 0 when every server is healthy (and every pipeline process alive), 3 otherwise."})
+                "Lists the tables cdc-engine or the lakehouse job parked, with the reason and the commands that resume them.",
+                "Exit code 0 when every server is healthy (and every pipeline process alive) and no table is parked,",
+                "3 when a service is not healthy, 4 when all are but a table is parked."})
 final class StatusCommand implements Callable<Integer> {
     static final int NOT_ALL_HEALTHY = 3;
+    static final int TABLES_PARKED = 4;
 
     @Mixin
     StackOptions options;
@@ -33,10 +36,12 @@ final class StatusCommand implements Callable<Integer> {
         StackSettings settings = options.settings();
         MetricsScraper scraper = new MetricsScraper();
         LocalStack stack = LocalStack.attach(settings);
-        List<ServiceStatus> statuses = PipelineStatus.enrich(stack.status(), PipelinePorts.load(settings.dataDir()), scraper::scrape);
+        PipelineStatus pipeline = PipelineStatus.read(stack.status(), PipelinePorts.load(settings.dataDir()), scraper::scrape);
+        List<ServiceStatus> statuses = pipeline.services();
         Long supervisorPid = stack.supervisorDaemon().map(ManagedProcess::pid).orElse(null);
         var out = spec.commandLine().getOut();
-        out.print(json ? StatusRendering.json(settings.dataDir(), statuses, supervisorPid) : StatusRendering.table(statuses));
+        out.print(json ? StatusRendering.json(settings.dataDir(), statuses, supervisorPid, pipeline.parked())
+                : StatusRendering.table(statuses));
         if (!json) {
             out.println(supervisorPid == null ? "supervisor: none (tributary up starts one; demo and chaos supervise themselves)"
                     : "supervisor: pid " + supervisorPid + " restarts what dies (log " + settings.logFile(LocalStack.SUPERVISOR) + ")");
@@ -45,8 +50,9 @@ final class StatusCommand implements Callable<Integer> {
             PipelinePorts ports = PipelinePorts.load(settings.dataDir());
             statuses.stream().filter(s -> s.pid() != null && ports.portOf(s.name()) > 0)
                     .forEach(s -> out.println(s.name() + ": " + s.detail()));
+            pipeline.parked().forEach(p -> out.println(p.statusLine()));
         }
         out.flush();
-        return statuses.stream().allMatch(ServiceStatus::ok) ? 0 : NOT_ALL_HEALTHY;
+        return pipeline.exitCode();
     }
 }

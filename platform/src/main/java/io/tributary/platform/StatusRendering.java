@@ -53,8 +53,15 @@ final class StatusRendering {
         return json(dataDir, statuses, null);
     }
 
-    /** {@code supervisorPid}: the {@code tributary supervise} daemon of the data dir, null when none runs. */
     static String json(Path dataDir, List<ServiceStatus> statuses, Long supervisorPid) {
+        return json(dataDir, statuses, supervisorPid, List.of());
+    }
+
+    /**
+     * {@code supervisorPid}: the {@code tributary supervise} daemon of the data dir, null when none runs;
+     * {@code parked}: the tables the stages report as parked ({@code parkedTables}: stage, table, reason, since, fix).
+     */
+    static String json(Path dataDir, List<ServiceStatus> statuses, Long supervisorPid, List<ParkedTable> parked) {
         ObjectNode root = JSON.createObjectNode();
         root.put("dataDir", dataDir.toString());
         root.put("healthy", statuses.stream().allMatch(ServiceStatus::ok));
@@ -86,6 +93,19 @@ final class StatusRendering {
             node.put("lastRestartAt", sup.lastRestartAt());
             node.put("paused", sup.paused());
             node.put("failure", sup.failure());
+        }
+        ArrayNode parkedTables = root.putArray("parkedTables");
+        for (ParkedTable p : parked) {
+            ObjectNode node = parkedTables.addObject();
+            node.put("stage", p.stage());
+            node.put("table", p.table());
+            node.put("reason", p.reason());
+            if (p.since().isEmpty()) {
+                node.putNull("sinceBatch");
+            } else {
+                node.put("sinceBatch", p.since());
+            }
+            node.put("fix", p.fix());
         }
         try {
             return JSON.writeValueAsString(root) + "\n";

@@ -29,4 +29,33 @@ class PipelineStatusTest {
         assertThat(out.get(2).detail()).contains("/metrics does not answer");
         assertThat(out.get(3)).isEqualTo(in.get(3));
     }
+
+    @Test
+    void parkedTablesOfBothStagesAreReadFromTheSameScrapeAndDecideTheExitCode() {
+        PipelinePorts ports = new PipelinePorts(28082, 28083, 28084);
+        List<ServiceStatus> in = List.of(
+                new ServiceStatus("cdc-engine", ServiceStatus.State.RUNNING, "", 11L, -1, "process alive"),
+                new ServiceStatus("lakehouse-job", ServiceStatus.State.RUNNING, "", 12L, -1, "process alive"));
+        List<Integer> scraped = new java.util.ArrayList<>();
+        PipelineStatus status = PipelineStatus.read(in, ports, port -> {
+            scraped.add(port);
+            return Optional.of(PrometheusText.parse(port == 28082 ? ParkedTableTest.CDC : ParkedTableTest.LAKE));
+        });
+        assertThat(scraped).as("one scrape per service").containsExactly(28082, 28083);
+        assertThat(status.parked()).extracting(ParkedTable::stage, ParkedTable::table).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("cdc-engine", "shop.orders"),
+                org.assertj.core.groups.Tuple.tuple("cdc-engine", "inventory.stock"),
+                org.assertj.core.groups.Tuple.tuple("lakehouse-job", "payments"));
+        assertThat(status.services().get(1).detail()).isEqualTo("40 batches, 0 bronze rows, 0 merged, freshness -");
+        assertThat(status.exitCode()).as("healthy, but tables parked").isEqualTo(StatusCommand.TABLES_PARKED);
+
+        PipelineStatus clean = PipelineStatus.read(in, ports, port -> Optional.of(PrometheusText.parse("x 1\n")));
+        assertThat(clean.parked()).isEmpty();
+        assertThat(clean.exitCode()).isZero();
+
+        List<ServiceStatus> oneDead = List.of(in.get(0), new ServiceStatus("lakehouse-job", ServiceStatus.State.DEAD, "", null, -1, "exited"));
+        PipelineStatus dead = PipelineStatus.read(oneDead, ports, port -> Optional.of(PrometheusText.parse(ParkedTableTest.CDC)));
+        assertThat(dead.parked()).hasSize(2);
+        assertThat(dead.exitCode()).as("a dead service outranks parked tables").isEqualTo(StatusCommand.NOT_ALL_HEALTHY);
+    }
 }

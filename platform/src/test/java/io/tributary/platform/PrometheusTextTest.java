@@ -2,6 +2,7 @@ package io.tributary.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -48,12 +49,27 @@ class PrometheusTextTest {
                 + "tributary_lakehouse_freshness_seconds{table=\"orders\"} 4.2\n"
                 + "tributary_lakehouse_freshness_seconds{table=\"products\"} 9.5\n");
         PipelineFigures before = new PipelineFigures(500, 11854, 0, 0, OptionalDouble.empty(),
-                OptionalDouble.empty());
+                OptionalDouble.empty(), List.of());
         PipelineFigures now = PipelineFigures.of(sim, PrometheusText.parse(CDC), lake, before);
         assertThat(now.line(42, before, 5.0)).isEqualTo("[  42s] written     1,000 (  100/s) | captured    12,354 (  100/s)"
                 + " | bronze       900 | merged       800 (  160/s) | cdc lag 0.3 s | freshness 9.5 s");
         // a service that did not answer keeps its last figures
         PipelineFigures silent = PipelineFigures.of(PrometheusText.EMPTY, PrometheusText.EMPTY, PrometheusText.EMPTY, now);
         assertThat(silent).isEqualTo(now);
+    }
+
+    @Test
+    void statusLineEndsWithTheParkedTablesAndKeepsThemWhileAStageDoesNotAnswer() {
+        PipelineFigures now = PipelineFigures.of(PrometheusText.EMPTY, PrometheusText.parse(ParkedTableTest.CDC),
+                PrometheusText.parse(ParkedTableTest.LAKE), PipelineFigures.NONE);
+        assertThat(now.line(7, PipelineFigures.NONE, 5.0)).endsWith("| freshness -"
+                + " | PARKED orders (cdc-engine: schema_refused), stock (cdc-engine: value_not_encodable),"
+                + " payments (lakehouse-job, batch 12)");
+        PipelineFigures lakeSilent = PipelineFigures.of(PrometheusText.EMPTY,
+                PrometheusText.parse("tributary_cdc_events_total{table=\"shop.orders\",op=\"u\"} 351\n"), PrometheusText.EMPTY, now);
+        assertThat(lakeSilent.parked()).as("cdc-engine answered without parked tables; the lake's last answer stays")
+                .extracting(ParkedTable::table).containsExactly("payments");
+        assertThat(PipelineFigures.of(PrometheusText.EMPTY, PrometheusText.parse(CDC), PrometheusText.EMPTY, PipelineFigures.NONE)
+                .line(7, PipelineFigures.NONE, 5.0)).doesNotContain("PARKED");
     }
 }

@@ -79,6 +79,23 @@ class StatusRenderingTest {
     }
 
     @Test
+    void jsonListsTheParkedTablesWithReasonAndFix() throws Exception {
+        List<ParkedTable> parked = List.of(new ParkedTable("cdc-engine", "shop.orders", "schema_refused", ""),
+                new ParkedTable("lakehouse-job", "payments", "IllegalStateException: boom", "12"));
+        JsonNode root = new ObjectMapper().readTree(StatusRendering.json(Path.of("/d"), statuses, null, parked));
+        JsonNode tables = root.get("parkedTables");
+        assertThat(tables).hasSize(2);
+        assertThat(tables.get(0).get("stage").asText()).isEqualTo("cdc-engine");
+        assertThat(tables.get(0).get("table").asText()).isEqualTo("shop.orders");
+        assertThat(tables.get(0).get("reason").asText()).isEqualTo("schema_refused");
+        assertThat(tables.get(0).get("sinceBatch").isNull()).isTrue();
+        assertThat(tables.get(0).get("fix").asText()).isEqualTo("./tributary schema accept orders; ./tributary resume orders");
+        assertThat(tables.get(1).get("sinceBatch").asText()).isEqualTo("12");
+        assertThat(new ObjectMapper().readTree(StatusRendering.json(Path.of("/d"), statuses)).get("parkedTables"))
+                .as("always present, empty when nothing is parked").isEmpty();
+    }
+
+    @Test
     void byteSizesAreHumanReadable() {
         assertThat(ByteSize.human(-1)).isEqualTo("-");
         assertThat(ByteSize.human(0)).isEqualTo("0 B");
