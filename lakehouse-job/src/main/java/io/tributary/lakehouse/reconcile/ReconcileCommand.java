@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -24,15 +25,20 @@ import picocli.CommandLine.Option;
 /**
  * {@code reconcile}: PostgreSQL (one REPEATABLE READ snapshot) against silver, table by table: row counts, missing
  * keys, extra keys, rows whose normalised values differ. Waits first until the lake has applied everything up to the
- * snapshot's LSN ({@link LakeCatchUp}). Exit 0 equal, 3 different, 1 failure, 2 configuration.
+ * snapshot's LSN ({@link LakeCatchUp}). A table a stage parked (the lake's {@code _table_states}, or cdc-engine's as
+ * given with {@code --cdc-parked}) is reported as parked. Exit 0 equal, 4 not complete (tables parked, every other
+ * equal), 3 different, 1 failure, 2 configuration.
  */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
         description = {"Compare PostgreSQL (one consistent snapshot) with silver: row counts, missing and extra keys,",
                 "rows whose values differ. Waits until the lake has applied everything up to the snapshot's LSN.",
-                "Exit 0 when equal, 3 when not. Reads the TRIBUTARY_* environment (PostgreSQL as the CDC role)."})
+                "A table a stage parked is reported as parked (its changes are held back until resumed), not as lost.",
+                "Exit 0 when equal, 4 when tables are parked and every other table is equal, 3 when a table differs.",
+                "Reads the TRIBUTARY_* environment (PostgreSQL as the CDC role)."})
 public final class ReconcileCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileCommand.class);
-    public static final int EXIT_DIFFERENT = 3;
+    public static final int EXIT_DIFFERENT = ReconcileReport.Outcome.DIFFERENT.exitCode();
+    public static final int EXIT_PARKED = ReconcileReport.Outcome.PARKED.exitCode();
 
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
@@ -46,6 +52,11 @@ public final class ReconcileCommand implements Callable<Integer> {
 
     @Option(names = "--set", description = "KEY=VALUE lakehouse setting or spark.* key (as for the job).")
     Map<String, String> overrides = new LinkedHashMap<>();
+
+    @Option(names = "--cdc-parked", paramLabel = "TABLE=REASON",
+            description = "A table cdc-engine has parked (shop.orders=schema_refused), as its /metrics report it; the CLI"
+                    + " passes them. The lake's own parked tables are read from the lake.")
+    Map<String, String> cdcParked = new LinkedHashMap<>();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -72,11 +83,12 @@ public final class ReconcileCommand implements Callable<Integer> {
         Files.createDirectories(config.dataDir());
         SparkSession spark = SparkSessions.create(config, "tributary-reconcile");
         try {
-            ReconcileReport report = run(spark, config, postgres, wait, sample);
+            ReconcileReport report = run(spark, config, postgres, wait, sample,
+                    ParkedState.fromCdcEngine(cdcParked, config.sourceSchema()));
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? report.toJson() + "\n" : report.toText());
             out.flush();
-            return report.equal() ? 0 : EXIT_DIFFERENT;
+            return report.outcome().exitCode();
         } finally {
             spark.stop();
         }
@@ -93,6 +105,12 @@ public final class ReconcileCommand implements Callable<Integer> {
     /** The reconciliation itself, on a given session (also used by tests). */
     public static ReconcileReport run(SparkSession spark, LakehouseConfig config, PostgresSource postgres,
             Duration wait, int sample) throws Exception {
+        return run(spark, config, postgres, wait, sample, Map.of());
+    }
+
+    /** @param cdcParked tables cdc-engine has parked, by table name in the source schema */
+    public static ReconcileReport run(SparkSession spark, LakehouseConfig config, PostgresSource postgres,
+            Duration wait, int sample, Map<String, ParkedState> cdcParked) throws Exception {
         LakePaths paths = new LakePaths(config.lakeRoot());
         try (PostgresSnapshot snapshot = PostgresSnapshot.open(postgres, config.sourceSchema())) {
             long lsn = snapshot.lsn();
@@ -106,6 +124,9 @@ public final class ReconcileCommand implements Callable<Integer> {
                 LOG.warn("comparing although the lake has not caught up: {}", caughtUp.detail());
             }
             long compareStart = System.nanoTime();
+            Map<String, ParkedState> parked = new TreeMap<>(TableStates.read(spark, paths));
+            cdcParked.forEach(parked::putIfAbsent);
+            parked.forEach((table, state) -> LOG.warn("{}: {}", table, state.describe()));
             SilverSnapshot silver = new SilverSnapshot(spark, paths);
             List<String> lakeTables = new ArrayList<>(silver.tables());
             TableComparator comparator = new TableComparator(sample);
@@ -128,6 +149,9 @@ public final class ReconcileCommand implements Callable<Integer> {
                             .withBronzeRows(silver.bronzeRows(table));
                 } else {
                     diff = comparator.compare(table, source, Map.of(), Set.of(), List.of()).withBronzeRows(0);
+                }
+                if (parked.containsKey(table)) {
+                    diff = diff.withParked(parked.get(table));
                 }
                 LOG.info("{}: postgres {} rows, silver {}, missing {}, extra {}, differing {}", table, diff.sourceRows(),
                         diff.lakeRows(), diff.missing(), diff.extra(), diff.differing());

@@ -21,13 +21,46 @@ public record ReconcileReport(String snapshotLsn, boolean caughtUp, String catch
         long compareMillis, List<TableDiff> tables, List<String> lakeOnlyTables) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The verdict, and the exit code of {@code reconcile} that says it. */
+    public enum Outcome {
+        /** every table equal, none parked */
+        EQUAL(0),
+        /** some tables parked (their changes held back until resumed), every other table equal: not complete, no loss */
+        PARKED(4),
+        /** a table that is not parked differs, or silver has a table PostgreSQL does not */
+        DIFFERENT(3);
+
+        private final int exitCode;
+
+        Outcome(int exitCode) {
+            this.exitCode = exitCode;
+        }
+
+        public int exitCode() {
+            return exitCode;
+        }
+    }
+
+    /** Whether silver holds exactly PostgreSQL's rows, parked tables included. */
     public boolean equal() {
         return tables.stream().allMatch(TableDiff::equal) && lakeOnlyTables.isEmpty();
+    }
+
+    public Outcome outcome() {
+        if (!lakeOnlyTables.isEmpty() || tables.stream().anyMatch(t -> !t.isParked() && !t.equal())) {
+            return Outcome.DIFFERENT;
+        }
+        return parkedTables().isEmpty() ? Outcome.EQUAL : Outcome.PARKED;
+    }
+
+    public List<TableDiff> parkedTables() {
+        return tables.stream().filter(TableDiff::isParked).toList();
     }
 
     public String toJson() {
         ObjectNode root = JSON.createObjectNode();
         root.put("equal", equal());
+        root.put("outcome", outcome().name().toLowerCase(Locale.ROOT));
         root.put("snapshotLsn", snapshotLsn);
         root.put("caughtUp", caughtUp);
         root.put("catchUpDetail", catchUpDetail);
@@ -49,6 +82,14 @@ public record ReconcileReport(String snapshotLsn, boolean caughtUp, String catch
             t.firstExtra().forEach(n.putArray("firstExtra")::add);
             t.firstDiffering().forEach(n.putArray("firstDiffering")::add);
             t.missingColumns().forEach(n.putArray("missingColumns")::add);
+            if (t.isParked()) {
+                ObjectNode p = n.putObject("parked");
+                p.put("stage", t.parked().stage());
+                p.put("reason", t.parked().reason());
+                p.put("since", t.parked().since());
+            } else {
+                n.putNull("parked");
+            }
         }
         lakeOnlyTables.forEach(root.putArray("lakeOnlyTables")::add);
         try {
@@ -68,7 +109,11 @@ public record ReconcileReport(String snapshotLsn, boolean caughtUp, String catch
         for (TableDiff t : tables) {
             sb.append(String.format(Locale.ROOT, "%-16s %10d %10d %8d %8d %9d %9d %10s  %s%n", t.table(), t.sourceRows(),
                     t.lakeRows(), t.missing(), t.extra(), t.differing(), t.inFlight(),
-                    t.bronzeRows() < 0 ? "-" : Long.toString(t.bronzeRows()), t.equal() ? "equal" : "DIFFERENT"));
+                    t.bronzeRows() < 0 ? "-" : Long.toString(t.bronzeRows()), t.result()));
+            if (t.isParked()) {
+                sb.append("  ").append(t.parked().describe()).append("; silver lacks its changes since then (held back,")
+                        .append(" not lost): ./tributary resume ").append(t.table()).append(" once the cause is fixed\n");
+            }
             if (!t.missingColumns().isEmpty()) {
                 sb.append("  columns missing in silver: ").append(String.join(", ", t.missingColumns())).append('\n');
             }
@@ -79,7 +124,14 @@ public record ReconcileReport(String snapshotLsn, boolean caughtUp, String catch
         if (!lakeOnlyTables.isEmpty()) {
             sb.append("silver tables without a PostgreSQL table: ").append(String.join(", ", lakeOnlyTables)).append('\n');
         }
-        sb.append(equal() ? "RESULT: the lake equals PostgreSQL\n" : "RESULT: the lake DIFFERS from PostgreSQL\n");
+        List<String> parked = parkedTables().stream().map(TableDiff::table).toList();
+        sb.append(switch (outcome()) {
+            case EQUAL -> "RESULT: the lake equals PostgreSQL\n";
+            case PARKED -> "RESULT: the lake is NOT COMPLETE: " + parked.size() + (parked.size() == 1 ? " table" : " tables")
+                    + " parked (" + String.join(", ", parked) + "), every other table equals PostgreSQL\n";
+            case DIFFERENT -> "RESULT: the lake DIFFERS from PostgreSQL" + (parked.isEmpty() ? ""
+                    : " (besides the parked " + String.join(", ", parked) + ")") + "\n";
+        });
         return sb.toString();
     }
 

@@ -17,17 +17,40 @@ import java.util.List;
  * @param firstDiffering the first differing keys
  * @param missingColumns PostgreSQL columns silver does not have (every row then differs)
  * @param bronzeRows    rows of the bronze changelog, or -1 when not read
+ * @param parked        why the table's changes are held back (a stage parked it), null when it streams
  */
 public record TableDiff(String table, long sourceRows, long lakeRows, long missing, long extra, long differing,
         long inFlight, List<String> firstMissing, List<String> firstExtra, List<String> firstDiffering,
-        List<String> missingColumns, long bronzeRows) {
+        List<String> missingColumns, long bronzeRows, ParkedState parked) {
 
+    public TableDiff(String table, long sourceRows, long lakeRows, long missing, long extra, long differing,
+            long inFlight, List<String> firstMissing, List<String> firstExtra, List<String> firstDiffering,
+            List<String> missingColumns, long bronzeRows) {
+        this(table, sourceRows, lakeRows, missing, extra, differing, inFlight, firstMissing, firstExtra, firstDiffering,
+                missingColumns, bronzeRows, null);
+    }
+
+    /** Whether silver holds exactly PostgreSQL's rows (whether or not the table is parked). */
     public boolean equal() {
         return missing == 0 && extra == 0 && differing == 0 && missingColumns.isEmpty();
     }
 
+    public boolean isParked() {
+        return parked != null;
+    }
+
+    /** {@code equal}, {@code DIFFERENT}, or for a parked table {@code PARKED} (its differences are held back, not lost). */
+    public String result() {
+        return isParked() ? "PARKED" : equal() ? "equal" : "DIFFERENT";
+    }
+
     public TableDiff withBronzeRows(long rows) {
         return new TableDiff(table, sourceRows, lakeRows, missing, extra, differing, inFlight, firstMissing, firstExtra,
-                firstDiffering, missingColumns, rows);
+                firstDiffering, missingColumns, rows, parked);
+    }
+
+    public TableDiff withParked(ParkedState state) {
+        return new TableDiff(table, sourceRows, lakeRows, missing, extra, differing, inFlight, firstMissing, firstExtra,
+                firstDiffering, missingColumns, bronzeRows, state);
     }
 }

@@ -32,6 +32,53 @@ class ReconcileReportTest {
         assertThat(json.get("tables").get(0).get("bronzeRows").asLong()).isEqualTo(1500);
     }
 
+    static TableDiff parkedTable() {
+        return differentTable().withParked(new ParkedState("lakehouse-job", "IllegalStateException: cannot cast", "12"));
+    }
+
+    @Test
+    void aParkedTableMakesTheLakeIncompleteNotDifferent() throws Exception {
+        ReconcileReport report = new ReconcileReport("0/1", true, "ok", 10, 20, List.of(equalTable(), parkedTable()), List.of());
+        assertThat(report.outcome()).isEqualTo(ReconcileReport.Outcome.PARKED);
+        assertThat(report.outcome().exitCode()).isEqualTo(4);
+        assertThat(report.equal()).as("silver still lacks the parked table's changes").isFalse();
+
+        String text = report.toText();
+        assertThat(text).containsPattern("orders +10 +9 +1 +0 +2 +0 +40  PARKED\n")
+                .contains("  parked in lakehouse-job since batch 12: IllegalStateException: cannot cast; silver lacks its"
+                        + " changes since then (held back, not lost): ./tributary resume orders once the cause is fixed\n")
+                .contains("RESULT: the lake is NOT COMPLETE: 1 table parked (orders), every other table equals PostgreSQL")
+                .doesNotContain("DIFFERENT").doesNotContain("DIFFERS");
+
+        JsonNode json = new ObjectMapper().readTree(report.toJson());
+        assertThat(json.get("outcome").asText()).isEqualTo("parked");
+        assertThat(json.get("tables").get(0).get("parked").isNull()).isTrue();
+        JsonNode parked = json.get("tables").get(1).get("parked");
+        assertThat(parked.get("stage").asText()).isEqualTo("lakehouse-job");
+        assertThat(parked.get("reason").asText()).isEqualTo("IllegalStateException: cannot cast");
+        assertThat(parked.get("since").asText()).isEqualTo("12");
+    }
+
+    @Test
+    void aDifferenceInATableThatIsNotParkedStillMeansDifferent() {
+        TableDiff otherDiffers = new TableDiff("products", 5, 4, 1, 0, 0, 0, List.of("9"), List.of(), List.of(), List.of(), 4);
+        ReconcileReport report = new ReconcileReport("0/1", true, "ok", 10, 20, List.of(parkedTable(), otherDiffers), List.of());
+        assertThat(report.outcome()).isEqualTo(ReconcileReport.Outcome.DIFFERENT);
+        assertThat(report.outcome().exitCode()).isEqualTo(3);
+        assertThat(report.toText()).contains("RESULT: the lake DIFFERS from PostgreSQL (besides the parked orders)");
+
+        ReconcileReport lakeOnly = new ReconcileReport("0/1", true, "ok", 10, 20, List.of(parkedTable()), List.of("old"));
+        assertThat(lakeOnly.outcome()).isEqualTo(ReconcileReport.Outcome.DIFFERENT);
+
+        TableDiff parkedButEqual = equalTable().withParked(new ParkedState("cdc-engine", "schema_refused", ""));
+        ReconcileReport quiet = new ReconcileReport("0/1", true, "ok", 10, 20, List.of(parkedButEqual), List.of());
+        assertThat(quiet.equal()).isTrue();
+        assertThat(quiet.outcome()).as("equal for now, but its next change will not arrive").isEqualTo(ReconcileReport.Outcome.PARKED);
+        assertThat(quiet.toText()).contains("  parked in cdc-engine: schema_refused;")
+                .contains("RESULT: the lake is NOT COMPLETE: 1 table parked (customers)");
+        assertThat(new ReconcileReport("0/1", true, "ok", 1, 2, List.of(equalTable()), List.of()).outcome().exitCode()).isZero();
+    }
+
     @Test
     void textNamesTheFirstDifferingKeysAndATimeout() {
         String text = new ReconcileReport("0/1", false, "timed out after 5 s waiting for cdc-engine", 5000, 20,
