@@ -331,13 +331,13 @@ final class Chaos {
         for (int attempt = 1; attempt <= RECONCILE_ATTEMPTS; attempt++) {
             run = tool.run("reconcile", LakehouseTool.RECONCILE_MAIN,
                     List.of("--json", "--timeout", options.catchUpTimeout().toSeconds() + "s"), null);
-            if (run.exitCode() == 0 || run.exitCode() == ChaosReport.DIFFERENT) {
+            if (ReconcileSummary.isVerdict(run.exitCode())) {
                 break;
             }
             // a crashed reconcile (not a verdict) is retried once; its log keeps the error
             say("reconcile attempt " + attempt + "/" + RECONCILE_ATTEMPTS + " failed with exit code " + run.exitCode() + "; see " + run.log());
         }
-        if (run.exitCode() != 0 && run.exitCode() != ChaosReport.DIFFERENT) {
+        if (!ReconcileSummary.isVerdict(run.exitCode())) {
             return report(restarts, -1, null, -1, "reconcile exited with code " + run.exitCode() + "; see " + run.log());
         }
         ReconcileSummary summary = ReconcileSummary.parse(run.stdout());
@@ -346,7 +346,7 @@ final class Chaos {
         out.print(summary.render(captured));
         long quarantined = countQuarantine(tool);
         long walMax = options.idle().isZero() ? -1 : idlePhase();
-        return report(restarts, quarantined, summary.equal(), walMax, null, captured.values().stream().mapToLong(Long::longValue).sum());
+        return report(restarts, quarantined, ReconcileSummary.EQUAL.equals(summary.outcome()), walMax, null, captured.values().stream().mapToLong(Long::longValue).sum());
     }
 
     private long countQuarantine(LakehouseTool tool) {

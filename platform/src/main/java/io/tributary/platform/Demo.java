@@ -4,6 +4,7 @@ import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.PostgresEndpoint;
 import io.tributary.stack.RunRecord;
+import io.tributary.stack.Service;
 import io.tributary.stack.StackException;
 import io.tributary.stack.Supervision;
 import java.io.IOException;
@@ -17,11 +18,13 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * status line every few seconds, stop the simulator at the end of the duration (or when asked), wait for the lake to
  * catch up and reconcile. The caller owns the stack (and stops it or leaves it running) and a
  * {@link io.tributary.stack.Supervisor} on it, which restarts a service that dies; the demo reports those restarts and
- * fails when the supervisor gives up on one.
+ * fails when the supervisor gives up on one (too many restarts, or a crash loop), also while it waits for reconcile.
+ * A table a stage parks is reported once and named in every status line; the result then says the lake is not
+ * complete (exit 4).
  */
 final class Demo {
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
@@ -52,6 +57,7 @@ final class Demo {
     private final PrintWriter out;
     private final MetricsScraper scraper = new MetricsScraper();
     private final Map<String, Integer> restartsSeen = new HashMap<>();
+    private final Set<ParkedTable> parkedSeen = new HashSet<>();
 
     Demo(LocalStack stack, Pipeline pipeline, Options options, PrintWriter out) {
         this.stack = stack;
@@ -95,6 +101,7 @@ final class Demo {
             PipelineFigures figures = scrape(previous);
             out.println(figures.line((now - start) / 1_000_000_000L, previous, (now - previousAt) / 1e9));
             out.flush();
+            reportParked(figures.parked());
             previous = figures;
             previousAt = now;
             // a service that exits on a failure it cannot retry (a failed batch, Kafka gone past the send budget) is
@@ -123,9 +130,18 @@ final class Demo {
 
         say("Simulator stopped after " + String.format(Locale.ROOT, "%,.0f", written)
                 + " changes. Waiting for the lake to catch up, then reconciling PostgreSQL with silver ...");
-        LakehouseTool.Result run = new LakehouseTool(stack).run("reconcile", LakehouseTool.RECONCILE_MAIN,
-                List.of("--json", "--timeout", options.catchUpTimeout().toSeconds() + "s"), null);
-        if (run.exitCode() != 0 && run.exitCode() != 3) {
+        List<String> reconcileArgs = new ArrayList<>(List.of("--json", "--timeout", options.catchUpTimeout().toSeconds() + "s"));
+        List<ParkedTable> parkedInCdc = scraper.scrape(pipeline.ports().cdcEngine())
+                .map(m -> ParkedTable.of(Pipeline.CDC_ENGINE, m)).orElse(List.of());
+        reconcileArgs.addAll(ParkedTable.reconcileArguments(parkedInCdc));
+        // waiting for the lake is pointless once the supervisor gave up on a stage: stop reconcile then
+        LakehouseTool.Result run = new LakehouseTool(stack).run("reconcile", LakehouseTool.RECONCILE_MAIN, reconcileArgs,
+                null, this::givenUp);
+        if (run.abortedBecause() != null) {
+            say("FAILED while waiting for the lake: " + run.abortedBecause());
+            return new Result(1, null, Map.of(), loaded, written, seconds(begin));
+        }
+        if (!ReconcileSummary.isVerdict(run.exitCode())) {
             say("FAILED: reconcile exited with code " + run.exitCode() + "; see " + run.log());
             return new Result(1, null, Map.of(), loaded, written, seconds(begin));
         }
@@ -137,8 +153,13 @@ final class Demo {
         say(bronzeMismatch.isEmpty() ? "Bronze holds exactly the changes cdc-engine captured, table by table."
                 : "Bronze rows differ from the captured changes (expected only after a crash and replay, or on a reused"
                         + " stack): " + bronzeMismatch);
-        say(summary.equal() ? "RESULT: the lake equals PostgreSQL." : "RESULT: the lake DIFFERS from PostgreSQL.");
-        return new Result(summary.equal() ? 0 : 3, summary, captured, loaded, written, seconds(begin));
+        say(summary.resultLine());
+        int code = switch (summary.outcome()) {
+            case ReconcileSummary.EQUAL -> 0;
+            case ReconcileSummary.PARKED -> ReconcileSummary.EXIT_PARKED;
+            default -> ReconcileSummary.EXIT_DIFFERENT;
+        };
+        return new Result(code, summary, captured, loaded, written, seconds(begin));
     }
 
     /**
@@ -175,12 +196,28 @@ final class Demo {
         }
     }
 
-    /** Why the supervisor gave up on cdc-engine or lakehouse-job, if it did. */
+    /** Prints a warning, once per table and stage, for every table a stage parked. */
+    private void reportParked(List<ParkedTable> parked) {
+        for (ParkedTable p : parked) {
+            if (parkedSeen.add(p)) {
+                say("WARNING: table " + p.table() + " is PARKED by " + p.stage() + " (" + p.reason() + "): its changes are"
+                        + " held back while every other table goes on. To resume: " + p.fix());
+            }
+        }
+    }
+
+    /**
+     * Why the supervisor gave up on a process of the stack (a stage or a server; the reason names it: too many
+     * restarts, or a crash loop with its last error), if it did, with the end of its log.
+     */
     private Optional<String> givenUp() {
-        for (String name : List.of(Pipeline.CDC_ENGINE, Pipeline.LAKEHOUSE_JOB)) {
-            Optional<RunRecord> record = stack.runRecord(name);
-            if (record.isPresent() && record.get().failure() != null) {
-                return Optional.of(record.get().failure() + ":\n" + lastLines(Path.of(record.get().logFile()), 20));
+        Set<String> watched = new HashSet<>(List.of(Pipeline.CDC_ENGINE, Pipeline.LAKEHOUSE_JOB));
+        for (Service service : Service.values()) {
+            watched.add(service.id());
+        }
+        for (RunRecord record : stack.runRecords()) {
+            if (record.failure() != null && watched.contains(record.name())) {
+                return Optional.of(record.failure() + ":\n" + lastLines(Path.of(record.logFile()), 20));
             }
         }
         return Optional.empty();

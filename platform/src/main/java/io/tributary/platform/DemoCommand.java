@@ -14,8 +14,11 @@ import picocli.CommandLine.Option;
         description = {"The whole pipeline end to end: start the local stack, load csv-data/, start cdc-engine,",
                 "lakehouse-job and the simulator, show a live status, then stop the simulator, wait for the lake to",
                 "catch up, reconcile PostgreSQL with silver and shut everything down. A server or service that dies",
-                "meanwhile is restarted with backoff (the demo fails if it keeps dying).",
-                "Exit code 0 only if the lake equals PostgreSQL (3 if it differs, 1 on a failure)."})
+                "meanwhile is restarted with backoff; the demo fails (exit 1, naming it and its last error) when the",
+                "supervisor gives up on it: too many restarts, or a crash loop (the same quick failure 3 times in a row).",
+                "A table a stage parks is named in the status line; the others go on.",
+                "Exit code 0 only if the lake equals PostgreSQL; 4 if tables are parked and every other table is equal",
+                "(the lake is not complete); 3 if a table that is not parked differs; 1 on a failure."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;

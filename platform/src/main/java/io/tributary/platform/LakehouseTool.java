@@ -11,11 +11,15 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * Runs a lakehouse-job entry point (reconcile, sql) as a short-lived child process where Spark is: lakehouse-job's
@@ -32,11 +36,23 @@ final class LakehouseTool {
         this.stack = stack;
     }
 
-    record Result(int exitCode, String stdout, Path log) {
+    /** @param abortedBecause why the run was cut short ({@code abortWhen} said so), null when it ran to its end */
+    record Result(int exitCode, String stdout, Path log, String abortedBecause) {
     }
+
+    private static final Duration ABORT_POLL = Duration.ofSeconds(1);
+    private static final Duration ABORT_GRACE = Duration.ofSeconds(10);
 
     /** Runs to completion, copying stdout to {@code out} as it comes (may be null) and returning it too. */
     Result run(String name, String mainClass, List<String> args, OutputStream out) {
+        return run(name, mainClass, args, out, Optional::empty);
+    }
+
+    /**
+     * As {@link #run(String, String, List, OutputStream)}, but stops the tool (SIGTERM, SIGKILL after 10 s) as soon as
+     * {@code abortWhen}, asked every second, gives a reason: e.g. the supervisor gave up on the stage it waits for.
+     */
+    Result run(String name, String mainClass, List<String> args, OutputStream out, Supplier<Optional<String>> abortWhen) {
         Path root = stack.settings().projectRoot();
         Path dataDir = stack.settings().dataDir();
         String classpath = ModuleLaunch.of("lakehouse-job", mainClass, List.of(), Map.of(), List.of()).classpath(root)
@@ -59,6 +75,10 @@ final class LakehouseTool {
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().putAll(env);
             Process process = builder.start();
+            AtomicReference<String> aborted = new AtomicReference<>();
+            Thread watcher = new Thread(() -> watch(process, abortWhen, aborted), name + "-abort-watch");
+            watcher.setDaemon(true);
+            watcher.start();
             StringBuilder captured = new StringBuilder();
             try (InputStream in = process.getInputStream()) {
                 byte[] buffer = new byte[8192];
@@ -73,13 +93,34 @@ final class LakehouseTool {
             }
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
             }
-            return new Result(process.exitValue(), captured.toString(), log);
+            watcher.interrupt();
+            return new Result(process.exitValue(), captured.toString(), log, aborted.get());
         } catch (IOException e) {
             throw new StackException("Cannot run " + name + " (" + mainClass + "): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted while running " + name, e);
+        }
+    }
+
+    /** Until {@code process} ends: asks {@code abortWhen} every second and stops the process when it gives a reason. */
+    static void watch(Process process, Supplier<Optional<String>> abortWhen, AtomicReference<String> aborted) {
+        try {
+            while (!process.waitFor(ABORT_POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                Optional<String> reason = abortWhen.get();
+                if (reason.isPresent()) {
+                    aborted.set(reason.get());
+                    process.destroy();
+                    if (!process.waitFor(ABORT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                        process.destroyForcibly();
+                    }
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

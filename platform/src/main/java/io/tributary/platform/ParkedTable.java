@@ -41,6 +41,17 @@ record ParkedTable(String stage, String table, String reason, String since) {
         return result;
     }
 
+    /**
+     * The reconcile arguments that name cdc-engine's parked tables ({@code --cdc-parked shop.t=schema_refused}): reconcile
+     * reads the lake's own parked tables from the lake, but cannot see cdc-engine's.
+     */
+    static List<String> reconcileArguments(List<ParkedTable> parked) {
+        List<String> args = new ArrayList<>();
+        parked.stream().filter(p -> p.stage().equals(Pipeline.CDC_ENGINE))
+                .forEach(p -> args.addAll(List.of("--cdc-parked", p.table() + "=" + p.reason())));
+        return args;
+    }
+
     /** The table without its schema ({@code shop.orders} -> {@code orders}). */
     String shortName() {
         return table.substring(table.lastIndexOf('.') + 1);

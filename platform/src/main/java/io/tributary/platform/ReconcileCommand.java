@@ -11,7 +11,10 @@ import picocli.CommandLine.Option;
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
         description = {"Compare every captured table of PostgreSQL (one consistent snapshot) with silver: row counts,",
                 "missing keys, extra keys, rows whose values differ. Waits first until the lake has applied everything",
-                "up to the snapshot's LSN. Exit 0 when equal, 3 when not (the first differing keys are printed)."})
+                "up to the snapshot's LSN. A table cdc-engine or the lakehouse job parked is reported as PARKED with",
+                "its reason (its changes are held back until `tributary resume`, not lost).",
+                "Exit 0 when equal; 4 when tables are parked and every other table is equal (the lake is not complete);",
+                "3 when a table that is not parked differs (the first differing keys are printed); 1 on a failure."})
 final class ReconcileCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
@@ -33,8 +36,11 @@ final class ReconcileCommand implements Callable<Integer> {
         if (json) {
             args.add("--json");
         }
+        // the lake's parked tables are in the lake; cdc-engine's only on its /metrics
+        new MetricsScraper().scrape(PipelinePorts.load(options.settings().dataDir()).cdcEngine())
+                .map(m -> ParkedTable.reconcileArguments(ParkedTable.of(Pipeline.CDC_ENGINE, m))).ifPresent(args::addAll);
         LakehouseTool.Result result = new LakehouseTool(stack).run("reconcile", LakehouseTool.RECONCILE_MAIN, args, System.out);
-        if (result.exitCode() != 0 && result.exitCode() != 3) {
+        if (!ReconcileSummary.isVerdict(result.exitCode())) {
             System.err.println("tributary reconcile: failed with exit code " + result.exitCode() + "; see " + result.log());
         }
         return result.exitCode();

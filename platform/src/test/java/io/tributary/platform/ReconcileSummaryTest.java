@@ -3,6 +3,7 @@ package io.tributary.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +28,44 @@ class ReconcileSummaryTest {
                 .containsPattern("customers +1278 +1278 +0 +0 +0 +1343 +1343  equal")
                 .containsPattern("orders +10 +9 +1 +0 +2 +40 +-  DIFFERENT")
                 .contains("missing in silver: keys 7").contains("values differ: keys 3, 4");
+    }
+
+    static final String PARKED = "{\"equal\":false,\"outcome\":\"parked\",\"snapshotLsn\":\"0/2\",\"caughtUp\":true,"
+            + "\"catchUpDetail\":\"ok\",\"waitMillis\":1,\"compareMillis\":2,\"tables\":["
+            + "{\"table\":\"customers\",\"equal\":true,\"postgresRows\":5,\"silverRows\":5,\"missing\":0,\"extra\":0,"
+            + "\"differing\":0,\"bronzeRows\":5,\"parked\":null},"
+            + "{\"table\":\"orders\",\"equal\":false,\"postgresRows\":10,\"silverRows\":8,\"missing\":2,\"extra\":0,"
+            + "\"differing\":0,\"bronzeRows\":8,\"firstMissing\":[\"9\",\"10\"],"
+            + "\"parked\":{\"stage\":\"lakehouse-job\",\"reason\":\"IllegalStateException: cannot cast\",\"since\":\"12\"}},"
+            + "{\"table\":\"items\",\"equal\":true,\"postgresRows\":3,\"silverRows\":3,\"missing\":0,\"extra\":0,"
+            + "\"differing\":0,\"bronzeRows\":3,\"parked\":{\"stage\":\"cdc-engine\",\"reason\":\"schema_refused\",\"since\":\"\"}}"
+            + "],\"lakeOnlyTables\":[]}\n";
+
+    @Test
+    void parkedTablesAreShownAsParkedAndTheResultSaysTheLakeIsNotComplete() {
+        ReconcileSummary s = ReconcileSummary.parse(PARKED);
+        assertThat(s.outcome()).isEqualTo("parked");
+        assertThat(s.parkedTables()).extracting(ReconcileSummary.Table::parked)
+                .containsExactly("lakehouse-job since batch 12: IllegalStateException: cannot cast", "cdc-engine: schema_refused");
+        String text = s.render(Map.of("customers", 5L, "orders", 11L, "items", 3L));
+        assertThat(text).containsPattern("orders +10 +8 +2 +0 +0 +8 +11  PARKED\n")
+                .contains("      parked in lakehouse-job since batch 12: IllegalStateException: cannot cast (its changes are"
+                        + " held back, not lost)\n")
+                .containsPattern("customers +5 +5 +0 +0 +0 +5 +5  equal\n").doesNotContain("DIFFERENT");
+        assertThat(s.resultLine()).isEqualTo("RESULT: the lake is NOT COMPLETE: 2 tables parked (orders: parked in"
+                + " lakehouse-job since batch 12: IllegalStateException: cannot cast; items: parked in cdc-engine:"
+                + " schema_refused); every other table equals PostgreSQL. Fix the cause, then ./tributary resume TABLE.");
+        assertThat(s.bronzeMismatches(Map.of("customers", 5L, "orders", 11L, "items", 9L)))
+                .as("a parked table's changes wait outside bronze").isEmpty();
+    }
+
+    @Test
+    void anOlderReportWithoutOutcomeReadsAsEqualOrDifferentAndOnlyVerdictsAreVerdicts() {
+        assertThat(ReconcileSummary.parse(STDOUT).outcome()).isEqualTo("different");
+        assertThat(ReconcileSummary.parse(STDOUT).resultLine()).isEqualTo("RESULT: the lake DIFFERS from PostgreSQL.");
+        assertThat(ReconcileSummary.parse(STDOUT.replace("\"equal\":false,\"snapshotLsn", "\"equal\":true,\"snapshotLsn"))
+                .resultLine()).isEqualTo("RESULT: the lake equals PostgreSQL.");
+        assertThat(List.of(0, 1, 2, 3, 4, 137)).filteredOn(ReconcileSummary::isVerdict).containsExactly(0, 3, 4);
     }
 
     @Test
