@@ -34,6 +34,31 @@ class OptionParsingTest {
     }
 
     @Test
+    void crashLoopLimitIsParsedPassedToTheDaemonAndValidated() {
+        SuperviseCommand.SupervisionOptions defaults = new SuperviseCommand.SupervisionOptions();
+        new picocli.CommandLine(new Object() {
+            @picocli.CommandLine.Mixin
+            SuperviseCommand.SupervisionOptions options = defaults;
+        }).parseArgs();
+        assertThat(defaults.policy().crashLoopLimit()).isEqualTo(3);
+
+        SuperviseCommand.SupervisionOptions two = new SuperviseCommand.SupervisionOptions();
+        new picocli.CommandLine(new Object() {
+            @picocli.CommandLine.Mixin
+            SuperviseCommand.SupervisionOptions options = two;
+        }).parseArgs("--crash-loop-limit", "2");
+        assertThat(two.policy().crashLoopLimit()).isEqualTo(2);
+        assertThat(two.asArguments()).containsSubsequence("--crash-loop-limit", "2");
+
+        SuperviseCommand.SupervisionOptions one = new SuperviseCommand.SupervisionOptions();
+        new picocli.CommandLine(new Object() {
+            @picocli.CommandLine.Mixin
+            SuperviseCommand.SupervisionOptions options = one;
+        }).parseArgs("--crash-loop-limit", "1");
+        assertThatThrownBy(one::policy).hasMessageContaining("--crash-loop-limit").hasMessageContaining("0 (off)");
+    }
+
+    @Test
     void optionBeatsSavedPortsWhichBeatDefaults() {
         StackPorts saved = new StackPorts(25432, 29092, 29093, 28081, 29000);
         PortOverrides onlyKafka = new PortOverrides(null, 39092, null, null, null);
@@ -57,7 +82,7 @@ class OptionParsingTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"up", "down", "status", "env", "logs"}) {
+        for (String command : new String[] {"up", "down", "status", "env", "logs", "resume"}) {
             StringWriter out = new StringWriter();
             int code = TributaryMain.execute(new String[] {command, "--help"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
             assertThat(code).isZero();
