@@ -27,6 +27,16 @@ public record LakePaths(String root) {
         return root + "/quarantine";
     }
 
+    /** The raw records of parked tables (see parking.TableParking). */
+    public String parked() {
+        return root + "/_parked";
+    }
+
+    /** The log of table states (parked, streaming). */
+    public String tableStates() {
+        return root + "/_table_states";
+    }
+
     /** A Spark SQL reference to the Delta table at {@code path}. */
     public static String deltaRef(String path) {
         return "delta.`" + path.replace("`", "``") + "`";

@@ -2,6 +2,7 @@ package io.tributary.lakehouse.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.tributary.lakehouse.parking.TableNotParkedException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -21,12 +22,34 @@ public final class MetricsServer implements AutoCloseable {
 
     private final HttpServer server;
 
-    public MetricsServer(String host, int port, JobMetrics metrics, Supplier<String> health, Supplier<String> maintain)
-            throws IOException {
+    /**
+     * @param resume replays a parked table (POST /tables/&lt;table&gt;/resume); answers 409 with the reason when it
+     *               cannot
+     */
+    public MetricsServer(String host, int port, JobMetrics metrics, Supplier<String> health, Supplier<String> maintain,
+                         java.util.function.Function<String, String> resume) throws IOException {
         server = HttpServer.create(new InetSocketAddress(host, port), 16);
         server.createContext("/metrics", ex -> respond(ex, "GET", 200, "text/plain; version=0.0.4", metrics::render));
         server.createContext("/health", ex -> respond(ex, "GET", 200, "text/plain", health));
         server.createContext("/maintain", ex -> respond(ex, "POST", 200, "text/plain", maintain));
+        server.createContext("/tables/", ex -> {
+            String[] parts = ex.getRequestURI().getPath().split("/");
+            if (!"POST".equals(ex.getRequestMethod()) || parts.length != 4 || !"resume".equals(parts[3])) {
+                respond(ex, "POST", 404, "text/plain", () -> "use POST /tables/<table>/resume\n");
+                return;
+            }
+            String table = parts[2];
+            try {
+                String answer = resume.apply(table);
+                respond(ex, "POST", 200, "text/plain", () -> answer);
+            } catch (TableNotParkedException e) {
+                respond(ex, "POST", 404, "text/plain", () -> e.getMessage() + "\n");
+            } catch (Exception e) { // Spark's checked exceptions arrive undeclared
+                LOG.warn("resume of {} failed; it stays parked", table, e);
+                String answer = "resume of " + table + " failed, it stays parked: " + e.getMessage() + "\n";
+                respond(ex, "POST", 409, "text/plain", () -> answer);
+            }
+        });
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "metrics-http");
             t.setDaemon(true);

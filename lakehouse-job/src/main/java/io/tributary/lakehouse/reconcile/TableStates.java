@@ -30,21 +30,17 @@ final class TableStates {
     private TableStates() {
     }
 
-    /** The log's location under the lake root (the job's {@code LakePaths.tableStates()}). */
-    static String path(LakePaths paths) {
-        return paths.root() + "/_table_states";
-    }
 
     /** The tables the lake has parked now; empty when the job never parked one (no log yet). */
     static Map<String, ParkedState> read(SparkSession spark, LakePaths paths) throws IOException {
-        Path log = new Path(path(paths), "_delta_log");
+        Path log = new Path(paths.tableStates(), "_delta_log");
         FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
         if (!fs.exists(log)) {
             return Map.of();
         }
         List<Entry> entries = new ArrayList<>();
         // a handful of rows (one per parking and per resume): read whole, reduced here
-        for (Row r : spark.read().format("delta").load(path(paths))
+        for (Row r : spark.read().format("delta").load(paths.tableStates())
                 .select("_table", "state", "reason", "_batch_id", "at").collectAsList()) {
             entries.add(new Entry(r.getString(0), r.getString(1), r.isNullAt(2) ? null : r.getString(2),
                     r.isNullAt(3) ? -1 : r.getLong(3), instant(r.get(4))));

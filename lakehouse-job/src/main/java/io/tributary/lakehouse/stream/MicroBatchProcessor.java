@@ -1,49 +1,41 @@
 package io.tributary.lakehouse.stream;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
 
 import io.tributary.lakehouse.config.LakehouseConfig;
-import io.tributary.lakehouse.decode.RecordDecoder;
-import io.tributary.lakehouse.decode.RegistryClients;
-import io.tributary.lakehouse.decode.TableLayout;
-import io.tributary.lakehouse.decode.TableLayouts;
-import io.tributary.lakehouse.lake.BronzeWriter;
-import io.tributary.lakehouse.lake.MergeOutcome;
-import io.tributary.lakehouse.lake.QuarantineWriter;
-import io.tributary.lakehouse.lake.SilverWriter;
-import io.tributary.lakehouse.lake.TableBatchStats;
 import io.tributary.lakehouse.lake.TableNames;
 import io.tributary.lakehouse.metrics.JobMetrics;
-import io.tributary.serde.SchemaRegistryClient;
-import io.tributary.serde.RegistryRequestException;
+import io.tributary.lakehouse.parking.FailureClassifier;
+import io.tributary.lakehouse.parking.FailureKind;
+import io.tributary.lakehouse.parking.ParkedTable;
+import io.tributary.lakehouse.parking.TableNotParkedException;
+import io.tributary.lakehouse.parking.TableParking;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.Lock;
-import org.apache.avro.Schema;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The foreachBatch adapter: splits a Kafka micro-batch by table, decodes it, and hands it to the writers
- * (quarantine, bronze, silver). It decides nothing itself and catches nothing: any failure fails the batch, the
- * query stops, and a restart replays the batch from the checkpoint (every write is idempotent).
+ * The foreachBatch adapter: splits a Kafka micro-batch by table and writes the tables in parallel
+ * ({@link TableBatchWriter}), each one on its own:
+ * <ul>
+ *   <li>an infrastructure failure (S3, Kafka, registry, a lost commit race) fails the batch: the query stops and a
+ *       restart replays it (every write is idempotent);</li>
+ *   <li>any other failure of a table parks that table ({@link TableParking}): its records of this batch and of every
+ *       later one are kept, in order, until {@link #resume} replays them; every other table goes on.</li>
+ * </ul>
+ * Nothing is caught and dropped: a failure either fails the batch or parks its table with the records.
  */
 public final class MicroBatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
 
@@ -53,36 +45,38 @@ public final class MicroBatchProcessor implements VoidFunction2<Dataset<Row>, Lo
     private final SparkSession spark;
     private final LakehouseConfig config;
     private final TableNames names;
-    private final BronzeWriter bronze;
-    private final SilverWriter silver;
-    private final QuarantineWriter quarantine;
+    private final TableBatchWriter writer;
+    private final TableParking parking;
     private final JobMetrics metrics;
     private final Lock writeLock;
     private final ExecutorService tablePool;
 
-    public MicroBatchProcessor(SparkSession spark, LakehouseConfig config, BronzeWriter bronze, SilverWriter silver,
-                               QuarantineWriter quarantine, JobMetrics metrics, Lock writeLock,
-                               ExecutorService tablePool) {
+    MicroBatchProcessor(SparkSession spark, LakehouseConfig config, TableBatchWriter writer, TableParking parking,
+                        JobMetrics metrics, Lock writeLock, ExecutorService tablePool) {
         this.spark = spark;
         this.config = config;
         this.names = new TableNames(config.topicPrefix(), config.sourceSchema());
-        this.bronze = bronze;
-        this.silver = silver;
-        this.quarantine = quarantine;
+        this.writer = writer;
+        this.parking = parking;
         this.metrics = metrics;
         this.writeLock = writeLock;
         this.tablePool = tablePool;
+        parking.all().values().forEach(metrics::parked);
     }
 
     @Override
     public void call(Dataset<Row> kafka, Long batchId) throws Exception {
         writeLock.lock();
         long started = System.nanoTime();
+        long compiledBefore = compilations();
         try {
             long rows = process(kafka, batchId);
             double seconds = (System.nanoTime() - started) / 1e9;
             metrics.batchCompleted(seconds, rows);
-            LOG.info("batch {}: {} records in {} s", batchId, rows, String.format("%.2f", seconds));
+            long compiled = compilations();
+            metrics.codegenCompilations(compiled);
+            LOG.info("batch {}: {} records in {} s ({} classes compiled)", batchId, rows,
+                    String.format("%.2f", seconds), compiled - compiledBefore);
         } catch (Exception | Error e) {
             metrics.batchFailed();
             // reported in full once, where the query's failure ends the command (LakehouseJobMain)
@@ -99,159 +93,101 @@ public final class MicroBatchProcessor implements VoidFunction2<Dataset<Row>, Lo
         String appId = "tributary-lakehouse:" + (queryId == null ? config.queryName() : queryId);
         Dataset<Row> batch = kafka.select("key", "value", "topic", "partition", "offset", "timestamp")
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        List<Dataset<Row>> cached = new ArrayList<>();
         try {
-            List<Row> groups = batch.groupBy(col("topic"), schemaId("key").as("kid"), schemaId("value").as("vid"),
-                    col("value").isNull().as("tombstone")).agg(count("*").as("n")).collectAsList();
-            long total = 0;
-            long tombstones = 0;
-            Map<String, TableSchemas> tables = new TreeMap<>();
-            for (Row g : groups) {
-                long n = g.getLong(4);
-                total += n;
-                if (g.getBoolean(3)) {
-                    tombstones += n;
-                    continue;
-                }
-                TableSchemas t = tables.computeIfAbsent(names.tableOf(g.getString(0)), k -> new TableSchemas());
-                t.topics.add(g.getString(0));
-                if (!g.isNullAt(1)) {
-                    t.keyIds.add(g.getLong(1));
-                }
-                if (!g.isNullAt(2)) {
-                    t.valueIds.add(g.getLong(2));
-                }
-            }
-            metrics.tombstonesSkipped(tombstones);
-            if (tables.isEmpty()) {
-                return total;
-            }
-
-            Map<String, TableLayout> layouts = new TreeMap<>();
-            Map<String, Dataset<Row>> decodedByTable = new TreeMap<>();
-            Dataset<Row> poison = null;
-            for (Map.Entry<String, TableSchemas> e : tables.entrySet()) {
-                String table = e.getKey();
-                TableLayout layout = layoutOf(table, e.getValue());
-                RecordDecoder decoder = new RecordDecoder(config.schemaRegistryUrl(), layout, config.toastPlaceholder());
-                StructType schema = layout.decodedSchema();
-                Dataset<Row> decoded = batch.filter(col("topic").isin(e.getValue().topics.toArray()))
-                        .mapPartitions(new DecodePartition(decoder), Encoders.row(schema))
-                        .persist(StorageLevel.MEMORY_AND_DISK());
-                cached.add(decoded);
-                layouts.put(table, layout);
-                decodedByTable.put(table, decoded);
-                Dataset<Row> p = QuarantineWriter.project(table, decoded.filter(col(TableLayout.ERROR).isNotNull()),
-                        batchId);
-                poison = poison == null ? p : poison.unionByName(p);
-            }
-
-            long poisonCount = poison.count();
-            if (poisonCount > 0) {
-                quarantine.append(poison, appId, batchId);
-                metrics.quarantined(poisonCount);
-                LOG.warn("batch {}: {} poison records quarantined", batchId, poisonCount);
-            }
-
+            BatchTables contents = BatchTables.of(batch, names);
+            metrics.tombstonesSkipped(contents.tombstones());
             List<Future<?>> futures = new ArrayList<>();
-            for (String table : layouts.keySet()) {
-                TableLayout layout = layouts.get(table);
-                Dataset<Row> good = decodedByTable.get(table).filter(col(TableLayout.ERROR).isNull());
+            for (Map.Entry<String, BatchTables.Schemas> e : contents.tables().entrySet()) {
+                String table = e.getKey();
+                Dataset<Row> raw = batch.filter(col("value").isNotNull()
+                        .and(col("topic").isin(e.getValue().topics.toArray())));
                 Callable<Void> task = () -> {
-                    writeTable(layout, good, appId, batchId);
+                    spark.sparkContext().setLocalProperty("spark.scheduler.pool", table);
+                    spark.sparkContext().setJobDescription("tributary " + table + " batch " + batchId);
+                    writeOrPark(table, e.getValue(), raw, appId, batchId);
                     return null;
                 };
                 futures.add(tablePool.submit(task));
             }
-            ExecutionException failure = null;
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e;
-                    } else {
-                        failure.addSuppressed(e.getCause());
-                    }
-                }
-            }
-            if (failure != null) {
-                Throwable cause = failure.getCause();
-                if (cause instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw failure;
-            }
-            return total;
+            awaitAll(futures);
+            return contents.records();
         } finally {
-            cached.forEach(Dataset::unpersist);
             batch.unpersist();
         }
     }
 
-    private void writeTable(TableLayout layout, Dataset<Row> good, String appId, long batchId) {
-        String table = layout.table();
-        spark.sparkContext().setJobDescription("tributary " + table + " batch " + batchId);
-        long started = System.nanoTime();
-        TableBatchStats stats = TableBatchStats.of(good, layout);
-        if (stats.changes() == 0) {
+    private void writeOrPark(String table, BatchTables.Schemas ids, Dataset<Row> raw, String appId, long batchId)
+            throws Exception {
+        var parked = parking.parked(table);
+        if (parked.isPresent()) {
+            parking.keep(table, raw, parked.get().reason(), batchId);
+            LOG.info("batch {} {}: parked since batch {}, records kept for the resume", batchId, table,
+                    parked.get().batchId());
             return;
         }
-        long bronzeStarted = System.nanoTime();
-        bronze.append(table, good, appId, batchId);
-        metrics.bronzeAppended(table, stats.changes());
-        long bronzeDone = System.nanoTime();
-        MergeOutcome outcome = silver.write(layout, good, stats);
-        metrics.merged(table, outcome.rowsMerged());
-        stats.maxSourceTsMs().ifPresent(ts -> metrics.applied(table, ts));
-        LOG.info("batch {} {}: {} changes, stats {} s, bronze {} s, silver {} s ({} inserted, {} updated)", batchId,
-                table, stats.changes(), seconds(bronzeStarted - started), seconds(bronzeDone - bronzeStarted),
-                seconds(System.nanoTime() - bronzeDone), outcome.rowsInserted(), outcome.rowsUpdated());
-    }
-
-    private static String seconds(long nanos) {
-        return String.format("%.2f", nanos / 1e9);
-    }
-
-    /** The layout of a table from the schema ids of this batch; records of unknown ids are poison. */
-    private TableLayout layoutOf(String table, TableSchemas ids) {
-        SchemaRegistryClient registry = RegistryClients.forUrl(config.schemaRegistryUrl());
-        Map<Integer, Schema> values = fetch(registry, ids.valueIds);
-        Map<Integer, Schema> keys = fetch(registry, ids.keyIds);
-        return TableLayouts.derive(table, values, keys).orElseGet(() -> {
-            LOG.warn("table {}: no Debezium envelope schema among ids {}; its records go to the quarantine", table,
-                    ids.valueIds);
-            return new TableLayout(table, new StructType(), new StructType(), new StructType(), null, null);
-        });
-    }
-
-    private static Map<Integer, Schema> fetch(SchemaRegistryClient registry, TreeSet<Long> ids) {
-        Map<Integer, Schema> schemas = new HashMap<>();
-        for (long id : ids) {
-            if (id > Integer.MAX_VALUE) {
-                continue;
+        try {
+            writer.write(table, ids, raw, appId, batchId, false);
+        } catch (Exception e) { // Spark's and Delta's checked exceptions arrive undeclared
+            if (FailureClassifier.classify(e) == FailureKind.INFRASTRUCTURE) {
+                throw e;
             }
+            LOG.error("batch {} {}: the table's write failed; parking the table", batchId, table, e);
+            metrics.parked(parking.park(table, raw, FailureClassifier.reason(e), batchId));
+        }
+    }
+
+    /**
+     * Replays a parked table's records in Kafka order through the normal write, then lets it stream again. Runs between
+     * batches (under the write lock). Throws when the table is not parked or the replay fails (it stays parked).
+     */
+    public String resume(String table) {
+        writeLock.lock();
+        try {
+            SparkSession.setActiveSession(spark); // the caller's thread (HTTP) has none: encoders follow its settings
+            ParkedTable parked = parking.parked(table).orElseThrow(() -> new TableNotParkedException(
+                    "table " + table + " is not parked (parked: " + parking.all().keySet() + ")"));
+            Dataset<Row> raw = parking.records(table).persist(StorageLevel.MEMORY_AND_DISK());
             try {
-                schemas.put((int) id, registry.getById((int) id));
-            } catch (RegistryRequestException e) {
-                if (e.httpStatus() != 404) {
-                    throw e;
+                BatchTables contents = BatchTables.of(raw, names);
+                BatchTables.Schemas ids = contents.tables().get(table);
+                if (ids != null) {
+                    writer.write(table, ids, raw.filter(col("value").isNotNull()), "tributary-resume:" + table,
+                            parked.batchId(), true);
                 }
-                LOG.warn("schema id {} is unknown to the registry; its records go to the quarantine", id);
+                parking.resumed(table, parked.batchId());
+                metrics.resumed(table);
+                return "resumed " + table + ": replayed " + contents.records() + " parked records\n";
+            } finally {
+                raw.unpersist();
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Spark's count of generated classes compiled in this JVM (its code cache misses). */
+    static long compilations() {
+        return org.apache.spark.metrics.source.CodegenMetrics.METRIC_COMPILATION_TIME().getCount();
+    }
+
+    private static void awaitAll(List<Future<?>> futures) throws InterruptedException, ExecutionException {
+        ExecutionException failure = null;
+        for (Future<?> f : futures) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e.getCause());
+                }
             }
         }
-        return schemas;
-    }
-
-    /** The Confluent schema id of a framed column, or null when the bytes are not framed. */
-    private static org.apache.spark.sql.Column schemaId(String column) {
-        return expr("CASE WHEN length(" + column + ") >= 5 AND hex(substring(" + column + ", 1, 1)) = '00'"
-                + " THEN CAST(conv(hex(substring(" + column + ", 2, 4)), 16, 10) AS BIGINT) END");
-    }
-
-    private static final class TableSchemas {
-        final TreeSet<String> topics = new TreeSet<>();
-        final TreeSet<Long> keyIds = new TreeSet<>();
-        final TreeSet<Long> valueIds = new TreeSet<>();
+        if (failure != null) {
+            if (failure.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw failure;
+        }
     }
 }

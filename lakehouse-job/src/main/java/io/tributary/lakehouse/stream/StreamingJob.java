@@ -10,6 +10,7 @@ import io.tributary.lakehouse.lake.S3Unavailable;
 import io.tributary.lakehouse.lake.SilverWriter;
 import io.tributary.lakehouse.metrics.JobMetrics;
 import io.tributary.lakehouse.metrics.MetricsServer;
+import io.tributary.lakehouse.parking.TableParking;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -47,6 +48,7 @@ public final class StreamingJob implements AutoCloseable {
     private ScheduledExecutorService scheduler;
     private ExecutorService tablePool;
     private Maintenance maintenance;
+    private MicroBatchProcessor processor;
 
     public StreamingJob(LakehouseConfig config) {
         this.config = config;
@@ -60,15 +62,16 @@ public final class StreamingJob implements AutoCloseable {
         CommitRetry retry = new CommitRetry(config.commitRetries(), config.commitBackoff(),
                 d -> Thread.sleep(d.toMillis()), metrics::commitRetried);
         tablePool = Executors.newFixedThreadPool(config.tableParallelism(), named("table-writer"));
-        MicroBatchProcessor processor = new MicroBatchProcessor(spark, config, new BronzeWriter(paths, retry),
-                new SilverWriter(spark, paths, retry), new QuarantineWriter(paths, retry), metrics, writeLock,
-                tablePool);
+        TableBatchWriter writer = new TableBatchWriter(config, new BronzeWriter(paths, retry),
+                new SilverWriter(spark, paths, retry), new QuarantineWriter(paths, retry), metrics);
+        processor = new MicroBatchProcessor(spark, config, writer, new TableParking(spark, paths, retry).load(),
+                metrics, writeLock, tablePool);
         maintenance = new Maintenance(spark, paths, retry, config.vacuumRetention(), config.tombstoneRetention(),
                 Clock.systemUTC());
 
         if (config.metricsPort() >= 0) {
             metricsServer = new MetricsServer(config.metricsHost(), config.metricsPort(), metrics, this::health,
-                    this::maintainNow);
+                    this::maintainNow, this::resume);
         }
         spark.streams().addListener(new ProgressListener());
 
@@ -126,6 +129,11 @@ public final class StreamingJob implements AutoCloseable {
                 LOG.error("scheduled maintenance failed; next attempt in {}", config.maintenanceInterval(), e);
             }
         }
+    }
+
+    /** Replays a parked table's records and lets it stream again (served on POST /tables/<table>/resume). */
+    public String resume(String table) {
+        return processor.resume(table);
     }
 
     /** Runs maintenance of every table now, between two batches; returns a report (served on POST /maintain). */

@@ -444,6 +444,50 @@ class LakehouseJobIT {
     }
 
     @Test
+    @Order(10)
+    void aTableWhoseWriteFailsIsParkedWhileTheOthersFlowAndResumesExactly() throws Exception {
+        ChangeFeed healthy = new ChangeFeed("healthy", 11);
+        ChangeFeed fragile = new ChangeFeed("fragile", 12);
+        String constraint = "ALTER TABLE " + LakePaths.deltaRef(paths.silver("fragile"));
+        try (Feeder a = new Feeder(healthy, 2, Duration.ofSeconds(1));
+             Feeder b = new Feeder(fragile, 2, Duration.ofSeconds(1))) {
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                    .until(() -> silver("fragile").count() > 0);
+            // a user's expectation on silver that the next change breaks: a write-time failure of this table only
+            spark.sql(constraint + " ADD CONSTRAINT qty_below_1000 CHECK (qty IS NULL OR qty < 1000)");
+            fragile.sendQty(7, 5000);
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> httpGet("/metrics").contains("tributary_lakehouse_table_parked{table=\"fragile\""));
+            Thread.sleep(5_000); // both feeds go on: healthy flows, fragile's later changes are parked
+        }
+        long parkedAt = fragile.sent;
+        assertLakeEquals(healthy); // every change of the other table, in the same batches and after
+        String parkedLine = httpGet("/metrics").lines()
+                .filter(l -> l.startsWith("tributary_lakehouse_table_parked{table=\"fragile\"")).findFirst().orElseThrow();
+        assertThat(parkedLine).contains("qty_below_1000").endsWith(" 1");
+        Dataset<Row> parked = spark.read().format("delta").load(paths.parked()).where("_table = 'fragile'");
+        assertThat(parked.count()).as("the failed batch's records and every later one are kept").isPositive();
+        assertThat(parked.groupBy("partition", "offset").count().where("count > 1").count()).isZero();
+        assertThat(silver("fragile").where("qty >= 1000").count()).isZero();
+
+        spark.sql(constraint + " DROP CONSTRAINT qty_below_1000"); // the fix
+        HttpResponse<String> resume = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + metricsPort + "/tables/fragile/resume"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(resume.statusCode()).as(resume.body()).isEqualTo(200);
+        assertThat(resume.body()).startsWith("resumed fragile: replayed ");
+        assertThat(fragile.sent).isEqualTo(parkedAt);
+        assertLakeEquals(fragile); // parked changes replayed in order, nothing lost, nothing twice (bronze too)
+        assertThat(httpGet("/metrics")).doesNotContain("tributary_lakehouse_table_parked{table=\"fragile\"");
+        assertThat(spark.read().format("delta").load(paths.parked()).where("_table = 'fragile'").count()).isZero();
+        fragile.send(20);
+        producer.flush();
+        assertLakeEquals(fragile); // and it streams again
+        assertLakeEquals(healthy);
+    }
+
+    @Test
     @Order(99) // last: the command stops the Spark session it gets (this JVM's)
     void sqlCommandQueriesTheLakeWithTimeTravel() {
         assertThat(ordersVersionBeforeLateChanges).isPositive();
@@ -532,6 +576,15 @@ class LakehouseJobIT {
             this.topic = "tributary.shop." + table;
             this.f = new OrdersFixture(topic, table);
             this.random = new Random(seed);
+        }
+
+        /** One upsert of {@code id} with the given qty. */
+        synchronized void sendQty(int id, int qty) {
+            lsn++;
+            producer.sendAsync(topic, f.key(id), f.envelopeV1, expected.containsKey(id)
+                    ? f.update(id, lsn, "c" + id, "1.00", qty) : f.insert(id, lsn, "c" + id, "1.00", qty));
+            expected.put(id, (long) qty);
+            sent++;
         }
 
         synchronized void send(int n) {

@@ -38,7 +38,7 @@ class TableStatesTest {
 
     @Test
     void theLogLivesUnderTheLakeRootAndAMissingReasonIsSaidSo() {
-        assertThat(TableStates.path(new LakePaths("s3a://lakehouse/"))).isEqualTo("s3a://lakehouse/_table_states");
+        assertThat(new LakePaths("s3a://lakehouse/").tableStates()).isEqualTo("s3a://lakehouse/_table_states");
         assertThat(new ParkedState("lakehouse-job", null, null).describe()).isEqualTo("parked in lakehouse-job: no reason recorded");
     }
 

@@ -1,0 +1,133 @@
+package io.tributary.lakehouse.stream;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.tributary.lakehouse.config.LakehouseConfig;
+import io.tributary.lakehouse.decode.RecordDecoder;
+import io.tributary.lakehouse.decode.RegistryClients;
+import io.tributary.lakehouse.decode.TableLayout;
+import io.tributary.lakehouse.decode.TableLayouts;
+import io.tributary.lakehouse.lake.BronzeWriter;
+import io.tributary.lakehouse.lake.MergeOutcome;
+import io.tributary.lakehouse.lake.QuarantineWriter;
+import io.tributary.lakehouse.lake.SilverWriter;
+import io.tributary.lakehouse.lake.TableBatchStats;
+import io.tributary.lakehouse.metrics.JobMetrics;
+import io.tributary.serde.RegistryRequestException;
+import io.tributary.serde.SchemaRegistryClient;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.avro.Schema;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one table's raw Kafka records of a batch: decodes them once (cached), quarantines poison records, appends
+ * the rest to bronze and MERGEs them into silver. The unit a failure is confined to: whatever it throws concerns this
+ * table (or the infrastructure, which {@code parking.FailureClassifier} tells apart).
+ */
+final class TableBatchWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TableBatchWriter.class);
+
+    private final LakehouseConfig config;
+    private final BronzeWriter bronze;
+    private final SilverWriter silver;
+    private final QuarantineWriter quarantine;
+    private final JobMetrics metrics;
+
+    TableBatchWriter(LakehouseConfig config, BronzeWriter bronze, SilverWriter silver, QuarantineWriter quarantine,
+                     JobMetrics metrics) {
+        this.config = config;
+        this.bronze = bronze;
+        this.silver = silver;
+        this.quarantine = quarantine;
+        this.metrics = metrics;
+    }
+
+    /**
+     * @param raw    the table's records (key, value, topic, partition, offset, timestamp)
+     * @param appId  Delta transaction app id of this query (or of a resume)
+     * @param replay true when replaying parked records: bronze keeps only records it does not hold yet
+     */
+    void write(String table, BatchTables.Schemas ids, Dataset<Row> raw, String appId, long batchId, boolean replay) {
+        long started = System.nanoTime();
+        TableLayout layout = layoutOf(table, ids);
+        RecordDecoder decoder = new RecordDecoder(config.schemaRegistryUrl(), layout, config.toastPlaceholder());
+        StructType schema = layout.decodedSchema();
+        Dataset<Row> decoded = raw.mapPartitions(new DecodePartition(decoder), Encoders.row(schema))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            TableBatchStats stats = TableBatchStats.of(decoded);
+            String tableAppId = appId + "/" + table;
+            if (stats.poison() > 0) {
+                quarantine.append(QuarantineWriter.project(table, decoded.filter(col(TableLayout.ERROR).isNotNull()),
+                        batchId), tableAppId, batchId);
+                metrics.quarantined(stats.poison());
+                LOG.warn("batch {} {}: {} poison records quarantined", batchId, table, stats.poison());
+            }
+            if (stats.changes() == 0) {
+                return;
+            }
+            Dataset<Row> good = decoded.filter(col(TableLayout.ERROR).isNull());
+            long bronzeStarted = System.nanoTime();
+            if (replay) {
+                bronze.appendMissing(table, good);
+            } else {
+                bronze.append(table, good, appId, batchId);
+            }
+            metrics.bronzeAppended(table, stats.changes());
+            long bronzeDone = System.nanoTime();
+            MergeOutcome outcome = silver.write(layout, good, stats);
+            metrics.changesVisible(stats.sourceTsCounts());
+            metrics.merged(table, outcome.rowsMerged());
+            stats.maxSourceTsMs().ifPresent(ts -> metrics.applied(table, ts));
+            LOG.info("batch {} {}: {} changes, decode+stats {} s, bronze {} s, silver {} s ({} inserted, {} updated)",
+                    batchId, table, stats.changes(), seconds(bronzeStarted - started),
+                    seconds(bronzeDone - bronzeStarted), seconds(System.nanoTime() - bronzeDone),
+                    outcome.rowsInserted(), outcome.rowsUpdated());
+        } finally {
+            decoded.unpersist();
+        }
+    }
+
+    /** The layout of a table from the schema ids of this batch; records of unknown ids are poison. */
+    private TableLayout layoutOf(String table, BatchTables.Schemas ids) {
+        SchemaRegistryClient registry = RegistryClients.forUrl(config.schemaRegistryUrl());
+        Map<Integer, Schema> values = fetch(registry, ids.valueIds);
+        Map<Integer, Schema> keys = fetch(registry, ids.keyIds);
+        return TableLayouts.derive(table, values, keys).orElseGet(() -> {
+            LOG.warn("table {}: no Debezium envelope schema among ids {}; its records go to the quarantine", table,
+                    ids.valueIds);
+            return new TableLayout(table, new StructType(), new StructType(), new StructType(), null, null);
+        });
+    }
+
+    private static Map<Integer, Schema> fetch(SchemaRegistryClient registry, TreeSet<Long> ids) {
+        Map<Integer, Schema> schemas = new HashMap<>();
+        for (long id : ids) {
+            if (id > Integer.MAX_VALUE) {
+                continue;
+            }
+            try {
+                schemas.put((int) id, registry.getById((int) id));
+            } catch (RegistryRequestException e) {
+                if (e.httpStatus() != 404) {
+                    throw e;
+                }
+                LOG.warn("schema id {} is unknown to the registry; its records go to the quarantine", id);
+            }
+        }
+        return schemas;
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.2f", nanos / 1e9);
+    }
+}
