@@ -83,7 +83,7 @@ public final class LakehouseConfig {
         queryName = v.required(Setting.QUERY_NAME);
         checkpointLocation = stripTrailingSlash(v.optional(Setting.CHECKPOINT_LOCATION)
                 .orElse(lakeRoot + "/_checkpoints/" + queryName));
-        triggerInterval = v.duration(Setting.TRIGGER_INTERVAL, Duration.ofMillis(100));
+        triggerInterval = v.duration(Setting.TRIGGER_INTERVAL, Duration.ZERO);
         maxOffsetsPerTrigger = v.longValue(Setting.MAX_OFFSETS_PER_TRIGGER, 1);
         startingOffsets = v.enumValue(Setting.STARTING_OFFSETS, StartingOffsets.class);
         sparkMaster = v.required(Setting.SPARK_MASTER);

@@ -24,7 +24,9 @@ public enum Setting {
     CHECKPOINT_LOCATION("TRIBUTARY_LAKEHOUSE_CHECKPOINT_LOCATION", "",
             "Streaming checkpoint (empty: <lake root>/_checkpoints/<query name>). Keep it next to the tables."),
     QUERY_NAME("TRIBUTARY_LAKEHOUSE_QUERY_NAME", "lakehouse-job", "Name of the streaming query."),
-    TRIGGER_INTERVAL("TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL", "5s", "Micro-batch trigger interval."),
+    TRIGGER_INTERVAL("TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL", "0s",
+            "Micro-batch trigger interval (0s: the next batch starts as soon as the previous one ends while records"
+                    + " wait; an idle job looks for new records every 250 ms)."),
     MAX_OFFSETS_PER_TRIGGER("TRIBUTARY_LAKEHOUSE_MAX_OFFSETS_PER_TRIGGER", "100000",
             "Upper bound of Kafka records per micro-batch (bounds memory and batch time)."),
     STARTING_OFFSETS("TRIBUTARY_LAKEHOUSE_STARTING_OFFSETS", "earliest",
@@ -47,7 +49,7 @@ public enum Setting {
     COMMIT_BACKOFF("TRIBUTARY_LAKEHOUSE_COMMIT_BACKOFF", "500ms", "First backoff between commit retries (doubles)."),
     TOAST_PLACEHOLDER("TRIBUTARY_LAKEHOUSE_TOAST_PLACEHOLDER", "__debezium_unavailable_value",
             "Debezium's unavailable.value.placeholder: the stored value is kept where a column carries it."),
-    TABLE_PARALLELISM("TRIBUTARY_LAKEHOUSE_TABLE_PARALLELISM", "2",
+    TABLE_PARALLELISM("TRIBUTARY_LAKEHOUSE_TABLE_PARALLELISM", "4",
             "How many tables of one micro-batch are written concurrently.");
 
     private final String key;

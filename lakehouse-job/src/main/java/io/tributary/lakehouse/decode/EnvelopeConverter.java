@@ -117,6 +117,7 @@ public final class EnvelopeConverter {
             values[i++] = f == null ? null : AvroSparkValues.convert(envelope.get(f.pos()), f.schema(), extra.dataType());
         }
         values[i++] = CollectionConverters.asScala(unavailable).toSeq();
+        values[i++] = at.readAt();
         values[i++] = null;
         values[i++] = null;
         values[i] = null;

@@ -38,6 +38,8 @@ public record TableLayout(String table, StructType rowType, StructType keyType, 
     public static final String AFTER = "after";
     public static final String TRANSACTION = "transaction";
     public static final String UNAVAILABLE = "_unavailable_columns";
+    /** When the job read the record: a column, not {@code current_timestamp()}, whose literal would change the plan. */
+    public static final String INGESTED_AT = "_ingested_at";
     public static final String ERROR = "_error";
     public static final String RAW_KEY = "_raw_key";
     public static final String RAW_VALUE = "_raw_value";
@@ -77,6 +79,7 @@ public record TableLayout(String table, StructType rowType, StructType keyType, 
         }
         return s.add(new StructField(UNAVAILABLE, DataTypes.createArrayType(DataTypes.StringType, false), true,
                         Metadata.empty()))
+                .add(INGESTED_AT, DataTypes.TimestampType, true)
                 .add(ERROR, DataTypes.StringType, true)
                 .add(RAW_KEY, DataTypes.BinaryType, true)
                 .add(RAW_VALUE, DataTypes.BinaryType, true);

@@ -1,7 +1,6 @@
 package io.tributary.lakehouse.lake;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.current_timestamp;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.struct;
@@ -65,7 +64,7 @@ public final class MergeSource {
                 case SilverColumns.OP -> col(TableLayout.OP);
                 case SilverColumns.DELETED -> col(TableLayout.OP).equalTo(Op.DELETE.code());
                 case SilverColumns.SOURCE_TS_MS -> col(TableLayout.SOURCE_TS_MS);
-                case SilverColumns.INGESTED_AT -> current_timestamp();
+                case SilverColumns.INGESTED_AT -> col(TableLayout.INGESTED_AT);
                 default -> keyColumns.contains(f.name()) ? col(TableLayout.KEY + "." + q).cast(f.dataType())
                         : incoming.contains(f.name()) ? col(TableLayout.AFTER + "." + q).cast(f.dataType())
                         : lit(null).cast(f.dataType());

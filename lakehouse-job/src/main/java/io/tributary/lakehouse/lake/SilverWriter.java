@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -30,8 +29,8 @@ import org.slf4j.LoggerFactory;
  * Keeps {@code silver/<table>} equal to the source table: evolves its schema, applies a truncate, and MERGEs the
  * batch's latest change per key ({@link MergeSource}) in one pass over the target. The MERGE decides each key itself:
  * the guard on (LSN, position) makes a replayed batch a no-op, unavailable TOAST columns keep the stored value, a
- * delete leaves a tombstone. The target is joined once; with a single-column key the batch's key range lets Delta
- * skip files.
+ * delete leaves a tombstone. The target is joined once. The plans carry no per-batch literal, so that Spark's
+ * generated code is compiled once and reused by every later batch.
  */
 public final class SilverWriter {
 
@@ -88,8 +87,7 @@ public final class SilverWriter {
         }
         Dataset<Row> source = MergeSource.latestPerKey(decoded.filter(changes), layout, silverSchema, keyColumns,
                 stats.anyUnavailable());
-        return retry.run("MERGE into silver." + table, () -> merge(table, path, silverSchema, source, keyColumns,
-                stats.keyRange()));
+        return retry.run("MERGE into silver." + table, () -> merge(table, path, silverSchema, source, keyColumns));
     }
 
     /**
@@ -98,16 +96,11 @@ public final class SilverWriter {
      * unavailable (unchanged TOAST) column keeps the stored value of a live row; a delete leaves a tombstone.
      */
     private MergeOutcome merge(String table, String path, StructType silverSchema, Dataset<Row> source,
-                               List<String> keyColumns, Optional<TableBatchStats.KeyRange> keyRange) {
+                               List<String> keyColumns) {
         Column on = null;
         for (String c : keyColumns) {
             Column equal = col("t." + quote(c)).equalTo(col("s." + quote(c)));
             on = on == null ? equal : on.and(equal);
-        }
-        if (keyRange.isPresent()) {
-            // a condition on the target alone: Delta skips the files whose key range lies outside the batch's
-            TableBatchStats.KeyRange r = keyRange.get();
-            on = on.and(col("t." + quote(r.column())).between(lit(r.min()), lit(r.max())));
         }
         Column later = col("s." + SilverColumns.LSN).gt(col("t." + SilverColumns.LSN))
                 .or(col("s." + SilverColumns.LSN).equalTo(col("t." + SilverColumns.LSN))

@@ -25,11 +25,26 @@ public final class JobMetrics {
     private final Map<String, AtomicLong> rowsMerged = new ConcurrentSkipListMap<>();
     private final Map<String, AtomicLong> bronzeRows = new ConcurrentSkipListMap<>();
     private final Map<String, Long> newestSourceTsMs = new ConcurrentHashMap<>();
+    private final Map<String, io.tributary.lakehouse.parking.ParkedTable> parked = new ConcurrentSkipListMap<>();
     private final AtomicLong maintenanceRuns = new AtomicLong();
+    private final AtomicLong codegenCompilations = new AtomicLong();
     private final AtomicLong commitRetries = new AtomicLong();
+
+    private final ChangeFreshness changeFreshness;
 
     public JobMetrics(Clock clock) {
         this.clock = clock;
+        this.changeFreshness = new ChangeFreshness(clock, java.time.Duration.ofMinutes(1));
+    }
+
+    /** A table's silver commit is visible now: its changes' freshness, one figure per source commit time. */
+    public void changesVisible(Map<Long, Long> sourceTsCounts) {
+        changeFreshness.committed(sourceTsCounts, clock.millis());
+    }
+
+    /** The q-quantile of the freshness of the changes made visible in the last minute. */
+    public java.util.OptionalDouble recentFreshness(double q) {
+        return changeFreshness.recentQuantile(q);
     }
 
     public void batchCompleted(double seconds, long rows) {
@@ -68,6 +83,20 @@ public final class JobMetrics {
     /** The newest source commit time applied to a table; freshness is measured against it. */
     public void applied(String table, long sourceTsMs) {
         newestSourceTsMs.merge(table, sourceTsMs, Math::max);
+    }
+
+    /** A table the job parked (or found parked at start). */
+    public void parked(io.tributary.lakehouse.parking.ParkedTable table) {
+        parked.put(table.table(), table);
+    }
+
+    public void resumed(String table) {
+        parked.remove(table);
+    }
+
+    /** The JVM's count of Spark code compilations so far (stable plans keep it flat from batch to batch). */
+    public void codegenCompilations(long total) {
+        codegenCompilations.set(total);
     }
 
     public void maintenanceRun() {
@@ -110,12 +139,22 @@ public final class JobMetrics {
                 quarantined.get());
         counter(sb, "tributary_lakehouse_kafka_tombstones_total", "Kafka tombstones (null values) skipped.",
                 tombstonesSkipped.get());
+        counter(sb, "tributary_lakehouse_codegen_compilations_total",
+                "Classes Spark generated and compiled (flat once every plan was seen: its cache is hit).",
+                codegenCompilations.get());
         counter(sb, "tributary_lakehouse_maintenance_runs_total", "Maintenance runs (OPTIMIZE, purge, VACUUM).",
                 maintenanceRuns.get());
         counter(sb, "tributary_lakehouse_commit_retries_total", "Delta commits retried after a conflict.",
                 commitRetries.get());
         perTable(sb, "tributary_lakehouse_rows_merged_total", "counter", "Silver rows written by MERGE.", rowsMerged);
         perTable(sb, "tributary_lakehouse_bronze_rows_total", "counter", "Changes appended to bronze.", bronzeRows);
+        sb.append("# HELP tributary_lakehouse_table_parked 1 while a table is parked (label reason: why; fix:"
+                        + " ./tributary resume <table>).\n")
+                .append("# TYPE tributary_lakehouse_table_parked gauge\n");
+        parked.values().forEach(p -> sb.append("tributary_lakehouse_table_parked{table=\"").append(p.table())
+                .append("\",reason=\"").append(labelValue(p.reason())).append("\",since_batch=\"").append(p.batchId())
+                .append("\"} 1\n"));
+        changeFreshness.render(sb, "tributary_lakehouse_change_freshness_seconds");
         sb.append("# HELP tributary_lakehouse_freshness_seconds Now minus the newest source commit time applied.\n")
                 .append("# TYPE tributary_lakehouse_freshness_seconds gauge\n");
         long now = clock.millis();
@@ -123,6 +162,11 @@ public final class JobMetrics {
                 "tributary_lakehouse_freshness_seconds{table=\"").append(table).append("\"} ")
                 .append(Math.max(0, now - ts) / 1000.0).append('\n'));
         return sb.toString();
+    }
+
+    /** A Prometheus label value: backslash, quote and newline escaped. */
+    static String labelValue(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     private static void counter(StringBuilder sb, String name, String help, long value) {

@@ -21,6 +21,7 @@ final class DecodePartition implements MapPartitionsFunction<Row, Row> {
 
     @Override
     public Iterator<Row> call(Iterator<Row> input) {
+        Instant readAt = Instant.now();
         return new Iterator<>() {
             private Row next = advance();
 
@@ -30,7 +31,7 @@ final class DecodePartition implements MapPartitionsFunction<Row, Row> {
                     Object ts = kafka.get(5);
                     KafkaCoordinates at = new KafkaCoordinates(kafka.getString(2), kafka.getInt(3), kafka.getLong(4),
                             ts instanceof Instant instant ? instant
-                                    : ts instanceof java.sql.Timestamp t ? t.toInstant() : null);
+                                    : ts instanceof java.sql.Timestamp t ? t.toInstant() : null, readAt);
                     Row decoded = decoder.decode((byte[]) kafka.get(0), (byte[]) kafka.get(1), at);
                     if (decoded != null) {
                         return decoded;

@@ -63,6 +63,14 @@ public final class SparkSessions {
         s.put("spark.databricks.delta.schema.autoMerge.enabled", "false");
         s.put("spark.databricks.delta.merge.repartitionBeforeWrite.enabled", "false");
         s.put("spark.sql.streaming.stopActiveRunOnRestart", "true");
+        // every batch plans the same queries per table (and Delta its own): keep all their compiled code, not 100
+        s.put("spark.sql.codegen.cache.maxEntries", "2000");
+        // a checkpoint (a Spark job writing Parquet) every 100 commits instead of 10: a table commits every batch
+        s.put("spark.databricks.delta.properties.defaults.checkpointInterval", "100");
+        // with a 0 s trigger an idle query asks Kafka for new offsets after this pause (Spark's default: 10 ms)
+        s.put("spark.sql.streaming.pollingDelay", "250ms");
+        // tables of a batch are written from parallel threads: share the cores between their jobs, not first come
+        s.put("spark.scheduler.mode", "FAIR");
         if (config.vacuumRetention().compareTo(Duration.ofDays(7)) < 0) {
             s.put("spark.databricks.delta.retentionDurationCheck.enabled", "false");
         }

@@ -24,7 +24,7 @@ class LakehouseConfigTest {
         assertThat(c.topicPattern().matcher("tributary.shop.orders.extra").matches()).isFalse();
         assertThat(c.topicPattern().matcher("tributary.tributary_cdc.heartbeat").matches()).isFalse();
         assertThat(c.topicPattern().matcher("tributaryXshopXorders").matches()).isFalse();
-        assertThat(c.triggerInterval()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(c.triggerInterval()).as("the next batch as soon as records wait").isEqualTo(Duration.ZERO);
         assertThat(c.metricsPort()).isEqualTo(18083);
         assertThat(c.sparkMaster()).isEqualTo("local[2]");
         assertThat(c.s3AccessKey()).isEmpty();

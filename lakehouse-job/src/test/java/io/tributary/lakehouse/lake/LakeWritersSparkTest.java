@@ -80,7 +80,7 @@ class LakeWritersSparkTest {
         }
         Dataset<Row> decoded = spark.createDataFrame(rows, layout.decodedSchema());
         bronze.append(f.table, decoded, "test-app", batchId);
-        silver.write(layout, decoded, TableBatchStats.of(decoded, layout));
+        silver.write(layout, decoded, TableBatchStats.of(decoded));
     }
 
     private static List<Row> live(String table) {

@@ -162,7 +162,7 @@ class SilverMergeModelSparkTest {
                     new KafkaCoordinates(f.topic, 0, s.offset(), Instant.now())));
         }
         Dataset<Row> decoded = spark.createDataFrame(rows, layout.decodedSchema());
-        silver.write(layout, decoded, TableBatchStats.of(decoded, layout));
+        silver.write(layout, decoded, TableBatchStats.of(decoded));
     }
 
     private static GenericRecord snapshotRead(OrdersFixture f, Step s) {
