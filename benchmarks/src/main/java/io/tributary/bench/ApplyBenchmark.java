@@ -66,7 +66,7 @@ final class ApplyBenchmark {
     private double[] runLakehouseJob() throws Exception {
         int port = BenchContext.freePort();
         ManagedProcess job = ctx.launchLakehouseJob("bench-apply-merge", CaptureBenchmarks.CDC_PREFIX,
-                "s3a://lakehouse/bench-apply-merge", port, Duration.ofSeconds(1));
+                "s3a://lakehouse/bench-apply-merge", port, Duration.ZERO);
         try {
             ctx.pollUntil("lakehouse-job apply", ctx.metricSum(port, "tributary_lakehouse_input_rows_total"), records,
                     Duration.ofMillis(250), TIMEOUT, job);

@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Benchmark 5: the simulator at sustained rates through cdc-engine and the lakehouse job into silver. Per rate: the
- * achieved rate, the rates each stage kept up, freshness (commit in PostgreSQL -> visible in silver) p50/p95/p99 from
- * {@link FreshnessModel}, and whether the lag grows ({@link Trend}).
+ * achieved rate, the rates each stage kept up, freshness (commit in PostgreSQL -> visible in silver) p50/p95/p99 as the
+ * job measured it per change (its histogram between the start and the end of the step), and whether the lag grows
+ * ({@link BatchLag}, {@link Trend}).
  */
 final class EndToEndBenchmark {
 
@@ -28,6 +29,9 @@ final class EndToEndBenchmark {
     private static final Duration POLL = Duration.ofMillis(100);
     /** The lake tables of the three captured tables (the shared lake of quick mode also holds others). */
     private static final Set<String> LAKE_TABLES = Set.of("customers", "orders", "products");
+
+    /** The job's histogram of per-change freshness. */
+    static final String FRESHNESS = "tributary_lakehouse_change_freshness_seconds";
 
     private final BenchContext ctx;
     private final ObjectMapper json = new ObjectMapper();
@@ -44,7 +48,7 @@ final class EndToEndBenchmark {
     BenchmarkResult run() throws Exception {
         BenchmarkResult r = new BenchmarkResult("end-to-end", "5. End to end: sustained rates into silver",
                 "the simulator at each rate for " + ctx.mode.endToEndStep().toSeconds() + " s through cdc-engine and"
-                        + " the lakehouse job (1 s trigger); freshness = commit in PostgreSQL -> visible in silver");
+                        + " the lakehouse job (0 s trigger); freshness = commit in PostgreSQL -> visible in silver");
         r.tableHeader.addAll(List.of("target changes/s", "simulator achieved/s", "captured/s (cdc-engine)",
                 "applied/s (lakehouse-job)", "freshness p50 / p95 / p99 (s)", "lag trend (s per s)", "lag grows?",
                 "catch-up after the run (s)"));
@@ -58,7 +62,7 @@ final class EndToEndBenchmark {
         int lakePort = own ? BenchContext.freePort() : ctx.lake.metricsPort;
         int cdcPort = BenchContext.freePort();
         ManagedProcess job = own ? ctx.launchLakehouseJob("bench-e2e-lakehouse", PREFIX, "s3a://lakehouse/bench-e2e",
-                lakePort, Duration.ofSeconds(1)) : ctx.lake.process();
+                lakePort, Duration.ZERO) : ctx.lake.process();
         if (!own) {
             r.notes.add("Quick mode: one short step, with the lakehouse job shared with the apply and initial-load"
                     + " benchmarks running at the same time: a smoke test of the harness, not a freshness figure.");
@@ -117,6 +121,8 @@ final class EndToEndBenchmark {
         Duration d = ctx.mode.endToEndStep();
         Path summary = ctx.runDir.resolve("simulator-" + rate + ".json");
         Poll before = poll(cdcPort, lakePort);
+        Map<Double, Double> freshnessBefore = PrometheusText.buckets(ctx.get("http://127.0.0.1:" + lakePort + "/metrics"),
+                FRESHNESS);
         ManagedProcess sim = ctx.stack.launch(ModuleLaunch.of("simulator", "io.tributary.simulator.SimulatorMain",
                 List.of("run", "--rate", Integer.toString(rate), "--duration", d.toSeconds() + "s", "--workers",
                         Integer.toString(workers), "--events-per-tx", Integer.toString(eventsPerTx), "--seed", "42",
@@ -124,7 +130,7 @@ final class EndToEndBenchmark {
                 Map.of(), List.of("-Xmx512m")).named("bench-sim-" + rate));
         ctx.sampler.watch("simulator", sim.pid());
         long startMs = System.currentTimeMillis();
-        List<FreshnessModel.Batch> batches = new ArrayList<>();
+        List<BatchLag.Batch> batches = new ArrayList<>();
         Poll last = before;
         Poll lastSecond = before;
         long stopMs = 0;
@@ -138,7 +144,7 @@ final class EndToEndBenchmark {
             }
             if (p.lakeBatches() > last.lakeBatches() && !Double.isNaN(p.lakeFreshnessMin())
                     && (ctx.lake == null || p.lakeRows() > last.lakeRows())) { // shared lake: batches of these tables
-                batches.add(new FreshnessModel.Batch(p.atMs(), p.atMs() - Math.round(p.lakeFreshnessMin() * 1000),
+                batches.add(new BatchLag.Batch(p.atMs(), p.atMs() - Math.round(p.lakeFreshnessMin() * 1000),
                         Math.round(p.lakeRows() - last.lakeRows())));
             }
             last = p;
@@ -176,14 +182,16 @@ final class EndToEndBenchmark {
         double simSeconds = s == null ? d.toSeconds() : s.path("elapsedSeconds").asDouble(d.toSeconds());
         double captured = (atStop.cdcEvents() - before.cdcEvents()) / ((stopMs - startMs) / 1000.0);
         double applied = (atStop.lakeRows() - before.lakeRows()) / ((stopMs - startMs) / 1000.0);
-        Percentiles fresh = new Percentiles(FreshnessModel.samples(batches));
+        // measured per change by the job (source commit -> silver commit visible), from its histogram's buckets
+        Percentiles fresh = new Percentiles(PrometheusText.observationsBetween(freshnessBefore,
+                PrometheusText.buckets(ctx.get("http://127.0.0.1:" + lakePort + "/metrics"), FRESHNESS)));
         long stoppedAt = stopMs;
-        List<FreshnessModel.Batch> during = batches.stream().filter(b -> b.visibleAtMs() <= stoppedAt).toList();
-        List<Trend.Point> worst = FreshnessModel.worstPerBatch(during, startMs);
+        List<BatchLag.Batch> during = batches.stream().filter(b -> b.visibleAtMs() <= stoppedAt).toList();
+        List<Trend.Point> worst = BatchLag.worstPerBatch(during, startMs);
         double slope = Trend.slope(worst);
         String verdict = lagVerdict(worst, achieved, captured, catchUp, ctx.mode.drainLimit().toSeconds(), exit != 0);
         boolean grows = !verdict.startsWith("no");
-        for (Trend.Point pt : FreshnessModel.worstPerBatch(batches, startMs)) {
+        for (Trend.Point pt : BatchLag.worstPerBatch(batches, startMs)) {
             freshnessPts.add(new double[] {(startMs - ctx.originMs) / 1000.0 + pt.x(), pt.y()});
         }
         LOG.info("Rate {}: achieved {}/s in {} s, captured {}/s, applied {}/s, freshness p50 {} p99 {}, slope {}, "

@@ -62,6 +62,47 @@ public final class PrometheusText {
         return acc;
     }
 
+    /** The cumulative buckets of a histogram: upper bound (le, +Inf as infinity) -> count; empty when absent. */
+    public static java.util.TreeMap<Double, Double> buckets(String exposition, String histogram) {
+        java.util.TreeMap<Double, Double> buckets = new java.util.TreeMap<>();
+        if (exposition == null) {
+            return buckets;
+        }
+        String name = histogram + "_bucket{";
+        for (String line : exposition.split("\n")) {
+            if (line.startsWith(name)) {
+                String le = label(line, "le");
+                buckets.put("+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le),
+                        Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1).trim()));
+            }
+        }
+        return buckets;
+    }
+
+    /**
+     * The observations between two scrapes of a cumulative histogram, one weighted sample per bucket at the bucket's
+     * upper bound (a percentile read from them is an upper bound, exact to the bucket width).
+     */
+    public static java.util.List<Percentiles.Weighted> observationsBetween(java.util.Map<Double, Double> before,
+                                                                          java.util.Map<Double, Double> after) {
+        java.util.List<Percentiles.Weighted> samples = new java.util.ArrayList<>();
+        double previousCumulative = 0;
+        double lastFinite = 0;
+        for (var e : new java.util.TreeMap<>(after).entrySet()) {
+            double cumulative = e.getValue() - before.getOrDefault(e.getKey(), 0.0);
+            double inBucket = cumulative - previousCumulative;
+            previousCumulative = cumulative;
+            double bound = e.getKey().isInfinite() ? lastFinite : e.getKey();
+            if (!e.getKey().isInfinite()) {
+                lastFinite = e.getKey();
+            }
+            if (inBucket > 0) {
+                samples.add(new Percentiles.Weighted(bound, inBucket));
+            }
+        }
+        return samples;
+    }
+
     /** The value of label {@code name} in a sample line, or null when it has none. */
     static String label(String line, String name) {
         int open = line.indexOf('{');
