@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 final class Demo {
     private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
     private static final Duration HEARTBEAT = Duration.ofSeconds(2);
-    private static final Duration TRIGGER = Duration.ofSeconds(2);
+    private static final Duration TRIGGER = Duration.ZERO;
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
 
     record Options(Duration duration, int rate, boolean schemaChanges, Duration statusInterval, Duration catchUpTimeout) {

@@ -29,10 +29,19 @@ record PipelineFigures(double written, double captured, double bronze, double me
         OptionalDouble lag = cdc.isEmpty() ? last.cdcLagSeconds() : positive(cdc.value("tributary_cdc_lag_seconds"));
         double bronze = lake.isEmpty() ? last.bronze() : lake.sum("tributary_lakehouse_bronze_rows_total");
         double merged = lake.isEmpty() ? last.merged() : lake.sum("tributary_lakehouse_rows_merged_total");
-        OptionalDouble fresh = lake.isEmpty() ? last.freshnessSeconds() : positive(lake.max("tributary_lakehouse_freshness_seconds"));
+        OptionalDouble fresh = lake.isEmpty() ? last.freshnessSeconds() : freshness(lake);
         List<ParkedTable> parked = new ArrayList<>(parkedBy(Pipeline.CDC_ENGINE, cdc, last));
         parked.addAll(parkedBy(Pipeline.LAKEHOUSE_JOB, lake, last));
         return new PipelineFigures(written, captured, bronze, merged, lag, fresh, parked);
+    }
+
+    /**
+     * The p99 freshness of the changes the lake made visible in the last minute, measured per change; when none
+     * was applied in that minute, how long ago the newest applied change was committed (it grows while idle).
+     */
+    static OptionalDouble freshness(PrometheusText lake) {
+        Double measured = lake.sumBy("tributary_lakehouse_change_freshness_recent_seconds", "quantile").get("0.99");
+        return measured != null ? OptionalDouble.of(measured) : positive(lake.max("tributary_lakehouse_freshness_seconds"));
     }
 
     private static List<ParkedTable> parkedBy(String stage, PrometheusText metrics, PipelineFigures last) {

@@ -59,6 +59,16 @@ class PrometheusTextTest {
     }
 
     @Test
+    void statusLineFreshnessIsTheMeasuredP99OfTheLastMinuteWhenTheLakeHasOne() {
+        PrometheusText lake = PrometheusText.parse("tributary_lakehouse_freshness_seconds{table=\"orders\"} 40.0\n"
+                + "tributary_lakehouse_change_freshness_recent_seconds{quantile=\"0.5\"} 1.2\n"
+                + "tributary_lakehouse_change_freshness_recent_seconds{quantile=\"0.99\"} 3.75\n");
+        assertThat(PipelineFigures.freshness(lake)).hasValue(3.75);
+        PrometheusText idle = PrometheusText.parse("tributary_lakehouse_freshness_seconds{table=\"orders\"} 40.0\n");
+        assertThat(PipelineFigures.freshness(idle)).as("nothing applied in the last minute").hasValue(40.0);
+    }
+
+    @Test
     void statusLineEndsWithTheParkedTablesAndKeepsThemWhileAStageDoesNotAnswer() {
         PipelineFigures now = PipelineFigures.of(PrometheusText.EMPTY, PrometheusText.parse(ParkedTableTest.CDC),
                 PrometheusText.parse(ParkedTableTest.LAKE), PipelineFigures.NONE);
