@@ -42,8 +42,10 @@ public enum Setting {
             "How often the running job compacts (OPTIMIZE), purges old tombstones and VACUUMs (0s: never)."),
     VACUUM_RETENTION("TRIBUTARY_LAKEHOUSE_VACUUM_RETENTION", "168h",
             "VACUUM keeps files needed by versions younger than this (bounds time travel)."),
-    TOMBSTONE_RETENTION("TRIBUTARY_LAKEHOUSE_TOMBSTONE_RETENTION", "7d",
-            "Purge horizon: silver tombstones older than this are removed by maintenance (0s: keep forever)."),
+    TOMBSTONE_RETENTION("TRIBUTARY_LAKEHOUSE_TOMBSTONE_RETENTION", "8d",
+            "Purge horizon: silver tombstones older than this are removed by maintenance (0s: keep forever). Keep it"
+                    + " longer than the CDC topics' Kafka retention (7d, plus a segment) so that no replay reaches"
+                    + " past it; a resume of parked records older than it is refused."),
     COMMIT_RETRIES("TRIBUTARY_LAKEHOUSE_COMMIT_RETRIES", "5",
             "Retries of a Delta commit that lost a conflict (e.g. to a concurrent OPTIMIZE)."),
     COMMIT_BACKOFF("TRIBUTARY_LAKEHOUSE_COMMIT_BACKOFF", "500ms", "First backoff between commit retries (doubles)."),

@@ -8,6 +8,7 @@ import io.tributary.lakehouse.metrics.JobMetrics;
 import io.tributary.lakehouse.parking.FailureClassifier;
 import io.tributary.lakehouse.parking.FailureKind;
 import io.tributary.lakehouse.parking.ParkedTable;
+import io.tributary.lakehouse.parking.ReplayHorizon;
 import io.tributary.lakehouse.parking.TableNotParkedException;
 import io.tributary.lakehouse.parking.TableParking;
 import java.util.ArrayList;
@@ -148,6 +149,9 @@ public final class MicroBatchProcessor implements VoidFunction2<Dataset<Row>, Lo
                     "table " + table + " is not parked (parked: " + parking.all().keySet() + ")"));
             Dataset<Row> raw = parking.records(table).persist(StorageLevel.MEMORY_AND_DISK());
             try {
+                Row oldest = raw.agg(org.apache.spark.sql.functions.min("timestamp")).first();
+                ReplayHorizon.check(table, oldest.isNullAt(0) ? null : oldest.<java.time.Instant>getAs(0),
+                        java.time.Instant.now(), config.tombstoneRetention());
                 BatchTables contents = BatchTables.of(raw, names);
                 BatchTables.Schemas ids = contents.tables().get(table);
                 if (ids != null) {
