@@ -19,9 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +62,7 @@ public final class SilverWriter {
     public MergeOutcome write(TableLayout layout, Dataset<Row> decoded, TableBatchStats stats) {
         String table = layout.table();
         String path = paths.silver(table);
+        boolean createdNow = false;
         if (!existing.contains(path)) {
             if (!DeltaTable.isDeltaTable(spark, path)) {
                 if (layout.keyType().fields().length == 0) {
@@ -67,6 +70,7 @@ public final class SilverWriter {
                     return MergeOutcome.NONE;
                 }
                 create(path, layout);
+                createdNow = true;
             }
             existing.add(path);
         }
@@ -87,7 +91,24 @@ public final class SilverWriter {
         }
         Dataset<Row> source = MergeSource.latestPerKey(decoded.filter(changes), layout, silverSchema, keyColumns,
                 stats.anyUnavailable());
+        if (createdNow) {
+            // an empty table has no row to match: the first batch (the initial snapshot) is appended, not merged. A
+            // replay finds the table filled and MERGEs under the guard, so the append needs no transaction id.
+            return retry.run("first append to silver." + table, () -> appendFirst(table, path, source));
+        }
         return retry.run("MERGE into silver." + table, () -> merge(table, path, silverSchema, source, keyColumns));
+    }
+
+    private MergeOutcome appendFirst(String table, String path, Dataset<Row> source) {
+        Dataset<Row> rows = source.drop(MergeSource.UNAVAILABLE).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long n = rows.count();
+            rows.write().format("delta").mode(SaveMode.Append).save(path);
+            LOG.info("silver.{}: first batch appended ({} rows)", table, n);
+            return new MergeOutcome(n, 0, n);
+        } finally {
+            rows.unpersist();
+        }
     }
 
     /**
