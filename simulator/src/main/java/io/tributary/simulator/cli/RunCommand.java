@@ -7,6 +7,7 @@ import io.tributary.simulator.db.RetryPolicy;
 import io.tributary.simulator.load.Identifier;
 import io.tributary.simulator.run.BusinessSimulator;
 import io.tributary.simulator.run.Mix;
+import io.tributary.simulator.run.RunMode;
 import io.tributary.simulator.run.RunSettings;
 import io.tributary.simulator.run.SimulationFailedException;
 import java.nio.file.Files;
@@ -25,10 +26,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code simulator run}: the shop's business as a stream of inserts, updates, deletes and schema changes. */
+/**
+ * {@code simulator run}: the shop's business as a stream of inserts, updates, deletes and schema changes; or, with
+ * {@code --mode bulk}, the benchmark load (multi-row statements, batches of row changes per transaction).
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the shop on the loaded tables: sign-ups, orders with stock updates, order status"
                 + " changes, cancellations, price and stock changes, moves, erasures; optionally schema changes.",
+                "--mode bulk writes the same kinds of change as multi-row statements, --batch-size row changes per"
+                        + " transaction, for benchmarks (e.g. --mode bulk --rate 20000 --workers 4 --batch-size 500).",
                 "Prints progress to the log and a JSON summary to stdout at the end (also on Ctrl-C)."})
 public final class RunCommand implements Callable<Integer> {
 
@@ -37,8 +43,18 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    @Option(names = "--rate", defaultValue = "100", description = "row changes per second (default: ${DEFAULT-VALUE})")
-    double rate;
+    @Option(names = "--rate", defaultValue = "100", description = "row changes per second, or max for as fast as the"
+            + " database takes them (default: ${DEFAULT-VALUE})")
+    String rate;
+
+    @Option(names = "--mode", defaultValue = "business", description = "business: one business event at a time"
+            + " (baskets with stock, status steps, erasures, schema changes); bulk: benchmark load, the same kinds of"
+            + " change as multi-row statements, --batch-size row changes per transaction (default: ${DEFAULT-VALUE})")
+    String mode;
+
+    @Option(names = "--batch-size", description = "--mode bulk: row changes per transaction (default: "
+            + RunSettings.DEFAULT_BATCH_SIZE + ")")
+    Integer batchSize;
 
     @Option(names = "--duration", converter = DurationParser.class,
             description = "how long to run, e.g. 60s, 10m (default: until stopped or --max-changes)")
@@ -97,12 +113,22 @@ public final class RunCommand implements Callable<Integer> {
         RunSettings settings;
         PgSettings pg;
         try {
+            RunMode runMode = parseMode(mode);
+            if (runMode == RunMode.BULK && (mix != null || noBursts)) {
+                throw new IllegalArgumentException("--mix and --no-bursts apply to --mode business; --mode bulk has"
+                        + " fixed shares (see docs/simulator.md, 'Bulk mode')");
+            }
+            if (runMode == RunMode.BUSINESS && batchSize != null) {
+                throw new IllegalArgumentException("--batch-size applies to --mode bulk; the business mode groups"
+                        + " events with --events-per-tx");
+            }
             Mix parsed = Mix.parse(noBursts ? join(mix, "burst=0") : mix);
             Identifier schema = Identifier.parse(connection.schema).orElseThrow(() ->
                     new IllegalArgumentException("--schema '" + connection.schema + "': " + Identifier.RULE));
             long actualSeed = seed != null ? seed : System.nanoTime();
-            settings = new RunSettings(schema, rate, duration, maxChanges, parsed, actualSeed, workers,
-                    eventsPerTransaction, schemaChanges,
+            settings = new RunSettings(schema, parseRate(rate), duration, maxChanges, parsed, actualSeed, workers,
+                    eventsPerTransaction, runMode, batchSize != null ? batchSize : RunSettings.DEFAULT_BATCH_SIZE,
+                    schemaChanges,
                     progressInterval, metricsHost, metricsPort, summaryFile, auditFile, RetryPolicy.standard());
             pg = connection.settings();
         } catch (IllegalArgumentException e) {
@@ -145,6 +171,28 @@ public final class RunCommand implements Callable<Integer> {
                 // the JVM is already exiting (Ctrl-C): the hook is running and waits for the latch above
             }
         }
+    }
+
+    /** {@code max} (any case) = as fast as possible, else a number of row changes per second. */
+    static double parseRate(String text) {
+        if ("max".equalsIgnoreCase(text.trim())) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            return Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--rate '" + text + "' is neither a number of row changes per second"
+                    + " nor max (as fast as possible)");
+        }
+    }
+
+    static RunMode parseMode(String text) {
+        for (RunMode m : RunMode.values()) {
+            if (m.key().equalsIgnoreCase(text.trim())) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("--mode '" + text + "': use business or bulk");
     }
 
     private static String join(String mix, String extra) {

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * /metrics, logs progress, and returns the summary when the duration or change budget is used up or a
  * stop is requested. With one worker (the default) the order of events, and so a seeded run, is
  * exactly repeatable; more workers reach higher rates, each repeatable on its own but interleaved by
- * the database.
+ * the database. In {@link RunMode#BULK} the workers are {@link BulkWorker}s: multi-row statements, a batch of
+ * row changes per transaction, for benchmarks.
  */
 public final class BusinessSimulator {
 
@@ -65,9 +66,11 @@ public final class BusinessSimulator {
             c.commit();
         }
         LOG.info("Shop state: {} customers, {} products, {} open orders; {} worker(s), seed {}, target {} changes/s,"
-                        + " mix {}", states.stream().mapToInt(s -> s.customers.size()).sum(), states.get(0).products.size(),
+                        + " {}", states.stream().mapToInt(s -> s.customers.size()).sum(), states.get(0).products.size(),
                 states.stream().mapToInt(ShopState::openOrderCount).sum(), settings.workers(), settings.seed(),
-                settings.rate(), settings.mix());
+                settings.unpaced() ? "max" : settings.rate(), settings.mode() == RunMode.BULK
+                        ? "bulk mode, " + settings.batchSize() + " row changes per transaction"
+                        : "mix " + settings.mix());
 
         // connect every worker before the clock starts, so the first second is not spent in handshakes
         List<Connection> workerConnections = new ArrayList<>();
@@ -98,8 +101,11 @@ public final class BusinessSimulator {
                         () -> stats.prometheus(settings.rate()));
             }
             for (int i = 0; i < settings.workers(); i++) {
-                Worker worker = new Worker(i, connections, settings, tables, stats, states.get(i), schema, audit, control,
-                        workerConnections.get(i));
+                Runnable worker = settings.mode() == RunMode.BULK
+                        ? new BulkWorker(i, connections, settings, tables, stats, states.get(i), control,
+                                workerConnections.get(i))
+                        : new Worker(i, connections, settings, tables, stats, states.get(i), schema, audit, control,
+                                workerConnections.get(i));
                 Thread thread = new Thread(worker, "simulator-worker-" + i);
                 threads.add(thread);
                 thread.start();
@@ -121,6 +127,10 @@ public final class BusinessSimulator {
         }
         Map<String, Object> summary = stats.summary(settings.rate(), seconds, settings.seed());
         summary.put("workers", settings.workers());
+        summary.put("mode", settings.mode().key());
+        if (settings.mode() == RunMode.BULK) {
+            summary.put("batchSize", settings.batchSize());
+        }
         LOG.info("Run finished: {} changes in {} s ({} changes/s), {} transactions, {} retries, {} schema changes",
                 stats.changes(), String.format(Locale.ROOT, "%.1f", seconds), summary.get("achievedRate"),
                 stats.transactions(), stats.retries(), stats.schemaChanges());

@@ -52,6 +52,14 @@ final class IdPool {
         return size == 0;
     }
 
+    /** The id at {@code position} (0..size-1); positions change when ids are removed. */
+    long get(int position) {
+        if (position < 0 || position >= size) {
+            throw new IndexOutOfBoundsException("position " + position + " of " + size);
+        }
+        return ids[position];
+    }
+
     /** A random id; the pool must not be empty. */
     long pick(SplittableRandom random) {
         return ids[random.nextInt(size)];

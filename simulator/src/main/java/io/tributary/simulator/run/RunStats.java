@@ -47,7 +47,12 @@ public final class RunStats {
 
     /** Adds a committed event's effects (an event is part of exactly one committed transaction). */
     void committed(ChangeKind kind, Map<String, Map<Op, Long>> rowsByTable) {
-        eventsByKind.get(kind).increment();
+        committed(kind, 1, rowsByTable);
+    }
+
+    /** Adds {@code events} committed events of one kind and the rows they changed (bulk mode: one per row). */
+    void committed(ChangeKind kind, long events, Map<String, Map<Op, Long>> rowsByTable) {
+        eventsByKind.get(kind).add(events);
         long total = 0;
         for (Map.Entry<String, Map<Op, Long>> t : rowsByTable.entrySet()) {
             Map<Op, LongAdder> ops = changesByTable.get(t.getKey());
@@ -110,6 +115,11 @@ public final class RunStats {
         return changesByTable.get(table).get(op).sum();
     }
 
+    /** Rows changed by {@code op} over all tables. */
+    public long changes(Op op) {
+        return changesByTable.values().stream().mapToLong(ops -> ops.get(op).sum()).sum();
+    }
+
     /** "order=1200 advance=800 ..." for progress lines. */
     public String changesByKindLine() {
         StringBuilder sb = new StringBuilder();
@@ -148,7 +158,8 @@ public final class RunStats {
                 "Schema changes postponed because a long reader held the table lock.", schemaChangeWaits.sum());
         sb.append("# HELP tributary_simulator_target_rate Target row changes per second.\n")
                 .append("# TYPE tributary_simulator_target_rate gauge\n")
-                .append("tributary_simulator_target_rate ").append(targetRate).append('\n');
+                .append("tributary_simulator_target_rate ")
+                .append(Double.isInfinite(targetRate) ? "+Inf" : String.valueOf(targetRate)).append('\n');
         sb.append("# HELP tributary_simulator_start_time_seconds Start of the run, seconds since the epoch.\n")
                 .append("# TYPE tributary_simulator_start_time_seconds gauge\n")
                 .append("tributary_simulator_start_time_seconds ").append(startedAtMillis.get() / 1000.0).append('\n');
@@ -165,7 +176,7 @@ public final class RunStats {
     public Map<String, Object> summary(double targetRate, double elapsedSeconds, long seed) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("seed", seed);
-        s.put("targetRate", targetRate);
+        s.put("targetRate", Double.isInfinite(targetRate) ? "max" : targetRate);
         s.put("elapsedSeconds", Math.round(elapsedSeconds * 1000) / 1000.0);
         s.put("changes", changes());
         s.put("achievedRate", elapsedSeconds > 0 ? Math.round(changes() / elapsedSeconds * 10) / 10.0 : 0);
@@ -189,6 +200,11 @@ public final class RunStats {
             tables.put(table, o);
         });
         s.put("byTable", tables);
+        Map<String, Long> operations = new LinkedHashMap<>();
+        for (Op op : Op.values()) {
+            operations.put(op.name().toLowerCase(Locale.ROOT), changes(op));
+        }
+        s.put("byOperation", operations);
         return s;
     }
 }

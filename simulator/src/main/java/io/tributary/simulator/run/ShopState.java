@@ -13,13 +13,17 @@ import java.util.Map;
  * What one worker knows about the shop between transactions: its customers, all products, and the
  * open (not yet delivered) orders of its customers by status. Loaded once, in id order (so a seeded run
  * is repeatable), then kept in step by applying each committed transaction's effects. With several
- * workers, customers (and their orders) are partitioned by {@code customer_id % workers}, so no two
- * workers ever touch the same customer or order; only product rows are shared.
+ * workers, customers (and their orders) are partitioned by {@code customer_id % workers} ({@link KeyPartition}),
+ * so no two workers ever touch the same customer or order; product rows are shared in the business mode (a
+ * transaction locks them in key order) and partitioned by {@code product_id % workers} for updates in bulk mode.
  */
 final class ShopState {
 
     final IdPool customers = new IdPool();
+    /** Every product: what orders may refer to. */
     final IdPool products = new IdPool();
+    /** The products this worker may update in bulk mode ({@link KeyPartition}); the business mode locks instead. */
+    final IdPool ownedProducts = new IdPool();
     final Map<OrderStatus, IdPool> openOrders = new EnumMap<>(OrderStatus.class);
 
     ShopState() {
@@ -48,6 +52,7 @@ final class ShopState {
                 while (rs.next()) {
                     long id = rs.getLong(1);
                     states.forEach(s -> s.products.add(id));
+                    states.get(owner(id, workers)).ownedProducts.add(id);
                 }
             }
             try (ResultSet rs = st.executeQuery("SELECT order_id, status, customer_id FROM " + t.orders()
@@ -61,8 +66,8 @@ final class ShopState {
         return states;
     }
 
-    static int owner(long customerId, int workers) {
-        return (int) Math.floorMod(customerId, (long) workers);
+    static int owner(long key, int workers) {
+        return KeyPartition.owner(key, workers);
     }
 
     int openOrderCount() {

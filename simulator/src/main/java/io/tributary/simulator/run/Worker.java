@@ -1,6 +1,5 @@
 package io.tributary.simulator.run;
 
-import io.tributary.simulator.db.SqlErrors;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -22,7 +21,6 @@ final class Worker implements Runnable {
     static final Duration SCHEMA_LOCK_RETRY = Duration.ofSeconds(5);
 
     private final int index;
-    private final BusinessSimulator.ConnectionSource connections;
     private final RunSettings settings;
     private final ShopTables tables;
     private final RunStats stats;
@@ -30,14 +28,13 @@ final class Worker implements Runnable {
     private final SharedSchema schema;
     private final TransitionAudit audit;
     private final RunControl control;
-    private Connection connection;
+    private final WorkerConnection connection;
 
     Worker(int index, BusinessSimulator.ConnectionSource connections, RunSettings settings, ShopTables tables,
            RunStats stats, ShopState state, SharedSchema schema, TransitionAudit audit, RunControl control,
            Connection connection) {
-        this.connection = connection;
+        this.connection = new WorkerConnection(index, connections, settings.retry(), stats, connection);
         this.index = index;
-        this.connections = connections;
         this.settings = settings;
         this.tables = tables;
         this.stats = stats;
@@ -55,7 +52,8 @@ final class Worker implements Runnable {
     @Override
     public void run() {
         ActionPlanner planner = new ActionPlanner(seedFor(settings.seed(), index), settings.mix(), schema);
-        RatePacer pacer = new RatePacer(settings.rate() / settings.workers(), control.startNanos(), MAX_BACKLOG_NANOS);
+        RatePacer pacer = settings.unpaced() ? null
+                : new RatePacer(settings.rate() / settings.workers(), control.startNanos(), MAX_BACKLOG_NANOS);
         boolean evolves = index == 0 && settings.schemaChanges();
         SchemaChangeSchedule schedule = new SchemaChangeSchedule(SchemaEvolution.STEPS.size(), settings.duration(),
                 settings.maxChanges(), Duration.ofMinutes(1));
@@ -99,7 +97,9 @@ final class Worker implements Runnable {
                     }
                     changes += e.changes();
                 }
-                sleep(pacer.record(changes, System.nanoTime()));
+                if (pacer != null) {
+                    sleep(pacer.record(changes, System.nanoTime()));
+                }
             }
         } catch (RuntimeException e) {
             control.fail(e);
@@ -107,7 +107,7 @@ final class Worker implements Runnable {
             control.fail(new SimulationFailedException("worker " + index + " died: " + e, e));
             throw e;
         } finally {
-            closeQuietly();
+            connection.close();
         }
     }
 
@@ -126,20 +126,20 @@ final class Worker implements Runnable {
             ShopAction current = null;
             String step = "connect";
             try {
-                ensureConnection();
+                Connection c = connection.get();
                 step = "locking the products of " + actions.size() + " events";
-                ProductLocks.acquire(connection, tables, actions);
+                ProductLocks.acquire(c, tables, actions);
                 for (ShopAction action : actions) {
                     current = action;
                     Effects e = new Effects();
-                    action.execute(connection, tables, e);
+                    action.execute(c, tables, e);
                     effects.add(e);
                 }
-                connection.commit();
+                c.commit();
                 return effects;
             } catch (SQLException e) {
                 String what = current == null ? step : current.kind().key() + " " + current;
-                handleFailure(e, attempt, what);
+                connection.failed(e, attempt, what);
             }
         }
     }
@@ -153,9 +153,9 @@ final class Worker implements Runnable {
         try {
             for (int attempt = 1; ; attempt++) {
                 try {
-                    ensureConnection();
-                    boolean changed = step.apply(connection, tables);
-                    connection.commit();
+                    Connection c = connection.get();
+                    boolean changed = step.apply(c, tables);
+                    c.commit();
                     step.committed(schema);
                     if (changed) {
                         stats.schemaChanged();
@@ -164,74 +164,18 @@ final class Worker implements Runnable {
                     return true;
                 } catch (SQLException e) {
                     if (SchemaEvolution.LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
-                        rollbackQuietly();
+                        connection.rollbackQuietly();
                         stats.schemaChangeWaited();
                         LOG.info("Schema change waits: {} did not get its lock within {} (a long transaction or"
                                 + " snapshot reads the table); the shop goes on, next try in {} s", step.description(),
                                 SchemaEvolution.LOCK_TIMEOUT, SCHEMA_LOCK_RETRY.toSeconds());
                         return false;
                     }
-                    handleFailure(e, attempt, "schema change " + step.description());
+                    connection.failed(e, attempt, "schema change " + step.description());
                 }
             }
         } finally {
             schema.lock.writeLock().unlock();
-        }
-    }
-
-    /** Rolls back, then either waits before a retry or throws a {@link SimulationFailedException}. */
-    private void handleFailure(SQLException e, int attempt, String what) {
-        rollbackQuietly();
-        if (!SqlErrors.isRetriable(e)) {
-            throw new SimulationFailedException("permanent SQL error in " + what + " (SQLState " + e.getSQLState()
-                    + "): " + e.getMessage() + "; stopping. Check the shop tables (was one altered by hand?)", e);
-        }
-        if (attempt >= settings.retry().maxAttempts()) {
-            throw new SimulationFailedException("giving up on " + what + " after " + attempt + " attempts; last error"
-                    + " (SQLState " + e.getSQLState() + "): " + e.getMessage() + ". Is PostgreSQL reachable?", e);
-        }
-        Duration backoff = settings.retry().backoff(attempt);
-        if (SqlErrors.isStalePlan(e)) {
-            // expected once per connection after a column type change: the retry re-prepares the statement
-            LOG.info("Worker {}: re-preparing {} after a column type change", index, what);
-        } else {
-            LOG.warn("Worker {}: retriable error in {} (SQLState {}: {}); retry {} of {} in {} ms", index, what,
-                    e.getSQLState(), e.getMessage(), attempt, settings.retry().maxAttempts() - 1, backoff.toMillis());
-        }
-        stats.retried();
-        if (SqlErrors.isConnectionLoss(e)) {
-            closeQuietly();
-        }
-        LockSupport.parkNanos(backoff.toNanos());
-    }
-
-    private void ensureConnection() throws SQLException {
-        if (connection == null || connection.isClosed()) {
-            LOG.debug("Worker {} connecting to PostgreSQL", index);
-            connection = connections.open();
-            connection.setAutoCommit(false);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            if (connection != null && !connection.isClosed()) {
-                connection.rollback();
-            }
-        } catch (SQLException e) {
-            LOG.debug("Rollback failed; dropping the connection", e);
-            closeQuietly();
-        }
-    }
-
-    private void closeQuietly() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.debug("Closing the connection failed", e);
-            }
-            connection = null;
         }
     }
 }

@@ -22,6 +22,31 @@ class RunCommandTest {
     }
 
     @Test
+    void bulkModeOptionsAreCheckedAgainstEachOther() {
+        assertThat(CliRun.of("run", "--mode", "bulky").err()).contains("--mode 'bulky': use business or bulk");
+        assertThat(CliRun.of("run", "--rate", "fast").err()).contains("--rate 'fast' is neither a number");
+        CliRun schemaChanges = CliRun.of("run", "--mode", "bulk", "--schema-changes");
+        assertThat(schemaChanges.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(schemaChanges.err()).contains("--schema-changes is not available with --mode bulk");
+        assertThat(CliRun.of("run", "--mode", "bulk", "--events-per-tx", "5").err())
+                .contains("with --mode bulk use --batch-size");
+        assertThat(CliRun.of("run", "--mode", "bulk", "--mix", "order=3").err())
+                .contains("--mix and --no-bursts apply to --mode business");
+        assertThat(CliRun.of("run", "--batch-size", "100").err()).contains("--batch-size applies to --mode bulk");
+        assertThat(CliRun.of("run", "--mode", "bulk", "--batch-size", "0").err())
+                .contains("--batch-size must be between 1 and 10000");
+        assertThat(CliRun.of("run", "--mode", "bulk", "--audit-file", "x.csv").err())
+                .contains("--audit-file is not available with --mode bulk");
+    }
+
+    @Test
+    void rateMaxMeansUnpaced() {
+        assertThat(RunCommand.parseRate("max")).isInfinite();
+        assertThat(RunCommand.parseRate(" MAX ")).isInfinite();
+        assertThat(RunCommand.parseRate("20000")).isEqualTo(20_000);
+    }
+
+    @Test
     void noSubcommandIsAUsageError() {
         CliRun run = CliRun.of();
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
@@ -32,6 +57,7 @@ class RunCommandTest {
     void helpListsTheOptions() {
         CliRun run = CliRun.of("run", "--help");
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("--rate", "--duration", "--mix", "--seed", "--schema-changes", "--metrics-port");
+        assertThat(run.out()).contains("--rate", "--duration", "--mix", "--seed", "--schema-changes", "--metrics-port",
+                "--mode", "--batch-size");
     }
 }

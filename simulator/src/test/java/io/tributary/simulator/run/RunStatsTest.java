@@ -36,6 +36,18 @@ class RunStatsTest {
                 .forEach(l -> assertThat(l).matches("[a-z_]+(\\{[a-z_]+=\"[a-z_]+\"(,[a-z_]+=\"[a-z_]+\")*})? [0-9.E]+"));
 
         Map<String, Object> summary = stats.summary(500, 2.0, 42);
-        assertThat(summary).containsEntry("changes", 8L).containsEntry("achievedRate", 4.0).containsEntry("seed", 42L);
+        assertThat(summary).containsEntry("changes", 8L).containsEntry("achievedRate", 4.0).containsEntry("seed", 42L)
+                .containsEntry("byOperation", Map.of("insert", 2L, "update", 2L, "delete", 4L));
+    }
+
+    @Test
+    void bulkCountsOneEventPerRowAndAnUnpacedRunReportsItsTargetAsMax() {
+        RunStats stats = new RunStats(List.of("customers", "products", "orders"));
+        stats.committed(ChangeKind.ADVANCE, 310, Map.of("orders", Map.of(RunStats.Op.UPDATE, 310L)));
+        assertThat(stats.events(ChangeKind.ADVANCE)).isEqualTo(310);
+        assertThat(stats.changes(RunStats.Op.UPDATE)).isEqualTo(310);
+        assertThat(stats.prometheus(Double.POSITIVE_INFINITY)).contains("tributary_simulator_target_rate +Inf\n");
+        assertThat(stats.summary(Double.POSITIVE_INFINITY, 1.0, 1)).containsEntry("targetRate", "max")
+                .containsEntry("achievedRate", 310.0);
     }
 }
