@@ -7,27 +7,23 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "resume", mixinStandardHelpOptions = true,
-        description = {"Resume a parked table once its cause is fixed, wherever it is parked: cdc-engine replays its",
-                "parked changes (topic <prefix>._parked.<schema>.<table>) into the table's topic, then the lakehouse",
-                "job replays its parked records (s3a://lakehouse/_parked) into bronze and silver, in order.",
-                "A table is parked when a failure of its own stops it: a schema the registry refuses (first",
-                "`tributary schema accept TABLE`), a value that cannot be encoded, a write the lake cannot make.",
-                "Every other table keeps flowing meanwhile. Exit 0: resumed; 1: not parked or the replay was",
-                "refused (the answer says why; the table stays parked); 2: no stage answers.",
-                "docs/reliability.md and docs/lakehouse-job.md, 'Parked tables'."})
+        description = {
+            "Resume a parked table once its cause is fixed, wherever it is parked: cdc-engine replays its parked "
+                + "changes (topic <prefix>._parked.<schema>.<table>) into the table's topic, then the lakehouse job "
+                + "replays its parked records (s3a://lakehouse/_parked) into bronze and silver, in order.",
+            "A table is parked when a failure of its own stops it: a schema the registry refuses (first "
+                + "`tributary schema accept TABLE`), a value that cannot be encoded, a write the lake cannot make. "
+                + "Every other table keeps flowing meanwhile.",
+            "Exit 0: resumed; 1: not parked, or the replay was refused (the answer says why; the table stays "
+                + "parked); 2: no stage answers. docs/reliability.md and docs/lakehouse-job.md, 'Parked tables'."})
 final class ResumeCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
 
-    @Parameters(index = "0", paramLabel = "TABLE", description = "the table, e.g. orders (or shop.orders)")
-    String table;
-
-    @Option(names = "--schema", defaultValue = "shop", description = "its PostgreSQL schema (default: ${DEFAULT-VALUE})")
-    String schema;
+    @Mixin
+    TableArgument table;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -36,7 +32,7 @@ final class ResumeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         StackSettings settings = options.settings();
         PipelinePorts ports = PipelinePorts.load(settings.dataDir());
-        ParkedTableName name = ParkedTableName.of(table, schema);
+        ParkedTableName name = table.name();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // capture first: what cdc-engine replays into the topic reaches the lake like any other change

@@ -7,8 +7,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(name = "schema", mixinStandardHelpOptions = true,
         description = "Schema operations on captured tables.",
@@ -23,20 +21,18 @@ final class SchemaCommand implements Runnable {
     }
 
     @Command(name = "accept", mixinStandardHelpOptions = true,
-            description = {"Accept the schema the registry refused for a parked table: cdc-engine registers it as a",
-                    "new version under a one-time, logged compatibility override of that subject (NONE), then the",
-                    "subject's own level is restored. Consumers of the topic must be able to read it (the lake",
-                    "can when silver can take the change). Then run `tributary resume TABLE`.",
-                    "Exit 0: accepted; 1: refused (the answer says why); 2: cdc-engine does not answer."})
+            description = {
+                "Accept the schema the registry refused for a parked table: cdc-engine registers it as a new version "
+                    + "under a one-time, logged compatibility override of that subject (NONE), then restores the "
+                    + "subject's own level. Consumers of the topic must be able to read it. Then run "
+                    + "`tributary resume TABLE`.",
+                "Exit 0: accepted; 1: refused (the answer says why); 2: cdc-engine does not answer."})
     static final class Accept implements Callable<Integer> {
         @Mixin
         StackOptions options;
 
-        @Parameters(index = "0", paramLabel = "TABLE", description = "the table, e.g. orders (or shop.orders)")
-        String table;
-
-        @Option(names = "--schema", defaultValue = "shop", description = "its PostgreSQL schema (default: ${DEFAULT-VALUE})")
-        String schema;
+        @Mixin
+        TableArgument table;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -44,7 +40,7 @@ final class SchemaCommand implements Runnable {
         @Override
         public Integer call() throws InterruptedException {
             StackSettings settings = options.settings();
-            ParkedTableName name = ParkedTableName.of(table, schema);
+            ParkedTableName name = table.name();
             Optional<StageEndpoint.Answer> answer = new StageEndpoint(Pipeline.CDC_ENGINE,
                     PipelinePorts.load(settings.dataDir()).cdcEngine()).post("/tables/" + name.qualified()
                     + "/accept-schema");
