@@ -4,13 +4,11 @@ import static io.tributary.lakehouse.fixture.DebeziumFixtures.TOAST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.decode.EnvelopeConverter;
 import io.tributary.lakehouse.decode.KafkaCoordinates;
 import io.tributary.lakehouse.decode.TableLayout;
 import io.tributary.lakehouse.decode.TableLayouts;
 import io.tributary.lakehouse.fixture.OrdersFixture;
-import io.tributary.lakehouse.stream.SparkSessions;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,12 +44,9 @@ class LakeWritersSparkTest {
 
     @BeforeAll
     static void startSpark() {
-        Map<String, String> env = new HashMap<>();
-        env.put("TRIBUTARY_LAKEHOUSE_LAKE_ROOT", dir.resolve("lake").toUri().toString());
-        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("data").toString());
-        LakehouseConfig config = LakehouseConfig.load(Map.of(), env, Map.of());
-        spark = SparkSessions.create(config, "lake-writers-test");
-        paths = new LakePaths(config.lakeRoot());
+        LocalLake lake = LocalLake.start(dir, "lake-writers-test");
+        spark = lake.spark();
+        paths = lake.paths();
         CommitRetry retry = new CommitRetry(3, Duration.ofMillis(50));
         bronze = new BronzeWriter(paths, retry);
         silver = new SilverWriter(spark, paths, retry);

@@ -7,13 +7,11 @@ import io.tributary.lakehouse.cdc.Change;
 import io.tributary.lakehouse.cdc.MergePlanner;
 import io.tributary.lakehouse.cdc.Op;
 import io.tributary.lakehouse.cdc.SilverRow;
-import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.decode.EnvelopeConverter;
 import io.tributary.lakehouse.decode.KafkaCoordinates;
 import io.tributary.lakehouse.decode.TableLayout;
 import io.tributary.lakehouse.decode.TableLayouts;
 import io.tributary.lakehouse.fixture.OrdersFixture;
-import io.tributary.lakehouse.stream.SparkSessions;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,12 +52,9 @@ class SilverMergeModelSparkTest {
 
     @BeforeAll
     static void startSpark() {
-        Map<String, String> env = new HashMap<>();
-        env.put("TRIBUTARY_LAKEHOUSE_LAKE_ROOT", dir.resolve("lake").toUri().toString());
-        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("data").toString());
-        LakehouseConfig config = LakehouseConfig.load(Map.of(), env, Map.of());
-        spark = SparkSessions.create(config, "silver-merge-model-test");
-        paths = new LakePaths(config.lakeRoot());
+        LocalLake lake = LocalLake.start(dir, "silver-merge-model-test");
+        spark = lake.spark();
+        paths = lake.paths();
         silver = new SilverWriter(spark, paths, new CommitRetry(3, Duration.ofMillis(50)));
     }
 
