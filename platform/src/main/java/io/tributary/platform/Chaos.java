@@ -14,7 +14,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +41,7 @@ final class Chaos {
     private static final Duration ALIVE_TIMEOUT = Duration.ofMinutes(3);
     static final String BULK_TABLE = "chaos_bulk";
     static final String POISON_TABLE = "orders";
+    static final String SCHEMA = "shop";
     static final String SLOT = "tributary_slot";
     private static final int RECONCILE_ATTEMPTS = 2;
 
@@ -55,6 +58,9 @@ final class Chaos {
     private final Map<ChaosFault, Integer> performed = new EnumMap<>(ChaosFault.class);
     private final WrittenCounter written = new WrittenCounter();
     private int poisonInjected;
+    /** the tables chaos created during the storm, in order */
+    private final List<String> chaosTables = new ArrayList<>();
+    private final List<ChaosParkAndResume.Outcome> columnChanges = new ArrayList<>();
     private PipelineFigures figures = PipelineFigures.NONE;
     private long figuresAt = System.nanoTime();
     private long stormStart;
@@ -228,8 +234,39 @@ final class Chaos {
                 say("FAULT at " + elapsed + ": " + records.size() + " poison records into " + topic
                         + " (random bytes, wrong magic byte, unknown schema id)");
             }
+            case NEW_TABLE_EDGE_VALUES -> edgeTable(p, elapsed);
+            case INCOMPATIBLE_COLUMN_CHANGE -> {
+                ChaosColumnChange change = ChaosColumnChange.of(SCHEMA, performed.getOrDefault(p.fault(), 0) + 1);
+                chaosTables.add(change.table());
+                columnChanges.add(new ChaosParkAndResume(stack, pipeline.ports(), scraper, this::say, this::sample)
+                        .run(change, p.seed(), elapsed));
+                count(p.fault());
+            }
             default -> throw new IllegalStateException("not a scheduled fault: " + p.fault());
         }
+    }
+
+    /** Creates a new table in the captured schema with edge values, then updates and deletes, a transaction per step. */
+    private void edgeTable(ChaosSchedule.Planned p, String elapsed) {
+        String table = ChaosEdgeTable.name(performed.getOrDefault(p.fault(), 0) + 1);
+        List<List<String>> transactions = ChaosEdgeTable.transactions(SCHEMA, table);
+        PostgresEndpoint pg = stack.postgres();
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.appUser(), pg.appPassword()); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            for (List<String> transaction : transactions) {
+                for (String sql : transaction) {
+                    s.execute(sql);
+                }
+                c.commit();
+            }
+        } catch (SQLException e) {
+            throw new StackException("Cannot create and change " + SCHEMA + "." + table + " on " + pg.jdbcUrl() + ": " + e.getMessage(), e);
+        }
+        chaosTables.add(table);
+        count(p.fault());
+        say("FAULT at " + elapsed + ": new table " + SCHEMA + "." + table + " with edge values (numeric without precision, NULL"
+                + " and 38 digits; timestamp and timestamptz of years 1 and 9999; date 9999-12-31), then " + (transactions.size() - 2)
+                + " transactions of updates, deletes and a re-insert (" + ChaosEdgeTable.FINAL_ROWS + " rows left)");
     }
 
     private void kill(String name, ChaosSchedule.Planned p, String elapsed) {
@@ -328,9 +365,12 @@ final class Chaos {
                 written.total()));
         LakehouseTool tool = new LakehouseTool(stack);
         LakehouseTool.Result run = null;
+        // reconcile reads the lake's own parked tables from the lake, cdc-engine's are passed (as the demo does)
+        List<String> reconcileArgs = new ArrayList<>(List.of("--json", "--timeout", options.catchUpTimeout().toSeconds() + "s"));
+        scraper.scrape(pipeline.ports().cdcEngine()).map(m -> ParkedTable.reconcileArguments(ParkedTable.of(Pipeline.CDC_ENGINE, m)))
+                .ifPresent(reconcileArgs::addAll);
         for (int attempt = 1; attempt <= RECONCILE_ATTEMPTS; attempt++) {
-            run = tool.run("reconcile", LakehouseTool.RECONCILE_MAIN,
-                    List.of("--json", "--timeout", options.catchUpTimeout().toSeconds() + "s"), null);
+            run = tool.run("reconcile", LakehouseTool.RECONCILE_MAIN, reconcileArgs, null);
             if (ReconcileSummary.isVerdict(run.exitCode())) {
                 break;
             }
@@ -344,9 +384,22 @@ final class Chaos {
         Map<String, Long> captured = ChaosTopicCounts.perTable(stack.kafkaBootstrap(), "tributary.shop.");
         captured.computeIfPresent(POISON_TABLE, (t, n) -> n - poisonInjected);
         out.print(summary.render(captured));
+        if (!summary.parkedTables().isEmpty()) {
+            say(summary.resultLine());
+        }
         long quarantined = countQuarantine(tool);
         long walMax = options.idle().isZero() ? -1 : idlePhase();
-        return report(restarts, quarantined, ReconcileSummary.EQUAL.equals(summary.outcome()), walMax, null, captured.values().stream().mapToLong(Long::longValue).sum());
+        return report(restarts, quarantined, summary, walMax, null, captured.values().stream().mapToLong(Long::longValue).sum());
+    }
+
+    /** reconcile's result for each table chaos created (a table it did not report is {@code MISSING}). */
+    private Map<String, String> chaosTableResults(ReconcileSummary summary) {
+        Map<String, String> results = new LinkedHashMap<>();
+        chaosTables.forEach(t -> results.put(t, "MISSING"));
+        for (ReconcileSummary.Table t : summary.tables()) {
+            results.computeIfPresent(t.name(), (name, r) -> t.result());
+        }
+        return results;
     }
 
     private long countQuarantine(LakehouseTool tool) {
@@ -391,14 +444,17 @@ final class Chaos {
         return max;
     }
 
-    private ChaosReport report(Map<String, Integer> restarts, long quarantined, Boolean equal, long walMax, String failure) {
-        return report(restarts, quarantined, equal, walMax, failure, -1);
+    private ChaosReport report(Map<String, Integer> restarts, long quarantined, ReconcileSummary summary, long walMax, String failure) {
+        return report(restarts, quarantined, summary, walMax, failure, -1);
     }
 
-    private ChaosReport report(Map<String, Integer> restarts, long quarantined, Boolean equal, long walMax, String failure,
+    private ChaosReport report(Map<String, Integer> restarts, long quarantined, ReconcileSummary summary, long walMax, String failure,
             long captured) {
+        List<String> parked = summary == null ? List.of()
+                : summary.parkedTables().stream().map(t -> t.name() + ": " + t.parked()).toList();
         return new ChaosReport(options.seed(), options.duration(), Map.copyOf(performed), restarts, written.total(), captured,
-                poisonInjected, quarantined, equal, walMax, options.idleWalBound(), failure);
+                poisonInjected, quarantined, summary == null ? null : summary.outcome(), parked,
+                summary == null ? Map.of() : chaosTableResults(summary), columnChanges, walMax, options.idleWalBound(), failure);
     }
 
     private void count(ChaosFault fault) {

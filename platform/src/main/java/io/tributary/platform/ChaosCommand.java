@@ -15,11 +15,14 @@ import picocli.CommandLine.Option;
                 "large table and kill -9 cdc-engine during its initial snapshot, then, while the simulator writes at",
                 "--rate, inject --kills faults at seeded random moments, chosen among: kill -9 cdc-engine, kill -9",
                 "lakehouse-job (also inside a batch), kill -9 the Kafka broker, restart PostgreSQL, stop the registry",
-                "(--registry-outage), stop S3 (--s3-outage), poison records into a CDC topic. Then stop the simulator,",
+                "(--registry-outage), stop S3 (--s3-outage), poison records into a CDC topic, a new table with edge",
+                "values (numeric without precision, timestamps of years 1 and 9999), an incompatible column change",
+                "(SET NOT NULL: cdc-engine parks the table, then schema accept and resume). Then stop the simulator,",
                 "wait for the lake, reconcile, count the quarantine, optionally stay idle (--idle) while watching the",
                 "slot's retained WAL, and print ONE summary line (CHAOS ...). The same --seed gives the same faults.",
-                "Exit code 0 only if reconcile is equal, the quarantine holds exactly the injected poison and the idle",
-                "WAL stayed within its bound; 3 if the lake differs; 1 otherwise."})
+                "Exit code 0 only if reconcile is equal, the quarantine holds exactly the injected poison, every parked",
+                "table was resumed and the idle WAL stayed within its bound; 3 if the lake differs; 4 if tables stay",
+                "parked; 1 otherwise."})
 final class ChaosCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;

@@ -22,7 +22,18 @@ enum ChaosFault {
     /** stop S3 for the S3 outage, then start it again */
     STOP_S3("stop-s3"),
     /** write poison records (random bytes, a wrong magic byte, an unknown schema id) straight into a CDC topic */
-    POISON("poison");
+    POISON("poison"),
+    /**
+     * create a new table in schema shop ({@code chaos_edge_<n>}) with edge values (numeric without precision, NULL and
+     * not; timestamps of years 1 and 9999; the date 9999-12-31), then update and delete rows of it
+     */
+    NEW_TABLE_EDGE_VALUES("new-table-edge-values"),
+    /**
+     * a change of a column the registry refuses under BACKWARD ({@code ALTER COLUMN v SET NOT NULL}) on a table of its
+     * own ({@code chaos_alter_<n>}) while its rows change: cdc-engine parks the table, the others flow; then
+     * {@code schema accept} and {@code resume}
+     */
+    INCOMPATIBLE_COLUMN_CHANGE("incompatible-column-change");
 
     private final String id;
 

@@ -25,10 +25,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The CI version of {@code tributary chaos} (its own JVM, free ports): one fault of every kind in a 45 s storm (short
- * registry and S3 outages) with the simulator's schema changes (add, widen, drop columns) in the middle of it, plus the
+ * registry and S3 outages, a new table with edge values, an incompatible column change that cdc-engine parks and chaos
+ * resumes) with the simulator's schema changes (add, widen, drop columns) in the middle of it, plus the
  * kill during the initial snapshot, all under the supervisor; it must exit 0 with
- * reconcile equal, every poison record quarantined and every kind performed. Then {@code status --json} on the stack it
- * left running shows the supervisor's restarts, and {@code down} stops everything.
+ * reconcile equal (the two tables chaos created included), every poison record quarantined and every kind performed.
+ * Then {@code status --json} on the stack it left running shows the supervisor's restarts, silver holds the edge values
+ * as they are, and {@code down} stops everything.
  */
 class ChaosIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +60,17 @@ class ChaosIT {
         String out = result[1];
         String summary = out.lines().filter(l -> l.startsWith("CHAOS ")).reduce((a, b) -> b)
                 .orElseThrow(() -> new AssertionError("no summary line:\n" + out + "\n" + result[2]));
+        // the tables chaos created during the storm: reconcile compared them and found them equal
+        assertThat(summary).as("reconcile of the tables chaos created:%n%s", out)
+                .contains(" chaos-tables=[chaos_alter_1=equal chaos_edge_1=equal] ");
+        // the incompatible change: parked by cdc-engine, the slot went on, other tables flowed, accepted and resumed
+        Matcher change = Pattern.compile(" incompatible-change=\\[chaos_alter_1 parked-after=([0-9.]+)s slot-passed others=\\+(\\d+)"
+                + " replayed=(\\d+) writes=(\\d+) resumed\\] ").matcher(summary);
+        assertThat(change.find()).as("parked and resumed: %s%n%s", summary, out).isTrue();
+        assertThat(Long.parseLong(change.group(2))).as("changes of other tables while parked").isPositive();
+        assertThat(Long.parseLong(change.group(3))).as("parked changes replayed").isPositive();
+        assertThat(out).contains("cdc-engine parked shop.chaos_alter_1 after").contains("(schema_refused)")
+                .contains("the slot's confirmed_flush_lsn passed").contains("lakehouse-job: not parked");
         assertThat(Integer.parseInt(result[0])).as("exit code; summary %s%n%s", summary, out).isZero();
         assertThat(summary).contains("reconcile=EQUAL").contains("seed=20261121").endsWith("exit=0");
 
@@ -97,10 +110,30 @@ class ChaosIT {
         assertThat(versions.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(versions.body()).size()).as("versions of tributary.shop.orders-value: %s", versions.body())
                 .isGreaterThanOrEqualTo(2);
+        // the refused schema was accepted as a new version, and the one-time override did not stay behind
+        assertThat(JSON.readTree(get("/subjects/tributary.shop.chaos_alter_1-value/versions").body()).size()).isEqualTo(2);
+        assertThat(get("/config/tributary.shop.chaos_alter_1-value").statusCode()).as("no subject-level compatibility left").isEqualTo(404);
+
+        // silver holds the edge values as PostgreSQL does: numeric without precision as a string of its exact digits,
+        // timestamps of years 1 and 9999 unchanged (after the updates: id 2's amount is NULL, its timestamp 0001-...01)
+        String[] sql = cli(600, "sql", "SELECT id, amount, typeof(amount) AS amount_type, CAST(at_local AS STRING) AS at_local,"
+                + " CAST(due AS STRING) AS due FROM silver.chaos_edge_1 WHERE id IN (1, 2, 3, 4) ORDER BY id", "--format", "csv");
+        assertThat(Integer.parseInt(sql[0])).as(sql[2]).isZero();
+        assertThat(sql[1].lines().filter(l -> l.matches("^\\d+,.*")).toList()).containsExactly(
+                "1,0.000000000000000001,string,0001-01-01 00:00:00,0001-01-01",
+                "2,,string,0001-01-01 00:00:00.000001,9999-12-31",
+                "3,3.14159265358979323846264338327950288,string,9999-12-31 23:59:59.999999,9999-12-31",
+                "4,0.1,string,0001-01-01 00:00:00,9999-12-31");
 
         String[] down = cli(180, "down");
         assertThat(Integer.parseInt(down[0])).isZero();
         assertThat(dataDir.resolve("run")).isEmptyDirectory();
+    }
+
+    private static java.net.http.HttpResponse<String> get(String path) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + ports.registry() + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private static List<String> portOptions() throws Exception {

@@ -36,11 +36,23 @@ class ChaosScheduleTest {
         List<ChaosSchedule.Planned> plan = ChaosSchedule.plan(1, 20, TEN_MINUTES, kinds);
         Map<ChaosFault, Long> counts = plan.stream().collect(Collectors.groupingBy(ChaosSchedule.Planned::fault, Collectors.counting()));
         assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(kinds);
-        assertThat(counts.values()).allSatisfy(n -> assertThat(n).isBetween(2L, 3L)); // 20 over 8 kinds
-        assertThat(kinds).doesNotContain(ChaosFault.KILL_CDC_ENGINE_IN_SNAPSHOT);
+        assertThat(counts.values()).allSatisfy(n -> assertThat(n).isEqualTo(2L)); // 20 over 10 kinds
+        assertThat(kinds).doesNotContain(ChaosFault.KILL_CDC_ENGINE_IN_SNAPSHOT)
+                .contains(ChaosFault.NEW_TABLE_EDGE_VALUES, ChaosFault.INCOMPATIBLE_COLUMN_CHANGE);
 
         List<ChaosSchedule.Planned> few = ChaosSchedule.plan(5, kinds.size(), Duration.ofMinutes(2), kinds);
         assertThat(few).extracting(ChaosSchedule.Planned::fault).containsExactlyInAnyOrderElementsOf(kinds);
+    }
+
+    @Test
+    void theTableFaultsAreDealtLikeTheOthersWithTheirOwnSeeds() {
+        assertThat(ChaosFault.NEW_TABLE_EDGE_VALUES.id()).isEqualTo("new-table-edge-values");
+        assertThat(ChaosFault.INCOMPATIBLE_COLUMN_CHANGE.id()).isEqualTo("incompatible-column-change");
+        List<ChaosSchedule.Planned> plan = ChaosSchedule.plan(20261121, ChaosFault.scheduled().size(), Duration.ofSeconds(45),
+                ChaosFault.scheduled());
+        assertThat(plan).extracting(ChaosSchedule.Planned::fault)
+                .containsOnlyOnce(ChaosFault.NEW_TABLE_EDGE_VALUES, ChaosFault.INCOMPATIBLE_COLUMN_CHANGE);
+        assertThat(plan).extracting(ChaosSchedule.Planned::seed).doesNotHaveDuplicates();
     }
 
     @Test
