@@ -4,8 +4,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -107,20 +111,44 @@ final class PostgresSnapshot implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             s.setFetchSize(5000);
             try (ResultSet rs = s.executeQuery(sql.toString())) {
+                Class<?>[] javaTime = javaTimeClasses(rs.getMetaData());
                 while (rs.next()) {
                     List<String> key = new ArrayList<>(keyColumns.size());
                     for (int i = 0; i < keyColumns.size(); i++) {
-                        key.add(ValueNormalizer.normalize(rs.getObject(i + 1)));
+                        key.add(ValueNormalizer.normalize(value(rs, i + 1, javaTime)));
                     }
                     List<String> values = new ArrayList<>(columns.size());
                     for (int i = 0; i < columns.size(); i++) {
-                        values.add(ValueNormalizer.normalize(rs.getObject(keyColumns.size() + i + 1)));
+                        values.add(ValueNormalizer.normalize(value(rs, keyColumns.size() + i + 1, javaTime)));
                     }
                     result.put(RowFingerprint.key(key), RowFingerprint.of(values));
                 }
             }
         }
         return result;
+    }
+
+    /**
+     * Per column (1-based), the java.time class to read it as, null for {@code getObject}. The driver's default
+     * {@code java.sql.Timestamp}/{@code Date} use the hybrid Julian calendar (0001-01-01 reads as 0000-12-30,
+     * 1582-10-10 as 1582-10-20) and carry no "without time zone"; silver holds proleptic Gregorian
+     * {@code LocalDateTime} (timestamp_ntz), {@code Instant} and {@code LocalDate}.
+     */
+    private static Class<?>[] javaTimeClasses(ResultSetMetaData md) throws SQLException {
+        Class<?>[] classes = new Class<?>[md.getColumnCount() + 1];
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            classes[i] = switch (md.getColumnTypeName(i)) {
+                case "timestamp" -> LocalDateTime.class;
+                case "timestamptz" -> OffsetDateTime.class;
+                case "date" -> LocalDate.class;
+                default -> null;
+            };
+        }
+        return classes;
+    }
+
+    private static Object value(ResultSet rs, int column, Class<?>[] javaTime) throws SQLException {
+        return javaTime[column] == null ? rs.getObject(column) : rs.getObject(column, javaTime[column]);
     }
 
     static String quote(String identifier) {
