@@ -455,7 +455,7 @@ class LakehouseJobIT {
                     .until(() -> silver("fragile").count() > 0);
             // a user's expectation on silver that the next change breaks: a write-time failure of this table only
             spark.sql(constraint + " ADD CONSTRAINT qty_below_1000 CHECK (qty IS NULL OR qty < 1000)");
-            fragile.sendQty(7, 5000);
+            fragile.sendQty(1000, 5000); // a key the feed never touches: no later change of it supersedes this one
             await().atMost(WAIT).pollInterval(Duration.ofSeconds(1))
                     .until(() -> httpGet("/metrics").contains("tributary_lakehouse_table_parked{table=\"fragile\""));
             Thread.sleep(5_000); // both feeds go on: healthy flows, fragile's later changes are parked
