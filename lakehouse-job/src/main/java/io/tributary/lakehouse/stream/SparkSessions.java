@@ -67,6 +67,12 @@ public final class SparkSessions {
         s.put("spark.sql.codegen.cache.maxEntries", "2000");
         // a checkpoint (a Spark job writing Parquet) every 100 commits instead of 10: a table commits every batch
         s.put("spark.databricks.delta.properties.defaults.checkpointInterval", "100");
+        // every batch adds a file or two (and a deletion vector) to each table it writes: once a table (a partition of
+        // bronze) holds this many small files, the write that made them is followed by a bin-packing compaction, so a
+        // table streams with tens of live files, not thousands, and its MERGE and snapshot cost stay flat (below 50
+        // files Delta also keeps the file list in its checksum file and skips a state reconstruction per commit)
+        s.put("spark.databricks.delta.autoCompact.enabled", "true");
+        s.put("spark.databricks.delta.autoCompact.minNumFiles", "16");
         // with a 0 s trigger an idle query asks Kafka for new offsets after this pause (Spark's default: 10 ms)
         s.put("spark.sql.streaming.pollingDelay", "250ms");
         // tables of a batch are written from parallel threads: share the cores between their jobs, not first come

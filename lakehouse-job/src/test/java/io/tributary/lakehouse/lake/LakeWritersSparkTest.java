@@ -139,4 +139,34 @@ class LakeWritersSparkTest {
         assertThat(live(f.table)).extracting(r -> r.getAs("id")).containsExactly(1);
         assertThat(spark.read().format("delta").load(paths.bronze(f.table)).count()).isEqualTo(bronzeBefore);
     }
+
+    @Test
+    void streamingWritesKeepFewLiveFiles() {
+        OrdersFixture f = new OrdersFixture("tributary.shop.orders_c", "orders_c");
+        List<Schema> v1 = List.of(f.envelopeV1);
+        String minFiles = "spark.databricks.delta.autoCompact.minNumFiles";
+        String before = spark.conf().get(minFiles);
+        spark.conf().set(minFiles, "3");
+        try {
+            for (int batch = 0; batch < 8; batch++) {
+                int id = batch % 3;
+                long lsn = 100L * (batch + 1);
+                batch(f, batch, v1, f.key(id), batch < 3 ? f.insert(id, lsn, "c" + batch, batch + ".00", batch)
+                        : f.update(id, lsn, "c" + batch, batch + ".00", batch),
+                        f.key(10 + batch), f.insert(10 + batch, lsn + 1, "n" + batch, "1.00", 1));
+            }
+        } finally {
+            spark.conf().set(minFiles, before);
+        }
+
+        assertThat(liveFiles(paths.silver(f.table))).as("silver files after 8 merges").isLessThanOrEqualTo(3);
+        assertThat(liveFiles(paths.bronze(f.table))).as("bronze files after 8 appends").isLessThanOrEqualTo(3);
+        assertThat(live(f.table)).extracting(r -> r.getAs("id"), r -> r.getAs("customer"))
+                .contains(tuple(0, "c6"), tuple(1, "c7"), tuple(2, "c5"), tuple(10, "n0"), tuple(17, "n7"))
+                .hasSize(11);
+    }
+
+    private static long liveFiles(String path) {
+        return spark.sql("DESCRIBE DETAIL delta.`" + path + "`").first().<Long>getAs("numFiles");
+    }
 }
