@@ -51,6 +51,10 @@ public final class BenchContext {
     long deadlineNanos = Long.MAX_VALUE;
     /** --profile: a JFR recording and a GC log of each cdc-engine and lakehouse-job process, in the run directory. */
     boolean profile;
+    /** --lake-set: KEY=VALUE settings given to every lakehouse job of the run (as --set, before its command). */
+    List<String> lakeSettings = List.of();
+    /** --lake-jvm: JVM options appended to every lakehouse job's. */
+    List<String> lakeJvmOptions = List.of();
     /** The compile of src/main/spark into the snapshot (SparkJobCompiler.compileModule), started with the run. */
     java.util.concurrent.CompletableFuture<Void> sparkClasses = java.util.concurrent.CompletableFuture.completedFuture(null);
     /** --quick: the one Spark JVM every benchmark's lake reads from; null in full mode (each starts its own). */
@@ -213,8 +217,9 @@ public final class BenchContext {
         Path data = Files.createDirectories(runDir.resolve(name));
         List<String> jvm = new ArrayList<>(List.of(StageHeaps.LAKEHOUSE_JOB));
         jvm.addAll(SPARK_OPENS);
+        jvm.addAll(lakeJvmOptions);
         ManagedProcess p = stack.launch(ModuleLaunch.of("lakehouse-job", "io.tributary.lakehouse.LakehouseJobMain",
-                List.of("stream"),
+                lakeArguments("stream"),
                 Map.of("TRIBUTARY_TOPIC_PREFIX", prefix, "TRIBUTARY_LAKEHOUSE_LAKE_ROOT", lakeRoot,
                         "TRIBUTARY_LAKEHOUSE_DATA_DIR", data.toString(),
                         "TRIBUTARY_LAKEHOUSE_METRICS_PORT", Integer.toString(metricsPort),
@@ -223,6 +228,17 @@ public final class BenchContext {
                 stageJvm(name, jvm)).named(name));
         sampler.watch("lakehouse-job", p.pid());
         return p;
+    }
+
+    /** The lakehouse job's arguments: the --lake-set settings, then the command. */
+    List<String> lakeArguments(String command) {
+        List<String> args = new ArrayList<>();
+        for (String setting : lakeSettings) {
+            args.add("--set");
+            args.add(setting);
+        }
+        args.add(command);
+        return args;
     }
 
     /**

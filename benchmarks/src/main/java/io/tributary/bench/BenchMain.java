@@ -65,6 +65,15 @@ public final class BenchMain implements Callable<Integer> {
             + " lakehouse-job process into the run directory (<name>.jfr, <name>-gc.log)")
     boolean profile;
 
+    @Option(names = "--lake-set", paramLabel = "KEY=VALUE",
+            description = "a setting for every lakehouse job the run starts (passed as --set KEY=VALUE; e.g."
+                    + " spark.databricks.delta.autoCompact.enabled=false), to compare settings run against run")
+    List<String> lakeSettings = new java.util.ArrayList<>();
+
+    @Option(names = "--lake-jvm", paramLabel = "OPTION",
+            description = "a JVM option appended to every lakehouse job's (after the stack's own, so -Xmx768m wins)")
+    List<String> lakeJvmOptions = new java.util.ArrayList<>();
+
     @Option(names = "--only", split = ",", description = "run only these: capture, apply, initial-load, end-to-end")
     List<String> only;
 
@@ -124,6 +133,8 @@ public final class BenchMain implements Callable<Integer> {
             }
             BenchContext ctx = new BenchContext(stack, runDir, mode, sampler);
             ctx.profile = profile;
+            ctx.lakeSettings = List.copyOf(lakeSettings);
+            ctx.lakeJvmOptions = List.copyOf(lakeJvmOptions);
             ctx.sparkClasses = sparkClasses;
             if (timeBudget != null) {
                 ctx.deadlineNanos = start + timeBudget.toNanos();
