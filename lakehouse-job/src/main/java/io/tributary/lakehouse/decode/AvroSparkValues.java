@@ -92,7 +92,14 @@ public final class AvroSparkValues {
             return ((Number) value).longValue();
         }
         if (target.equals(DataTypes.IntegerType)) {
-            return ((Number) value).intValue();
+            if (value instanceof Integer i) {
+                return i;
+            }
+            long v = ((Number) value).longValue();
+            if (v != (int) v) {
+                throw new ArithmeticException(v + " does not fit an integer column");
+            }
+            return (int) v;
         }
         if (target.equals(DataTypes.DoubleType)) {
             return ((Number) value).doubleValue();
@@ -101,7 +108,11 @@ public final class AvroSparkValues {
             return ((Number) value).floatValue();
         }
         if (target.equals(DataTypes.ShortType)) {
-            return ((Number) value).shortValue();
+            long v = ((Number) value).longValue();
+            if (v != (short) v) {
+                throw new ArithmeticException(v + " does not fit a smallint column");
+            }
+            return (short) v;
         }
         if (target.equals(DataTypes.BooleanType)) {
             return (Boolean) value;

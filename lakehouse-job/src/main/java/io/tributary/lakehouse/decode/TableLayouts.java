@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.avro.Schema;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -55,13 +56,25 @@ public final class TableLayouts {
                 DataTypes.createStructType(extras)));
     }
 
-    /** Union of row types, newest first: the newest decides order and types; older-only columns are appended. */
+    /**
+     * Union of row types, newest first: the newest decides the order and the types, older-only columns are appended,
+     * and a column an older version held in a wider type (bigint before an {@code ALTER ... TYPE int}) keeps the wider
+     * one, so that the older records of the batch keep their values.
+     */
     static StructType union(List<StructType> newestFirst) {
         Map<String, StructField> fields = new LinkedHashMap<>();
         for (StructType type : newestFirst) {
             for (StructField f : type.fields()) {
-                fields.putIfAbsent(f.name(), f.nullable() ? f
-                        : DataTypes.createStructField(f.name(), f.dataType(), true));
+                StructField known = fields.get(f.name());
+                if (known == null) {
+                    fields.put(f.name(), f.nullable() ? f : DataTypes.createStructField(f.name(), f.dataType(), true));
+                } else {
+                    DataType dataType = TypeWidening.wider(known.dataType(), f.dataType());
+                    if (!dataType.equals(known.dataType())) {
+                        fields.put(f.name(), DataTypes.createStructField(known.name(), dataType, true,
+                                known.metadata()));
+                    }
+                }
             }
         }
         return DataTypes.createStructType(new ArrayList<>(fields.values()));

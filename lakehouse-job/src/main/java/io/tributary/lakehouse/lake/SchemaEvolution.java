@@ -1,11 +1,10 @@
 package io.tributary.lakehouse.lake;
 
+import io.tributary.lakehouse.decode.TypeWidening;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.types.DataType;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -66,40 +65,7 @@ public final class SchemaEvolution {
 
     /** True when Delta type widening can change a column of type {@code from} to {@code to}. */
     public static boolean canWiden(DataType from, DataType to) {
-        if (from.equals(to)) {
-            return true;
-        }
-        int fromRank = integralRank(from);
-        int toRank = integralRank(to);
-        if (fromRank >= 0 && toRank >= 0) {
-            return fromRank < toRank;
-        }
-        if (from.equals(DataTypes.FloatType) && to.equals(DataTypes.DoubleType)) {
-            return true;
-        }
-        if (from.equals(DataTypes.DateType) && to.equals(DataTypes.TimestampNTZType)) {
-            return true;
-        }
-        if (from instanceof DecimalType a && to instanceof DecimalType b) {
-            return b.scale() >= a.scale() && b.precision() - b.scale() >= a.precision() - a.scale();
-        }
-        return false;
-    }
-
-    private static int integralRank(DataType t) {
-        if (t.equals(DataTypes.ByteType)) {
-            return 0;
-        }
-        if (t.equals(DataTypes.ShortType)) {
-            return 1;
-        }
-        if (t.equals(DataTypes.IntegerType)) {
-            return 2;
-        }
-        if (t.equals(DataTypes.LongType)) {
-            return 3;
-        }
-        return -1;
+        return TypeWidening.canWiden(from, to);
     }
 
     private static StructField find(StructType type, String name) {

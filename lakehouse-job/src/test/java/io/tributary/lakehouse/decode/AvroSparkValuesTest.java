@@ -67,6 +67,21 @@ class AvroSparkValuesTest {
     }
 
     @Test
+    void integersNarrowOnlyWhenTheValueFits() {
+        Schema longSchema = Schema.create(Schema.Type.LONG);
+        assertThat(AvroSparkValues.convert(7L, longSchema, org.apache.spark.sql.types.DataTypes.IntegerType))
+                .isEqualTo(7);
+        assertThat(AvroSparkValues.convert(-3L, longSchema, org.apache.spark.sql.types.DataTypes.ShortType))
+                .isEqualTo((short) -3);
+        assertThatThrownBy(() -> AvroSparkValues.convert(5_000_000_000L, longSchema,
+                org.apache.spark.sql.types.DataTypes.IntegerType))
+                .isInstanceOf(ArithmeticException.class).hasMessage("5000000000 does not fit an integer column");
+        assertThatThrownBy(() -> AvroSparkValues.convert(40_000L, longSchema,
+                org.apache.spark.sql.types.DataTypes.ShortType))
+                .isInstanceOf(ArithmeticException.class).hasMessage("40000 does not fit a smallint column");
+    }
+
+    @Test
     void nullVariableScaleDecimalStaysNull() {
         assertThat(convert(null, optional(variableScaleDecimal()))).isNull();
     }
