@@ -35,8 +35,8 @@ final class KafkaServer implements ServerDefinition {
     }
 
     @Override
-    public Service service() {
-        return Service.KAFKA;
+    public String name() {
+        return Service.KAFKA.id();
     }
 
     @Override

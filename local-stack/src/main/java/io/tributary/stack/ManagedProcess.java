@@ -88,6 +88,12 @@ public final class ManagedProcess {
                 .map(h -> new ManagedProcess(name, h, null, logFile, stopSignal));
     }
 
+    /** Re-attaches to the process a run record names, if it is still that process. */
+    static Optional<ManagedProcess> adopt(RunRecord record) {
+        return adopt(record.name(), record.pid(), Instant.parse(record.startedAt()), Path.of(record.logFile()),
+                StopSignal.valueOf(record.stopSignal()));
+    }
+
     private static boolean sameInstant(Instant a, Instant b) {
         return Math.abs(Duration.between(a, b).toMillis()) < 1000;
     }

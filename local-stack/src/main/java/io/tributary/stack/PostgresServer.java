@@ -47,8 +47,8 @@ final class PostgresServer implements ServerDefinition {
     }
 
     @Override
-    public Service service() {
-        return Service.POSTGRES;
+    public String name() {
+        return Service.POSTGRES.id();
     }
 
     @Override

@@ -24,8 +24,8 @@ final class RegistryServer implements ServerDefinition {
     }
 
     @Override
-    public Service service() {
-        return Service.REGISTRY;
+    public String name() {
+        return Service.REGISTRY.id();
     }
 
     @Override

@@ -30,8 +30,8 @@ final class S3ProxyServer implements ServerDefinition {
     }
 
     @Override
-    public Service service() {
-        return Service.S3;
+    public String name() {
+        return Service.S3.id();
     }
 
     @Override

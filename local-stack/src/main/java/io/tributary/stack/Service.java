@@ -3,22 +3,31 @@ package io.tributary.stack;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
- * The servers of the local stack, in start order (a service only depends on services declared before it).
+ * The servers of the local stack, in start order (a service only depends on services declared before it). Each
+ * constant is the registration of one {@link ServerDefinition}: adding a server is a new class plus one line here.
  */
 public enum Service {
-    POSTGRES("postgres", "--postgres-port"),
-    KAFKA("kafka", "--kafka-port"),
-    S3("s3", "--s3-port"),
-    REGISTRY("schema-registry", "--registry-port");
+    POSTGRES("postgres", "--postgres-port", PostgresServer::new),
+    KAFKA("kafka", "--kafka-port", (settings, secrets) -> new KafkaServer(settings)),
+    S3("s3", "--s3-port", S3ProxyServer::new),
+    REGISTRY("schema-registry", "--registry-port", (settings, secrets) -> new RegistryServer(settings), KAFKA);
 
     private final String id;
     private final String portOption;
+    private final BiFunction<StackSettings, Supplier<StackSecrets>, ServerDefinition> definition;
+    private final List<Service> dependencies;
 
-    Service(String id, String portOption) {
+    Service(String id, String portOption, BiFunction<StackSettings, Supplier<StackSecrets>, ServerDefinition> definition,
+            Service... dependencies) {
         this.id = id;
         this.portOption = portOption;
+        this.definition = definition;
+        this.dependencies = List.of(dependencies);
     }
 
     /** Stable lower-case name used for log files, pid files and the CLI ({@code postgres}, {@code schema-registry}, ...). */
@@ -33,7 +42,17 @@ public enum Service {
 
     /** Services that must be running before this one starts. */
     public List<Service> dependencies() {
-        return this == REGISTRY ? List.of(KAFKA) : List.of();
+        return dependencies;
+    }
+
+    /** How this server is prepared, started, probed and found, for one stack. */
+    ServerDefinition define(StackSettings settings, Supplier<StackSecrets> secrets) {
+        return definition.apply(settings, secrets);
+    }
+
+    /** The service whose {@link #id()} is {@code name}; empty for a launched pipeline process. */
+    static Optional<Service> named(String name) {
+        return Arrays.stream(values()).filter(s -> s.id.equals(name)).findFirst();
     }
 
     /** Parses an id ({@code schema-registry}) or an enum name ({@code REGISTRY}), case-insensitively. */
