@@ -1,11 +1,8 @@
 package io.tributary.platform;
 
-import io.tributary.stack.LocalStack;
-import io.tributary.stack.StackSettings;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -69,23 +66,19 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--status-interval", defaultValue = "10s", description = "Live status every (default ${DEFAULT-VALUE}).")
     String statusInterval;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         Chaos.Options chaosOptions = chaosOptions();
-        StackSettings settings = options.settings();
+        RunningStack running = options.stack();
         PipelinePorts ports = pipeline.ports();
-        var out = spec.commandLine().getOut();
-        StackSession session = new StackSession(settings, out).onCtrlC("ending the storm");
-        LocalStack stack = session.start(ports);
+        var out = options.out();
+        StackSession session = new StackSession(running.settings(), out).onCtrlC("ending the storm");
+        String dirOption = running.dataDirOption();
         ChaosReport report = null;
         try {
-            report = new Chaos(stack, new Pipeline(stack, ports), chaosOptions, out).run(session::stopRequested);
+            report = session.run(ports, pipeline.keepRunning, "./tributary status" + dirOption + "   ./tributary down" + dirOption,
+                    stack -> new Chaos(stack, new Pipeline(stack, ports), chaosOptions, out).run(session::stopRequested));
         } finally {
-            String dirOption = options.dataDir == null ? "" : " --data-dir " + settings.dataDir();
-            session.end(stack, pipeline.keepRunning, "./tributary status" + dirOption + "   ./tributary down" + dirOption);
             out.printf("Chaos finished in %d s.%n", session.seconds());
             if (report != null) {
                 out.println(report.line());

@@ -1,11 +1,8 @@
 package io.tributary.platform;
 
-import io.tributary.stack.LocalStack;
 import io.tributary.stack.RestartPolicy;
-import io.tributary.stack.StackSettings;
 import io.tributary.stack.Supervisor;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,9 +35,6 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--status-interval", defaultValue = "5s", description = "Live status every (default ${DEFAULT-VALUE}).")
     String statusInterval;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         if (rate <= 0) {
@@ -49,28 +43,26 @@ final class DemoCommand implements Callable<Integer> {
         Demo.Options demoOptions = new Demo.Options(DurationText.parse(duration, "--duration"), rate, schemaChanges,
                 DurationText.parse(statusInterval, "--status-interval"),
                 DurationText.parse(pipeline.catchUpTimeout, "--catch-up-timeout"));
-        StackSettings settings = options.settings();
+        RunningStack running = options.stack();
         PipelinePorts ports = pipeline.ports();
-        var out = spec.commandLine().getOut();
-        StackSession session = new StackSession(settings, out).onCtrlC("finishing the demo");
-        LocalStack stack = session.start(ports);
-        int code = 1;
-        // restarts a server or service that dies, with backoff (inactive if an `up` daemon already supervises)
-        Supervisor supervisor = Supervisor.start(stack, RestartPolicy.defaults());
-        try {
-            Demo.Result result = new Demo(stack, new Pipeline(stack, ports), demoOptions, out).run(session::stopRequested);
-            code = result.exitCode();
-            out.printf("Demo finished in %d s.%n", session.seconds());
-        } finally {
-            supervisor.close();
-            String dirOption = options.dataDir == null ? "" : " --data-dir " + settings.dataDir();
-            session.end(stack, pipeline.keepRunning, "Try:\n"
-                    + "  ./tributary status" + dirOption + "\n"
-                    + "  ./tributary sql \"SELECT status, count(*) FROM silver.orders GROUP BY status\"" + dirOption + "\n"
-                    + "  ./tributary psql" + dirOption + "\n"
-                    + "  ./tributary tail orders" + dirOption + "\n"
-                    + "  ./tributary down" + dirOption);
-        }
-        return code;
+        var out = options.out();
+        StackSession session = new StackSession(running.settings(), out).onCtrlC("finishing the demo");
+        return session.run(ports, pipeline.keepRunning, tryNext(running.dataDirOption()), stack -> {
+            // restarts a server or service that dies, with backoff (inactive if an `up` daemon already supervises)
+            try (Supervisor supervisor = Supervisor.start(stack, RestartPolicy.defaults())) {
+                Demo.Result result = new Demo(stack, new Pipeline(stack, ports), demoOptions, out).run(session::stopRequested);
+                out.printf("Demo finished in %d s.%n", session.seconds());
+                return result.exitCode();
+            }
+        });
+    }
+
+    private static String tryNext(String dirOption) {
+        return "Try:\n"
+                + "  ./tributary status" + dirOption + "\n"
+                + "  ./tributary sql \"SELECT status, count(*) FROM silver.orders GROUP BY status\"" + dirOption + "\n"
+                + "  ./tributary psql" + dirOption + "\n"
+                + "  ./tributary tail orders" + dirOption + "\n"
+                + "  ./tributary down" + dirOption;
     }
 }

@@ -2,11 +2,9 @@ package io.tributary.platform;
 
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ServiceStatus;
-import io.tributary.stack.StackSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -17,21 +15,18 @@ final class DownCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        StackSettings settings = options.settings();
+        RunningStack running = options.stack();
         List<ServiceStatus> before;
-        try (DataDirLock lock = DataDirLock.acquire(settings.dataDir(), Duration.ofMinutes(10))) {
-            LocalStack stack = LocalStack.attach(settings);
+        try (DataDirLock lock = DataDirLock.acquire(running.dataDir(), Duration.ofMinutes(10))) {
+            LocalStack stack = running.attach();
             before = stack.status().stream().filter(s -> s.pid() != null).toList();
             stack.stopAll();
         }
-        var out = spec.commandLine().getOut();
+        var out = options.out();
         if (before.isEmpty()) {
-            out.println("Nothing was running under " + settings.dataDir());
+            out.println("Nothing was running under " + running.dataDir());
         } else {
             before.forEach(s -> out.println("stopped " + s.name() + " (pid " + s.pid() + ")"));
         }

@@ -1,9 +1,7 @@
 package io.tributary.platform;
 
-import io.tributary.stack.LocalStack;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -14,13 +12,10 @@ final class EnvCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        Map<String, String> env = LocalStack.attach(options.settings()).serviceEnvironment();
-        var out = spec.commandLine().getOut();
+        Map<String, String> env = options.stack().attach().serviceEnvironment();
+        var out = options.out();
         env.forEach((k, v) -> out.println("export " + k + "=" + ShellQuoting.quote(v)));
         out.flush();
         return 0;

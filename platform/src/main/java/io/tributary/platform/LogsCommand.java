@@ -11,7 +11,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,9 +28,6 @@ final class LogsCommand implements Callable<Integer> {
     @Option(names = {"-n", "--lines"}, defaultValue = "50", description = "How many lines (default ${DEFAULT-VALUE}).")
     int lines;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException {
         Path logs = options.resolvedDataDir().resolve("logs");
@@ -39,7 +35,7 @@ final class LogsCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new StackException("No log " + file + "; logs there: " + available(logs));
         }
-        var out = spec.commandLine().getOut();
+        var out = options.out();
         tail(file, lines).forEach(out::println);
         out.flush();
         return 0;

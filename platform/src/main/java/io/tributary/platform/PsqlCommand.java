@@ -1,6 +1,5 @@
 package io.tributary.platform;
 
-import io.tributary.stack.LocalStack;
 import io.tributary.stack.PostgresEndpoint;
 import java.io.File;
 import java.io.IOException;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,21 +28,18 @@ final class PsqlCommand implements Callable<Integer> {
     @Parameters(paramLabel = "<psql argument>", arity = "0..*", description = "Passed to psql.")
     List<String> psqlArgs = new ArrayList<>();
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws IOException, InterruptedException {
-        LocalStack stack = LocalStack.attach(options.settings());
-        PostgresEndpoint pg = stack.postgres();
+        RunningStack running = options.stack();
+        PostgresEndpoint pg = running.attach().postgres();
         String user = cdc ? pg.cdcUser() : pg.appUser();
         String url = "postgresql://" + user + "@" + pg.host() + ":" + pg.port() + "/" + pg.database();
         Optional<Path> psql = onPath("psql");
         if (psql.isEmpty()) {
-            var out = spec.commandLine().getOut();
+            var out = options.out();
             out.println("psql is not installed (Debian: apt-get install postgresql-client). Connect with:");
             out.println("  " + url);
-            out.println("  password: " + options.settings().secretsDir().resolve(cdc ? "cdc_password" : "app_password")
+            out.println("  password: " + running.secretFile(cdc ? "cdc_password" : "app_password")
                     + " (unless TRIBUTARY_" + (cdc ? "CDC" : "APP") + "_PASSWORD is set)");
             out.flush();
             return 0;

@@ -1,6 +1,5 @@
 package io.tributary.platform;
 
-import io.tributary.stack.LocalStack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,15 +30,15 @@ final class ReconcileCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DurationText.parse(timeout, "--timeout");
-        LocalStack stack = LocalStack.attach(options.settings());
+        RunningStack running = options.stack();
         List<String> args = new ArrayList<>(List.of("--timeout", timeout, "--sample", Integer.toString(sample)));
         if (json) {
             args.add("--json");
         }
         // the lake's parked tables are in the lake; cdc-engine's only on its /metrics
-        new MetricsScraper().scrape(PipelinePorts.load(options.settings().dataDir()).cdcEngine())
+        new MetricsScraper().scrape(running.pipelinePorts().cdcEngine())
                 .map(m -> ParkedTable.reconcileArguments(ParkedTable.of(Pipeline.CDC_ENGINE, m))).ifPresent(args::addAll);
-        LakehouseTool.Result result = new LakehouseTool(stack).run("reconcile", LakehouseTool.RECONCILE_MAIN, args, System.out);
+        LakehouseTool.Result result = new LakehouseTool(running.attach()).run("reconcile", LakehouseTool.RECONCILE_MAIN, args, System.out);
         if (!ReconcileSummary.isVerdict(result.exitCode())) {
             System.err.println("tributary reconcile: failed with exit code " + result.exitCode() + "; see " + result.log());
         }

@@ -1,10 +1,8 @@
 package io.tributary.platform;
 
-import io.tributary.stack.StackSettings;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -25,16 +23,12 @@ final class ResumeCommand implements Callable<Integer> {
     @Mixin
     TableArgument table;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
-        StackSettings settings = options.settings();
-        PipelinePorts ports = PipelinePorts.load(settings.dataDir());
+        PipelinePorts ports = options.stack().pipelinePorts();
         ParkedTableName name = table.name();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = options.out();
+        PrintWriter err = options.err();
         // capture first: what cdc-engine replays into the topic reaches the lake like any other change
         Outcome cdc = report(Pipeline.CDC_ENGINE, new StageEndpoint(Pipeline.CDC_ENGINE, ports.cdcEngine())
                 .post("/tables/" + name.qualified() + "/resume"), out, err);

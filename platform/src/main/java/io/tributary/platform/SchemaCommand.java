@@ -1,6 +1,5 @@
 package io.tributary.platform;
 
-import io.tributary.stack.StackSettings;
 import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,18 +33,14 @@ final class SchemaCommand implements Runnable {
         @Mixin
         TableArgument table;
 
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws InterruptedException {
-            StackSettings settings = options.settings();
             ParkedTableName name = table.name();
             Optional<StageEndpoint.Answer> answer = new StageEndpoint(Pipeline.CDC_ENGINE,
-                    PipelinePorts.load(settings.dataDir()).cdcEngine()).post("/tables/" + name.qualified()
+                    options.stack().pipelinePorts().cdcEngine()).post("/tables/" + name.qualified()
                     + "/accept-schema");
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
+            PrintWriter out = options.out();
+            PrintWriter err = options.err();
             if (answer.isEmpty()) {
                 err.println("cdc-engine does not answer: start the stack (./tributary up) and run it again.");
                 return 2;

@@ -1,6 +1,5 @@
 package io.tributary.platform;
 
-import io.tributary.stack.LocalStack;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,8 +27,7 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LocalStack stack = LocalStack.attach(options.settings());
-        LakehouseTool.Result result = new LakehouseTool(stack).run("sql", LakehouseTool.JOB_MAIN,
+        LakehouseTool.Result result = new LakehouseTool(options.stack().attach()).run("sql", LakehouseTool.JOB_MAIN,
                 List.of("sql", query, "--format", format, "--max-rows", Integer.toString(maxRows)), System.out);
         if (result.exitCode() != 0) {
             System.err.println("tributary sql: failed with exit code " + result.exitCode() + "; the error is at the end of "

@@ -4,12 +4,21 @@ import io.tributary.stack.ProjectRoot;
 import io.tributary.stack.StackException;
 import io.tributary.stack.StackPorts;
 import io.tributary.stack.StackSettings;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Options shared by every stack command: where the data lives and which ports to use. */
+/**
+ * What every stack command shares (a picocli mixin): the options that say where the data lives and which ports to
+ * use, the {@link RunningStack} they find, and the command's output streams.
+ */
 final class StackOptions {
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     @Option(names = "--data-dir", paramLabel = "<dir>",
             description = "Data, logs, pid files and generated secrets (default: <project root>/.tributary).")
     Path dataDir;
@@ -48,6 +57,19 @@ final class StackOptions {
 
     StackPorts ports() {
         return overrides().resolve(PortOverrides.load(resolvedDataDir()));
+    }
+
+    /** The stack these options name. */
+    RunningStack stack() {
+        return new RunningStack(settings(), dataDir != null);
+    }
+
+    PrintWriter out() {
+        return command.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return command.commandLine().getErr();
     }
 
     StackSettings settings() {

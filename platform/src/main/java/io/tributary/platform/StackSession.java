@@ -6,6 +6,7 @@ import io.tributary.stack.StackSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import sun.misc.Signal;
 
 /**
@@ -42,7 +43,20 @@ final class StackSession {
         return stopRequested.get();
     }
 
-    LocalStack start(PipelinePorts ports) {
+    /**
+     * Starts the stack, runs {@code body} on it and then, whatever happened, leaves it running or stops it (see
+     * {@link #end}).
+     */
+    <T> T run(PipelinePorts ports, boolean keepRunning, String hint, Function<LocalStack, T> body) {
+        LocalStack stack = start(ports);
+        try {
+            return body.apply(stack);
+        } finally {
+            end(stack, keepRunning, hint);
+        }
+    }
+
+    private LocalStack start(PipelinePorts ports) {
         LocalStack stack;
         try (DataDirLock lock = DataDirLock.acquire(settings.dataDir(), settings.startupTimeout().multipliedBy(4))) {
             PortOverrides.save(settings.dataDir(), settings.ports());
@@ -56,7 +70,7 @@ final class StackSession {
     }
 
     /** Leaves the stack running (printing {@code hint}) or stops all of it, then releases this JVM's handle. */
-    void end(LocalStack stack, boolean keepRunning, String hint) {
+    private void end(LocalStack stack, boolean keepRunning, String hint) {
         if (keepRunning) {
             stack.detach();
             out.println("Left running (--keep-running). " + hint);

@@ -6,7 +6,6 @@ import io.tributary.stack.ServiceStatus;
 import io.tributary.stack.StackSettings;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,18 +27,16 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Machine-readable output (with the pid of every process).")
     boolean json;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        StackSettings settings = options.settings();
+        RunningStack running = options.stack();
+        StackSettings settings = running.settings();
         MetricsScraper scraper = new MetricsScraper();
-        LocalStack stack = LocalStack.attach(settings);
-        PipelineStatus pipeline = PipelineStatus.read(stack.status(), PipelinePorts.load(settings.dataDir()), scraper::scrape);
+        LocalStack stack = running.attach();
+        PipelineStatus pipeline = PipelineStatus.read(stack.status(), running.pipelinePorts(), scraper::scrape);
         List<ServiceStatus> statuses = pipeline.services();
         Long supervisorPid = stack.supervisorDaemon().map(ManagedProcess::pid).orElse(null);
-        var out = spec.commandLine().getOut();
+        var out = options.out();
         out.print(json ? StatusRendering.json(settings.dataDir(), statuses, supervisorPid, pipeline.parked())
                 : StatusRendering.table(statuses));
         if (!json) {
@@ -47,7 +44,7 @@ final class StatusCommand implements Callable<Integer> {
                     : "supervisor: pid " + supervisorPid + " restarts what dies (log " + settings.logFile(LocalStack.SUPERVISOR) + ")");
             statuses.stream().filter(s -> s.supervision().failure() != null)
                     .forEach(s -> out.println(s.name() + " FAILED: " + s.supervision().failure()));
-            PipelinePorts ports = PipelinePorts.load(settings.dataDir());
+            PipelinePorts ports = running.pipelinePorts();
             statuses.stream().filter(s -> s.pid() != null && ports.portOf(s.name()) > 0)
                     .forEach(s -> out.println(s.name() + ": " + s.detail()));
             pipeline.parked().forEach(p -> out.println(p.statusLine()));

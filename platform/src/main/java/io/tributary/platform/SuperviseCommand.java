@@ -2,10 +2,8 @@ package io.tributary.platform;
 
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.RestartPolicy;
-import io.tributary.stack.StackSettings;
 import io.tributary.stack.Supervisor;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,17 +21,14 @@ final class SuperviseCommand implements Callable<Integer> {
     @Mixin
     SupervisionOptions supervision;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws InterruptedException {
-        StackSettings settings = options.settings();
+        RunningStack running = options.stack();
         RestartPolicy policy = supervision.policy();
-        LocalStack stack = LocalStack.attach(settings);
+        LocalStack stack = running.attach();
         Supervisor supervisor = Supervisor.start(stack, policy);
         if (!supervisor.active()) {
-            spec.commandLine().getErr().println("tributary supervise: another supervisor already supervises " + settings.dataDir());
+            options.err().println("tributary supervise: another supervisor already supervises " + running.dataDir());
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "supervisor-stop"));

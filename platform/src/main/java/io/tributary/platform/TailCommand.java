@@ -15,7 +15,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,13 +43,10 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--idle-exit", defaultValue = "0s", description = "Stop after this long without a new event (0s: never).")
     String idleExit;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
         Duration idle = "0s".equals(idleExit) ? Duration.ZERO : DurationText.parse(idleExit, "--idle-exit");
-        LocalStack stack = LocalStack.attach(options.settings());
+        LocalStack stack = options.stack().attach();
         String topic = table.contains(".") ? table : "tributary.shop." + table;
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
@@ -60,7 +56,7 @@ final class TailCommand implements Callable<Integer> {
         KafkaAvroDeserializer values = new KafkaAvroDeserializer();
         keys.configure(Map.of(RegistryClientConfig.URL, stack.registryUrl()), true);
         values.configure(Map.of(RegistryClientConfig.URL, stack.registryUrl()), false);
-        var out = spec.commandLine().getOut();
+        var out = options.out();
         long printed = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));

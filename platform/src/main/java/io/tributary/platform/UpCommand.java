@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,18 +31,16 @@ final class UpCommand implements Callable<Integer> {
     @Mixin
     SuperviseCommand.SupervisionOptions supervision;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() {
-        StackSettings settings = options.settings();
+        RunningStack running = options.stack();
+        StackSettings settings = running.settings();
         List<Service> wanted = services == null ? List.of(Service.values()) : services.stream().map(Service::parse).toList();
         long start = System.nanoTime();
         try (DataDirLock lock = DataDirLock.acquire(settings.dataDir(), settings.startupTimeout().multipliedBy(4));
                 LocalStack stack = startAndRemember(settings, wanted)) {
             stack.detach();
-            var out = spec.commandLine().getOut();
+            var out = options.out();
             out.printf("Tributary local stack is up in %.1f s (data dir %s)%n", (System.nanoTime() - start) / 1e9, settings.dataDir());
             out.print(StatusRendering.table(stack.status()));
             if (!noSupervise) {
@@ -53,10 +50,10 @@ final class UpCommand implements Callable<Integer> {
             }
             if (wanted.contains(Service.POSTGRES)) {
                 out.println("Connect: psql postgresql://" + stack.postgres().appUser() + "@127.0.0.1:" + settings.ports().postgres()
-                        + "/tributary   (password: " + settings.secretsDir().resolve("app_password")
+                        + "/tributary   (password: " + running.secretFile("app_password")
                         + " unless TRIBUTARY_APP_PASSWORD is set)");
             }
-            String dirOption = options.dataDir == null ? "" : " --data-dir " + settings.dataDir();
+            String dirOption = running.dataDirOption();
             out.println("Shell variables: eval \"$(./tributary env" + dirOption + ")\"   Logs: " + settings.logsDir()
                     + "   Stop: ./tributary down" + dirOption);
             out.flush();
