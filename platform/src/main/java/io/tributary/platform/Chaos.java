@@ -10,7 +10,6 @@ import io.tributary.stack.Supervisor;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -35,15 +34,12 @@ import org.slf4j.LoggerFactory;
  */
 final class Chaos {
     private static final Logger LOG = LoggerFactory.getLogger(Chaos.class);
-    private static final Duration HEARTBEAT = Duration.ofSeconds(2);
-    private static final Duration TRIGGER = Duration.ofSeconds(2);
-    private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
+    static final Duration TRIGGER = Duration.ofSeconds(2);
     private static final Duration ALIVE_TIMEOUT = Duration.ofMinutes(3);
     static final String BULK_TABLE = "chaos_bulk";
     static final String POISON_TABLE = "orders";
     static final String SCHEMA = "shop";
     static final String SLOT = "tributary_slot";
-    private static final int RECONCILE_ATTEMPTS = 2;
 
     record Options(Duration duration, int kills, int rate, long seed, boolean schemaChanges, Duration registryOutage,
             Duration s3Outage, int snapshotRows, Duration idle, long idleWalBound, Duration catchUpTimeout,
@@ -101,62 +97,7 @@ final class Chaos {
 
     /** Load, a large table to snapshot, cdc-engine killed mid-snapshot, lakehouse-job; returns once cdc-engine streams. */
     private void prepare() {
-        say("Loading csv-data/ into PostgreSQL (simulator load) ...");
-        pipeline.load(Duration.ofMinutes(10));
-        createBulkTable();
-        ManagedProcess cdc = pipeline.startCdcEngine(HEARTBEAT);
-        ManagedProcess lake = pipeline.startLakehouseJob(TRIGGER);
-        say("Started cdc-engine (pid " + cdc.pid() + ") and lakehouse-job (pid " + lake.pid() + ")");
-        killDuringSnapshot(cdc);
-        awaitStreaming();
-    }
-
-    private void createBulkTable() {
-        PostgresEndpoint pg = stack.postgres();
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.appUser(), pg.appPassword()); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS shop." + BULK_TABLE + " (id bigint PRIMARY KEY, payload text NOT NULL,"
-                    + " amount numeric(12,2) NOT NULL, created_at timestamptz NOT NULL DEFAULT now())");
-            long existing;
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM shop." + BULK_TABLE)) {
-                rs.next();
-                existing = rs.getLong(1);
-            }
-            if (existing == 0) {
-                s.execute("INSERT INTO shop." + BULK_TABLE + " (id, payload, amount) SELECT g, md5(g::text), (g % 100000) / 100.0"
-                        + " FROM generate_series(1, " + options.snapshotRows() + ") g");
-            }
-            say(String.format(Locale.ROOT, "shop.%s holds %,d rows for cdc-engine's initial snapshot", BULK_TABLE,
-                    Math.max(existing, options.snapshotRows())));
-        } catch (SQLException e) {
-            throw new StackException("Cannot create shop." + BULK_TABLE + " on " + pg.jdbcUrl() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** SIGKILL cdc-engine once it has exported some snapshot rows but before it streams (no heartbeat yet). */
-    private void killDuringSnapshot(ManagedProcess cdc) {
-        long deadline = System.nanoTime() + SNAPSHOT_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline && cdc.isAlive()) {
-            Optional<Pipeline.SnapshotProgress> progress = pipeline.cdcSnapshot();
-            if (progress.isPresent() && progress.get().streaming()) {
-                say("cdc-engine finished its snapshot before the kill: no snapshot kill in this run (use a larger --snapshot-rows)");
-                return;
-            }
-            double exported = progress.map(Pipeline.SnapshotProgress::rows).orElse(0.0);
-            if (exported >= Math.min(1000, options.snapshotRows() / 10.0)) {
-                cdc.kill();
-                count(ChaosFault.KILL_CDC_ENGINE_IN_SNAPSHOT);
-                say(String.format(Locale.ROOT, "FAULT kill -9 cdc-engine during its initial snapshot (%,.0f rows exported)", exported));
-                return;
-            }
-            sleep(Duration.ofMillis(100));
-        }
-    }
-
-    private void awaitStreaming() {
-        long begin = System.nanoTime();
-        double rows = pipeline.awaitCdcStreaming(SNAPSHOT_TIMEOUT, () -> { });
-        say(String.format(Locale.ROOT, "cdc-engine streams (initial snapshot %,.0f rows) after %.0f s", rows,
-                (System.nanoTime() - begin) / 1e9));
+        new ChaosSnapshotPhase(stack, pipeline, options.snapshotRows(), this::say, this::count).run();
     }
 
     private void storm(List<ChaosSchedule.Planned> plan, BooleanSupplier stopRequested) {
@@ -363,20 +304,10 @@ final class Chaos {
     private ChaosReport finish(Map<String, Integer> restarts) {
         say(String.format(Locale.ROOT, "Simulator stopped after ~%,d changes. Waiting for the lake to catch up, then reconciling ...",
                 written.total()));
-        LakehouseTool tool = new LakehouseTool(stack);
-        LakehouseTool.Result run = null;
+        ChaosLakeCheck check = new ChaosLakeCheck(new LakehouseTool(stack), this::say);
         // reconcile reads the lake's own parked tables from the lake, cdc-engine's are passed (as the demo does)
-        List<String> reconcileArgs = new ArrayList<>(List.of("--json", "--timeout", options.catchUpTimeout().toSeconds() + "s"));
-        scraper.scrape(pipeline.ports().cdcEngine()).map(m -> ParkedTable.reconcileArguments(ParkedTable.of(Pipeline.CDC_ENGINE, m)))
-                .ifPresent(reconcileArgs::addAll);
-        for (int attempt = 1; attempt <= RECONCILE_ATTEMPTS; attempt++) {
-            run = tool.run("reconcile", LakehouseTool.RECONCILE_MAIN, reconcileArgs, null);
-            if (ReconcileSummary.isVerdict(run.exitCode())) {
-                break;
-            }
-            // a crashed reconcile (not a verdict) is retried once; its log keeps the error
-            say("reconcile attempt " + attempt + "/" + RECONCILE_ATTEMPTS + " failed with exit code " + run.exitCode() + "; see " + run.log());
-        }
+        LakehouseTool.Result run = check.reconcile(options.catchUpTimeout(), scraper.scrape(pipeline.ports().cdcEngine())
+                .map(m -> ParkedTable.reconcileArguments(ParkedTable.of(Pipeline.CDC_ENGINE, m))).orElse(List.of()));
         if (!ReconcileSummary.isVerdict(run.exitCode())) {
             return report(restarts, -1, null, -1, "reconcile exited with code " + run.exitCode() + "; see " + run.log());
         }
@@ -387,8 +318,9 @@ final class Chaos {
         if (!summary.parkedTables().isEmpty()) {
             say(summary.resultLine());
         }
-        long quarantined = countQuarantine(tool);
-        long walMax = options.idle().isZero() ? -1 : idlePhase();
+        long quarantined = check.countQuarantine(poisonInjected);
+        long walMax = options.idle().isZero() ? -1
+                : new ChaosIdlePhase(stack.postgres(), options.idle(), options.idleWalBound(), this::say).run();
         return report(restarts, quarantined, summary, walMax, null, captured.values().stream().mapToLong(Long::longValue).sum());
     }
 
@@ -400,48 +332,6 @@ final class Chaos {
             results.computeIfPresent(t.name(), (name, r) -> t.result());
         }
         return results;
-    }
-
-    private long countQuarantine(LakehouseTool tool) {
-        LakehouseTool.Result r = tool.run("sql", LakehouseTool.JOB_MAIN, List.of("sql",
-                "SELECT count(DISTINCT _topic, _partition, _offset) AS poison FROM lake.quarantine", "--format", "csv"), null);
-        List<String> lines = r.stdout().lines().map(String::strip).filter(l -> l.matches("\\d+")).toList();
-        if (r.exitCode() != 0 || lines.isEmpty()) {
-            if (poisonInjected == 0) {
-                return 0; // no quarantine table is written until the first poison record
-            }
-            LOG.warn("Counting the quarantine failed (exit {}); see {}", r.exitCode(), r.log());
-            return -1;
-        }
-        return Long.parseLong(lines.get(lines.size() - 1));
-    }
-
-    /** Samples the slot's retained WAL while nothing writes; returns the largest value. */
-    private long idlePhase() {
-        say("Idle phase: " + DurationText.format(options.idle()) + " without writes; sampling the retained WAL of slot " + SLOT);
-        PostgresEndpoint pg = stack.postgres();
-        long max = 0;
-        long end = System.nanoTime() + options.idle().toNanos();
-        while (true) {
-            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.superUser(), pg.superPassword());
-                    Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT pg_current_wal_lsn() - confirmed_flush_lsn FROM pg_replication_slots"
-                            + " WHERE slot_name = '" + SLOT + "'")) {
-                if (rs.next()) {
-                    long retained = rs.getLong(1);
-                    max = Math.max(max, retained);
-                    LOG.info("idle: slot {} retains {} bytes of WAL", SLOT, retained);
-                }
-            } catch (SQLException e) {
-                throw new StackException("Cannot read the retained WAL of slot " + SLOT + ": " + e.getMessage(), e);
-            }
-            if (System.nanoTime() >= end) {
-                break;
-            }
-            sleep(Duration.ofNanos(Math.min(end - System.nanoTime(), Duration.ofSeconds(10).toNanos())));
-        }
-        say("Idle phase: the slot retained at most " + ByteSize.human(max) + " of WAL (bound " + ByteSize.human(options.idleWalBound()) + ")");
-        return max;
     }
 
     private ChaosReport report(Map<String, Integer> restarts, long quarantined, ReconcileSummary summary, long walMax, String failure) {
@@ -466,7 +356,7 @@ final class Chaos {
         out.flush();
     }
 
-    private static void sleep(Duration d) {
+    static void sleep(Duration d) {
         try {
             Thread.sleep(Math.max(0, d.toMillis()));
         } catch (InterruptedException e) {

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,20 +113,17 @@ final class ChaosParkAndResume {
     Outcome run(ChaosColumnChange change, long seed, String elapsed) {
         execute(change.create());
         awaitRegistered(change);
-        Writer writer = new Writer(change.writes(seed));
-        Thread thread = new Thread(writer, "chaos-writer-" + change.table());
-        thread.setDaemon(true);
-        thread.start();
+        ChaosTableWriter writer = ChaosTableWriter.start(stack.postgres(), change.writes(seed), "chaos-writer-" + change.table());
         Outcome outcome;
         try {
             pause(WRITES_AROUND);
             outcome = parkAndResume(change, elapsed);
             pause(WRITES_AROUND);
         } finally {
-            writer.stop(thread);
+            writer.stop();
         }
-        outcome = outcome.withWrites(writer.written.get());
-        say.accept("  " + change.qualified() + ": " + outcome.writes() + " writes by the writer (" + writer.failures.get()
+        outcome = outcome.withWrites(writer.written());
+        say.accept("  " + change.qualified() + ": " + outcome.writes() + " writes by the writer (" + writer.failures()
                 + " failed); " + (outcome.resumed() ? "parked and resumed" : "NOT resumed: " + outcome.problems().get(0)));
         return outcome;
     }
@@ -375,57 +371,6 @@ final class ChaosParkAndResume {
             return JSON.readTree(body).path(field).asInt(-1);
         } catch (IOException e) {
             return -1;
-        }
-    }
-
-    /** Changes the table every {@value #WRITE_EVERY_MS} ms on its own connection until stopped; reconnects after a failure. */
-    private final class Writer implements Runnable {
-        private final ChaosColumnChange.Writes writes;
-        private final AtomicLong written = new AtomicLong();
-        private final AtomicLong failures = new AtomicLong();
-        private volatile boolean stop;
-
-        Writer(ChaosColumnChange.Writes writes) {
-            this.writes = writes;
-        }
-
-        @Override
-        public void run() {
-            PostgresEndpoint pg = stack.postgres();
-            while (!stop) {
-                try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.appUser(), pg.appPassword());
-                        Statement s = c.createStatement()) {
-                    while (!stop) {
-                        s.execute(writes.next());
-                        written.incrementAndGet();
-                        Thread.sleep(WRITE_EVERY_MS);
-                    }
-                } catch (SQLException e) {
-                    failures.incrementAndGet();
-                    LOG.warn("chaos writer: {} (reconnecting)", e.getMessage());
-                    sleepQuietly(500);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        long stop(Thread thread) {
-            stop = true;
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return written.get();
-        }
-
-        private void sleepQuietly(long millis) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                stop = true;
-            }
         }
     }
 }
