@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
@@ -46,21 +47,29 @@ public final class LocalStack implements AutoCloseable {
     private volatile boolean closed;
 
     private LocalStack(StackSettings settings) {
+        this(settings, (service, secrets) -> service.define(settings, secrets));
+    }
+
+    /** A stack whose servers are {@code define}d otherwise (tests); {@link Service} still names and orders them. */
+    LocalStack(StackSettings settings, BiFunction<Service, Supplier<StackSecrets>, ServerDefinition> define) {
         this.settings = settings;
         this.secrets = new LazySecrets(new SecretStore(settings.secretsDir(), settings.environment()));
         this.runState = new RunStateStore(settings.runDir());
         this.runner = new ProcessRunner(settings, table, runState);
         this.supervisorDaemon = new SupervisorDaemon(settings);
         for (Service service : Service.values()) {
-            servers.put(service, service.define(settings, secrets));
+            servers.put(service, define.apply(service, secrets));
         }
         adoptRecorded();
     }
 
     /** Starts {@code services} (and what they depend on) and returns when every one answers its health check. */
     public static LocalStack start(StackSettings settings, Service... services) {
-        LocalStack stack = new LocalStack(settings);
-        stack.exitGuard.arm(settings);
+        return start(new LocalStack(settings), services);
+    }
+
+    static LocalStack start(LocalStack stack, Service... services) {
+        stack.exitGuard.arm(stack.settings);
         try {
             for (Service s : services) {
                 stack.start(s);
@@ -110,7 +119,7 @@ public final class LocalStack implements AutoCloseable {
         pause(service.id());
         ManagedProcess process = table.detach(service.id());
         if (process != null) {
-            process.stop(settings.stopTimeout());
+            servers.get(service).stop(process, settings.stopTimeout());
         }
         table.update(service.id(), e -> e.withOwned(false));
         runState.delete(service.id());

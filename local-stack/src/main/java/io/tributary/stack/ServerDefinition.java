@@ -2,6 +2,7 @@ package io.tributary.stack;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -34,6 +35,11 @@ interface ServerDefinition {
 
     /** What clients connect to, e.g. {@code 127.0.0.1:19092}; empty when nothing connects to it. */
     String endpoint();
+
+    /** Stops its process cleanly: the stop signal of its {@link ProcessSpec}, then SIGKILL after {@code grace}. */
+    default void stop(ManagedProcess process, Duration grace) {
+        process.stop(grace);
+    }
 
     /** Where its output goes ({@code <data-dir>/logs/<name>.log}). */
     default Path logFile() {
