@@ -11,8 +11,9 @@ import java.util.TreeMap;
 
 /**
  * A {@link Connection} without a database, for tests of the statements an event sends: it records each executed
- * statement with its bound values (and their Java types), and answers with canned, deterministic results: every
- * 7th update changes no row, a query returns 1-3 rows, each column a new number.
+ * statement with its bound values (and their Java types), and answers with canned, deterministic results shaped as
+ * PostgreSQL's would be: every 7th update changes no row; an {@code INSERT ... RETURNING} returns its one row, a
+ * {@code DELETE ... RETURNING} by order id 0 or 1 rows, any other query 0 to 2; each column read is a new number.
  */
 final class RecordingConnection {
 
@@ -55,7 +56,8 @@ final class RecordingConnection {
                     yield count;
                 }
                 case "executeQuery" -> {
-                    int rows = 1 + queries++ % 3;
+                    int n = queries++;
+                    int rows = sql.startsWith("INSERT") ? 1 : sql.contains("WHERE order_id = ?") ? n % 2 : n % 3;
                     log.add("query " + sql + " " + values + " -> " + rows + " row(s)");
                     yield resultSet(rows);
                 }
