@@ -31,17 +31,7 @@ class ActionSequenceTest {
             + "signup,advance,advance,signup,order,advance,advance,price,order,order";
 
     private static ShopState shop() {
-        ShopState state = new ShopState();
-        for (long id = 1; id <= 50; id++) {
-            state.customers.add(id);
-        }
-        for (long id = 1; id <= 20; id++) {
-            state.products.add(id);
-        }
-        for (long id = 1; id <= 30; id++) {
-            state.openOrders.get(OrderStatus.values()[(int) (id % 3)]).add(id);
-        }
-        return state;
+        return SampleShop.state();
     }
 
     /** Plans and runs the events, two per transaction; halfway the opt-in column appears, as after a schema change. */
