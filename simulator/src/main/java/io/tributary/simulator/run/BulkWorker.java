@@ -43,8 +43,8 @@ final class BulkWorker implements Runnable {
     /** Plans, writes and counts one batch; returns the row changes written. */
     private long nextBatch() {
         BulkBatch batch = planner.plan(state, settings.batchSize());
-        Map<ChangeKind, Effects> effects = connection.commitWithRetry(
-                "a bulk batch of " + batch.plannedChanges() + " row changes", (c, doing) -> transaction.execute(c, batch));
+        Map<ChangeKind, Effects> effects = connection.commitWithRetry("a bulk batch of " + batch.plannedChanges()
+                + " row changes", (c, doing) -> transaction.execute(c, batch));
         stats.transactionCommitted();
         long changes = 0;
         for (Map.Entry<ChangeKind, Effects> e : effects.entrySet()) {

@@ -25,7 +25,8 @@ class ActionSequenceTest {
 
     private static final String GOLDEN = "action-sequence-seed-42.txt";
     private static final int EVENTS = 600;
-    private static final String KINDS_OF_THE_FIRST_40 = "advance,restock,order,advance,order,cancel,signup,restock,order,move,"
+    private static final String KINDS_OF_THE_FIRST_40 =
+            "advance,restock,order,advance,order,cancel,signup,restock,order,move,"
             + "price,advance,advance,advance,order,advance,advance,restock,order,advance,"
             + "cancel,move,move,advance,signup,order,restock,order,advance,restock,"
             + "signup,advance,advance,signup,order,advance,advance,price,order,order";
