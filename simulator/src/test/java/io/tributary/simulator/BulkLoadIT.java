@@ -1,23 +1,15 @@
 package io.tributary.simulator;
 
+import static io.tributary.simulator.SimulatorItEnvironment.freePort;
+import static io.tributary.simulator.SimulatorItEnvironment.projectFile;
+import static io.tributary.simulator.SimulatorItEnvironment.scrapeWhileRunning;
+import static io.tributary.simulator.SimulatorItEnvironment.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.stack.LocalStack;
-import io.tributary.stack.PostgresEndpoint;
-import io.tributary.stack.Service;
-import io.tributary.stack.StackSettings;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,9 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code run --mode bulk} against the real PostgreSQL 17 of the local stack (synchronous_commit on, wal_level
@@ -42,26 +33,8 @@ class BulkLoadIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TABLES = List.of("customers", "products", "orders");
-    private static LocalStack stack;
-    private static PostgresEndpoint pg;
-    private static Path work;
-    private static Path passwordFile;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        work = Path.of("target/it-stacks/BulkLoadIT-" + System.currentTimeMillis()).toAbsolutePath();
-        stack = LocalStack.start(StackSettings.forTests(work.resolve("stack")), Service.POSTGRES);
-        pg = stack.postgres();
-        passwordFile = work.resolve("app-password");
-        Files.writeString(passwordFile, pg.appPassword());
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final SimulatorItEnvironment env = new SimulatorItEnvironment();
 
     @Test
     void anUnpacedRunWritesExactlyWhatItsSummarySays() throws Exception {
@@ -71,10 +44,11 @@ class BulkLoadIT {
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> tupleCounters(schema).get("orders")[0] == rowsBefore.get("orders"));
         Map<String, long[]> countersBefore = tupleCounters(schema);
-        long deadlocksBefore = deadlocks();
-        Path summaryFile = work.resolve("exact-summary.json");
+        long deadlocksBefore = env.deadlocks();
+        Path summaryFile = env.work().resolve("exact-summary.json");
         int metricsPort = freePort();
-        CompletableFuture<String> metrics = CompletableFuture.supplyAsync(() -> scrapeWhileRunning(metricsPort));
+        CompletableFuture<String> metrics =
+                CompletableFuture.supplyAsync(() -> scrapeWhileRunning(metricsPort, "advance"));
 
         CliRun run = run(schema, "--rate", "max", "--duration", "4s", "--workers", "3", "--batch-size", "200",
                 "--seed", "15", "--metrics-port", String.valueOf(metricsPort), "--summary-file", summaryFile.toString(),
@@ -122,8 +96,8 @@ class BulkLoadIT {
                                 summary.at("/byTable/" + table + "/delete").asLong());
             }
         });
-        assertThat(deadlocks()).as("deadlocks during the run").isEqualTo(deadlocksBefore);
-        try (Connection c = app(); Statement st = c.createStatement()) {
+        assertThat(env.deadlocks()).as("deadlocks during the run").isEqualTo(deadlocksBefore);
+        try (Connection c = env.app(); Statement st = c.createStatement()) {
             assertThat(single(st, "SELECT count(*) FROM " + schema + ".orders"
                     + " WHERE status NOT IN ('placed', 'paid', 'shipped', 'delivered')")).isZero();
             assertThat(single(st, "SELECT count(*) FROM " + schema + ".orders o WHERE NOT EXISTS"
@@ -154,32 +128,22 @@ class BulkLoadIT {
     // --- helpers ---
 
     private static CliRun run(String schema, String... options) {
-        List<String> args = new ArrayList<>(List.of("run", "--mode", "bulk", "--pg-host", pg.host(), "--pg-port",
-                String.valueOf(pg.port()), "--pg-password-file", passwordFile.toString(), "--schema", schema));
+        List<String> args = new ArrayList<>(List.of("--mode", "bulk", "--schema", schema));
         args.addAll(List.of(options));
-        return CliRun.of(args);
+        return CliRun.of(env.withConnection("run", args));
     }
 
     /** A fresh schema owned by tributary_app with the committed csv-data/ loaded (what the benchmark runs on). */
     private static String loadedSchema(String name) throws Exception {
-        String schema = "bulk_" + name;
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.superUser(), pg.superPassword());
-             Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema + " AUTHORIZATION tributary_app");
-        }
-        CliRun load = CliRun.of("load", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),
-                "--pg-password-file", passwordFile.toString(), "--schema", schema, projectFile("csv-data").toString());
+        String schema = env.createSchema("bulk_" + name);
+        CliRun load = env.cli("load", "--schema", schema, projectFile("csv-data").toString());
         assertThat(load.exitCode()).as(load.err()).isZero();
         return schema;
     }
 
-    private static Connection app() throws SQLException {
-        return DriverManager.getConnection(pg.jdbcUrl(), pg.appUser(), pg.appPassword());
-    }
-
     private static Map<String, Long> rowCounts(String schema) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = app(); Statement st = c.createStatement()) {
+        try (Connection c = env.app(); Statement st = c.createStatement()) {
             for (String table : TABLES) {
                 counts.put(table, single(st, "SELECT count(*) FROM " + schema + "." + table));
             }
@@ -190,8 +154,8 @@ class BulkLoadIT {
     /** n_tup_ins, n_tup_upd, n_tup_del per table, read on a new connection (no cached statistics snapshot). */
     private static Map<String, long[]> tupleCounters(String schema) throws SQLException {
         Map<String, long[]> counters = new LinkedHashMap<>();
-        try (Connection c = app(); PreparedStatement ps = c.prepareStatement("SELECT relname, n_tup_ins, n_tup_upd,"
-                + " n_tup_del FROM pg_stat_user_tables WHERE schemaname = ?")) {
+        try (Connection c = env.app(); PreparedStatement ps = c.prepareStatement("SELECT relname, n_tup_ins,"
+                + " n_tup_upd, n_tup_del FROM pg_stat_user_tables WHERE schemaname = ?")) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -202,61 +166,4 @@ class BulkLoadIT {
         return counters;
     }
 
-    private static long deadlocks() throws SQLException {
-        try (Connection c = app(); Statement st = c.createStatement()) {
-            return single(st, "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()");
-        }
-    }
-
-    private static long single(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static String scrapeWhileRunning(int port) {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 30_000;
-        String last = "";
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                last = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                if (last.contains("tributary_simulator_changes_total{kind=\"advance\"} ")
-                        && !last.contains("kind=\"advance\"} 0\n")) {
-                    return last;
-                }
-            } catch (IOException e) {
-                // not up yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return last;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return last;
-            }
-        }
-        return last;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static Path projectFile(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve(name))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException(name + " not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir.resolve(name);
-    }
 }

@@ -1,5 +1,9 @@
 package io.tributary.simulator;
 
+import static io.tributary.simulator.SimulatorItEnvironment.freePort;
+import static io.tributary.simulator.SimulatorItEnvironment.projectFile;
+import static io.tributary.simulator.SimulatorItEnvironment.scrapeWhileRunning;
+import static io.tributary.simulator.SimulatorItEnvironment.single;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,21 +11,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.simulator.csv.CsvRecord;
 import io.tributary.simulator.csv.CsvTableReader;
 import io.tributary.simulator.generate.ShopDataGenerator;
-import io.tributary.stack.LocalStack;
-import io.tributary.stack.PostgresEndpoint;
-import io.tributary.stack.Service;
-import io.tributary.stack.StackSettings;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,12 +25,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Load and run against the real PostgreSQL 17 of the local stack (init-db applied, connecting as
@@ -47,26 +40,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class SimulatorIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static LocalStack stack;
-    private static PostgresEndpoint pg;
-    private static Path work;
-    private static Path passwordFile;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        work = Path.of("target/it-stacks/SimulatorIT-" + System.currentTimeMillis()).toAbsolutePath();
-        stack = LocalStack.start(StackSettings.forTests(work.resolve("stack")), Service.POSTGRES);
-        pg = stack.postgres();
-        passwordFile = work.resolve("app-password");
-        Files.writeString(passwordFile, pg.appPassword());
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
+    @RegisterExtension
+    static final SimulatorItEnvironment env = new SimulatorItEnvironment();
 
     @Test
     @Order(1)
@@ -85,7 +60,7 @@ class SimulatorIT {
                 .containsEntry("updated_at", "timestamp with time zone");
         assertThat(columnTypes("shop", "customers")).containsEntry("birth_date", "date")
                 .containsEntry("loyalty_member", "boolean");
-        try (Connection c = app(); Statement st = c.createStatement()) {
+        try (Connection c = env.app(); Statement st = c.createStatement()) {
             ResultSet rs = st.executeQuery("SELECT c.relreplident, pg_get_userbyid(c.relowner),"
                     + " pg_relation_size(c.reltoastrelid) FROM pg_class c WHERE c.oid = 'shop.products'::regclass");
             rs.next();
@@ -128,7 +103,7 @@ class SimulatorIT {
                 .containsPattern("shop\\.products +skipped");
         assertThat(count("shop", "orders")).isEqualTo(recordCount(csvData.resolve("orders.csv")));
 
-        try (Connection c = app(); Statement st = c.createStatement()) {
+        try (Connection c = env.app(); Statement st = c.createStatement()) {
             st.execute("DELETE FROM shop.orders WHERE order_id <= 10");
         }
         CliRun replace = load(List.of("--replace", csvData.resolve("orders.csv").toString()));
@@ -141,7 +116,7 @@ class SimulatorIT {
     @Order(2)
     void refusesAHostileHeaderAndCreatesNothing() throws Exception {
         String schema = newSchema("hostile");
-        Path dir = Files.createDirectories(work.resolve("hostile"));
+        Path dir = Files.createDirectories(env.work().resolve("hostile"));
         Files.writeString(dir.resolve("accounts.csv"), "id,name\n1,ok\n");
         Files.writeString(dir.resolve("victims.csv"), "id,\"name\"\"; DROP TABLE x; --\"\n1,a\n");
         CliRun run = load(List.of("--schema", schema, dir.toString()));
@@ -149,8 +124,7 @@ class SimulatorIT {
         assertThat(run.err()).contains("victims.csv line 1, column 2", "not a valid column name");
         assertThat(tables(schema)).isEmpty();
 
-        CliRun simulate = CliRun.of("run", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),
-                "--pg-password-file", passwordFile.toString(), "--schema", schema, "--duration", "1s", "--metrics-port", "0");
+        CliRun simulate = env.cli("run", "--schema", schema, "--duration", "1s", "--metrics-port", "0");
         assertThat(simulate.exitCode()).isEqualTo(1);
         assertThat(simulate.err()).contains("table " + schema + ".customers does not exist; run `simulator load` first");
     }
@@ -159,7 +133,7 @@ class SimulatorIT {
     @Order(3)
     void aValueThatDoesNotFitItsColumnRollsTheTableBack() throws Exception {
         String schema = newSchema("badvalue");
-        Path dir = Files.createDirectories(work.resolve("badvalue"));
+        Path dir = Files.createDirectories(env.work().resolve("badvalue"));
         StringBuilder csv = new StringBuilder("item_id,price\n");
         for (int i = 1; i <= 50; i++) {
             csv.append(i).append(',').append(i * 3).append('\n');
@@ -182,9 +156,9 @@ class SimulatorIT {
     @Order(4)
     void runKeepsTheBusinessInvariantsThroughSchemaChanges() throws Exception {
         String schema = loadedSchema("invariants");
-        Path audit = work.resolve("invariants-transitions.csv");
+        Path audit = env.work().resolve("invariants-transitions.csv");
         Map<Long, String> initial = statuses(schema);
-        long deadlocksBefore = deadlocks();
+        long deadlocksBefore = env.deadlocks();
         Map<Long, String> lastSeen = new HashMap<>(initial);
         List<String> backwards = new ArrayList<>();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -208,9 +182,9 @@ class SimulatorIT {
             return snapshots;
         });
         int metricsPort = freePort();
-        CompletableFuture<String> metrics = CompletableFuture.supplyAsync(() -> scrapeWhileRunning(metricsPort));
-        CliRun run = CliRun.of("run", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),
-                "--pg-password-file", passwordFile.toString(), "--schema", schema, "--rate", "1500",
+        CompletableFuture<String> metrics =
+                CompletableFuture.supplyAsync(() -> scrapeWhileRunning(metricsPort, "order"));
+        CliRun run = env.cli("run", "--schema", schema, "--rate", "1500",
                 "--max-changes", "4000", "--seed", "11", "--workers", "8", "--events-per-tx", "5", "--schema-changes", "--metrics-port", String.valueOf(metricsPort),
                 "--audit-file", audit.toString(), "--progress-interval", "1s");
         running.set(false);
@@ -229,8 +203,8 @@ class SimulatorIT {
         assertThat(backwards).as("status moved backwards").isEmpty();
         // 8 workers with 5 events per transaction share product rows: they must take them in one order
         Thread.sleep(1_500); // the workers' statistics reach pg_stat_database when their backends end
-        assertThat(deadlocks()).as("deadlocks detected by PostgreSQL during the run").isEqualTo(deadlocksBefore);
-        try (Connection c = app(); Statement st = c.createStatement()) {
+        assertThat(env.deadlocks()).as("deadlocks detected by PostgreSQL during the run").isEqualTo(deadlocksBefore);
+        try (Connection c = env.app(); Statement st = c.createStatement()) {
             assertThat(single(st, "SELECT count(*) FROM " + schema + ".products WHERE stock < 0")).isZero();
             assertThat(single(st, "SELECT count(*) FROM " + schema + ".orders o WHERE NOT EXISTS"
                     + " (SELECT 1 FROM " + schema + ".customers c WHERE c.customer_id = o.customer_id)")).isZero();
@@ -270,8 +244,7 @@ class SimulatorIT {
         String a = loadedSchema("seed_a");
         String b = loadedSchema("seed_b");
         for (String schema : List.of(a, b)) {
-            CliRun run = CliRun.of("run", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),
-                    "--pg-password-file", passwordFile.toString(), "--schema", schema, "--rate", "3000",
+            CliRun run = env.cli("run", "--schema", schema, "--rate", "3000",
                     "--max-changes", "1500", "--seed", "7", "--metrics-port", "0");
             assertThat(run.exitCode()).as(run.err()).isZero();
         }
@@ -283,8 +256,7 @@ class SimulatorIT {
     @Order(6)
     void holdsTheTargetRate() throws Exception {
         String schema = loadedSchema("rate");
-        CliRun run = CliRun.of("run", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),
-                "--pg-password-file", passwordFile.toString(), "--schema", schema, "--rate", "300",
+        CliRun run = env.cli("run", "--schema", schema, "--rate", "300",
                 "--duration", "10s", "--seed", "3", "--metrics-port", "0");
         assertThat(run.exitCode()).as(run.err()).isZero();
         double achieved = JSON.readTree(run.out()).get("achievedRate").asDouble();
@@ -296,9 +268,8 @@ class SimulatorIT {
     @Order(7)
     void aKilledConnectionIsRetriedAndAMissingTableStopsTheRun() throws Exception {
         String schema = loadedSchema("faults");
-        CompletableFuture<CliRun> survivor = CompletableFuture.supplyAsync(() -> CliRun.of("run", "--pg-host",
-                pg.host(), "--pg-port", String.valueOf(pg.port()), "--pg-password-file", passwordFile.toString(),
-                "--schema", schema, "--rate", "200", "--duration", "5s", "--seed", "5", "--metrics-port", "0"));
+        CompletableFuture<CliRun> survivor = CompletableFuture.supplyAsync(() -> env.cli("run", "--schema", schema,
+                "--rate", "200", "--duration", "5s", "--seed", "5", "--metrics-port", "0"));
         Thread.sleep(2_000);
         assertThat(superSingle("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
                 + " WHERE application_name = 'tributary-simulator'")).isEqualTo(1);
@@ -308,9 +279,8 @@ class SimulatorIT {
         assertThat(summary.get("retries").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(summary.get("achievedRate").asDouble()).isGreaterThan(100);
 
-        CompletableFuture<CliRun> doomed = CompletableFuture.supplyAsync(() -> CliRun.of("run", "--pg-host",
-                pg.host(), "--pg-port", String.valueOf(pg.port()), "--pg-password-file", passwordFile.toString(),
-                "--schema", schema, "--rate", "200", "--duration", "30s", "--seed", "6", "--metrics-port", "0"));
+        CompletableFuture<CliRun> doomed = CompletableFuture.supplyAsync(() -> env.cli("run", "--schema", schema,
+                "--rate", "200", "--duration", "30s", "--seed", "6", "--metrics-port", "0"));
         Thread.sleep(1_500);
         superSingle("SELECT 1; DROP TABLE " + schema + ".products");
         CliRun failed = doomed.get();
@@ -329,22 +299,24 @@ class SimulatorIT {
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", classpath, "io.tributary.simulator.SimulatorMain", "run", "--schema", schema, "--rate", "200",
                 "--metrics-port", String.valueOf(metricsPort), "--seed", "9");
-        builder.environment().putAll(Map.of("TRIBUTARY_PG_HOST", pg.host(), "TRIBUTARY_PG_PORT", String.valueOf(pg.port()),
-                "TRIBUTARY_PG_DATABASE", pg.database(), "TRIBUTARY_APP_USER", pg.appUser(),
-                "TRIBUTARY_APP_PASSWORD", pg.appPassword()));
-        builder.redirectError(work.resolve("process-run.log").toFile());
-        builder.redirectOutput(work.resolve("process-run.json").toFile());
+        builder.environment().putAll(Map.of("TRIBUTARY_PG_HOST", env.pg().host(),
+                "TRIBUTARY_PG_PORT", String.valueOf(env.pg().port()),
+                "TRIBUTARY_PG_DATABASE", env.pg().database(), "TRIBUTARY_APP_USER", env.pg().appUser(),
+                "TRIBUTARY_APP_PASSWORD", env.pg().appPassword()));
+        builder.redirectError(env.work().resolve("process-run.log").toFile());
+        builder.redirectOutput(env.work().resolve("process-run.json").toFile());
         Process process = builder.start();
         try {
-            String metrics = scrapeWhileRunning(metricsPort);
+            String metrics = scrapeWhileRunning(metricsPort, "order");
             assertThat(metrics).contains("tributary_simulator_changes_total{kind=\"order\"}");
             Thread.sleep(1_000);
             process.destroy(); // SIGTERM, as docker stop or Ctrl-C
             assertThat(process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            JsonNode summary = JSON.readTree(work.resolve("process-run.json").toFile());
+            JsonNode summary = JSON.readTree(env.work().resolve("process-run.json").toFile());
             assertThat(summary.get("changes").asLong()).isPositive();
             assertThat(summary.get("seed").asLong()).isEqualTo(9);
-            assertThat(Files.readString(work.resolve("process-run.log"))).doesNotContain(pg.appPassword());
+            assertThat(Files.readString(env.work().resolve("process-run.log")))
+                    .doesNotContain(env.pg().appPassword());
         } finally {
             if (process.isAlive()) {
                 process.destroyForcibly().waitFor();
@@ -357,11 +329,10 @@ class SimulatorIT {
     void aSchemaChangeBlockedByALongReaderWaitsAndTheShopGoesOn() throws Exception {
         String schema = loadedSchema("locks");
         CompletableFuture<CliRun> run;
-        try (Connection reader = app(); Statement st = reader.createStatement()) {
+        try (Connection reader = env.app(); Statement st = reader.createStatement()) {
             reader.setAutoCommit(false);
             st.execute("LOCK TABLE " + schema + ".customers IN ACCESS SHARE MODE"); // like a snapshot's SELECT
-            run = CompletableFuture.supplyAsync(() -> CliRun.of("run", "--pg-host", pg.host(), "--pg-port",
-                    String.valueOf(pg.port()), "--pg-password-file", passwordFile.toString(), "--schema", schema,
+            run = CompletableFuture.supplyAsync(() -> env.cli("run", "--schema", schema,
                     "--rate", "300", "--duration", "15s", "--seed", "4", "--schema-changes", "--metrics-port", "0"));
             // the first step is due at 3 s: wait until its ALTER queues behind our lock, then past its 2 s timeout
             long deadline = System.currentTimeMillis() + 30_000;
@@ -385,8 +356,7 @@ class SimulatorIT {
     // --- helpers ---
 
     private static long superSingle(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.superUser(), pg.superPassword());
-             Statement st = c.createStatement()) {
+        try (Connection c = env.superUser(); Statement st = c.createStatement()) {
             boolean hasResult = st.execute(sql);
             long value = 0;
             if (hasResult) {
@@ -403,16 +373,13 @@ class SimulatorIT {
     }
 
     private static CliRun load(List<String> args) {
-        List<String> all = new ArrayList<>(List.of("load", "--pg-host", pg.host(), "--pg-port", String.valueOf(pg.port()),
-                "--pg-password-file", passwordFile.toString()));
-        all.addAll(args);
-        return CliRun.of(all);
+        return CliRun.of(env.withConnection("load", args));
     }
 
     /** A fresh schema owned by tributary_app with the generated shop loaded. */
     private static String loadedSchema(String name) throws Exception {
         String schema = newSchema(name);
-        Path dir = work.resolve("shop-data");
+        Path dir = env.work().resolve("shop-data");
         if (!Files.exists(dir.resolve("orders.csv"))) {
             new ShopDataGenerator(1, 42).writeTo(dir);
         }
@@ -422,40 +389,18 @@ class SimulatorIT {
     }
 
     private static String newSchema(String name) throws SQLException {
-        String schema = "it_" + name;
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.superUser(), pg.superPassword());
-             Statement st = c.createStatement()) {
-            st.execute("CREATE SCHEMA " + schema + " AUTHORIZATION tributary_app");
-        }
-        return schema;
-    }
-
-    private static Connection app() throws SQLException {
-        return DriverManager.getConnection(pg.jdbcUrl(), pg.appUser(), pg.appPassword());
+        return env.createSchema("it_" + name);
     }
 
     private static long count(String schema, String table) throws SQLException {
-        try (Connection c = app(); Statement st = c.createStatement()) {
+        try (Connection c = env.app(); Statement st = c.createStatement()) {
             return single(st, "SELECT count(*) FROM " + schema + "." + table);
-        }
-    }
-
-    private static long deadlocks() throws SQLException {
-        try (Connection c = app(); Statement st = c.createStatement()) {
-            return single(st, "SELECT deadlocks FROM pg_stat_database WHERE datname = current_database()");
-        }
-    }
-
-    private static long single(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 
     private static List<String> tables(String schema) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (Connection c = app(); Statement st = c.createStatement();
+        try (Connection c = env.app(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = '" + schema + "'")) {
             while (rs.next()) {
                 names.add(rs.getString(1));
@@ -466,7 +411,7 @@ class SimulatorIT {
 
     private static Map<String, String> columnTypes(String schema, String table) throws SQLException {
         Map<String, String> types = new HashMap<>();
-        try (Connection c = app(); Statement st = c.createStatement();
+        try (Connection c = env.app(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT a.attname, format_type(a.atttypid, a.atttypmod) FROM pg_attribute a"
                      + " WHERE a.attrelid = '" + schema + "." + table + "'::regclass AND a.attnum > 0 AND NOT a.attisdropped")) {
             while (rs.next()) {
@@ -478,7 +423,7 @@ class SimulatorIT {
 
     private static Map<Long, String> statuses(String schema) throws SQLException {
         Map<Long, String> statuses = new HashMap<>();
-        try (Connection c = app(); Statement st = c.createStatement();
+        try (Connection c = env.app(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT order_id, status FROM " + schema + ".orders")) {
             while (rs.next()) {
                 statuses.put(rs.getLong(1), rs.getString(2));
@@ -489,7 +434,7 @@ class SimulatorIT {
 
     /** Everything the seed decides (timestamps from now() excluded). */
     private static String digest(String schema) throws SQLException {
-        try (Connection c = app(); Statement st = c.createStatement()) {
+        try (Connection c = env.app(); Statement st = c.createStatement()) {
             ResultSet rs = st.executeQuery("SELECT md5(string_agg(concat_ws('|', customer_id, first_name, last_name, email,"
                     + " city, country, loyalty_member), ';' ORDER BY customer_id)) FROM " + schema + ".customers");
             rs.next();
@@ -537,48 +482,4 @@ class SimulatorIT {
         return records - 1; // header
     }
 
-    private static String scrapeWhileRunning(int port) {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.currentTimeMillis() + 30_000;
-        String last = "";
-        while (System.currentTimeMillis() < deadline) {
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                last = r.body();
-                if (last.contains("tributary_simulator_changes_total{kind=\"order\"} ") && !last.contains("kind=\"order\"} 0\n")) {
-                    return last;
-                }
-            } catch (IOException e) {
-                // not up yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return last;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return last;
-            }
-        }
-        return last;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static Path projectFile(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve(name))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException(name + " not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir.resolve(name);
-    }
 }

@@ -45,22 +45,15 @@ final class ActionPlanner {
 
     /** The event of {@code kind}, or null when the state does not allow it (e.g. no open order). */
     private ShopAction plan(ChangeKind kind, ShopState state) {
-        return switch (kind) {
-            case SIGNUP -> signup(state);
-            case ORDER -> orders(state, ChangeKind.ORDER, 1 + random.nextInt(3));
-            case BURST -> orders(state, ChangeKind.BURST, 10 + random.nextInt(31));
-            case ADVANCE -> advance(state);
-            case CANCEL -> cancel(state);
-            case PRICE -> state.products.isEmpty() ? null : new ShopActions.Price(state.products.pick(random),
-                    BigDecimal.valueOf(85 + random.nextInt(31), 2));
-            case RESTOCK -> state.products.isEmpty() ? null
-                    : new ShopActions.Restock(state.products.pick(random), 10 + random.nextInt(200));
-            case MOVE -> move(state);
-            case ERASE -> state.customers.size() < 10 ? null : new ShopActions.Erase(state.customers.pick(random));
-        };
+        return ShopEvents.of(kind).plan().plan(this, state);
     }
 
-    private ShopAction signup(ShopState state) {
+    /** A seeded draw in 0 (inclusive) to {@code bound} (exclusive). */
+    int nextInt(int bound) {
+        return random.nextInt(bound);
+    }
+
+    ShopAction signup(ShopState state) {
         String first = pick(ShopVocabulary.FIRST_NAMES);
         String last = pick(ShopVocabulary.LAST_NAMES);
         ShopVocabulary.City city = pick(ShopVocabulary.CITIES);
@@ -71,7 +64,7 @@ final class ActionPlanner {
         return new ShopActions.Signup(first, last, email, city.name(), city.country(), loyalty, optIn);
     }
 
-    private ShopAction orders(ShopState state, ChangeKind kind, int count) {
+    ShopAction orders(ShopState state, ChangeKind kind, int count) {
         if (state.customers.isEmpty() || state.products.isEmpty()) {
             return null;
         }
@@ -88,7 +81,7 @@ final class ActionPlanner {
         return new ShopActions.PlaceOrders(kind, items);
     }
 
-    private ShopAction advance(ShopState state) {
+    ShopAction advance(ShopState state) {
         if (state.openOrderCount() == 0) {
             return null;
         }
@@ -114,12 +107,26 @@ final class ActionPlanner {
         return ids.isEmpty() ? null : new ShopActions.Advance(ids, from);
     }
 
-    private ShopAction cancel(ShopState state) {
+    ShopAction cancel(ShopState state) {
         IdPool pool = state.openOrders.get(random.nextBoolean() ? OrderStatus.PLACED : OrderStatus.PAID);
         return pool.isEmpty() ? null : new ShopActions.Cancel(pool.pick(random));
     }
 
-    private ShopAction move(ShopState state) {
+    ShopAction price(ShopState state) {
+        return state.products.isEmpty() ? null : new ShopActions.Price(state.products.pick(random),
+                BigDecimal.valueOf(85 + random.nextInt(31), 2));
+    }
+
+    ShopAction restock(ShopState state) {
+        return state.products.isEmpty() ? null
+                : new ShopActions.Restock(state.products.pick(random), 10 + random.nextInt(200));
+    }
+
+    ShopAction erase(ShopState state) {
+        return state.customers.size() < 10 ? null : new ShopActions.Erase(state.customers.pick(random));
+    }
+
+    ShopAction move(ShopState state) {
         if (state.customers.isEmpty()) {
             return null;
         }

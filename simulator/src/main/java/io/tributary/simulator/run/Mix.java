@@ -26,17 +26,7 @@ public final class Mix {
 
     private static Map<ChangeKind, Integer> defaults() {
         EnumMap<ChangeKind, Integer> d = new EnumMap<>(ChangeKind.class);
-        // per 100 events: ~73 new orders (24 baskets of 1-3, one flash sale of 10-40) need ~3 x 73 status steps,
-        // which 45 advance events of 1-9 orders (~225 steps) provide: open orders stay bounded
-        d.put(ChangeKind.SIGNUP, 6);
-        d.put(ChangeKind.ORDER, 24);
-        d.put(ChangeKind.ADVANCE, 45);
-        d.put(ChangeKind.CANCEL, 4);
-        d.put(ChangeKind.PRICE, 5);
-        d.put(ChangeKind.RESTOCK, 4);
-        d.put(ChangeKind.MOVE, 6);
-        d.put(ChangeKind.ERASE, 1);
-        d.put(ChangeKind.BURST, 1);
+        ShopEvents.ALL.forEach(event -> d.put(event.kind(), event.defaultWeight()));
         return d;
     }
 

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,82 +30,59 @@ final class SchemaEvolution {
     static final String LOCK_TIMEOUT = "2s";
     static final String LOCK_NOT_AVAILABLE = "55P03";
 
-    interface Step {
-        String description();
-
-        /** Runs the DDL inside the caller's transaction; returns false when there was nothing to do. */
+    /** Runs a step's DDL inside the caller's transaction; returns false when there was nothing to do. */
+    @FunctionalInterface
+    interface Ddl {
         boolean apply(Connection c, ShopTables t) throws SQLException;
+    }
 
-        /** What the simulator does differently once the step is committed. */
-        void committed(SharedSchema schema);
+    /** One schema change: what it is, its DDL, and what the simulator does differently once it is committed. */
+    record Step(String description, Ddl ddl, Consumer<SharedSchema> onCommit) {
+
+        boolean apply(Connection c, ShopTables t) throws SQLException {
+            return ddl.apply(c, t);
+        }
+
+        void committed(SharedSchema schema) {
+            onCommit.accept(schema);
+        }
     }
 
     static final List<Step> STEPS = List.of(
-            new Step() {
-                public String description() {
-                    return "ADD COLUMN customers.marketing_opt_in boolean";
-                }
-
-                public boolean apply(Connection c, ShopTables t) throws SQLException {
-                    return ddl(c, "ALTER TABLE " + t.customers() + " ADD COLUMN IF NOT EXISTS marketing_opt_in boolean");
-                }
-
-                public void committed(SharedSchema schema) {
-                    schema.marketingOptIn = true;
-                }
-            },
-            new Step() {
-                public String description() {
-                    return "ALTER COLUMN orders.quantity TYPE bigint (from integer)";
-                }
-
-                public boolean apply(Connection c, ShopTables t) throws SQLException {
-                    String type = columnType(c, t, ShopTables.ORDERS, "quantity");
-                    if (!type.equals("integer")) {
-                        LOG.info("orders.quantity is already {}; not widening it", type);
-                        return false;
-                    }
-                    return ddl(c, "ALTER TABLE " + t.orders() + " ALTER COLUMN quantity TYPE bigint");
-                }
-
-                public void committed(SharedSchema schema) {
-                }
-            },
-            new Step() {
-                public String description() {
-                    return "ALTER COLUMN products.price TYPE numeric(p+4,s)";
-                }
-
-                public boolean apply(Connection c, ShopTables t) throws SQLException {
-                    int[] ps = numericPrecision(c, t, ShopTables.PRODUCTS, "price");
-                    if (ps == null || ps[0] + 4 > 1000) {
-                        LOG.info("products.price is not a numeric(p,s) that can be widened; skipping");
-                        return false;
-                    }
-                    int precision = ps[0] + 4;
-                    int scale = ps[1];
-                    return ddl(c, "ALTER TABLE " + t.products() + " ALTER COLUMN price TYPE numeric("
-                            + precision + "," + scale + ")");
-                }
-
-                public void committed(SharedSchema schema) {
-                }
-            },
-            new Step() {
-                public String description() {
-                    return "DROP COLUMN customers.marketing_opt_in";
-                }
-
-                public boolean apply(Connection c, ShopTables t) throws SQLException {
-                    return ddl(c, "ALTER TABLE " + t.customers() + " DROP COLUMN IF EXISTS marketing_opt_in");
-                }
-
-                public void committed(SharedSchema schema) {
-                    schema.marketingOptIn = false;
-                }
-            });
+            new Step("ADD COLUMN customers.marketing_opt_in boolean",
+                    (c, t) -> ddl(c, "ALTER TABLE " + t.customers()
+                            + " ADD COLUMN IF NOT EXISTS marketing_opt_in boolean"),
+                    schema -> schema.marketingOptIn = true),
+            new Step("ALTER COLUMN orders.quantity TYPE bigint (from integer)",
+                    SchemaEvolution::widenQuantity, schema -> { }),
+            new Step("ALTER COLUMN products.price TYPE numeric(p+4,s)",
+                    SchemaEvolution::widenPrice, schema -> { }),
+            new Step("DROP COLUMN customers.marketing_opt_in",
+                    (c, t) -> ddl(c, "ALTER TABLE " + t.customers() + " DROP COLUMN IF EXISTS marketing_opt_in"),
+                    schema -> schema.marketingOptIn = false));
 
     private SchemaEvolution() {
+    }
+
+    private static boolean widenQuantity(Connection c, ShopTables t) throws SQLException {
+        String type = columnType(c, t, ShopTables.ORDERS, "quantity");
+        if (!type.equals("integer")) {
+            LOG.info("orders.quantity is already {}; not widening it", type);
+            return false;
+        }
+        return ddl(c, "ALTER TABLE " + t.orders() + " ALTER COLUMN quantity TYPE bigint");
+    }
+
+    private static boolean widenPrice(Connection c, ShopTables t) throws SQLException {
+        int[] ps = numericPrecision(c, t, ShopTables.PRODUCTS, "price");
+        if (ps == null || ps[0] + 4 > 1000) {
+            LOG.info("products.price is not a numeric(p,s) that can be widened; skipping");
+            return false;
+        }
+        int precision = ps[0] + 4;
+        int scale = ps[1];
+        return ddl(c, "ALTER TABLE " + t.products() + " ALTER COLUMN price TYPE numeric("
+                + precision + "," + scale + ")");
     }
 
     private static boolean ddl(Connection c, String sql) throws SQLException {

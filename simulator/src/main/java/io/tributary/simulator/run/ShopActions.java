@@ -2,17 +2,60 @@ package io.tributary.simulator.run;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
 import java.util.List;
 
-/** The business events as SQL. Every value is a bind parameter; only validated identifiers are spliced. */
+/**
+ * The business events as SQL: each event's values, and the {@link ShopStatement}s it runs with them. Every value is
+ * a bind parameter; only validated identifiers are spliced.
+ */
 final class ShopActions {
 
+    private static final ShopStatement SIGN_UP = new ShopStatement(ShopTables.CUSTOMERS, RunStats.Op.INSERT,
+            t -> signUpSql(t, "", ""));
+    private static final ShopStatement SIGN_UP_WITH_OPT_IN = new ShopStatement(ShopTables.CUSTOMERS,
+            RunStats.Op.INSERT, t -> signUpSql(t, ", marketing_opt_in", ", ?"));
+    /** Never negative: the decrement only happens when enough stock is left. */
+    private static final ShopStatement TAKE_STOCK = new ShopStatement(ShopTables.PRODUCTS, RunStats.Op.UPDATE,
+            t -> "UPDATE " + t.products() + " SET stock = stock - ?, updated_at = now() WHERE product_id = ? AND stock"
+                    + " >= ? AND EXISTS (SELECT 1 FROM " + t.customers() + " WHERE customer_id = ?)");
+    private static final ShopStatement PLACE_ORDER = new ShopStatement(ShopTables.ORDERS, RunStats.Op.INSERT,
+            t -> "INSERT INTO " + t.orders() + " (customer_id, product_id, quantity, unit_price, status, ordered_at,"
+                    + " shipping_city, gift_note, updated_at) SELECT c.customer_id, p.product_id, ?, p.price, 'placed',"
+                    + " now(), c.city, ?, now() FROM " + t.customers() + " c, " + t.products() + " p"
+                    + " WHERE c.customer_id = ? AND p.product_id = ? RETURNING order_id");
+    private static final ShopStatement ADVANCE_ORDER = new ShopStatement(ShopTables.ORDERS, RunStats.Op.UPDATE,
+            t -> "UPDATE " + t.orders() + " SET status = ?, updated_at = now() WHERE order_id = ? AND status = ?");
+    private static final ShopStatement CANCEL_ORDER = new ShopStatement(ShopTables.ORDERS, RunStats.Op.DELETE,
+            t -> "DELETE FROM " + t.orders() + " WHERE order_id = ? AND status IN ('placed', 'paid')"
+                    + " RETURNING product_id, quantity");
+    private static final ShopStatement GIVE_BACK_STOCK = new ShopStatement(ShopTables.PRODUCTS, RunStats.Op.UPDATE,
+            t -> "UPDATE " + t.products() + " SET stock = stock + ?, updated_at = now() WHERE product_id = ?");
+    /** Kept between 0.99 and 99,999.99, so a random walk over days never leaves numeric(10,2). */
+    private static final ShopStatement CHANGE_PRICE = new ShopStatement(ShopTables.PRODUCTS, RunStats.Op.UPDATE,
+            t -> "UPDATE " + t.products() + " SET price = least(99999.99, greatest(0.99, round(price * ?, 2))),"
+                    + " updated_at = now() WHERE product_id = ?");
+    private static final ShopStatement MOVE = new ShopStatement(ShopTables.CUSTOMERS, RunStats.Op.UPDATE,
+            t -> moveSql(t, ""));
+    private static final ShopStatement MOVE_WITH_OPT_IN = new ShopStatement(ShopTables.CUSTOMERS, RunStats.Op.UPDATE,
+            t -> moveSql(t, ", marketing_opt_in = ?"));
+    private static final ShopStatement ERASE_ORDERS = new ShopStatement(ShopTables.ORDERS, RunStats.Op.DELETE,
+            t -> "DELETE FROM " + t.orders() + " WHERE customer_id = ? RETURNING order_id");
+    private static final ShopStatement ERASE_CUSTOMER = new ShopStatement(ShopTables.CUSTOMERS, RunStats.Op.DELETE,
+            t -> "DELETE FROM " + t.customers() + " WHERE customer_id = ?");
+
     private ShopActions() {
+    }
+
+    private static String signUpSql(ShopTables t, String optInColumn, String optInValue) {
+        return "INSERT INTO " + t.customers() + " (first_name, last_name, email, city, country, signup_at,"
+                + " loyalty_member, updated_at" + optInColumn + ") VALUES (?, ?, ?, ?, ?, now(), ?, now()" + optInValue
+                + ") RETURNING customer_id";
+    }
+
+    private static String moveSql(ShopTables t, String optIn) {
+        return "UPDATE " + t.customers() + " SET city = ?, country = ?, updated_at = now()" + optIn
+                + " WHERE customer_id = ?";
     }
 
     record Signup(String firstName, String lastName, String email, String city, String country, boolean loyalty,
@@ -24,27 +67,12 @@ final class ShopActions {
 
         @Override
         public void execute(Connection c, ShopTables t, Effects effects) throws SQLException {
-            String optInColumn = marketingOptIn != null ? ", marketing_opt_in" : "";
-            String optInValue = marketingOptIn != null ? ", ?" : "";
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + t.customers()
-                    + " (first_name, last_name, email, city, country, signup_at, loyalty_member, updated_at" + optInColumn
-                    + ") VALUES (?, ?, ?, ?, ?, now(), ?, now()" + optInValue + ") RETURNING customer_id")) {
-                ps.setString(1, firstName);
-                ps.setString(2, lastName);
-                ps.setString(3, email);
-                ps.setString(4, city);
-                ps.setString(5, country);
-                ps.setBoolean(6, loyalty);
-                if (marketingOptIn != null) {
-                    ps.setBoolean(7, marketingOptIn);
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    long id = rs.getLong(1);
-                    effects.rows(ShopTables.CUSTOMERS, RunStats.Op.INSERT, 1);
-                    effects.afterCommit(s -> s.customers.add(id));
-                }
-            }
+            List<long[]> rows = marketingOptIn == null
+                    ? SIGN_UP.returning(c, t, effects, 1, firstName, lastName, email, city, country, loyalty)
+                    : SIGN_UP_WITH_OPT_IN.returning(c, t, effects, 1, firstName, lastName, email, city, country,
+                            loyalty, marketingOptIn);
+            long id = rows.get(0)[0];
+            effects.afterCommit(s -> s.customers.add(id));
         }
     }
 
@@ -56,45 +84,21 @@ final class ShopActions {
     record PlaceOrders(ChangeKind kind, List<Item> items) implements ShopAction {
         @Override
         public void execute(Connection c, ShopTables t, Effects effects) throws SQLException {
-            // never negative: the decrement only happens when enough stock is left
-            try (PreparedStatement take = c.prepareStatement("UPDATE " + t.products()
-                    + " SET stock = stock - ?, updated_at = now() WHERE product_id = ? AND stock >= ?"
-                    + " AND EXISTS (SELECT 1 FROM " + t.customers() + " WHERE customer_id = ?)");
-                 PreparedStatement insert = c.prepareStatement("INSERT INTO " + t.orders()
-                         + " (customer_id, product_id, quantity, unit_price, status, ordered_at, shipping_city, gift_note,"
-                         + " updated_at) SELECT c.customer_id, p.product_id, ?, p.price, 'placed', now(), c.city, ?, now()"
-                         + " FROM " + t.customers() + " c, " + t.products() + " p"
-                         + " WHERE c.customer_id = ? AND p.product_id = ? RETURNING order_id")) {
-                for (Item item : items) {
-                    take.setInt(1, item.quantity());
-                    take.setLong(2, item.productId());
-                    take.setInt(3, item.quantity());
-                    take.setLong(4, item.customerId());
-                    if (take.executeUpdate() == 0) {
-                        effects.outOfStock();
-                        continue;
-                    }
-                    insert.setInt(1, item.quantity());
-                    if (item.giftNote() == null) {
-                        insert.setNull(2, Types.VARCHAR);
-                    } else {
-                        insert.setString(2, item.giftNote());
-                    }
-                    insert.setLong(3, item.customerId());
-                    insert.setLong(4, item.productId());
-                    try (ResultSet rs = insert.executeQuery()) {
-                        if (!rs.next()) {
-                            // the customer was erased by a concurrent transaction after the check above:
-                            // a serialization conflict; the retry sees the customer gone and skips the item
-                            throw new SQLException("customer " + item.customerId() + " was erased concurrently",
-                                    "40001");
-                        }
-                        long orderId = rs.getLong(1);
-                        effects.rows(ShopTables.PRODUCTS, RunStats.Op.UPDATE, 1);
-                        effects.rows(ShopTables.ORDERS, RunStats.Op.INSERT, 1);
-                        effects.afterCommit(s -> s.openOrders.get(OrderStatus.PLACED).add(orderId));
-                    }
+            for (Item item : items) {
+                if (TAKE_STOCK.update(c, t, effects, item.quantity(), item.productId(), item.quantity(),
+                        item.customerId()) == 0) {
+                    effects.outOfStock();
+                    continue;
                 }
+                List<long[]> placed = PLACE_ORDER.returning(c, t, effects, 1, item.quantity(),
+                        ShopStatement.text(item.giftNote()), item.customerId(), item.productId());
+                if (placed.isEmpty()) {
+                    // the customer was erased by a concurrent transaction after the check above:
+                    // a serialization conflict; the retry sees the customer gone and skips the item
+                    throw new SQLException("customer " + item.customerId() + " was erased concurrently", "40001");
+                }
+                long orderId = placed.get(0)[0];
+                effects.afterCommit(s -> s.openOrders.get(OrderStatus.PLACED).add(orderId));
             }
         }
     }
@@ -108,22 +112,15 @@ final class ShopActions {
 
         @Override
         public void execute(Connection c, ShopTables t, Effects effects) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.orders()
-                    + " SET status = ?, updated_at = now() WHERE order_id = ? AND status = ?")) {
-                for (int i = 0; i < orderIds.size(); i++) {
-                    long id = orderIds.get(i);
-                    OrderStatus current = from.get(i);
-                    OrderStatus next = current.next();
-                    ps.setString(1, next.value());
-                    ps.setLong(2, id);
-                    ps.setString(3, current.value());
-                    if (ps.executeUpdate() == 1) {
-                        effects.rows(ShopTables.ORDERS, RunStats.Op.UPDATE, 1);
-                        effects.transition(id, current, next);
-                        effects.afterCommit(s -> s.moveOrder(id, current, next));
-                    } else {
-                        effects.afterCommit(s -> s.forgetOrder(id));
-                    }
+            for (int i = 0; i < orderIds.size(); i++) {
+                long id = orderIds.get(i);
+                OrderStatus current = from.get(i);
+                OrderStatus next = current.next();
+                if (ADVANCE_ORDER.update(c, t, effects, next.value(), id, current.value()) == 1) {
+                    effects.transition(id, current, next);
+                    effects.afterCommit(s -> s.moveOrder(id, current, next));
+                } else {
+                    effects.afterCommit(s -> s.forgetOrder(id));
                 }
             }
         }
@@ -138,32 +135,15 @@ final class ShopActions {
 
         @Override
         public void execute(Connection c, ShopTables t, Effects effects) throws SQLException {
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM " + t.orders()
-                    + " WHERE order_id = ? AND status IN ('placed', 'paid') RETURNING product_id, quantity")) {
-                delete.setLong(1, orderId);
-                try (ResultSet rs = delete.executeQuery()) {
-                    effects.afterCommit(s -> s.forgetOrder(orderId));
-                    if (!rs.next()) {
-                        return;
-                    }
-                    effects.rows(ShopTables.ORDERS, RunStats.Op.DELETE, 1);
-                    long productId = rs.getLong(1);
-                    long quantity = rs.getLong(2);
-                    try (PreparedStatement give = c.prepareStatement("UPDATE " + t.products()
-                            + " SET stock = stock + ?, updated_at = now() WHERE product_id = ?")) {
-                        give.setLong(1, quantity);
-                        give.setLong(2, productId);
-                        effects.rows(ShopTables.PRODUCTS, RunStats.Op.UPDATE, give.executeUpdate());
-                    }
-                }
+            List<long[]> deleted = CANCEL_ORDER.returning(c, t, effects, 2, orderId);
+            effects.afterCommit(s -> s.forgetOrder(orderId));
+            for (long[] order : deleted) {
+                GIVE_BACK_STOCK.update(c, t, effects, order[1], order[0]);
             }
         }
     }
 
-    /**
-     * A price change; {@code factor} e.g. 1.07. Kept between 0.99 and 99,999.99, so a random walk over days
-     * never leaves numeric(10,2).
-     */
+    /** A price change; {@code factor} e.g. 1.07. */
     record Price(long productId, BigDecimal factor) implements ShopAction {
         @Override
         public ChangeKind kind() {
@@ -172,13 +152,7 @@ final class ShopActions {
 
         @Override
         public void execute(Connection c, ShopTables t, Effects effects) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.products()
-                    + " SET price = least(99999.99, greatest(0.99, round(price * ?, 2))), updated_at = now()"
-                    + " WHERE product_id = ?")) {
-                ps.setBigDecimal(1, factor);
-                ps.setLong(2, productId);
-                effects.rows(ShopTables.PRODUCTS, RunStats.Op.UPDATE, ps.executeUpdate());
-            }
+            CHANGE_PRICE.update(c, t, effects, factor, productId);
         }
     }
 
@@ -190,12 +164,7 @@ final class ShopActions {
 
         @Override
         public void execute(Connection c, ShopTables t, Effects effects) throws SQLException {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.products()
-                    + " SET stock = stock + ?, updated_at = now() WHERE product_id = ?")) {
-                ps.setInt(1, quantity);
-                ps.setLong(2, productId);
-                effects.rows(ShopTables.PRODUCTS, RunStats.Op.UPDATE, ps.executeUpdate());
-            }
+            GIVE_BACK_STOCK.update(c, t, effects, quantity, productId);
         }
     }
 
@@ -207,17 +176,10 @@ final class ShopActions {
 
         @Override
         public void execute(Connection c, ShopTables t, Effects effects) throws SQLException {
-            String optIn = marketingOptIn != null ? ", marketing_opt_in = ?" : "";
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + t.customers()
-                    + " SET city = ?, country = ?, updated_at = now()" + optIn + " WHERE customer_id = ?")) {
-                ps.setString(1, city);
-                ps.setString(2, country);
-                int next = 3;
-                if (marketingOptIn != null) {
-                    ps.setBoolean(next++, marketingOptIn);
-                }
-                ps.setLong(next, customerId);
-                effects.rows(ShopTables.CUSTOMERS, RunStats.Op.UPDATE, ps.executeUpdate());
+            if (marketingOptIn == null) {
+                MOVE.update(c, t, effects, city, country, customerId);
+            } else {
+                MOVE_WITH_OPT_IN.update(c, t, effects, city, country, marketingOptIn, customerId);
             }
         }
     }
@@ -231,25 +193,11 @@ final class ShopActions {
 
         @Override
         public void execute(Connection c, ShopTables t, Effects effects) throws SQLException {
-            List<Long> erased = new ArrayList<>();
-            try (PreparedStatement orders = c.prepareStatement("DELETE FROM " + t.orders()
-                    + " WHERE customer_id = ? RETURNING order_id")) {
-                orders.setLong(1, customerId);
-                try (ResultSet rs = orders.executeQuery()) {
-                    while (rs.next()) {
-                        erased.add(rs.getLong(1));
-                    }
-                }
-            }
-            effects.rows(ShopTables.ORDERS, RunStats.Op.DELETE, erased.size());
-            try (PreparedStatement customer = c.prepareStatement("DELETE FROM " + t.customers()
-                    + " WHERE customer_id = ?")) {
-                customer.setLong(1, customerId);
-                effects.rows(ShopTables.CUSTOMERS, RunStats.Op.DELETE, customer.executeUpdate());
-            }
+            List<long[]> erased = ERASE_ORDERS.returning(c, t, effects, 1, customerId);
+            ERASE_CUSTOMER.update(c, t, effects, customerId);
             effects.afterCommit(s -> {
                 s.customers.remove(customerId);
-                erased.forEach(s::forgetOrder);
+                erased.forEach(order -> s.forgetOrder(order[0]));
             });
         }
     }

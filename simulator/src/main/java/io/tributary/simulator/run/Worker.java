@@ -5,18 +5,17 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connection running events for its share of the customers at {@code rate / workers}: plan, run in a
- * transaction with bounded retries, account, pace. Worker 0 also applies the scheduled schema changes.
+ * One connection running events for its share of the customers: plan, run in a transaction with bounded retries,
+ * account; {@link WorkerLoop} repeats that, paced to {@code rate / workers}. Worker 0 also applies the scheduled
+ * schema changes.
  */
 final class Worker implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
-    private static final long MAX_BACKLOG_NANOS = Duration.ofSeconds(1).toNanos();
     /** After a schema change gave up waiting for its lock, the shop runs on this long before it tries again. */
     static final Duration SCHEMA_LOCK_RETRY = Duration.ofSeconds(5);
 
@@ -29,6 +28,11 @@ final class Worker implements Runnable {
     private final TransitionAudit audit;
     private final RunControl control;
     private final WorkerConnection connection;
+    private final ActionPlanner planner;
+    private final boolean evolves;
+    private final SchemaChangeSchedule schedule;
+    private int stepsDone;
+    private long nextSchemaAttemptNanos;
 
     Worker(int index, BusinessSimulator.ConnectionSource connections, RunSettings settings, ShopTables tables,
            RunStats stats, ShopState state, SharedSchema schema, TransitionAudit audit, RunControl control,
@@ -42,6 +46,10 @@ final class Worker implements Runnable {
         this.schema = schema;
         this.audit = audit;
         this.control = control;
+        this.planner = new ActionPlanner(seedFor(settings.seed(), index), settings.mix(), schema);
+        this.evolves = index == 0 && settings.schemaChanges();
+        this.schedule = new SchemaChangeSchedule(SchemaEvolution.STEPS.size(), settings.duration(),
+                settings.maxChanges(), Duration.ofMinutes(1));
     }
 
     /** Worker 0 uses the seed itself, so one worker gives exactly the single-threaded sequence. */
@@ -51,97 +59,64 @@ final class Worker implements Runnable {
 
     @Override
     public void run() {
-        ActionPlanner planner = new ActionPlanner(seedFor(settings.seed(), index), settings.mix(), schema);
-        RatePacer pacer = settings.unpaced() ? null
-                : new RatePacer(settings.rate() / settings.workers(), control.startNanos(), MAX_BACKLOG_NANOS);
-        boolean evolves = index == 0 && settings.schemaChanges();
-        SchemaChangeSchedule schedule = new SchemaChangeSchedule(SchemaEvolution.STEPS.size(), settings.duration(),
-                settings.maxChanges(), Duration.ofMinutes(1));
-        int stepsDone = 0;
-        long nextSchemaAttemptNanos = 0;
-        try {
-            while (!control.finished(stats)) {
-                if (evolves && stepsDone < schedule.due(control.elapsed(), stats.changes())
-                        && System.nanoTime() >= nextSchemaAttemptNanos) {
-                    if (applySchemaStep(SchemaEvolution.STEPS.get(stepsDone))) {
-                        stepsDone++;
-                    } else {
-                        nextSchemaAttemptNanos = System.nanoTime() + SCHEMA_LOCK_RETRY.toNanos();
-                    }
-                    continue;
-                }
-                List<ShopAction> actions = new ArrayList<>(settings.eventsPerTransaction());
-                List<Effects> effects;
-                schema.lock.readLock().lock();
-                try {
-                    planner.startTransaction();
-                    for (int i = 0; i < settings.eventsPerTransaction(); i++) {
-                        actions.add(planner.next(state));
-                    }
-                    effects = executeWithRetry(actions);
-                } finally {
-                    schema.lock.readLock().unlock();
-                }
-                stats.transactionCommitted();
-                long changes = 0;
-                for (int i = 0; i < actions.size(); i++) {
-                    Effects e = effects.get(i);
-                    LOG.trace("Worker {} committed {}: {}", index, actions.get(i), e.rows());
-                    e.applyTo(state);
-                    stats.committed(actions.get(i).kind(), e.rows());
-                    for (int k = 0; k < e.outOfStockCount(); k++) {
-                        stats.outOfStock();
-                    }
-                    if (audit != null) {
-                        audit.record(e.transitions());
-                    }
-                    changes += e.changes();
-                }
-                if (pacer != null) {
-                    sleep(pacer.record(changes, System.nanoTime()));
-                }
-            }
-        } catch (RuntimeException e) {
-            control.fail(e);
-        } catch (Error e) {
-            control.fail(new SimulationFailedException("worker " + index + " died: " + e, e));
-            throw e;
-        } finally {
-            connection.close();
-        }
+        WorkerLoop.run(index, settings, stats, control, connection, this::nextTransaction);
     }
 
-    private void sleep(long nanos) {
-        long until = System.nanoTime() + nanos;
-        long left;
-        while (!control.stopRequested() && (left = until - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(Math.min(left, 100_000_000L));
+    /** A due schema change (not paced), else one transaction of events; returns the row changes committed. */
+    private long nextTransaction() {
+        if (evolves && stepsDone < schedule.due(control.elapsed(), stats.changes())
+                && System.nanoTime() >= nextSchemaAttemptNanos) {
+            if (applySchemaStep(SchemaEvolution.STEPS.get(stepsDone))) {
+                stepsDone++;
+            } else {
+                nextSchemaAttemptNanos = System.nanoTime() + SCHEMA_LOCK_RETRY.toNanos();
+            }
+            return WorkerLoop.NOT_PACED;
         }
+        List<ShopAction> actions = new ArrayList<>(settings.eventsPerTransaction());
+        List<Effects> effects;
+        schema.lock.readLock().lock();
+        try {
+            planner.startTransaction();
+            for (int i = 0; i < settings.eventsPerTransaction(); i++) {
+                actions.add(planner.next(state));
+            }
+            effects = executeWithRetry(actions);
+        } finally {
+            schema.lock.readLock().unlock();
+        }
+        stats.transactionCommitted();
+        long changes = 0;
+        for (int i = 0; i < actions.size(); i++) {
+            Effects e = effects.get(i);
+            LOG.trace("Worker {} committed {}: {}", index, actions.get(i), e.rows());
+            e.applyTo(state);
+            stats.committed(actions.get(i).kind(), e.rows());
+            for (int k = 0; k < e.outOfStockCount(); k++) {
+                stats.outOfStock();
+            }
+            if (audit != null) {
+                audit.record(e.transitions());
+            }
+            changes += e.changes();
+        }
+        return changes;
     }
 
     /** Runs the events in one transaction; a retry repeats all of them (they were decided up front). */
     private List<Effects> executeWithRetry(List<ShopAction> actions) {
-        for (int attempt = 1; ; attempt++) {
+        return connection.commitWithRetry("connect", (c, doing) -> {
+            doing.accept("locking the products of " + actions.size() + " events");
+            ProductLocks.acquire(c, tables, actions);
             List<Effects> effects = new ArrayList<>(actions.size());
-            ShopAction current = null;
-            String step = "connect";
-            try {
-                Connection c = connection.get();
-                step = "locking the products of " + actions.size() + " events";
-                ProductLocks.acquire(c, tables, actions);
-                for (ShopAction action : actions) {
-                    current = action;
-                    Effects e = new Effects();
-                    action.execute(c, tables, e);
-                    effects.add(e);
-                }
-                c.commit();
-                return effects;
-            } catch (SQLException e) {
-                String what = current == null ? step : current.kind().key() + " " + current;
-                connection.failed(e, attempt, what);
+            for (ShopAction action : actions) {
+                doing.accept(action.kind().key() + " " + action);
+                Effects e = new Effects();
+                action.execute(c, tables, e);
+                effects.add(e);
             }
-        }
+            return effects;
+        });
     }
 
     /**

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,30 @@ final class WorkerConnection implements AutoCloseable {
             connection.setAutoCommit(false);
         }
         return connection;
+    }
+
+    /** The work of one transaction; it tells {@code doing} what it is at, for the message if it fails. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c, Consumer<String> doing) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} and commits; a failure is rolled back and retried, or stops the run ({@link #failed}).
+     * {@code what} names the work until it tells what it is at.
+     */
+    <T> T commitWithRetry(String what, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            String[] doing = {what};
+            try {
+                Connection c = get();
+                T result = work.run(c, step -> doing[0] = step);
+                c.commit();
+                return result;
+            } catch (SQLException e) {
+                failed(e, attempt, doing[0]);
+            }
+        }
     }
 
     /** Rolls back, then either waits before a retry or throws a {@link SimulationFailedException}. */

@@ -11,17 +11,7 @@ import org.junit.jupiter.api.Test;
 class ActionPlannerTest {
 
     private static ShopState shop() {
-        ShopState state = new ShopState();
-        for (long id = 1; id <= 50; id++) {
-            state.customers.add(id);
-        }
-        for (long id = 1; id <= 20; id++) {
-            state.products.add(id);
-        }
-        for (long id = 1; id <= 30; id++) {
-            state.openOrders.get(OrderStatus.values()[(int) (id % 3)]).add(id);
-        }
-        return state;
+        return SampleShop.state();
     }
 
     private static List<String> plan(long seed, int count) {
