@@ -124,6 +124,10 @@ public final class AvroSparkValues {
             if (s.getLogicalType() instanceof LogicalTypes.Decimal || AvroSparkTypes.isVariableScaleDecimal(s)) {
                 return decimalOf(value, s).toPlainString();
             }
+            if (s.getType() == Schema.Type.INT && AvroSparkTypes.toSparkType(s).equals(DataTypes.DateType)) {
+                // a date written before its column became text: printed as PostgreSQL prints it (ISO)
+                return LocalDate.ofEpochDay(((Number) value).longValue()).toString();
+            }
             return value.toString();
         }
         throw new UnsupportedSchemaException("no conversion from Avro " + s.getType() + " to Spark " + target.sql());

@@ -37,6 +37,15 @@ public final class TypeWidening {
         return false;
     }
 
+    /**
+     * True when {@code from} values become text exactly as PostgreSQL prints them after an {@code ALTER COLUMN ...
+     * TYPE text} (integers, decimals and dates print alike in Spark and PostgreSQL; floats, booleans, timestamps and
+     * binary do not, or not for every value).
+     */
+    public static boolean printsAsPostgresText(DataType from) {
+        return integralRank(from) >= 0 || from instanceof DecimalType || from.equals(DataTypes.DateType);
+    }
+
     /** The type that holds the values of both: {@code preferred} unless {@code other} is strictly wider. */
     public static DataType wider(DataType preferred, DataType other) {
         return !preferred.equals(other) && canWiden(preferred, other) ? other : preferred;

@@ -5,37 +5,50 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Plans the schema changes a silver table needs before a batch is merged: new columns are added, widened types
  * follow Delta type widening, and a column the batch lacks stays (it becomes NULL from then on, which the merge
- * does by writing every column). Narrower incoming types need nothing (values are cast up). Anything else is an
- * incompatible change and stops the job with a message that says what to do.
+ * does by writing every column). Narrower incoming types need nothing (values are cast up). A column changed to
+ * text from an integer, decimal or date type is rewritten as text. Anything else is an incompatible change and
+ * stops the table with a message that says what to do.
  */
 public final class SchemaEvolution {
 
     /** One change to apply to a table. */
-    public sealed interface Step permits AddColumn, WidenColumn {
+    public sealed interface Step permits AlterStep, RetypeAsText {
         String column();
+    }
 
+    /** A change Delta makes with one ALTER TABLE statement. */
+    public sealed interface AlterStep extends Step permits AddColumn, WidenColumn {
         /** The Spark SQL statement for a Delta table at {@code tableRef} (e.g. {@code delta.`s3a://...`}). */
         String sql(String tableRef);
     }
 
-    public record AddColumn(String column, DataType type) implements Step {
+    public record AddColumn(String column, DataType type) implements AlterStep {
         @Override
         public String sql(String tableRef) {
             return "ALTER TABLE " + tableRef + " ADD COLUMNS (" + quote(column) + " " + type.sql() + ")";
         }
     }
 
-    public record WidenColumn(String column, DataType from, DataType to) implements Step {
+    public record WidenColumn(String column, DataType from, DataType to) implements AlterStep {
         @Override
         public String sql(String tableRef) {
             return "ALTER TABLE " + tableRef + " ALTER COLUMN " + quote(column) + " TYPE " + to.sql();
         }
+    }
+
+    /**
+     * A column PostgreSQL changed to text ({@code ALTER COLUMN ... TYPE text}) from a type whose values print alike
+     * in both ({@link TypeWidening#printsAsPostgresText}). Delta cannot alter such a type in place: the table is
+     * rewritten once with the column cast to string.
+     */
+    public record RetypeAsText(String column, DataType from) implements Step {
     }
 
     private SchemaEvolution() {
@@ -50,6 +63,9 @@ public final class SchemaEvolution {
             } else if (!existing.dataType().equals(in.dataType())) {
                 if (canWiden(existing.dataType(), in.dataType())) {
                     steps.add(new WidenColumn(in.name(), existing.dataType(), in.dataType()));
+                } else if (in.dataType().equals(DataTypes.StringType)
+                        && TypeWidening.printsAsPostgresText(existing.dataType())) {
+                    steps.add(new RetypeAsText(in.name(), existing.dataType()));
                 } else if (!canWiden(in.dataType(), existing.dataType())) {
                     throw new SchemaEvolutionException("silver table " + table + ", column " + in.name()
                             + ": type " + existing.dataType().sql() + " cannot change to " + in.dataType().sql()

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import io.delta.tables.DeltaTable;
 import io.tributary.lakehouse.cdc.Op;
 import io.tributary.lakehouse.decode.TableLayout;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -183,10 +184,22 @@ public final class SilverWriter {
         }
         StructType current = SilverColumns.dataColumns(spark.read().format("delta").load(path).schema());
         List<SchemaEvolution.Step> steps = SchemaEvolution.plan(table, current, incoming);
+        List<String> asText = new ArrayList<>();
         for (SchemaEvolution.Step step : steps) {
-            String sql = step.sql(LakePaths.deltaRef(path));
-            LOG.info("silver.{}: schema change: {}", table, sql);
-            retry.run("schema change of silver." + table, () -> spark.sql(sql));
+            if (step instanceof SchemaEvolution.AlterStep alter) {
+                String sql = alter.sql(LakePaths.deltaRef(path));
+                LOG.info("silver.{}: schema change: {}", table, sql);
+                retry.run("schema change of silver." + table, () -> spark.sql(sql));
+            } else {
+                asText.add(step.column());
+            }
+        }
+        if (!asText.isEmpty()) {
+            LOG.info("silver.{}: columns {} became text in PostgreSQL: rewriting the table", table, asText);
+            retry.run("rewrite of silver." + table, () -> {
+                TextRetype.silver(spark, path, asText);
+                return null;
+            });
         }
         if (!steps.isEmpty()) {
             deltaTables.remove(path);

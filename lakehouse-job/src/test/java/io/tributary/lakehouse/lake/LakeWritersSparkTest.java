@@ -8,6 +8,7 @@ import io.tributary.lakehouse.decode.EnvelopeConverter;
 import io.tributary.lakehouse.decode.KafkaCoordinates;
 import io.tributary.lakehouse.decode.TableLayout;
 import io.tributary.lakehouse.decode.TableLayouts;
+import io.tributary.lakehouse.fixture.DebeziumFixtures;
 import io.tributary.lakehouse.fixture.OrdersFixture;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -168,5 +169,64 @@ class LakeWritersSparkTest {
 
     private static long liveFiles(String path) {
         return spark.sql("DESCRIBE DETAIL delta.`" + path + "`").first().<Long>getAs("numFiles");
+    }
+
+    @Test
+    void columnsChangedToTextAreRewrittenAsTextInSilverAndBronze() {
+        OrdersFixture f = new OrdersFixture("tributary.shop.orders_d", "orders_d");
+        // ALTER TABLE orders_d ALTER COLUMN qty TYPE text, ALTER COLUMN placed_on TYPE text
+        Schema rowText = org.apache.avro.SchemaBuilder.record("Value").namespace(f.topic).fields()
+                .requiredInt("id")
+                .name("customer").type(DebeziumFixtures.optional(Schema.create(Schema.Type.STRING))).withDefault(null)
+                .name("total").type(DebeziumFixtures.optional(DebeziumFixtures.decimal(10, 2))).withDefault(null)
+                .name("placed_on").type(DebeziumFixtures.optional(Schema.create(Schema.Type.STRING))).withDefault(null)
+                .name("qty").type(DebeziumFixtures.optional(Schema.create(Schema.Type.STRING))).withDefault(null)
+                .endRecord();
+        Schema envelopeText = DebeziumFixtures.envelope(f.topic, rowText);
+        java.util.function.BiFunction<Integer, String, GenericRecord> textRow = (id, qty) -> DebeziumFixtures.row(
+                rowText, Map.of("id", id, "customer", "t" + id, "total", DebeziumFixtures.decimalBytes(
+                        new BigDecimal("1.00")), "placed_on", "2026-02-0" + id, "qty", qty));
+        batch(f, 0, List.of(f.envelopeV1),
+                f.key(1), f.insert(1, 100, "ada", "10.00", 5),
+                f.key(2), f.insert(2, 101, "bob", "20.00", 7));
+
+        batch(f, 1, List.of(f.envelopeV1, envelopeText),
+                f.key(2), f.update(2, 150, "bob", "20.00", 8),
+                f.key(3), DebeziumFixtures.change(envelopeText, "c", null, textRow.apply(3, "many"), f.table, 160,
+                        1_767_225_600_160L),
+                f.key(1), DebeziumFixtures.change(envelopeText, "u", null, textRow.apply(1, "12"), f.table, 170,
+                        1_767_225_600_170L));
+
+        Dataset<Row> silverRows = all(f.table);
+        assertThat(silverRows.schema().apply("qty").dataType()).isEqualTo(org.apache.spark.sql.types.DataTypes.StringType);
+        assertThat(live(f.table)).extracting(r -> r.getAs("id"), r -> r.getAs("qty"), r -> r.getAs("placed_on"))
+                .containsExactly(tuple(1, "12", "2026-02-01"), tuple(2, "8", "2026-01-03"), tuple(3, "many", "2026-02-03"));
+        scala.collection.Map<String, String> properties = spark.sql("DESCRIBE DETAIL delta.`" + paths.silver(f.table) + "`")
+                .first().getAs("properties");
+        assertThat(properties.get(SilverColumns.KEY_PROPERTY).get()).isEqualTo("id");
+
+        Dataset<Row> bronzeRows = spark.read().format("delta").load(paths.bronze(f.table));
+        assertThat(bronzeRows.orderBy("_offset").select("after.qty").collectAsList()).extracting(r -> r.get(0))
+                .containsExactly("5", "7", "8", "many", "12");
+        assertThat(bronzeRows.where("_offset = 0").select("after.placed_on").first().get(0)).isEqualTo("2026-01-02");
+    }
+
+    @Test
+    void aColumnNarrowedInPostgresKeepsItsWiderTypeInTheLake() {
+        // qty was bigint (V2), then ALTER TABLE ... ALTER COLUMN qty TYPE int: later batches carry only int
+        OrdersFixture f = new OrdersFixture("tributary.shop.orders_e", "orders_e");
+        batch(f, 0, List.of(f.envelopeV2),
+                f.key(1), f.insertV2(1, 100, "ada", "10.00", 5_000_000_000L, "web"));
+        batch(f, 1, List.of(f.envelopeV1),
+                f.key(2), f.insert(2, 200, "bob", "20.00", 7),
+                f.key(1), f.update(1, 201, "ada", "11.00", 6));
+
+        assertThat(all(f.table).schema().apply("qty").dataType()).isEqualTo(org.apache.spark.sql.types.DataTypes.LongType);
+        assertThat(live(f.table)).extracting(r -> r.getAs("id"), r -> r.getAs("qty"))
+                .containsExactly(tuple(1, 6L), tuple(2, 7L));
+        Dataset<Row> bronzeRows = spark.read().format("delta").load(paths.bronze(f.table));
+        assertThat(bronzeRows.schema().apply("after").dataType().sql()).contains("qty: BIGINT");
+        assertThat(bronzeRows.orderBy("_offset").select("after.qty").collectAsList()).extracting(r -> r.get(0))
+                .containsExactly(5_000_000_000L, 7L, 6L);
     }
 }

@@ -31,7 +31,7 @@ class SchemaEvolutionTest {
         List<SchemaEvolution.Step> steps = SchemaEvolution.plan("t", CURRENT, incoming);
 
         assertThat(steps).containsExactly(new SchemaEvolution.AddColumn("channel", DataTypes.StringType));
-        assertThat(steps.get(0).sql("delta.`s3a://lakehouse/silver/t`"))
+        assertThat(((SchemaEvolution.AlterStep) steps.get(0)).sql("delta.`s3a://lakehouse/silver/t`"))
                 .isEqualTo("ALTER TABLE delta.`s3a://lakehouse/silver/t` ADD COLUMNS (`channel` STRING)");
     }
 
