@@ -8,26 +8,24 @@ import java.util.Random;
  * The statements of the {@link ChaosFault#INCOMPATIBLE_COLUMN_CHANGE} fault, on a table of its own that chaos creates
  * ({@code chaos_alter_<n>}: id, a nullable integer {@code v}, a text). Pure.
  *
- * <p>The change is {@code ALTER COLUMN v SET NOT NULL}: Debezium's value schema turns {@code v} from
- * {@code ["null","int"]} into {@code "int"}, which the registry refuses under BACKWARD (the new schema cannot read the
- * NULLs the old one allows), so cdc-engine parks the table; once accepted and resumed, the lake takes the records
- * without any change to silver or bronze, and reconcile finds the table equal. Measured on the local stack (issue
- * 23; docs/reliability.md, "tributary chaos"): the changes the issue names first, {@code ALTER COLUMN v TYPE text} on
- * an integer and the narrowing {@code bigint -> integer}, also park in cdc-engine and resume there, but then the lake
- * parks the table (bronze's append refuses to merge IntegerType with StringType, LongType with IntegerType) and its
- * resume answers 409 (for text: the value cannot be cast to silver's INT): they end PARKED until the table is rebuilt,
- * so they cannot show a full resume. {@code varchar(10) -> text} is not refused at all (both Avro strings).
+ * <p>Odd occurrences change {@code v} to text ({@code ALTER COLUMN v TYPE text}, the change issue 23 names first):
+ * Debezium's value schema turns {@code v} from {@code ["null","int"]} into {@code ["null","string"]}, which the registry
+ * refuses under BACKWARD, so cdc-engine parks the table; once accepted and resumed, the lake rewrites the column as
+ * text in silver and bronze and takes the records. Even occurrences make {@code v} NOT NULL ({@code ["null","int"]}
+ * into {@code "int"}, refused too: the new schema cannot read the NULLs the old one allows), which the lake takes with
+ * no change to silver or bronze. Either way reconcile finds the table equal in the end.
  *
  * @param schema the captured schema ({@code shop})
  * @param table  {@code chaos_alter_<n>}
+ * @param toText true for the type change to text, false for SET NOT NULL
  */
-record ChaosColumnChange(String schema, String table) {
+record ChaosColumnChange(String schema, String table, boolean toText) {
     static final String PREFIX = "chaos_alter_";
     static final int SEED_ROWS = 50;
 
     /** The table of the {@code occurrence}-th fault of this kind (1, 2, ...): each occurrence changes a new table. */
     static ChaosColumnChange of(String schema, int occurrence) {
-        return new ChaosColumnChange(schema, PREFIX + occurrence);
+        return new ChaosColumnChange(schema, PREFIX + occurrence, occurrence % 2 == 1);
     }
 
     String qualified() {
@@ -42,12 +40,13 @@ record ChaosColumnChange(String schema, String table) {
 
     /** The change the registry refuses. */
     String alter() {
-        return "ALTER TABLE " + qualified() + " ALTER COLUMN v SET NOT NULL";
+        return "ALTER TABLE " + qualified() + (toText ? " ALTER COLUMN v TYPE text" : " ALTER COLUMN v SET NOT NULL");
     }
 
     /** What the change does, for the output. */
     String describe() {
-        return qualified() + ".v integer NULL -> NOT NULL (ALTER COLUMN v SET NOT NULL)";
+        return toText ? qualified() + ".v integer -> text (ALTER COLUMN v TYPE text)"
+                : qualified() + ".v integer NULL -> NOT NULL (ALTER COLUMN v SET NOT NULL)";
     }
 
     /** The registry subject of the table's values (cdc-engine's topic {@code tributary.<schema>.<table>}). */

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
                 "lakehouse-job (also inside a batch), kill -9 the Kafka broker, restart PostgreSQL, stop the registry",
                 "(--registry-outage), stop S3 (--s3-outage), poison records into a CDC topic, a new table with edge",
                 "values (numeric without precision, timestamps of years 1 and 9999), an incompatible column change",
-                "(SET NOT NULL: cdc-engine parks the table, then schema accept and resume). Then stop the simulator,",
+                "(TYPE text, then SET NOT NULL: cdc-engine parks the table, then schema accept and resume). Then stop the simulator,",
                 "wait for the lake, reconcile, count the quarantine, optionally stay idle (--idle) while watching the",
                 "slot's retained WAL, and print ONE summary line (CHAOS ...). The same --seed gives the same faults.",
                 "Exit code 0 only if reconcile is equal, the quarantine holds exactly the injected poison, every parked",

@@ -29,7 +29,8 @@ enum ChaosFault {
      */
     NEW_TABLE_EDGE_VALUES("new-table-edge-values"),
     /**
-     * a change of a column the registry refuses under BACKWARD ({@code ALTER COLUMN v SET NOT NULL}) on a table of its
+     * a change of a column the registry refuses under BACKWARD ({@code ALTER COLUMN v TYPE text}, on later occurrences
+     * {@code SET NOT NULL}) on a table of its
      * own ({@code chaos_alter_<n>}) while its rows change: cdc-engine parks the table, the others flow; then
      * {@code schema accept} and {@code resume}
      */

@@ -16,13 +16,15 @@ class ChaosColumnChangeTest {
     private static final Pattern DELETE = Pattern.compile("DELETE FROM shop.chaos_alter_1 WHERE id = (\\d+)");
 
     @Test
-    void aTableOfItsOwnPerOccurrenceWithANullableColumnMadeNotNull() {
+    void aTableOfItsOwnPerOccurrenceWithAColumnMadeTextOrNotNull() {
         ChaosColumnChange c = ChaosColumnChange.of("shop", 1);
         assertThat(c.qualified()).isEqualTo("shop.chaos_alter_1");
         assertThat(ChaosColumnChange.of("shop", 2).table()).isEqualTo("chaos_alter_2");
         assertThat(c.create().get(0)).isEqualTo("CREATE TABLE shop.chaos_alter_1 (id bigint PRIMARY KEY, v integer, note text)");
         assertThat(c.create().get(1)).contains("generate_series(1, " + ChaosColumnChange.SEED_ROWS + ")");
-        assertThat(c.alter()).isEqualTo("ALTER TABLE shop.chaos_alter_1 ALTER COLUMN v SET NOT NULL");
+        assertThat(c.alter()).isEqualTo("ALTER TABLE shop.chaos_alter_1 ALTER COLUMN v TYPE text");
+        assertThat(ChaosColumnChange.of("shop", 2).alter())
+                .isEqualTo("ALTER TABLE shop.chaos_alter_2 ALTER COLUMN v SET NOT NULL");
         assertThat(c.valueSubject()).isEqualTo("tributary.shop.chaos_alter_1-value");
     }
 
