@@ -56,6 +56,7 @@ final class Demo {
     private final Options options;
     private final PrintWriter out;
     private final MetricsScraper scraper = new MetricsScraper();
+    private boolean firstVisibleReported;
     private final Map<String, Integer> restartsSeen = new HashMap<>();
     private final Set<ParkedTable> parkedSeen = new HashSet<>();
 
@@ -102,6 +103,9 @@ final class Demo {
             out.println(figures.line((now - start) / 1_000_000_000L, previous, (now - previousAt) / 1e9));
             out.flush();
             reportParked(figures.parked());
+            if (figures.merged() > 0) {
+                reportFirstVisible();
+            }
             previous = figures;
             previousAt = now;
             // a service that exits on a failure it cannot retry (a failed batch, Kafka gone past the send budget) is
@@ -171,6 +175,7 @@ final class Demo {
     private void awaitInitialSnapshot() {
         long begin = System.nanoTime();
         double rows = pipeline.awaitCdcStreaming(SNAPSHOT_TIMEOUT, () -> {
+            reportFirstVisible();
             reportRestarts();
             givenUp().ifPresent(reason -> {
                 throw new StackException("during the initial snapshot: " + reason);
@@ -178,6 +183,25 @@ final class Demo {
         });
         say(String.format(Locale.ROOT, "cdc-engine streams: initial snapshot captured (%,.0f rows) in %.0f s", rows,
                 (System.nanoTime() - begin) / 1e9));
+    }
+
+    /**
+     * Once: how long after the {@code demo} command started the first rows became visible in silver (the lake's first
+     * merge or first append of the initial snapshot). Checked on every poll while the snapshot is captured and on
+     * every status tick, so the figure is exact to about a second there, to a tick later.
+     */
+    private void reportFirstVisible() {
+        if (firstVisibleReported) {
+            return;
+        }
+        double merged = scraper.scrape(pipeline.ports().lakehouseJob()).map(m -> m.sum("tributary_lakehouse_rows_merged_total"))
+                .orElse(0.0);
+        if (merged > 0) {
+            firstVisibleReported = true;
+            long sinceStart = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            say(String.format(Locale.ROOT, "First rows visible in silver %.0f s after `demo` started (%,.0f rows merged)",
+                    sinceStart / 1e3, merged));
+        }
     }
 
     /** Prints a warning for every restart the supervisor made of cdc-engine or lakehouse-job since the last call. */
