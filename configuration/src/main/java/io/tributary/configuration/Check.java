@@ -13,6 +13,9 @@ import java.util.regex.Pattern;
 @FunctionalInterface
 public interface Check<T> {
 
+    /** A lower-case PostgreSQL identifier ({@code [a-z_][a-z0-9_]*}): slot, publication and schema names. */
+    Check<String> IDENTIFIER = matches("[a-z_][a-z0-9_]*", "a lower-case PostgreSQL identifier ([a-z_][a-z0-9_]*)");
+
     String problem(T value);
 
     static <N extends Number> Check<N> between(long min, long max) {
@@ -59,6 +62,26 @@ public interface Check<T> {
             }
             return null;
         };
+    }
+
+    /** Comma-separated {@code host:port} pairs, e.g. a Kafka bootstrap list. */
+    static Check<String> hostPortList() {
+        return text -> {
+            for (String hostPort : text.split(",")) {
+                int colon = hostPort.lastIndexOf(':');
+                String port = colon <= 0 ? "" : hostPort.substring(colon + 1).trim();
+                if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65_535) {
+                    return "must be host:port[,host:port...]; '" + hostPort.trim() + "' is not host:port";
+                }
+            }
+            return null;
+        };
+    }
+
+    /** An {@code http://} or {@code https://} URL. */
+    static Check<java.net.URI> http() {
+        return uri -> "http".equals(uri.getScheme()) || "https".equals(uri.getScheme()) ? null
+                : "must be an http:// or https:// URL with a host";
     }
 
     static <T> Check<T> oneOf(Collection<T> allowed) {
