@@ -33,6 +33,11 @@ public final class SettingCatalog {
         return new SettingCatalog(settings, ownEnvPrefix, List.of(), "");
     }
 
+    /** The catalog of settings read by a stage from variables other stages own (so it rejects no unknown name). */
+    public static SettingCatalog borrowed(List<SettingDefinition<?>> settings) {
+        return new SettingCatalog(settings, null, List.of(), "");
+    }
+
     /** Keys starting with {@code prefixes} are not settings but passed on (see {@link SettingValues#passThrough}). */
     public SettingCatalog passingThrough(String... prefixes) {
         return new SettingCatalog(settings, ownEnvPrefix, List.of(prefixes), unknownKeyHint);
@@ -88,7 +93,7 @@ public final class SettingCatalog {
 
     private boolean isUnknown(SettingSource source, String name) {
         if (source.isEnvironment()) {
-            return name.startsWith(ownEnvPrefix) && !environmentNames().contains(name);
+            return ownEnvPrefix != null && name.startsWith(ownEnvPrefix) && !environmentNames().contains(name);
         }
         return !keyNames().contains(name);
     }

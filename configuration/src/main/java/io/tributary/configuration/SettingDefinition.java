@@ -23,6 +23,7 @@ public final class SettingDefinition<T> {
     private final String defaultText;
     private final String description;
     private final boolean secret;
+    private final boolean emptyMeansUnset;
     private final String secretNoun;
     private final List<Check<? super T>> checks;
 
@@ -34,6 +35,7 @@ public final class SettingDefinition<T> {
         this.defaultText = b.defaultText;
         this.description = Objects.requireNonNull(b.description, () -> "no description for " + b.key);
         this.secret = b.secret;
+        this.emptyMeansUnset = b.emptyMeansUnset || "".equals(b.defaultText);
         this.secretNoun = b.secretNoun;
         this.checks = List.copyOf(b.checks);
     }
@@ -78,9 +80,9 @@ public final class SettingDefinition<T> {
         return defaultText == null;
     }
 
-    /** Whether an empty value means "not set" (the default is empty). */
+    /** Whether an empty value means "not set" (the default is empty, or {@link Builder#emptyMeansUnset()}). */
     public boolean optional() {
-        return "".equals(defaultText);
+        return emptyMeansUnset;
     }
 
     /** The environment variable naming a file that holds the secret. */
@@ -121,6 +123,7 @@ public final class SettingDefinition<T> {
         private String defaultText;
         private String description;
         private boolean secret;
+        private boolean emptyMeansUnset;
         private String secretNoun = "secret";
         private final List<Check<? super T>> checks = new ArrayList<>();
 
@@ -161,6 +164,12 @@ public final class SettingDefinition<T> {
         public Builder<T> secret(String noun) {
             this.secret = true;
             this.secretNoun = noun;
+            return this;
+        }
+
+        /** An empty value means "not set" although the default is not empty (e.g. "empty: the AWS default endpoint"). */
+        public Builder<T> emptyMeansUnset() {
+            this.emptyMeansUnset = true;
             return this;
         }
 
