@@ -1,6 +1,11 @@
 package io.tributary.registry;
 
+import io.tributary.configuration.SettingSource;
+import io.tributary.configuration.SettingValues;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,6 +29,29 @@ public record RegistryConfig(String host, int port, StoreKind store, String kafk
         KAFKA,
         /** Process memory (lost on exit; for tests and throw-away runs). */
         MEMORY
+    }
+
+    /**
+     * Parses the settings: a command-line option (keyed by the setting's variable, named by its option) wins over the
+     * environment, which wins over the default. A {@link io.tributary.configuration.ConfigException} lists every
+     * problem, an unknown {@code TRIBUTARY_REGISTRY_*} variable among them.
+     *
+     * @param options the given options: option name ({@code --port}) to {@link RegistrySetting} and value
+     */
+    public static RegistryConfig load(Map<String, String> environment, Map<String, Map.Entry<RegistrySetting, String>> options) {
+        List<SettingSource> sources = new ArrayList<>();
+        options.forEach((option, given) -> sources.add(SettingSource.keys(option, Map.of(given.getKey().key(), given.getValue()))));
+        sources.add(SettingSource.environment(environment));
+        SettingValues v = RegistrySetting.CATALOG.parse(sources);
+        v.throwIfInvalid();
+        return new RegistryConfig(v.get(RegistrySetting.HOST.definition(), String.class),
+                v.get(RegistrySetting.PORT.definition(), Integer.class),
+                v.get(RegistrySetting.STORE.definition(), StoreKind.class),
+                v.get(RegistrySetting.KAFKA_BOOTSTRAP.definition(), String.class),
+                v.get(RegistrySetting.TOPIC.definition(), String.class),
+                v.get(RegistrySetting.KAFKA_TIMEOUT.definition(), Duration.class),
+                v.get(RegistrySetting.WRITE_TIMEOUT.definition(), Duration.class),
+                v.get(RegistrySetting.MAX_REQUEST_BYTES.definition(), Long.class));
     }
 
     public RegistryConfig {
