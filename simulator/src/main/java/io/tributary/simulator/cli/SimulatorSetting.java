@@ -1,0 +1,34 @@
+package io.tributary.simulator.cli;
+
+import static io.tributary.configuration.SettingDefinition.define;
+
+import io.tributary.configuration.DefinedSetting;
+import io.tributary.configuration.SettingCatalog;
+import io.tributary.configuration.SettingDefinition;
+import io.tributary.configuration.ValueType;
+
+/**
+ * The simulator's own variables ({@code TRIBUTARY_SIMULATOR_*}, read by {@code run}); the command-line options of the
+ * same meaning win. The connection variables it shares with the other stages are in
+ * {@link io.tributary.simulator.db.PgSettings}.
+ */
+public enum SimulatorSetting implements DefinedSetting {
+    METRICS_PORT(define("TRIBUTARY_SIMULATOR_METRICS_PORT", ValueType.integer()).defaultValue("18084")
+            .doc("Port of the Prometheus /metrics endpoint of run, 0 = off.")),
+    METRICS_HOST(define("TRIBUTARY_SIMULATOR_METRICS_HOST", ValueType.text()).defaultValue("127.0.0.1")
+            .doc("Address of /metrics: 127.0.0.1, or 0.0.0.0 inside a container."));
+
+    /** Every setting; {@code TRIBUTARY_SIMULATOR_*} variables must be among them. */
+    public static final SettingCatalog CATALOG = SettingCatalog.of("TRIBUTARY_SIMULATOR_", DefinedSetting.definitions(values()));
+
+    private final SettingDefinition<?> definition;
+
+    SimulatorSetting(SettingDefinition.Builder<?> definition) {
+        this.definition = definition.build();
+    }
+
+    @Override
+    public SettingDefinition<?> definition() {
+        return definition;
+    }
+}
