@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * How the text of a setting becomes a typed value. {@link #parse} throws an {@link IllegalArgumentException} whose
@@ -24,23 +25,11 @@ public interface ValueType<T> {
     }
 
     static ValueType<Integer> integer() {
-        return t -> {
-            try {
-                return Integer.parseInt(t.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("is not a whole number");
-            }
-        };
+        return explained(t -> wholeNumber(t, Integer::parseInt), "is not a whole number");
     }
 
     static ValueType<Long> longInteger() {
-        return t -> {
-            try {
-                return Long.parseLong(t.trim());
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("is not a whole number");
-            }
-        };
+        return explained(t -> wholeNumber(t, Long::parseLong), "is not a whole number");
     }
 
     /** {@code true}, {@code yes}, {@code on} or {@code false}, {@code no}, {@code off}, in any case. */
@@ -54,24 +43,12 @@ public interface ValueType<T> {
 
     /** See {@link DurationSyntax}. */
     static ValueType<Duration> duration() {
-        return t -> {
-            Duration d = DurationSyntax.parseOrNull(t);
-            if (d == null) {
-                throw new IllegalArgumentException(DurationSyntax.EXPECTED);
-            }
-            return d;
-        };
+        return explained(DurationSyntax::parseOrNull, DurationSyntax.EXPECTED);
     }
 
     /** See {@link ByteSizeSyntax}. */
     static ValueType<Long> byteSize() {
-        return t -> {
-            Long bytes = ByteSizeSyntax.parseOrNull(t);
-            if (bytes == null) {
-                throw new IllegalArgumentException(ByteSizeSyntax.EXPECTED);
-            }
-            return bytes;
-        };
+        return explained(ByteSizeSyntax::parseOrNull, ByteSizeSyntax.EXPECTED);
     }
 
     /** A constant of {@code type}, written in any case. */
@@ -104,5 +81,24 @@ public interface ValueType<T> {
     /** Comma-separated values, blanks around each removed and empty ones dropped. */
     static <E> ValueType<List<E>> list(ValueType<E> element) {
         return t -> Arrays.stream(t.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(element::parse).toList();
+    }
+
+    /** The type reading values with {@code parseOrNull}, which returns null for text that is not one: then {@code expected}. */
+    private static <T> ValueType<T> explained(Function<String, T> parseOrNull, String expected) {
+        return t -> {
+            T value = parseOrNull.apply(t);
+            if (value == null) {
+                throw new IllegalArgumentException(expected);
+            }
+            return value;
+        };
+    }
+
+    private static <T> T wholeNumber(String text, Function<String, T> parser) {
+        try {
+            return parser.apply(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 }
