@@ -1,5 +1,6 @@
 package io.tributary.registry;
 
+import io.tributary.configuration.SettingDefinition;
 import io.tributary.configuration.SettingSource;
 import io.tributary.configuration.SettingValues;
 import java.time.Duration;
@@ -36,22 +37,22 @@ public record RegistryConfig(String host, int port, StoreKind store, String kafk
      * environment, which wins over the default. A {@link io.tributary.configuration.ConfigException} lists every
      * problem, an unknown {@code TRIBUTARY_REGISTRY_*} variable among them.
      *
-     * @param options the given options: option name ({@code --port}) to {@link RegistrySetting} and value
+     * @param options the given options: option name ({@code --port}) to {@link RegistrySettings} setting and value
      */
-    public static RegistryConfig load(Map<String, String> environment, Map<String, Map.Entry<RegistrySetting, String>> options) {
+    public static RegistryConfig load(Map<String, String> environment, Map<String, Map.Entry<SettingDefinition<?>, String>> options) {
         List<SettingSource> sources = new ArrayList<>();
         options.forEach((option, given) -> sources.add(SettingSource.keys(option, Map.of(given.getKey().key(), given.getValue()))));
         sources.add(SettingSource.environment(environment));
-        SettingValues v = RegistrySetting.CATALOG.parse(sources);
+        SettingValues v = RegistrySettings.CATALOG.parse(sources);
         v.throwIfInvalid();
-        return new RegistryConfig(v.get(RegistrySetting.HOST.definition(), String.class),
-                v.get(RegistrySetting.PORT.definition(), Integer.class),
-                v.get(RegistrySetting.STORE.definition(), StoreKind.class),
-                v.get(RegistrySetting.KAFKA_BOOTSTRAP.definition(), String.class),
-                v.get(RegistrySetting.TOPIC.definition(), String.class),
-                v.get(RegistrySetting.KAFKA_TIMEOUT.definition(), Duration.class),
-                v.get(RegistrySetting.WRITE_TIMEOUT.definition(), Duration.class),
-                v.get(RegistrySetting.MAX_REQUEST_BYTES.definition(), Long.class));
+        return new RegistryConfig(v.get(RegistrySettings.HOST),
+                v.get(RegistrySettings.PORT),
+                v.get(RegistrySettings.STORE),
+                v.get(RegistrySettings.KAFKA_BOOTSTRAP),
+                v.get(RegistrySettings.TOPIC),
+                v.get(RegistrySettings.KAFKA_TIMEOUT),
+                v.get(RegistrySettings.WRITE_TIMEOUT),
+                v.get(RegistrySettings.MAX_REQUEST_BYTES));
     }
 
     public RegistryConfig {

@@ -4,6 +4,7 @@ import io.tributary.registry.store.InMemorySchemaStore;
 import io.tributary.registry.store.KafkaSchemaStore;
 import io.tributary.registry.store.SchemaStore;
 import io.tributary.configuration.ConfigException;
+import io.tributary.configuration.SettingDefinition;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -84,20 +85,24 @@ public final class SchemaRegistryMain implements Callable<Integer> {
     }
 
     /** The options given on the command line, each with the setting it overrides. */
-    private Map<String, Map.Entry<RegistrySetting, String>> givenOptions() {
-        Map<String, Map.Entry<RegistrySetting, String>> given = new LinkedHashMap<>();
-        String[][] options = {{"--host", host}, {"--port", port}, {"--kafka-bootstrap", kafkaBootstrap},
-            {"--topic", topic}, {"--store", store}, {"--kafka-timeout", kafkaTimeout}, {"--write-timeout", writeTimeout},
-            {"--max-request-bytes", maxRequestBytes}};
-        RegistrySetting[] settings = {RegistrySetting.HOST, RegistrySetting.PORT, RegistrySetting.KAFKA_BOOTSTRAP,
-            RegistrySetting.TOPIC, RegistrySetting.STORE, RegistrySetting.KAFKA_TIMEOUT, RegistrySetting.WRITE_TIMEOUT,
-            RegistrySetting.MAX_REQUEST_BYTES};
-        for (int i = 0; i < options.length; i++) {
-            if (options[i][1] != null) {
-                given.put(options[i][0], Map.entry(settings[i], options[i][1]));
-            }
-        }
+    private Map<String, Map.Entry<SettingDefinition<?>, String>> givenOptions() {
+        Map<String, Map.Entry<SettingDefinition<?>, String>> given = new LinkedHashMap<>();
+        putIfGiven(given, "--host", RegistrySettings.HOST, host);
+        putIfGiven(given, "--port", RegistrySettings.PORT, port);
+        putIfGiven(given, "--kafka-bootstrap", RegistrySettings.KAFKA_BOOTSTRAP, kafkaBootstrap);
+        putIfGiven(given, "--topic", RegistrySettings.TOPIC, topic);
+        putIfGiven(given, "--store", RegistrySettings.STORE, store);
+        putIfGiven(given, "--kafka-timeout", RegistrySettings.KAFKA_TIMEOUT, kafkaTimeout);
+        putIfGiven(given, "--write-timeout", RegistrySettings.WRITE_TIMEOUT, writeTimeout);
+        putIfGiven(given, "--max-request-bytes", RegistrySettings.MAX_REQUEST_BYTES, maxRequestBytes);
         return given;
+    }
+
+    private static void putIfGiven(Map<String, Map.Entry<SettingDefinition<?>, String>> given, String option,
+            SettingDefinition<?> setting, String value) {
+        if (value != null) {
+            given.put(option, Map.entry(setting, value));
+        }
     }
 
     /** A started registry: its store and HTTP server; closing stops both. */

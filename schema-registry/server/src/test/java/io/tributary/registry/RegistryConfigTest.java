@@ -54,7 +54,7 @@ class RegistryConfigTest {
         java.util.Map<String, String> env = java.util.Map.of("TRIBUTARY_REGISTRY_PROT", "18081",
                 "TRIBUTARY_REGISTRY_STORE", "disk", "TRIBUTARY_REGISTRY_WRITE_TIMEOUT", "ten");
         assertThatThrownBy(() -> RegistryConfig.load(env, java.util.Map.of("--port",
-                java.util.Map.entry(RegistrySetting.PORT, "x"))))
+                java.util.Map.<io.tributary.configuration.SettingDefinition<?>, String>entry(RegistrySettings.PORT, "x"))))
                 .isInstanceOfSatisfying(io.tributary.configuration.ConfigException.class, e -> assertThat(e.problems())
                         .containsExactlyInAnyOrder(
                                 "unknown setting TRIBUTARY_REGISTRY_PROT (from environment); did you mean TRIBUTARY_REGISTRY_PORT?",
@@ -68,7 +68,7 @@ class RegistryConfigTest {
     void optionsWinOverTheEnvironmentAndDurationsTakeTheSharedSyntax() {
         RegistryConfig config = RegistryConfig.load(java.util.Map.of("TRIBUTARY_REGISTRY_PORT", "1", "TRIBUTARY_REGISTRY_STORE",
                 "memory", "TRIBUTARY_REGISTRY_KAFKA_TIMEOUT", "90s"), java.util.Map.of("--port",
-                java.util.Map.entry(RegistrySetting.PORT, "2")));
+                java.util.Map.<io.tributary.configuration.SettingDefinition<?>, String>entry(RegistrySettings.PORT, "2")));
         assertThat(config.port()).isEqualTo(2);
         assertThat(config.store()).isEqualTo(StoreKind.MEMORY);
         assertThat(config.kafkaTimeout()).isEqualTo(Duration.ofSeconds(90));

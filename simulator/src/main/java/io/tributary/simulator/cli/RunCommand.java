@@ -133,8 +133,8 @@ public final class RunCommand implements Callable<Integer> {
             settings = new RunSettings(schema, parseRate(rate), duration, maxChanges, parsed, actualSeed, workers,
                     eventsPerTransaction, runMode, batchSize != null ? batchSize : RunSettings.DEFAULT_BATCH_SIZE,
                     schemaChanges,
-                    progressInterval, own.get(SimulatorSetting.METRICS_HOST.definition(), String.class),
-                    own.get(SimulatorSetting.METRICS_PORT.definition(), Integer.class), summaryFile, auditFile, RetryPolicy.standard());
+                    progressInterval, own.get(SimulatorSettings.METRICS_HOST),
+                    own.get(SimulatorSettings.METRICS_PORT), summaryFile, auditFile, RetryPolicy.standard());
             pg = connection.settings();
         } catch (IllegalArgumentException | ConfigException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
@@ -185,12 +185,12 @@ public final class RunCommand implements Callable<Integer> {
     static SettingValues ownSettings(Map<String, String> env, String metricsPort, String metricsHost) {
         Map<String, String> options = new TreeMap<>();
         if (metricsPort != null) {
-            options.put(SimulatorSetting.METRICS_PORT.key(), metricsPort);
+            options.put(SimulatorSettings.METRICS_PORT.key(), metricsPort);
         }
         if (metricsHost != null) {
-            options.put(SimulatorSetting.METRICS_HOST.key(), metricsHost);
+            options.put(SimulatorSettings.METRICS_HOST.key(), metricsHost);
         }
-        SettingValues values = SimulatorSetting.CATALOG.parse(List.of(SettingSource.keys("command line", options),
+        SettingValues values = SimulatorSettings.CATALOG.parse(List.of(SettingSource.keys("command line", options),
                 SettingSource.environment(env)));
         values.throwIfInvalid();
         return values;

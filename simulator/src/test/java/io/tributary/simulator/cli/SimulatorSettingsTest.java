@@ -8,7 +8,7 @@ import io.tributary.configuration.SettingValues;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class SimulatorSettingTest {
+class SimulatorSettingsTest {
 
     @Test
     void aMisspeltVariableOfTheOwnPrefixAndTwoBadValuesAreReportedInOneError() {
@@ -26,9 +26,8 @@ class SimulatorSettingTest {
     void optionsWinOverTheEnvironmentWhichWinsOverTheDefault() {
         SettingValues v = RunCommand.ownSettings(Map.of("TRIBUTARY_SIMULATOR_METRICS_PORT", "1",
                 "TRIBUTARY_SIMULATOR_METRICS_HOST", "0.0.0.0"), "2", null);
-        assertThat(v.get(SimulatorSetting.METRICS_PORT.definition(), Integer.class)).isEqualTo(2);
-        assertThat(v.get(SimulatorSetting.METRICS_HOST.definition(), String.class)).isEqualTo("0.0.0.0");
-        assertThat(RunCommand.ownSettings(Map.of(), null, null).get(SimulatorSetting.METRICS_PORT.definition(),
-                Integer.class)).isEqualTo(18084);
+        assertThat(v.get(SimulatorSettings.METRICS_PORT)).isEqualTo(2);
+        assertThat(v.get(SimulatorSettings.METRICS_HOST)).isEqualTo("0.0.0.0");
+        assertThat(RunCommand.ownSettings(Map.of(), null, null).get(SimulatorSettings.METRICS_PORT)).isEqualTo(18084);
     }
 }
