@@ -7,7 +7,8 @@ import java.util.concurrent.Callable;
 
 import io.tributary.cdc.config.CdcConfig;
 import io.tributary.cdc.config.CdcSetting;
-import io.tributary.cdc.config.ConfigException;
+import io.tributary.configuration.ConfigException;
+import io.tributary.configuration.SettingListing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -81,13 +82,7 @@ public final class CdcEngineMain implements Callable<Integer> {
 
     /** The settings table of --help, generated from {@link CdcSetting}. */
     static String settingsHelp() {
-        StringBuilder out = new StringBuilder();
-        for (CdcSetting s : CdcSetting.values()) {
-            out.append(String.format("  %s / %s%s (default: %s)%n      %s%n", s.key(), s.envName(),
-                    s.secret() ? " (or " + s.envName() + "_FILE)" : s.envAlias() != null ? " (or " + s.envAlias() + ")" : "",
-                    s.defaultValue() == null ? "required" : s.defaultValue().isEmpty() ? "empty" : s.defaultValue(),
-                    s.description()));
-        }
+        StringBuilder out = new StringBuilder(SettingListing.render(CdcSetting.CATALOG));
         out.append(String.format("  debezium.<key>   passed to the Debezium engine (e.g. debezium.max.batch.size=2048)%n"));
         out.append(String.format("  kafka.<key>      passed to the Kafka producer and admin client (e.g. kafka.compression.type=gzip)%n"));
         return out.toString();

@@ -55,7 +55,7 @@ final class Preflight {
         } catch (SQLException e) {
             if (unreachable(e)) {
                 throw new DependencyUnavailableException("PostgreSQL at " + config.pgHost() + ":" + config.pgPort()
-                        + " stayed unreachable for " + io.tributary.cdc.config.DurationParser.format(config.pgRetryTimeout()) + ", the limit set by "
+                        + " stayed unreachable for " + io.tributary.configuration.DurationSyntax.format(config.pgRetryTimeout()) + ", the limit set by "
                         + "tributary.cdc.pg.retry.timeout (TRIBUTARY_CDC_PG_RETRY_TIMEOUT): " + e.getMessage()
                         + ". Start PostgreSQL or fix TRIBUTARY_PG_HOST/TRIBUTARY_PG_PORT, then restart the engine.", e);
             }

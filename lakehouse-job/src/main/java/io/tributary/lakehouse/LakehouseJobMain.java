@@ -1,7 +1,7 @@
 package io.tributary.lakehouse;
 
 import io.tributary.lakehouse.cli.TextTable;
-import io.tributary.lakehouse.config.ConfigException;
+import io.tributary.configuration.ConfigException;
 import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.config.Setting;
 import io.tributary.lakehouse.lake.CommitRetry;

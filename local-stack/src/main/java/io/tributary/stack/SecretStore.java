@@ -1,5 +1,6 @@
 package io.tributary.stack;
 
+import io.tributary.configuration.SecretFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -66,7 +67,7 @@ public final class SecretStore {
 
     private static String readSecretFile(Path path, String origin) {
         try {
-            String value = Files.readString(path, StandardCharsets.UTF_8).strip();
+            String value = SecretFile.read(path).strip();
             if (value.isEmpty()) {
                 throw new StackException("The " + origin + " " + path + " is empty; write the secret into it or delete it to regenerate");
             }

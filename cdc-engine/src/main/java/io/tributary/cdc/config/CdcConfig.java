@@ -1,21 +1,16 @@
 package io.tributary.cdc.config;
 
-import java.io.IOException;
+import io.tributary.configuration.ConfigException;
+import io.tributary.configuration.SettingCatalog;
+import io.tributary.configuration.SettingSource;
+import io.tributary.configuration.SettingValues;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The cdc-engine configuration, parsed once and validated at start.
@@ -23,7 +18,8 @@ import java.util.regex.Pattern;
  * <p>Sources, highest precedence first: command-line overrides ({@code -Dkey=value}), environment
  * ({@code TRIBUTARY_*}, secrets also {@code *_FILE}), the properties file ({@code --config}), defaults.
  * Keys starting with {@code debezium.} go to the Debezium engine, {@code kafka.} to the Kafka producer and
- * admin client (prefix removed); any other unknown key is rejected.
+ * admin client (prefix removed); any other unknown key, and any unknown {@code TRIBUTARY_CDC_*} variable, is rejected.
+ * Every problem is reported at once (see {@link io.tributary.configuration.ConfigException}).
  */
 public record CdcConfig(
         String pgHost,
@@ -57,9 +53,6 @@ public record CdcConfig(
     public static final String DEBEZIUM_PREFIX = "debezium.";
     public static final String KAFKA_PREFIX = "kafka.";
 
-    private static final Pattern TOPIC_CHARS = Pattern.compile("[a-zA-Z0-9._-]+");
-    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]*");
-
     /** Engine keys the engine sets itself: overriding them via debezium.* would break the contract. */
     private static final Map<String, String> MANAGED_DEBEZIUM_KEYS = Map.ofEntries(
             Map.entry("connector.class", "the engine always captures PostgreSQL"),
@@ -86,66 +79,63 @@ public record CdcConfig(
 
     /** Loads the configuration from a properties file (may be null), the environment and overrides. */
     public static CdcConfig load(Path propertiesFile, Map<String, String> env, Map<String, String> overrides) {
-        Map<String, String> fileValues = propertiesFile == null ? Map.of() : readProperties(propertiesFile);
+        Map<String, String> fileValues = propertiesFile == null ? Map.of()
+                : SettingCatalog.readPropertiesFile(propertiesFile, "--config");
         return resolve(fileValues, env, overrides);
     }
 
+    /** Parses and checks every setting; a {@link ConfigException} lists every problem found. */
     public static CdcConfig resolve(Map<String, String> fileValues, Map<String, String> env, Map<String, String> overrides) {
-        Map<String, String> explicit = new TreeMap<>(fileValues);
-        explicit.putAll(overrides);
+        SettingValues v = CdcSetting.CATALOG.parse(List.of(SettingSource.keys("-D", overrides),
+                SettingSource.environment(env), SettingSource.keys("configuration file", fileValues)));
         Map<String, String> debezium = new TreeMap<>();
-        Map<String, String> kafka = new TreeMap<>();
-        for (Map.Entry<String, String> e : explicit.entrySet()) {
-            String key = e.getKey();
-            if (key.startsWith(DEBEZIUM_PREFIX)) {
-                String engineKey = key.substring(DEBEZIUM_PREFIX.length());
-                String reason = managedReason(engineKey);
-                if (reason != null) {
-                    throw new ConfigException("Key '" + key + "' cannot be overridden: " + reason + ".");
-                }
-                debezium.put(engineKey, e.getValue());
-            } else if (key.startsWith(KAFKA_PREFIX)) {
-                String clientKey = key.substring(KAFKA_PREFIX.length());
-                if (MANAGED_KAFKA_KEYS.contains(clientKey)) {
-                    throw new ConfigException("Key '" + key + "' cannot be overridden: the engine sets it"
-                            + (clientKey.equals("bootstrap.servers") ? "; use " + CdcSetting.KAFKA_BOOTSTRAP.key() : "")
-                            + " (the producer is always idempotent with acks=all).");
-                }
-                kafka.put(clientKey, e.getValue());
-            } else if (CdcSetting.byKey(key) == null && !isSecretFileKey(key)) {
-                throw new ConfigException("Unknown key '" + key + "'. Known keys start with tributary. (see --help), "
-                        + "or debezium. (engine pass-through) or kafka. (producer pass-through).");
+        v.passThrough(DEBEZIUM_PREFIX).forEach((key, value) -> {
+            String engineKey = key.substring(DEBEZIUM_PREFIX.length());
+            String reason = managedReason(engineKey);
+            if (reason != null) {
+                v.problem("Key '" + key + "' cannot be overridden: " + reason + ".");
             }
-        }
-        Values v = new Values(overrides, env, fileValues);
-        Path dataDir = v.get(CdcSetting.DATA_DIR, Path::of);
-        String offsets = v.raw(CdcSetting.OFFSETS_FILE);
+            debezium.put(engineKey, value);
+        });
+        Map<String, String> kafka = new TreeMap<>();
+        v.passThrough(KAFKA_PREFIX).forEach((key, value) -> {
+            String clientKey = key.substring(KAFKA_PREFIX.length());
+            if (MANAGED_KAFKA_KEYS.contains(clientKey)) {
+                v.problem("Key '" + key + "' cannot be overridden: the engine sets it"
+                        + (clientKey.equals("bootstrap.servers") ? "; use " + CdcSetting.KAFKA_BOOTSTRAP.key() : "")
+                        + " (the producer is always idempotent with acks=all).");
+            }
+            kafka.put(clientKey, value);
+        });
+        v.throwIfInvalid();
+        Path dataDir = Path.of(text(v, CdcSetting.DATA_DIR));
+        String offsets = v.get(CdcSetting.OFFSETS_FILE.definition(), String.class);
         return new CdcConfig(
-                v.get(CdcSetting.PG_HOST, CdcConfig::nonBlank),
-                v.get(CdcSetting.PG_PORT, t -> port(t, false)),
-                v.get(CdcSetting.PG_DATABASE, CdcConfig::nonBlank),
-                v.get(CdcSetting.CDC_USER, CdcConfig::nonBlank),
-                new Secret(v.get(CdcSetting.CDC_PASSWORD, CdcConfig::nonBlank)),
-                v.get(CdcSetting.KAFKA_BOOTSTRAP, CdcConfig::bootstrap),
-                v.get(CdcSetting.SCHEMA_REGISTRY_URL, CdcConfig::httpUri),
-                v.get(CdcSetting.TOPIC_PREFIX, CdcConfig::topicPrefix),
-                v.get(CdcSetting.SLOT, CdcConfig::identifier),
-                v.get(CdcSetting.PUBLICATION, CdcConfig::identifier),
-                v.get(CdcSetting.SCHEMAS, CdcConfig::schemaList),
-                v.get(CdcSetting.SNAPSHOT_MODE, t -> SnapshotMode.valueOf(t.trim().toUpperCase(Locale.ROOT))),
+                text(v, CdcSetting.PG_HOST),
+                v.get(CdcSetting.PG_PORT.definition(), Integer.class),
+                text(v, CdcSetting.PG_DATABASE),
+                text(v, CdcSetting.CDC_USER),
+                new Secret(text(v, CdcSetting.CDC_PASSWORD)),
+                text(v, CdcSetting.KAFKA_BOOTSTRAP),
+                v.get(CdcSetting.SCHEMA_REGISTRY_URL.definition(), URI.class),
+                text(v, CdcSetting.TOPIC_PREFIX),
+                text(v, CdcSetting.SLOT),
+                text(v, CdcSetting.PUBLICATION),
+                schemas(v),
+                v.get(CdcSetting.SNAPSHOT_MODE.definition(), SnapshotMode.class),
                 dataDir,
-                offsets.isBlank() ? dataDir.resolve("offsets.dat") : Path.of(offsets),
-                v.get(CdcSetting.HEARTBEAT_INTERVAL, t -> nonNegative(DurationParser.parse(t))),
-                v.get(CdcSetting.WAL_CHECK_INTERVAL, t -> positive(DurationParser.parse(t))),
-                v.get(CdcSetting.WAL_WARN_BYTES, ByteSizeParser::parse),
-                v.get(CdcSetting.TOMBSTONES, CdcConfig::bool),
-                v.get(CdcSetting.TOPIC_PARTITIONS, t -> range(t, 1, 10_000)),
-                v.get(CdcSetting.TOPIC_REPLICATION, t -> (short) range(t, 1, 32)),
-                v.get(CdcSetting.SEND_TIMEOUT, t -> positive(DurationParser.parse(t))),
-                v.get(CdcSetting.REGISTRY_RETRY_TIMEOUT, t -> positive(DurationParser.parse(t))),
-                v.get(CdcSetting.PG_RETRY_TIMEOUT, t -> positive(DurationParser.parse(t))),
-                v.get(CdcSetting.METRICS_BIND, CdcConfig::nonBlank),
-                v.get(CdcSetting.METRICS_PORT, t -> range(t, -1, 65_535)),
+                offsets == null ? dataDir.resolve("offsets.dat") : Path.of(offsets),
+                duration(v, CdcSetting.HEARTBEAT_INTERVAL),
+                duration(v, CdcSetting.WAL_CHECK_INTERVAL),
+                v.get(CdcSetting.WAL_WARN_BYTES.definition(), Long.class),
+                v.get(CdcSetting.TOMBSTONES.definition(), Boolean.class),
+                v.get(CdcSetting.TOPIC_PARTITIONS.definition(), Integer.class),
+                v.get(CdcSetting.TOPIC_REPLICATION.definition(), Integer.class).shortValue(),
+                duration(v, CdcSetting.SEND_TIMEOUT),
+                duration(v, CdcSetting.REGISTRY_RETRY_TIMEOUT),
+                duration(v, CdcSetting.PG_RETRY_TIMEOUT),
+                text(v, CdcSetting.METRICS_BIND),
+                v.get(CdcSetting.METRICS_PORT.definition(), Integer.class),
                 Map.copyOf(debezium),
                 Map.copyOf(kafka));
     }
@@ -174,192 +164,17 @@ public record CdcConfig(
         return MANAGED_DEBEZIUM_KEYS.get(engineKey);
     }
 
-    private static boolean isSecretFileKey(String key) {
-        if (!key.endsWith(".file")) {
-            return false;
-        }
-        CdcSetting s = CdcSetting.byKey(key.substring(0, key.length() - ".file".length()));
-        return s != null && s.secret();
+    private static String text(SettingValues v, CdcSetting s) {
+        return v.get(s.definition(), String.class);
     }
 
-    private static Map<String, String> readProperties(Path file) {
-        Properties p = new Properties();
-        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(reader);
-        } catch (IOException e) {
-            throw new ConfigException("Cannot read the configuration file " + file.toAbsolutePath() + ": " + e.getMessage()
-                    + ". Check the path given to --config.", e);
-        }
-        Map<String, String> values = new TreeMap<>();
-        for (String name : p.stringPropertyNames()) {
-            values.put(name.trim(), p.getProperty(name).trim());
-        }
-        return values;
+    private static Duration duration(SettingValues v, CdcSetting s) {
+        return v.get(s.definition(), Duration.class);
     }
 
-    /** Looks each setting up in the precedence order and names the source in errors. */
-    private static final class Values {
-        private final Map<String, String> overrides;
-        private final Map<String, String> env;
-        private final Map<String, String> file;
-
-        Values(Map<String, String> overrides, Map<String, String> env, Map<String, String> file) {
-            this.overrides = overrides;
-            this.env = env;
-            this.file = file;
-        }
-
-        String raw(CdcSetting s) {
-            return lookup(s)[1];
-        }
-
-        <T> T get(CdcSetting s, Function<String, T> parser) {
-            String[] found = lookup(s);
-            if (found[1] == null) {
-                throw new ConfigException("Missing required setting " + s.key() + " (environment " + s.envName()
-                        + (s.secret() ? " or " + s.envName() + "_FILE" : "") + "): " + s.description());
-            }
-            try {
-                return parser.apply(found[1]);
-            } catch (RuntimeException e) {
-                String shown = s.secret() ? "<redacted>" : "'" + found[1] + "'";
-                throw new ConfigException("Invalid value " + shown + " for " + s.key() + " (from " + found[0] + "): "
-                        + e.getMessage() + ". Expected: " + s.description(), e);
-            }
-        }
-
-        /** Returns {source description, value}: overrides, environment, properties file, default. */
-        private String[] lookup(CdcSetting s) {
-            String[] found = fromMap(s, overrides, "-D" + s.key());
-            if (found == null) {
-                if (env.get(s.envName()) != null) {
-                    found = new String[] {"environment " + s.envName(), env.get(s.envName())};
-                } else if (s.envAlias() != null && env.get(s.envAlias()) != null) {
-                    found = new String[] {"environment " + s.envAlias(), env.get(s.envAlias())};
-                } else if (s.secret() && env.get(s.envName() + "_FILE") != null) {
-                    String path = env.get(s.envName() + "_FILE");
-                    found = new String[] {"file " + path, readSecretFile(s.envName() + "_FILE", path)};
-                }
-            }
-            if (found == null) {
-                found = fromMap(s, file, "configuration file key " + s.key());
-            }
-            return found != null ? found : new String[] {"default", s.defaultValue()};
-        }
-
-        private static String[] fromMap(CdcSetting s, Map<String, String> map, String source) {
-            if (map.containsKey(s.key())) {
-                return new String[] {source, map.get(s.key())};
-            }
-            String fileKey = s.key() + ".file";
-            if (s.secret() && map.containsKey(fileKey)) {
-                return new String[] {"file " + map.get(fileKey), readSecretFile(fileKey, map.get(fileKey))};
-            }
-            return null;
-        }
-
-        private static String readSecretFile(String source, String path) {
-            try {
-                return Files.readString(Path.of(path), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new ConfigException("Cannot read the secret file " + path + " named by " + source + ": "
-                        + e.getClass().getSimpleName() + ". Check that the file exists and is readable.", e);
-            }
-        }
-    }
-
-    private static String nonBlank(String t) {
-        if (t.isBlank()) {
-            throw new IllegalArgumentException("must not be empty");
-        }
-        return t.trim();
-    }
-
-    private static int port(String t, boolean allowZero) {
-        return range(t, allowZero ? 0 : 1, 65_535);
-    }
-
-    private static int range(String t, int min, int max) {
-        int value;
-        try {
-            value = Integer.parseInt(t.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not an integer");
-        }
-        if (value < min || value > max) {
-            throw new IllegalArgumentException("must be between " + min + " and " + max);
-        }
-        return value;
-    }
-
-    private static boolean bool(String t) {
-        return switch (t.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw new IllegalArgumentException("must be true or false");
-        };
-    }
-
-    private static Duration positive(Duration d) {
-        if (d.isZero() || d.isNegative()) {
-            throw new IllegalArgumentException("must be positive");
-        }
-        return d;
-    }
-
-    private static Duration nonNegative(Duration d) {
-        if (d.isNegative()) {
-            throw new IllegalArgumentException("must not be negative");
-        }
-        return d;
-    }
-
-    private static String bootstrap(String t) {
-        for (String hostPort : nonBlank(t).split(",")) {
-            int colon = hostPort.lastIndexOf(':');
-            if (colon <= 0) {
-                throw new IllegalArgumentException("'" + hostPort.trim() + "' is not host:port");
-            }
-            port(hostPort.substring(colon + 1), false);
-        }
-        return t.trim();
-    }
-
-    private static URI httpUri(String t) {
-        try {
-            URI uri = new URI(t.trim());
-            if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException("must be an http:// or https:// URL with a host");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("not a URL: " + e.getMessage());
-        }
-    }
-
-    private static String topicPrefix(String t) {
-        String prefix = nonBlank(t);
-        if (!TOPIC_CHARS.matcher(prefix).matches()) {
-            throw new IllegalArgumentException("only letters, digits, '.', '_' and '-' are valid in Kafka topic names");
-        }
-        return prefix;
-    }
-
-    private static String identifier(String t) {
-        String id = nonBlank(t);
-        if (!IDENTIFIER.matcher(id).matches()) {
-            throw new IllegalArgumentException("must be a lower-case PostgreSQL identifier ([a-z_][a-z0-9_]*)");
-        }
-        return id;
-    }
-
-    private static List<String> schemaList(String t) {
-        List<String> list = Arrays.stream(t.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        if (list.isEmpty()) {
-            throw new IllegalArgumentException("name at least one schema");
-        }
-        list.forEach(CdcConfig::identifier);
-        return list;
+    @SuppressWarnings("unchecked")
+    private static List<String> schemas(SettingValues v) {
+        return List.copyOf(v.get(CdcSetting.SCHEMAS.definition(), List.class));
     }
 
     /** A secret that never prints itself. */

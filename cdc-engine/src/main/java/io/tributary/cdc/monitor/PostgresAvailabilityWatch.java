@@ -11,7 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import io.tributary.cdc.config.DurationParser;
+import io.tributary.configuration.DurationSyntax;
 import io.tributary.cdc.pipeline.DependencyUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,14 +73,14 @@ public final class PostgresAvailabilityWatch implements AutoCloseable {
         switch (tracker.probed(reachable, now)) {
             case OUTAGE_STARTED -> LOG.warn("PostgreSQL at {} is unreachable ({}); Debezium retries with backoff, the "
                     + "engine stops if it stays unreachable for {} (tributary.cdc.pg.retry.timeout)", hostPort, lastError,
-                    DurationParser.format(budget));
+                    DurationSyntax.format(budget));
             case RECOVERED -> LOG.info("PostgreSQL at {} is reachable again", hostPort);
             case BUDGET_SPENT -> {
                 if (!reported) {
                     reported = true;
                     onBudgetSpent.accept(new DependencyUnavailableException("PostgreSQL at " + hostPort
-                            + " stayed unreachable for " + DurationParser.format(round(tracker.downFor(now))) + ", past the limit of "
-                            + DurationParser.format(budget)
+                            + " stayed unreachable for " + DurationSyntax.format(round(tracker.downFor(now))) + ", past the limit of "
+                            + DurationSyntax.format(budget)
                             + " set by tributary.cdc.pg.retry.timeout (TRIBUTARY_CDC_PG_RETRY_TIMEOUT); last error: "
                             + lastError + ". Offsets stay at the last batch Kafka acknowledged. Start PostgreSQL (or fix "
                             + "TRIBUTARY_PG_HOST/TRIBUTARY_PG_PORT), then restart the engine: it resumes from there "

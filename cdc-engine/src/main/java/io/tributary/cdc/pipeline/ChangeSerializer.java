@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.tributary.cdc.avro.AvroChange;
 import io.tributary.cdc.avro.SchemaDiff;
-import io.tributary.cdc.config.DurationParser;
+import io.tributary.configuration.DurationSyntax;
 import io.tributary.serde.ConfluentAvroSerializer;
 import io.tributary.serde.RegisteredSchema;
 import io.tributary.serde.RegistryRequestException;
@@ -96,7 +96,7 @@ public final class ChangeSerializer {
     }
 
     private String unreachable(AvroChange change, String subject, RegistryUnavailableException e) {
-        return "The schema registry at " + registryUrl + " stayed unreachable for " + DurationParser.format(retryBudget)
+        return "The schema registry at " + registryUrl + " stayed unreachable for " + DurationSyntax.format(retryBudget)
                 + ", the limit set by tributary.cdc.registry.retry.timeout (TRIBUTARY_CDC_REGISTRY_RETRY_TIMEOUT), "
                 + "while registering/looking up subject " + subject + " for table " + change.table() + " (LSN "
                 + change.lsn() + "): " + e.getMessage() + ". Nothing of this batch was acknowledged (offsets stay at "

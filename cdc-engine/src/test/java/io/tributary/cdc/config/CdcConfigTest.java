@@ -3,6 +3,7 @@ package io.tributary.cdc.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.configuration.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -165,5 +166,24 @@ class CdcConfigTest {
         Map<String, String> both = new java.util.HashMap<>(env);
         both.put("TRIBUTARY_CDC_DATA_DIR", "/data/cdc");
         assertThat(CdcConfig.resolve(Map.of(), both, Map.of()).dataDir()).isEqualTo(Path.of("/data/cdc"));
+    }
+
+    @Test
+    void aMisspeltVariableOfTheOwnPrefixAndTwoBadValuesAreReportedInOneError() {
+        Map<String, String> env = Map.of("TRIBUTARY_CDC_PASSWORD", "x", "TRIBUTARY_CDC_HEARTBEAT", "5s",
+                "TRIBUTARY_CDC_HEARTBEAT_INTERVAL", "ten", "TRIBUTARY_PG_PORT", "0");
+        assertThatThrownBy(() -> CdcConfig.resolve(Map.of(), env, Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "unknown setting TRIBUTARY_CDC_HEARTBEAT (from environment);"
+                                + " did you mean TRIBUTARY_CDC_HEARTBEAT_INTERVAL?",
+                        "TRIBUTARY_CDC_HEARTBEAT_INTERVAL (from environment)='ten' is not a duration:"
+                                + " use 500ms, 5s, 10s, 5m, 2h, 1d or PT10S",
+                        "TRIBUTARY_PG_PORT (from environment)='0' must be between 1 and 65535"));
+    }
+
+    @Test
+    void secretsAreRedactedInProblems() {
+        assertThatThrownBy(() -> CdcConfig.resolve(Map.of(), Map.of("TRIBUTARY_CDC_PASSWORD", " "), Map.of()))
+                .hasMessageStartingWith("TRIBUTARY_CDC_PASSWORD (from environment)=<redacted> must not be empty");
     }
 }

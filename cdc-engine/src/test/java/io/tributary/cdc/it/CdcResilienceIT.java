@@ -19,7 +19,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.tributary.cdc.config.DurationParser;
+import io.tributary.configuration.DurationSyntax;
 import io.tributary.cdc.offsets.OffsetFileFormat;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.Service;
@@ -202,7 +202,7 @@ class CdcResilienceIT {
     @Test
     @Order(2)
     void registryOutageDelaysAnEngineWithinItsBudgetAndStopsOnePastItWithoutLoss() throws Exception {
-        Duration outage = DurationParser.parse(System.getProperty("cdc.it.registryOutage", "30s"));
+        Duration outage = DurationSyntax.parse(System.getProperty("cdc.it.registryOutage", "30s"));
         stack.app("CREATE TABLE shop.outage_orders (id int PRIMARY KEY, amount numeric(10,2) NOT NULL)",
                 "INSERT INTO shop.outage_orders VALUES (0, 0.00)",
                 "CREATE TABLE shop.regstop_items (id int PRIMARY KEY, label text NOT NULL)",

@@ -1,17 +1,17 @@
 package io.tributary.lakehouse.config;
 
-import java.io.IOException;
+import io.tributary.configuration.ConfigException;
+import io.tributary.configuration.DurationSyntax;
+import io.tributary.configuration.SettingCatalog;
+import io.tributary.configuration.SettingSource;
+import io.tributary.configuration.SettingValues;
+import io.tributary.configuration.ValueType;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -20,13 +20,20 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Sources, later wins: defaults, a properties file, the environment, {@code --set KEY=VALUE}. Keys are the
  * {@link Setting} names; {@code spark.*} keys pass through to Spark untouched. An unknown
- * {@code TRIBUTARY_LAKEHOUSE_*} key is rejected (it is most likely a typo).
+ * {@code TRIBUTARY_LAKEHOUSE_*} key is rejected (it is most likely a typo), with every other problem at once.
  */
 public final class LakehouseConfig {
 
-    private static final String OWN_PREFIX = "TRIBUTARY_LAKEHOUSE_";
-
     public enum StartingOffsets { EARLIEST, LATEST }
+
+    /** A Java regular expression (the topic pattern). */
+    static final ValueType<Pattern> REGEX = text -> {
+        try {
+            return Pattern.compile(text.trim());
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("is not a valid regex: " + e.getDescription());
+        }
+    };
 
     private final String kafkaBootstrap;
     private final URI schemaRegistryUrl;
@@ -57,73 +64,68 @@ public final class LakehouseConfig {
     private final int tableParallelism;
     private final Map<String, String> sparkConf;
 
-    private LakehouseConfig(Values v) {
-        kafkaBootstrap = v.required(Setting.KAFKA_BOOTSTRAP);
-        schemaRegistryUrl = v.uri(Setting.SCHEMA_REGISTRY_URL);
-        s3Endpoint = v.optional(Setting.S3_ENDPOINT).map(s -> v.uri(Setting.S3_ENDPOINT));
-        s3Region = v.required(Setting.S3_REGION);
-        s3Bucket = v.required(Setting.S3_BUCKET);
-        s3AccessKey = v.secret(Setting.S3_ACCESS_KEY);
-        s3SecretKey = v.secret(Setting.S3_SECRET_KEY);
-        if (s3AccessKey.isPresent() != s3SecretKey.isPresent()) {
-            throw new ConfigException("set both " + Setting.S3_ACCESS_KEY.key() + " and " + Setting.S3_SECRET_KEY.key()
-                    + " (or their _FILE variants), or neither to use the AWS default credential chain");
-        }
-        topicPrefix = v.required(Setting.TOPIC_PREFIX);
-        sourceSchema = v.required(Setting.SOURCE_SCHEMA);
-        String pattern = v.optional(Setting.TOPIC_PATTERN)
-                .orElse(Pattern.quote(topicPrefix + "." + sourceSchema + ".") + "[^.]+");
-        try {
-            topicPattern = Pattern.compile(pattern);
-        } catch (PatternSyntaxException e) {
-            throw new ConfigException(Setting.TOPIC_PATTERN.key() + "='" + pattern + "' is not a valid regex: "
-                    + e.getDescription());
-        }
-        lakeRoot = stripTrailingSlash(v.optional(Setting.LAKE_ROOT).orElse("s3a://" + s3Bucket));
-        queryName = v.required(Setting.QUERY_NAME);
-        checkpointLocation = stripTrailingSlash(v.optional(Setting.CHECKPOINT_LOCATION)
-                .orElse(lakeRoot + "/_checkpoints/" + queryName));
-        triggerInterval = v.duration(Setting.TRIGGER_INTERVAL, Duration.ZERO);
-        maxOffsetsPerTrigger = v.longValue(Setting.MAX_OFFSETS_PER_TRIGGER, 1);
-        startingOffsets = v.enumValue(Setting.STARTING_OFFSETS, StartingOffsets.class);
-        sparkMaster = v.required(Setting.SPARK_MASTER);
-        dataDir = Path.of(v.required(Setting.DATA_DIR)).toAbsolutePath();
-        metricsHost = v.required(Setting.METRICS_HOST);
-        metricsPort = (int) v.longValue(Setting.METRICS_PORT, -1);
-        if (metricsPort > 65535) {
-            throw new ConfigException(Setting.METRICS_PORT.key() + "=" + metricsPort + " is not a port (-1..65535)");
-        }
-        maintenanceInterval = v.duration(Setting.MAINTENANCE_INTERVAL, Duration.ZERO);
-        vacuumRetention = v.duration(Setting.VACUUM_RETENTION, Duration.ZERO);
-        tombstoneRetention = v.duration(Setting.TOMBSTONE_RETENTION, Duration.ZERO);
-        commitRetries = (int) v.longValue(Setting.COMMIT_RETRIES, 0);
-        commitBackoff = v.duration(Setting.COMMIT_BACKOFF, Duration.ZERO);
-        toastPlaceholder = v.required(Setting.TOAST_PLACEHOLDER);
-        tableParallelism = (int) v.longValue(Setting.TABLE_PARALLELISM, 1);
-        sparkConf = Map.copyOf(v.sparkConf);
+    private LakehouseConfig(SettingValues v) {
+        kafkaBootstrap = text(v, Setting.KAFKA_BOOTSTRAP);
+        schemaRegistryUrl = v.get(Setting.SCHEMA_REGISTRY_URL.definition(), URI.class);
+        s3Endpoint = Optional.ofNullable(v.get(Setting.S3_ENDPOINT.definition(), URI.class));
+        s3Region = text(v, Setting.S3_REGION);
+        s3Bucket = text(v, Setting.S3_BUCKET);
+        s3AccessKey = Optional.ofNullable(text(v, Setting.S3_ACCESS_KEY));
+        s3SecretKey = Optional.ofNullable(text(v, Setting.S3_SECRET_KEY));
+        topicPrefix = text(v, Setting.TOPIC_PREFIX);
+        sourceSchema = text(v, Setting.SOURCE_SCHEMA);
+        Pattern pattern = v.get(Setting.TOPIC_PATTERN.definition(), Pattern.class);
+        topicPattern = pattern != null ? pattern : Pattern.compile(Pattern.quote(topicPrefix + "." + sourceSchema + ".") + "[^.]+");
+        String root = text(v, Setting.LAKE_ROOT);
+        lakeRoot = stripTrailingSlash(root != null ? root : "s3a://" + s3Bucket);
+        queryName = text(v, Setting.QUERY_NAME);
+        String checkpoint = text(v, Setting.CHECKPOINT_LOCATION);
+        checkpointLocation = stripTrailingSlash(checkpoint != null ? checkpoint : lakeRoot + "/_checkpoints/" + queryName);
+        triggerInterval = duration(v, Setting.TRIGGER_INTERVAL);
+        maxOffsetsPerTrigger = v.get(Setting.MAX_OFFSETS_PER_TRIGGER.definition(), Long.class);
+        startingOffsets = v.get(Setting.STARTING_OFFSETS.definition(), StartingOffsets.class);
+        sparkMaster = text(v, Setting.SPARK_MASTER);
+        dataDir = Path.of(text(v, Setting.DATA_DIR)).toAbsolutePath();
+        metricsHost = text(v, Setting.METRICS_HOST);
+        metricsPort = v.get(Setting.METRICS_PORT.definition(), Integer.class);
+        maintenanceInterval = duration(v, Setting.MAINTENANCE_INTERVAL);
+        vacuumRetention = duration(v, Setting.VACUUM_RETENTION);
+        tombstoneRetention = duration(v, Setting.TOMBSTONE_RETENTION);
+        commitRetries = v.get(Setting.COMMIT_RETRIES.definition(), Integer.class);
+        commitBackoff = duration(v, Setting.COMMIT_BACKOFF);
+        toastPlaceholder = text(v, Setting.TOAST_PLACEHOLDER);
+        tableParallelism = v.get(Setting.TABLE_PARALLELISM.definition(), Integer.class);
+        sparkConf = Map.copyOf(v.passThrough("spark."));
     }
 
-    /** Builds the configuration from the given sources (each may be empty); later sources win. */
+    /**
+     * Builds the configuration from the given sources (each may be empty); later sources win. A
+     * {@link ConfigException} lists every problem found.
+     */
     public static LakehouseConfig load(Map<String, String> propertiesFile, Map<String, String> environment,
                                        Map<String, String> overrides) {
-        Values values = new Values();
-        values.add(propertiesFile, "properties file", true);
-        values.add(environment, "environment", false);
-        values.add(overrides, "--set", true);
+        SettingValues values = Setting.CATALOG.parse(List.of(SettingSource.keys("--set", overrides),
+                SettingSource.environment(environment), SettingSource.keys("properties file", propertiesFile)));
+        if (values.find(Setting.S3_ACCESS_KEY.definition()).isPresent()
+                != values.find(Setting.S3_SECRET_KEY.definition()).isPresent()) {
+            values.problem("set both " + Setting.S3_ACCESS_KEY.key() + " and " + Setting.S3_SECRET_KEY.key()
+                    + " (or their _FILE variants), or neither to use the AWS default credential chain");
+        }
+        values.throwIfInvalid();
         return new LakehouseConfig(values);
     }
 
     /** Reads a properties file into a map, naming the file when it cannot be read. */
     public static Map<String, String> readPropertiesFile(Path file) {
-        java.util.Properties p = new java.util.Properties();
-        try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(reader);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file.toAbsolutePath() + ": " + e.getMessage(), e);
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k)));
-        return map;
+        return SettingCatalog.readPropertiesFile(file, "--config");
+    }
+
+    private static String text(SettingValues v, Setting s) {
+        return v.get(s.definition(), String.class);
+    }
+
+    private static Duration duration(SettingValues v, Setting s) {
+        return v.get(s.definition(), Duration.class);
     }
 
     private static String stripTrailingSlash(String s) {
@@ -168,125 +170,10 @@ public final class LakehouseConfig {
                 .append(", checkpoint=").append(checkpointLocation).append(", s3Endpoint=")
                 .append(s3Endpoint.map(URI::toString).orElse("(aws default)")).append(", s3Credentials=")
                 .append(s3AccessKey.isPresent() ? "static (redacted)" : "default chain").append(", trigger=")
-                .append(Durations.format(triggerInterval)).append(", maxOffsetsPerTrigger=").append(maxOffsetsPerTrigger)
+                .append(DurationSyntax.format(triggerInterval)).append(", maxOffsetsPerTrigger=").append(maxOffsetsPerTrigger)
                 .append(", master=").append(sparkMaster).append(", dataDir=").append(dataDir)
-                .append(", maintenance=").append(Durations.format(maintenanceInterval))
+                .append(", maintenance=").append(DurationSyntax.format(maintenanceInterval))
                 .append(", metricsPort=").append(metricsPort);
         return sb.toString();
-    }
-
-    /** Raw values with their origin, so that an error can say where a bad value came from. */
-    private static final class Values {
-        private final Map<String, String> raw = new TreeMap<>();
-        private final Map<String, String> origin = new TreeMap<>();
-        private final Map<String, String> sparkConf = new TreeMap<>();
-
-        void add(Map<String, String> source, String name, boolean strict) {
-            for (Map.Entry<String, String> e : source.entrySet()) {
-                String key = e.getKey();
-                if (key.startsWith("spark.")) {
-                    sparkConf.put(key, e.getValue());
-                    continue;
-                }
-                String base = key.endsWith("_FILE") ? key.substring(0, key.length() - "_FILE".length()) : key;
-                Optional<Setting> setting = Setting.byKey(base);
-                if (setting.isEmpty()) {
-                    if (strict || key.startsWith(OWN_PREFIX)) {
-                        throw new ConfigException("unknown setting " + key + " (from " + name + "); known settings: "
-                                + java.util.Arrays.stream(Setting.values()).map(Setting::key).toList()
-                                + " and spark.* keys");
-                    }
-                    continue;
-                }
-                if (key.endsWith("_FILE")) {
-                    if (!setting.get().secret()) {
-                        throw new ConfigException(key + " (from " + name + "): only secrets have a _FILE variant");
-                    }
-                    raw.put(base, readSecretFile(key, e.getValue()));
-                } else {
-                    raw.put(base, e.getValue());
-                }
-                origin.put(base, name);
-            }
-        }
-
-        private static String readSecretFile(String key, String file) {
-            try {
-                return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new ConfigException(key + " points to " + file + ", which cannot be read: " + e.getMessage()
-                        + " (create the file or unset the variable)", e);
-            }
-        }
-
-        private String where(Setting s) {
-            return s.key() + " (from " + origin.getOrDefault(s.key(), "default") + ")";
-        }
-
-        Optional<String> optional(Setting s) {
-            String value = raw.getOrDefault(s.key(), s.defaultValue());
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
-        }
-
-        Optional<String> secret(Setting s) {
-            String value = raw.get(s.key());
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
-        }
-
-        String required(Setting s) {
-            return optional(s).orElseThrow(() -> new ConfigException(where(s) + " must not be empty: " + s.description()));
-        }
-
-        URI uri(Setting s) {
-            String value = required(s);
-            try {
-                URI uri = new URI(value);
-                if (uri.getScheme() == null || uri.getHost() == null) {
-                    throw new URISyntaxException(value, "needs a scheme and a host, e.g. http://127.0.0.1:18081");
-                }
-                return uri;
-            } catch (URISyntaxException e) {
-                throw new ConfigException(where(s) + "='" + value + "' is not a URL: " + e.getReason());
-            }
-        }
-
-        Duration duration(Setting s, Duration min) {
-            String value = required(s);
-            Duration d;
-            try {
-                d = Durations.parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(where(s) + ": " + e.getMessage());
-            }
-            if (d.compareTo(min) < 0) {
-                throw new ConfigException(where(s) + "='" + value + "' must be at least " + Durations.format(min));
-            }
-            return d;
-        }
-
-        long longValue(Setting s, long min) {
-            String value = required(s);
-            long n;
-            try {
-                n = Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                throw new ConfigException(where(s) + "='" + value + "' is not a whole number");
-            }
-            if (n < min) {
-                throw new ConfigException(where(s) + "=" + n + " must be at least " + min);
-            }
-            return n;
-        }
-
-        <E extends Enum<E>> E enumValue(Setting s, Class<E> type) {
-            String value = required(s);
-            try {
-                return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(where(s) + "='" + value + "' must be one of "
-                        + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT))
-                        .toList());
-            }
-        }
     }
 }

@@ -1,10 +1,14 @@
 package io.tributary.lakehouse.reconcile;
 
-import io.tributary.lakehouse.config.ConfigException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import static io.tributary.configuration.SettingDefinition.define;
+
+import io.tributary.configuration.Check;
+import io.tributary.configuration.SettingCatalog;
+import io.tributary.configuration.SettingDefinition;
+import io.tributary.configuration.SettingSource;
+import io.tributary.configuration.SettingValues;
+import io.tributary.configuration.ValueType;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,34 +17,25 @@ import java.util.Map;
  */
 public record PostgresSource(String host, int port, String database, String user, String password, String slot) {
 
-    public static PostgresSource fromEnvironment(Map<String, String> env) {
-        String portText = env.getOrDefault("TRIBUTARY_PG_PORT", "15432");
-        int port;
-        try {
-            port = Integer.parseInt(portText.trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigException("TRIBUTARY_PG_PORT (environment): '" + portText + "' is not a port number");
-        }
-        return new PostgresSource(env.getOrDefault("TRIBUTARY_PG_HOST", "127.0.0.1"), port,
-                env.getOrDefault("TRIBUTARY_PG_DATABASE", "tributary"), env.getOrDefault("TRIBUTARY_CDC_USER", "tributary_cdc"),
-                secret(env, "TRIBUTARY_CDC_PASSWORD"), env.getOrDefault("TRIBUTARY_CDC_SLOT", "tributary_slot"));
-    }
+    private static final SettingDefinition<String> HOST = define("TRIBUTARY_PG_HOST", ValueType.text())
+            .defaultValue("127.0.0.1").doc("PostgreSQL host.").build();
+    private static final SettingDefinition<Integer> PORT = define("TRIBUTARY_PG_PORT", ValueType.integer())
+            .defaultValue("15432").check(Check.between(1, 65_535)).doc("PostgreSQL port.").build();
+    private static final SettingDefinition<String> DATABASE = define("TRIBUTARY_PG_DATABASE", ValueType.text())
+            .defaultValue("tributary").doc("Database.").build();
+    private static final SettingDefinition<String> USER = define("TRIBUTARY_CDC_USER", ValueType.text())
+            .defaultValue("tributary_cdc").doc("The CDC role.").build();
+    private static final SettingDefinition<String> PASSWORD = define("TRIBUTARY_CDC_PASSWORD", ValueType.text())
+            .secret("password").doc("reconcile reads PostgreSQL as the CDC role; `eval \"$(./tributary env)\"` sets it"
+                    + " for the local stack").build();
+    private static final SettingDefinition<String> SLOT = define("TRIBUTARY_CDC_SLOT", ValueType.text())
+            .defaultValue("tributary_slot").doc("The CDC engine's replication slot.").build();
+    private static final SettingCatalog CATALOG = SettingCatalog.borrowed(List.of(HOST, PORT, DATABASE, USER, PASSWORD, SLOT));
 
-    private static String secret(Map<String, String> env, String name) {
-        String value = env.get(name);
-        if (value != null && !value.isEmpty()) {
-            return value;
-        }
-        String file = env.get(name + "_FILE");
-        if (file != null && !file.isEmpty()) {
-            try {
-                return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new ConfigException(name + "_FILE (environment): cannot read " + file + ": " + e.getMessage());
-            }
-        }
-        throw new ConfigException(name + " (or " + name + "_FILE) is not set: reconcile reads PostgreSQL as the CDC"
-                + " role; `eval \"$(./tributary env)\"` sets it for the local stack");
+    public static PostgresSource fromEnvironment(Map<String, String> env) {
+        SettingValues v = CATALOG.parse(List.of(SettingSource.environment(env)));
+        v.throwIfInvalid();
+        return new PostgresSource(v.get(HOST), v.get(PORT), v.get(DATABASE), v.get(USER), v.get(PASSWORD), v.get(SLOT));
     }
 
     public String jdbcUrl() {

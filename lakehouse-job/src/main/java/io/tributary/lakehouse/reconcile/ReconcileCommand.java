@@ -1,7 +1,7 @@
 package io.tributary.lakehouse.reconcile;
 
-import io.tributary.lakehouse.config.ConfigException;
-import io.tributary.lakehouse.config.Durations;
+import io.tributary.configuration.ConfigException;
+import io.tributary.configuration.DurationSyntax;
 import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.lakehouse.stream.SparkSessions;
@@ -96,7 +96,7 @@ public final class ReconcileCommand implements Callable<Integer> {
 
     private static Duration parseTimeout(String text) {
         try {
-            return Durations.parse(text);
+            return DurationSyntax.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--timeout: " + e.getMessage(), e);
         }

@@ -3,6 +3,8 @@ package io.tributary.lakehouse.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.configuration.ConfigException;
+import io.tributary.configuration.DurationSyntax;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -92,10 +94,27 @@ class LakehouseConfigTest {
 
     @Test
     void durationsInShortAndIsoForm() {
-        assertThat(Durations.parse("250ms")).isEqualTo(Duration.ofMillis(250));
-        assertThat(Durations.parse("7d")).isEqualTo(Duration.ofDays(7));
-        assertThat(Durations.parse("PT1M")).isEqualTo(Duration.ofMinutes(1));
-        assertThat(Durations.format(Duration.ofHours(168))).isEqualTo("7d");
-        assertThat(Durations.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(DurationSyntax.parse("250ms")).isEqualTo(Duration.ofMillis(250));
+        assertThat(DurationSyntax.parse("7d")).isEqualTo(Duration.ofDays(7));
+        assertThat(DurationSyntax.parse("PT1M")).isEqualTo(Duration.ofMinutes(1));
+        assertThat(DurationSyntax.format(Duration.ofHours(168))).isEqualTo("7d");
+        assertThat(DurationSyntax.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
+    }
+
+    @Test
+    void aMisspeltVariableOfTheOwnPrefixAndTwoBadValuesAreReportedInOneError() {
+        assertThatThrownBy(() -> LakehouseConfig.load(Map.of(), Map.of("TRIBUTARY_LAKEHOUSE_TRIGER_INTERVAL", "5s",
+                "TRIBUTARY_LAKEHOUSE_METRICS_PORT", "70000", "TRIBUTARY_LAKEHOUSE_COMMIT_BACKOFF", "soon"), Map.of()))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
+                        "unknown setting TRIBUTARY_LAKEHOUSE_TRIGER_INTERVAL (from environment);"
+                                + " did you mean TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL?",
+                        "TRIBUTARY_LAKEHOUSE_METRICS_PORT (from environment)='70000' must be between -1 and 65535",
+                        "TRIBUTARY_LAKEHOUSE_COMMIT_BACKOFF (from environment)='soon' is not a duration:"
+                                + " use 500ms, 5s, 10s, 5m, 2h, 1d or PT10S"));
+    }
+
+    @Test
+    void anEmptyEndpointMeansTheAwsDefault() {
+        assertThat(LakehouseConfig.load(Map.of(), Map.of("TRIBUTARY_S3_ENDPOINT", ""), Map.of()).s3Endpoint()).isEmpty();
     }
 }

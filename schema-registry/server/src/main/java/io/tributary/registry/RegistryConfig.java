@@ -1,6 +1,12 @@
 package io.tributary.registry;
 
+import io.tributary.configuration.SettingDefinition;
+import io.tributary.configuration.SettingSource;
+import io.tributary.configuration.SettingValues;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -24,6 +30,29 @@ public record RegistryConfig(String host, int port, StoreKind store, String kafk
         KAFKA,
         /** Process memory (lost on exit; for tests and throw-away runs). */
         MEMORY
+    }
+
+    /**
+     * Parses the settings: a command-line option (keyed by the setting's variable, named by its option) wins over the
+     * environment, which wins over the default. A {@link io.tributary.configuration.ConfigException} lists every
+     * problem, an unknown {@code TRIBUTARY_REGISTRY_*} variable among them.
+     *
+     * @param options the given options: option name ({@code --port}) to {@link RegistrySettings} setting and value
+     */
+    public static RegistryConfig load(Map<String, String> environment, Map<String, Map.Entry<SettingDefinition<?>, String>> options) {
+        List<SettingSource> sources = new ArrayList<>();
+        options.forEach((option, given) -> sources.add(SettingSource.keys(option, Map.of(given.getKey().key(), given.getValue()))));
+        sources.add(SettingSource.environment(environment));
+        SettingValues v = RegistrySettings.CATALOG.parse(sources);
+        v.throwIfInvalid();
+        return new RegistryConfig(v.get(RegistrySettings.HOST),
+                v.get(RegistrySettings.PORT),
+                v.get(RegistrySettings.STORE),
+                v.get(RegistrySettings.KAFKA_BOOTSTRAP),
+                v.get(RegistrySettings.TOPIC),
+                v.get(RegistrySettings.KAFKA_TIMEOUT),
+                v.get(RegistrySettings.WRITE_TIMEOUT),
+                v.get(RegistrySettings.MAX_REQUEST_BYTES));
     }
 
     public RegistryConfig {

@@ -3,7 +3,10 @@ package io.tributary.registry;
 import io.tributary.registry.store.InMemorySchemaStore;
 import io.tributary.registry.store.KafkaSchemaStore;
 import io.tributary.registry.store.SchemaStore;
-import java.time.Duration;
+import io.tributary.configuration.ConfigException;
+import io.tributary.configuration.SettingDefinition;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -15,46 +18,43 @@ import picocli.CommandLine.Option;
 /** Starts the schema registry: reads its store to the end, then serves the Confluent REST API until stopped. */
 @Command(name = "schema-registry", mixinStandardHelpOptions = true,
         description = "Confluent-compatible schema registry (Avro) storing schemas in a compacted Kafka topic.",
-        footer = "Every option defaults to its environment variable, shown in the description.")
+        footer = "Every option defaults to its environment variable, shown in the description. Durations: 500ms, 10s, 5m,"
+                + " 2h, 1d or ISO-8601 (PT10S). An unknown TRIBUTARY_REGISTRY_* variable is an error.")
 public final class SchemaRegistryMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRegistryMain.class);
 
-    @Option(names = "--host", defaultValue = "${env:TRIBUTARY_REGISTRY_HOST:-127.0.0.1}",
-            description = "Address to bind (env TRIBUTARY_REGISTRY_HOST, default ${DEFAULT-VALUE}).")
+    @Option(names = "--host", description = "Address to bind (env TRIBUTARY_REGISTRY_HOST, default 127.0.0.1).")
     String host;
 
-    @Option(names = "--port", defaultValue = "${env:TRIBUTARY_REGISTRY_PORT:-18081}",
-            description = "HTTP port, 0 = any free port (env TRIBUTARY_REGISTRY_PORT, default ${DEFAULT-VALUE}).")
-    int port;
+    @Option(names = "--port", description = "HTTP port, 0 = any free port (env TRIBUTARY_REGISTRY_PORT, default 18081).")
+    String port;
 
-    @Option(names = "--kafka-bootstrap", defaultValue = "${env:TRIBUTARY_KAFKA_BOOTSTRAP:-127.0.0.1:19092}",
-            description = "Kafka bootstrap servers (env TRIBUTARY_KAFKA_BOOTSTRAP, default ${DEFAULT-VALUE}).")
+    @Option(names = "--kafka-bootstrap",
+            description = "Kafka bootstrap servers (env TRIBUTARY_KAFKA_BOOTSTRAP, default 127.0.0.1:19092).")
     String kafkaBootstrap;
 
-    @Option(names = "--topic", defaultValue = "${env:TRIBUTARY_REGISTRY_TOPIC:-_schemas}",
-            description = "Compacted topic holding the schemas (env TRIBUTARY_REGISTRY_TOPIC, default ${DEFAULT-VALUE}).")
+    @Option(names = "--topic",
+            description = "Compacted topic holding the schemas (env TRIBUTARY_REGISTRY_TOPIC, default _schemas).")
     String topic;
 
-    @Option(names = "--store", defaultValue = "${env:TRIBUTARY_REGISTRY_STORE:-KAFKA}",
-            description = "KAFKA (durable) or MEMORY (lost on exit) (env TRIBUTARY_REGISTRY_STORE, default ${DEFAULT-VALUE}).")
-    RegistryConfig.StoreKind store;
+    @Option(names = "--store",
+            description = "KAFKA (durable) or MEMORY (lost on exit) (env TRIBUTARY_REGISTRY_STORE, default KAFKA).")
+    String store;
 
-    @Option(names = "--kafka-timeout", defaultValue = "PT60S",
-            description = "Timeout of Kafka admin calls and of reading the topic at start, ISO-8601 (default ${DEFAULT-VALUE}).")
-    Duration kafkaTimeout;
+    @Option(names = "--kafka-timeout", description = "Timeout of Kafka admin calls and of reading the topic at start,"
+            + " e.g. 60s or PT60S (env TRIBUTARY_REGISTRY_KAFKA_TIMEOUT, default PT60S).")
+    String kafkaTimeout;
 
-    @Option(names = "--write-timeout", defaultValue = "PT15S",
-            description = "How long a write waits for Kafka before failing with error 50001, ISO-8601 (default ${DEFAULT-VALUE}).")
-    Duration writeTimeout;
+    @Option(names = "--write-timeout", description = "How long a write waits for Kafka before failing with error 50001,"
+            + " e.g. 15s or PT15S (env TRIBUTARY_REGISTRY_WRITE_TIMEOUT, default PT15S).")
+    String writeTimeout;
 
-    @Option(names = "--max-request-bytes", defaultValue = "1048576",
-            description = "Largest accepted request body in bytes (default ${DEFAULT-VALUE}).")
-    long maxRequestBytes;
+    @Option(names = "--max-request-bytes", description = "Largest accepted request body in bytes or e.g. 1MB"
+            + " (env TRIBUTARY_REGISTRY_MAX_REQUEST_BYTES, default 1048576).")
+    String maxRequestBytes;
 
     public static void main(String[] args) {
-        CommandLine cli = new CommandLine(new SchemaRegistryMain()).setCaseInsensitiveEnumValuesAllowed(true);
-        cli.registerConverter(Duration.class, Duration::parse);
-        int exit = cli.execute(args);
+        int exit = new CommandLine(new SchemaRegistryMain()).execute(args);
         if (exit != 0) {
             System.exit(exit);
         }
@@ -64,9 +64,8 @@ public final class SchemaRegistryMain implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         RegistryConfig config;
         try {
-            config = new RegistryConfig(host, port, store, kafkaBootstrap, topic, kafkaTimeout, writeTimeout,
-                    maxRequestBytes);
-        } catch (IllegalArgumentException e) {
+            config = RegistryConfig.load(System.getenv(), givenOptions());
+        } catch (ConfigException | IllegalArgumentException e) {
             LOG.error("Invalid configuration: {}", e.getMessage());
             return 2;
         }
@@ -83,6 +82,27 @@ public final class SchemaRegistryMain implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /** The options given on the command line, each with the setting it overrides. */
+    private Map<String, Map.Entry<SettingDefinition<?>, String>> givenOptions() {
+        Map<String, Map.Entry<SettingDefinition<?>, String>> given = new LinkedHashMap<>();
+        putIfGiven(given, "--host", RegistrySettings.HOST, host);
+        putIfGiven(given, "--port", RegistrySettings.PORT, port);
+        putIfGiven(given, "--kafka-bootstrap", RegistrySettings.KAFKA_BOOTSTRAP, kafkaBootstrap);
+        putIfGiven(given, "--topic", RegistrySettings.TOPIC, topic);
+        putIfGiven(given, "--store", RegistrySettings.STORE, store);
+        putIfGiven(given, "--kafka-timeout", RegistrySettings.KAFKA_TIMEOUT, kafkaTimeout);
+        putIfGiven(given, "--write-timeout", RegistrySettings.WRITE_TIMEOUT, writeTimeout);
+        putIfGiven(given, "--max-request-bytes", RegistrySettings.MAX_REQUEST_BYTES, maxRequestBytes);
+        return given;
+    }
+
+    private static void putIfGiven(Map<String, Map.Entry<SettingDefinition<?>, String>> given, String option,
+            SettingDefinition<?> setting, String value) {
+        if (value != null) {
+            given.put(option, Map.entry(setting, value));
+        }
     }
 
     /** A started registry: its store and HTTP server; closing stops both. */

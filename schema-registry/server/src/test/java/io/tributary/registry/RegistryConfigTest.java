@@ -48,4 +48,31 @@ class RegistryConfigTest {
                 "--kafka-bootstrap", "TRIBUTARY_KAFKA_BOOTSTRAP", "--topic", "TRIBUTARY_REGISTRY_TOPIC", "--store",
                 "--write-timeout", "--max-request-bytes");
     }
+
+    @Test
+    void aMisspeltVariableOfTheOwnPrefixAndTwoBadValuesAreReportedInOneError() {
+        java.util.Map<String, String> env = java.util.Map.of("TRIBUTARY_REGISTRY_PROT", "18081",
+                "TRIBUTARY_REGISTRY_STORE", "disk", "TRIBUTARY_REGISTRY_WRITE_TIMEOUT", "ten");
+        assertThatThrownBy(() -> RegistryConfig.load(env, java.util.Map.of("--port",
+                java.util.Map.<io.tributary.configuration.SettingDefinition<?>, String>entry(RegistrySettings.PORT, "x"))))
+                .isInstanceOfSatisfying(io.tributary.configuration.ConfigException.class, e -> assertThat(e.problems())
+                        .containsExactlyInAnyOrder(
+                                "unknown setting TRIBUTARY_REGISTRY_PROT (from environment); did you mean TRIBUTARY_REGISTRY_PORT?",
+                                "TRIBUTARY_REGISTRY_PORT (from --port)='x' is not a whole number",
+                                "TRIBUTARY_REGISTRY_STORE (from environment)='disk' must be one of [kafka, memory]",
+                                "TRIBUTARY_REGISTRY_WRITE_TIMEOUT (from environment)='ten' is not a duration:"
+                                        + " use 500ms, 5s, 10s, 5m, 2h, 1d or PT10S"));
+    }
+
+    @Test
+    void optionsWinOverTheEnvironmentAndDurationsTakeTheSharedSyntax() {
+        RegistryConfig config = RegistryConfig.load(java.util.Map.of("TRIBUTARY_REGISTRY_PORT", "1", "TRIBUTARY_REGISTRY_STORE",
+                "memory", "TRIBUTARY_REGISTRY_KAFKA_TIMEOUT", "90s"), java.util.Map.of("--port",
+                java.util.Map.<io.tributary.configuration.SettingDefinition<?>, String>entry(RegistrySettings.PORT, "2")));
+        assertThat(config.port()).isEqualTo(2);
+        assertThat(config.store()).isEqualTo(StoreKind.MEMORY);
+        assertThat(config.kafkaTimeout()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(config.writeTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.maxRequestBytes()).isEqualTo(1 << 20);
+    }
 }

@@ -1,32 +1,17 @@
 package io.tributary.simulator.cli;
 
+import io.tributary.configuration.DurationSyntax;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 
-/** Durations as people write them: 500ms, 60s, 10m, 2h, 1d, or ISO 8601 (PT1M30S). */
+/** Durations of the command line in the shared syntax ({@link DurationSyntax}): 500ms, 60s, 10m, 2h, 1d, PT1M30S. */
 public final class DurationParser implements ITypeConverter<Duration> {
 
-    private static final Pattern SIMPLE = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
-
     public static Duration parse(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        Matcher m = SIMPLE.matcher(t);
-        if (m.matches()) {
-            long n = Long.parseLong(m.group(1));
-            return switch (m.group(2)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                default -> Duration.ofDays(n);
-            };
-        }
         try {
-            return Duration.parse(text.trim().toUpperCase(Locale.ROOT));
-        } catch (RuntimeException e) {
+            return DurationSyntax.parse(text);
+        } catch (IllegalArgumentException e) {
+            // the examples of the simulator's options (--duration 10m, --progress-interval 60s)
             throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 500ms, 60s, 10m, 2h or PT1M30S", e);
         }
     }

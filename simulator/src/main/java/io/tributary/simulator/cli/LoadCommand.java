@@ -80,7 +80,7 @@ public final class LoadCommand implements Callable<Integer> {
             schema = Identifier.parse(connection.schema).orElseThrow(() ->
                     new IllegalArgumentException("--schema '" + connection.schema + "': " + Identifier.RULE));
             settings = connection.settings();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | io.tributary.configuration.ConfigException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.USAGE;
         }

@@ -2,6 +2,9 @@ package io.tributary.simulator.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.tributary.configuration.ConfigException;
+import io.tributary.configuration.SettingSource;
+import io.tributary.configuration.SettingValues;
 import io.tributary.simulator.db.PgSettings;
 import io.tributary.simulator.db.RetryPolicy;
 import io.tributary.simulator.load.Identifier;
@@ -14,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -89,14 +94,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "how often to log progress (default: ${DEFAULT-VALUE})")
     Duration progressInterval;
 
-    @Option(names = "--metrics-port", defaultValue = "${env:TRIBUTARY_SIMULATOR_METRICS_PORT:-18084}",
-            description = "port of the Prometheus /metrics endpoint, 0 = off"
-                    + " (default: $TRIBUTARY_SIMULATOR_METRICS_PORT or 18084)")
-    int metricsPort;
+    @Option(names = "--metrics-port", description = "port of the Prometheus /metrics endpoint, 0 = off"
+            + " (default: $TRIBUTARY_SIMULATOR_METRICS_PORT or 18084)")
+    String metricsPort;
 
-    @Option(names = "--metrics-host", defaultValue = "${env:TRIBUTARY_SIMULATOR_METRICS_HOST:-127.0.0.1}",
-            description = "address of /metrics: 127.0.0.1, or 0.0.0.0 inside a container"
-                    + " (default: $TRIBUTARY_SIMULATOR_METRICS_HOST or 127.0.0.1)")
+    @Option(names = "--metrics-host", description = "address of /metrics: 127.0.0.1, or 0.0.0.0 inside a container"
+            + " (default: $TRIBUTARY_SIMULATOR_METRICS_HOST or 127.0.0.1)")
     String metricsHost;
 
     @Option(names = "--summary-file", description = "also write the JSON summary to this file")
@@ -126,12 +129,14 @@ public final class RunCommand implements Callable<Integer> {
             Identifier schema = Identifier.parse(connection.schema).orElseThrow(() ->
                     new IllegalArgumentException("--schema '" + connection.schema + "': " + Identifier.RULE));
             long actualSeed = seed != null ? seed : System.nanoTime();
+            SettingValues own = ownSettings(System.getenv(), metricsPort, metricsHost);
             settings = new RunSettings(schema, parseRate(rate), duration, maxChanges, parsed, actualSeed, workers,
                     eventsPerTransaction, runMode, batchSize != null ? batchSize : RunSettings.DEFAULT_BATCH_SIZE,
                     schemaChanges,
-                    progressInterval, metricsHost, metricsPort, summaryFile, auditFile, RetryPolicy.standard());
+                    progressInterval, own.get(SimulatorSettings.METRICS_HOST),
+                    own.get(SimulatorSettings.METRICS_PORT), summaryFile, auditFile, RetryPolicy.standard());
             pg = connection.settings();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ConfigException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCodes.USAGE;
         }
@@ -171,6 +176,24 @@ public final class RunCommand implements Callable<Integer> {
                 // the JVM is already exiting (Ctrl-C): the hook is running and waits for the latch above
             }
         }
+    }
+
+    /**
+     * The {@code TRIBUTARY_SIMULATOR_*} settings of {@code run}, options winning over the environment; a
+     * {@link ConfigException} lists every problem, an unknown {@code TRIBUTARY_SIMULATOR_*} variable among them.
+     */
+    static SettingValues ownSettings(Map<String, String> env, String metricsPort, String metricsHost) {
+        Map<String, String> options = new TreeMap<>();
+        if (metricsPort != null) {
+            options.put(SimulatorSettings.METRICS_PORT.key(), metricsPort);
+        }
+        if (metricsHost != null) {
+            options.put(SimulatorSettings.METRICS_HOST.key(), metricsHost);
+        }
+        SettingValues values = SimulatorSettings.CATALOG.parse(List.of(SettingSource.keys("command line", options),
+                SettingSource.environment(env)));
+        values.throwIfInvalid();
+        return values;
     }
 
     /** {@code max} (any case) = as fast as possible, else a number of row changes per second. */

@@ -1,14 +1,21 @@
 package io.tributary.simulator.db;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import static io.tributary.configuration.SettingDefinition.define;
+
+import io.tributary.configuration.ConfigException;
+import io.tributary.configuration.SettingCatalog;
+import io.tributary.configuration.SettingDefinition;
+import io.tributary.configuration.ValueType;
+import io.tributary.configuration.SettingSource;
+import io.tributary.configuration.SettingValues;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Where and as whom to connect: the application role {@code tributary_app}, which owns schema shop.
@@ -24,6 +31,21 @@ public record PgSettings(String host, int port, String database, String user, St
     public static final String PASSWORD = "TRIBUTARY_APP_PASSWORD";
     public static final String PASSWORD_FILE = "TRIBUTARY_APP_PASSWORD_FILE";
 
+    private static final SettingDefinition<String> HOST_SETTING = define(HOST, ValueType.text()).defaultValue("127.0.0.1")
+            .doc("PostgreSQL host.").build();
+    /** Read as text and checked below: "TRIBUTARY_PG_PORT must be a number" is part of this class's contract. */
+    private static final SettingDefinition<String> PORT_SETTING = define(PORT, ValueType.text()).defaultValue("15432")
+            .doc("PostgreSQL port.").build();
+    private static final SettingDefinition<String> DATABASE_SETTING = define(DATABASE, ValueType.text())
+            .defaultValue("tributary").doc("Database.").build();
+    private static final SettingDefinition<String> USER_SETTING = define(USER, ValueType.text())
+            .defaultValue("tributary_app").doc("Application role (owns schema shop).").build();
+    private static final SettingDefinition<String> PASSWORD_SETTING = define(PASSWORD, ValueType.text())
+            .secret("password").doc("Password of the application role (or --pg-password-file).").build();
+    /** The connection variables are shared with the other stages: no prefix of them is the simulator's own. */
+    private static final SettingCatalog CATALOG = SettingCatalog.borrowed(
+            List.of(HOST_SETTING, PORT_SETTING, DATABASE_SETTING, USER_SETTING, PASSWORD_SETTING));
+
     public PgSettings {
         require(host, HOST);
         require(database, DATABASE);
@@ -38,25 +60,37 @@ public record PgSettings(String host, int port, String database, String user, St
     }
 
     /**
-     * Settings from {@code env}, each overridden by the matching non-null argument.
+     * Settings from {@code env}, each overridden by the matching non-null argument; an empty variable counts as unset.
+     * A {@link ConfigException} lists every problem.
      */
     public static PgSettings resolve(Map<String, String> env, String host, Integer port, String database,
                                      String user, Path passwordFile) {
-        String h = first(host, env.get(HOST), "127.0.0.1");
-        int p = port != null ? port : parsePort(first(null, env.get(PORT), "15432"));
-        String d = first(database, env.get(DATABASE), "tributary");
-        String u = first(user, env.get(USER), "tributary_app");
-        String secret;
+        Map<String, String> options = new TreeMap<>();
+        putIfGiven(options, HOST_SETTING, host);
+        putIfGiven(options, PORT_SETTING, port == null ? null : port.toString());
+        putIfGiven(options, DATABASE_SETTING, database);
+        putIfGiven(options, USER_SETTING, user);
         if (passwordFile != null) {
-            secret = readSecret(passwordFile, "--pg-password-file");
-        } else if (env.get(PASSWORD) != null && !env.get(PASSWORD).isEmpty()) {
-            secret = env.get(PASSWORD);
-        } else if (env.get(PASSWORD_FILE) != null && !env.get(PASSWORD_FILE).isEmpty()) {
-            secret = readSecret(Path.of(env.get(PASSWORD_FILE)), PASSWORD_FILE);
-        } else {
-            secret = null;
+            options.put(PASSWORD_FILE, passwordFile.toString());
         }
-        return new PgSettings(h, p, d, u, secret);
+        Map<String, String> given = new TreeMap<>();
+        env.forEach((name, value) -> {
+            if (value != null && !value.isBlank()) {
+                given.put(name, value);
+            }
+        });
+        SettingValues v = CATALOG.parse(List.of(SettingSource.keys("command line", options),
+                SettingSource.environment(given)));
+        String portText = v.get(PORT_SETTING);
+        Integer p = null;
+        try {
+            p = Integer.parseInt(portText.trim());
+        } catch (NumberFormatException e) {
+            v.problem(PORT + " must be a number, got '" + portText + "'");
+        }
+        v.throwIfInvalid();
+        return new PgSettings(v.get(HOST_SETTING), p, v.get(DATABASE_SETTING),
+                v.get(USER_SETTING), v.get(PASSWORD_SETTING));
     }
 
     public String jdbcUrl() {
@@ -78,27 +112,10 @@ public record PgSettings(String host, int port, String database, String user, St
         return user + "@" + host + ":" + port + "/" + database;
     }
 
-    private static String readSecret(Path file, String key) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            throw new IllegalArgumentException(key + ": cannot read the password file " + file + ": " + e.getMessage(), e);
+    private static void putIfGiven(Map<String, String> options, SettingDefinition<String> setting, String value) {
+        if (value != null && !value.isBlank()) {
+            options.put(setting.key(), value);
         }
-    }
-
-    private static int parsePort(String text) {
-        try {
-            return Integer.parseInt(text.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PORT + " must be a number, got '" + text + "'", e);
-        }
-    }
-
-    private static String first(String override, String env, String fallback) {
-        if (override != null && !override.isBlank()) {
-            return override;
-        }
-        return env != null && !env.isBlank() ? env : fallback;
     }
 
     private static void require(String value, String key) {

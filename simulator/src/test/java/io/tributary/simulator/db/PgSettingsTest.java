@@ -51,4 +51,21 @@ class PgSettingsTest {
         assertThatThrownBy(() -> PgSettings.resolve(Map.of(), null, null, null, null, null))
                 .hasMessageContaining("set TRIBUTARY_APP_PASSWORD or TRIBUTARY_APP_PASSWORD_FILE");
     }
+
+    @Test
+    void everyBadConnectionValueIsReportedInOneError() {
+        assertThatThrownBy(() -> PgSettings.resolve(Map.of("TRIBUTARY_PG_PORT", "x",
+                "TRIBUTARY_APP_PASSWORD_FILE", dir.resolve("none").toString()), null, null, null, null, null))
+                .isInstanceOfSatisfying(io.tributary.configuration.ConfigException.class,
+                        e -> assertThat(e.problems()).hasSize(2)
+                                .anySatisfy(p -> assertThat(p).startsWith("TRIBUTARY_PG_PORT must be a number, got 'x'"))
+                                .anySatisfy(p -> assertThat(p).startsWith("TRIBUTARY_APP_PASSWORD_FILE: cannot read the password file")));
+    }
+
+    @Test
+    void emptyVariablesCountAsUnset() {
+        PgSettings s = PgSettings.resolve(Map.of("TRIBUTARY_PG_HOST", "", "TRIBUTARY_APP_PASSWORD", "x"), null, null, null,
+                null, null);
+        assertThat(s.host()).isEqualTo("127.0.0.1");
+    }
 }
