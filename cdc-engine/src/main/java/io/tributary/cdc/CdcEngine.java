@@ -285,8 +285,8 @@ public final class CdcEngine {
         // request timeout must stay below the delivery timeout
         p.setProperty(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(30_000, Math.max(1_000, timeoutMs / 2))));
         p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "5");
-        // a Debezium batch (up to 2,048 changes, ~1 MB) is sent at once: 16 kB producer batches meant ~50 produce
-        // requests per batch, 5 in flight; 256 kB batches need a handful (kafka.batch.size overrides)
+        // a Debezium batch is sent at once: producer batches of 256 kB carry it in a handful of produce requests where
+        // the default 16 kB needs dozens (figures: docs/benchmarks/ANALYSIS.md, section 1; kafka.batch.size overrides)
         p.setProperty(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         p.setProperty(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         p.setProperty(ProducerConfig.CLIENT_ID_CONFIG, "tributary-cdc");
