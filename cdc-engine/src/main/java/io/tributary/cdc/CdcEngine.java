@@ -6,11 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.debezium.embedded.Connect;
@@ -59,14 +57,13 @@ public final class CdcEngine {
     private static final Logger LOG = LoggerFactory.getLogger(CdcEngine.class);
 
     private final CdcConfig config;
-    private final CountDownLatch stopped = new CountDownLatch(1);
-    private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile int exitCode = 1;
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final EngineLifecycle lifecycle = new EngineLifecycle();
     private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
-    private volatile boolean stopRequested;
     /** Held by each batch and by a resume's replay: a parked table's replay never interleaves with a batch. */
     private final ReentrantLock pipelineLock = new ReentrantLock();
+    private KafkaProducer<byte[], byte[]> producer;
+    private RetainedWalMonitor walMonitor;
+    private PostgresAvailabilityWatch postgresWatch;
 
     public CdcEngine(CdcConfig config) {
         this.config = config;
@@ -75,147 +72,198 @@ public final class CdcEngine {
     /** Runs until {@link #stop()} (returns 0) or a failure (returns 1). */
     public int run() throws Exception {
         try {
-            exitCode = runEngine();
-            return exitCode;
-        } finally {
-            finished.countDown();
+            return runEngine();
+        } catch (Exception | Error e) {
+            lifecycle.failed(e);
+            throw e;
         }
     }
 
     /** Waits until {@link #run()} has released everything (offsets flushed, producer closed); returns its exit code. */
     public int awaitFinished(Duration timeout) throws InterruptedException {
-        return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS) ? exitCode : 1;
+        return lifecycle.awaitEnd(timeout) && lifecycle.state() == EngineLifecycle.State.STOPPED ? 0 : 1;
+    }
+
+    /** Where the run is (starting, running, stopping, stopped, or failed with its cause). */
+    public EngineLifecycle lifecycle() {
+        return lifecycle;
     }
 
     private int runEngine() throws Exception {
         LOG.info("Starting cdc-engine: {}", config.describe());
+        createDirectories();
+        CdcMetrics metrics = new CdcMetrics();
+        ParkedTables parkedTables = ParkedTables.load(ParkedTables.fileNextTo(config.offsetsFile()), metrics);
+        MetricsServer metricsServer = config.metricsPort() < 0 ? null
+                : MetricsServer.start(config.metricsBind(), config.metricsPort(), metrics);
+        Admin admin = Admin.create(kafkaClientProperties(Map.of()));
+        ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "debezium-engine"));
+        try {
+            checkDependencies(admin);
+            producer = new KafkaProducer<>(producerProperties());
+            CachingSchemaRegistryClient registry = new CachingSchemaRegistryClient(config.schemaRegistryUrl(),
+                    RegistryClientSettings.defaults());
+            ChangeSerializer serializer = changeSerializer(registry);
+            KafkaChangeSink sink = changeSink(admin, serializer);
+            Properties engineProps = EngineProperties.of(config);
+            ChangeEventConverter converter = new ChangeEventConverter(new ConnectAvroConverter(),
+                    engineProps.getProperty("unavailable.value.placeholder", ChangeEventConverter.DEFAULT_PLACEHOLDER));
+            ChangeBatchHandler<RecordChangeEvent<SourceRecord>> handler = batchHandler(converter, sink,
+                    tableParking(parkedTables, admin), metrics);
+            if (metricsServer != null) {
+                metricsServer.serveTableOperations(tableOperations(parkedTables, converter, serializer, sink, registry,
+                        metrics));
+            }
+            engine = debeziumEngine(engineProps, handler);
+            startWatches(metrics);
+            capture(runner);
+        } finally {
+            release(runner, admin, metricsServer);
+        }
+        return outcome();
+    }
+
+    private void createDirectories() throws IOException {
         Files.createDirectories(config.dataDir());
         if (config.offsetsFile().getParent() != null) {
             Files.createDirectories(config.offsetsFile().getParent());
         }
-        CdcMetrics metrics = new CdcMetrics();
-        ParkedTables parkedTables = ParkedTables.load(ParkedTables.fileNextTo(config.offsetsFile()), metrics);
+    }
+
+    /** PostgreSQL answers and the slot is free, Kafka answers: each within its retry budget. */
+    private void checkDependencies(Admin admin) throws Exception {
         Backoff startupBackoff = new Backoff(config.sendTimeout(), Duration.ofMillis(500), Duration.ofSeconds(10));
         Backoff postgresBackoff = new Backoff(config.pgRetryTimeout(), Duration.ofMillis(500), Duration.ofSeconds(10));
-        MetricsServer metricsServer = config.metricsPort() < 0 ? null
-                : MetricsServer.start(config.metricsBind(), config.metricsPort(), metrics);
-        Admin admin = Admin.create(kafkaClientProperties(Map.of()));
-        KafkaProducer<byte[], byte[]> producer = null;
-        RetainedWalMonitor walMonitor = null;
-        PostgresAvailabilityWatch postgresWatch = null;
-        ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "debezium-engine"));
-        try {
-            Preflight preflight = new Preflight(config, startupBackoff, postgresBackoff);
-            preflight.checkPostgres();
-            preflight.awaitSlotFree();
-            preflight.checkKafka(admin);
+        Preflight preflight = new Preflight(config, startupBackoff, postgresBackoff);
+        preflight.checkPostgres();
+        preflight.awaitSlotFree();
+        preflight.checkKafka(admin);
+    }
 
-            producer = new KafkaProducer<>(producerProperties());
-            CachingSchemaRegistryClient registry = new CachingSchemaRegistryClient(config.schemaRegistryUrl(),
-                    RegistryClientSettings.defaults());
-            ChangeSerializer serializer = new ChangeSerializer(registry,
-                    new ConfluentAvroSerializer(registry, SerializerSettings.defaults()),
-                    new Backoff(config.registryRetryTimeout(), Duration.ofMillis(500), Duration.ofSeconds(10)),
-                    config.schemaRegistryUrl(), config.registryRetryTimeout());
-            KafkaChangeSink sink = new KafkaChangeSink(producer, admin, serializer,
-                    new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor(), config.sendTimeout()),
-                    Duration.ofSeconds(30));
+    private ChangeSerializer changeSerializer(CachingSchemaRegistryClient registry) {
+        return new ChangeSerializer(registry, new ConfluentAvroSerializer(registry, SerializerSettings.defaults()),
+                new Backoff(config.registryRetryTimeout(), Duration.ofMillis(500), Duration.ofSeconds(10)),
+                config.schemaRegistryUrl(), config.registryRetryTimeout());
+    }
 
-            Properties engineProps = EngineProperties.of(config);
-            ChangeEventConverter converter = new ChangeEventConverter(new ConnectAvroConverter(),
-                    engineProps.getProperty("unavailable.value.placeholder", ChangeEventConverter.DEFAULT_PLACEHOLDER));
-            // parking topics have one partition: a parked table's changes stay in order whatever their keys
-            TableParking parking = new TableParking(parkedTables, new KafkaParkingSink(producer,
-                    new TopicProvisioner(admin, 1, config.topicReplicationFactor(), config.sendTimeout())),
-                    new ParkingTopics(config.topicPrefix()), Clock.systemUTC());
-            ChangeBatchHandler<RecordChangeEvent<SourceRecord>> handler = new ChangeBatchHandler<>(
-                    new SourceRecords(converter, new ParkedChangeCodec()), sink, parking, metrics,
-                    config.sendTimeout().plusSeconds(30), Clock.systemUTC(), config.tombstones(),
-                    () -> DurableFileOffsetStore.checkWritten(config.offsetsFile()), pipelineLock);
+    private KafkaChangeSink changeSink(Admin admin, ChangeSerializer serializer) {
+        return new KafkaChangeSink(producer, admin, serializer,
+                new TopicProvisioner(admin, config.topicPartitions(), config.topicReplicationFactor(), config.sendTimeout()),
+                Duration.ofSeconds(30));
+    }
 
-            if (metricsServer != null) {
-                metricsServer.serveTableOperations(new ParkedTableOperations(parkedTables,
-                        new KafkaParkedChangeSource(kafkaClientProperties(Map.of()), config.sendTimeout()),
-                        new ParkedChangeCodec(), converter, serializer, sink, registry,
-                        new SubjectCompatibility(config.schemaRegistryUrl(), Duration.ofSeconds(30)), pipelineLock, metrics,
-                        config.sendTimeout().plusSeconds(30)));
-            }
+    private TableParking tableParking(ParkedTables parkedTables, Admin admin) {
+        // parking topics have one partition: a parked table's changes stay in order whatever their keys
+        return new TableParking(parkedTables, new KafkaParkingSink(producer,
+                new TopicProvisioner(admin, 1, config.topicReplicationFactor(), config.sendTimeout())),
+                new ParkingTopics(config.topicPrefix()), Clock.systemUTC());
+    }
 
-            engine = DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
-                    .using(engineProps)
-                    .notifying(handler)
-                    .using(this::completed)
-                    .build();
+    private ChangeBatchHandler<RecordChangeEvent<SourceRecord>> batchHandler(ChangeEventConverter converter,
+            KafkaChangeSink sink, TableParking parking, CdcMetrics metrics) {
+        return new ChangeBatchHandler<>(new SourceRecords(converter, new ParkedChangeCodec()), sink, parking, metrics,
+                config.sendTimeout().plusSeconds(30), Clock.systemUTC(), config.tombstones(),
+                () -> DurableFileOffsetStore.checkWritten(config.offsetsFile()), pipelineLock);
+    }
 
-            walMonitor = new RetainedWalMonitor(config.jdbcUrl(), config.cdcUser(), config.cdcPassword().value(),
-                    config.slot(), new RetainedWalPolicy(config.walWarnBytes(), 10), metrics);
-            walMonitor.start(config.walCheckInterval());
-            postgresWatch = new PostgresAvailabilityWatch(config.jdbcUrl(), config.pgHost() + ":" + config.pgPort(),
-                    config.cdcUser(), config.cdcPassword().value(), config.pgRetryTimeout(), this::fail);
-            postgresWatch.start();
+    /** The park/resume endpoints of the metrics server. */
+    private ParkedTableOperations tableOperations(ParkedTables parkedTables, ChangeEventConverter converter,
+            ChangeSerializer serializer, KafkaChangeSink sink, CachingSchemaRegistryClient registry, CdcMetrics metrics) {
+        return new ParkedTableOperations(parkedTables,
+                new KafkaParkedChangeSource(kafkaClientProperties(Map.of()), config.sendTimeout()),
+                new ParkedChangeCodec(), converter, serializer, sink, registry,
+                new SubjectCompatibility(config.schemaRegistryUrl(), Duration.ofSeconds(30)), pipelineLock, metrics,
+                config.sendTimeout().plusSeconds(30));
+    }
 
-            runner.execute(engine);
-            LOG.info("Capturing schemas {} of {} into topics {}.<schema>.<table>", config.schemas(), config.pgDatabase(),
-                    config.topicPrefix());
-            stopped.await();
-        } finally {
-            if (postgresWatch != null) {
-                postgresWatch.close();
-            }
-            if (walMonitor != null) {
-                walMonitor.close();
-            }
-            closeEngine();
-            runner.shutdown();
-            if (!runner.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("The Debezium engine did not stop within 30 s");
-            }
-            if (producer != null) {
-                producer.close(Duration.ofSeconds(30));
-            }
-            admin.close(Duration.ofSeconds(10));
-            if (metricsServer != null) {
-                metricsServer.close();
-            }
+    private DebeziumEngine<RecordChangeEvent<SourceRecord>> debeziumEngine(Properties engineProps,
+            ChangeBatchHandler<RecordChangeEvent<SourceRecord>> handler) {
+        return DebeziumEngine.create(ChangeEventFormat.of(Connect.class))
+                .using(engineProps)
+                .notifying(handler)
+                .using(this::completed)
+                .build();
+    }
+
+    /** The retained-WAL monitor and the PostgreSQL watch (which stops the engine when PostgreSQL stays away). */
+    private void startWatches(CdcMetrics metrics) {
+        walMonitor = new RetainedWalMonitor(config.jdbcUrl(), config.cdcUser(), config.cdcPassword().value(),
+                config.slot(), new RetainedWalPolicy(config.walWarnBytes(), 10), metrics);
+        walMonitor.start(config.walCheckInterval());
+        postgresWatch = new PostgresAvailabilityWatch(config.jdbcUrl(), config.pgHost() + ":" + config.pgPort(),
+                config.cdcUser(), config.cdcPassword().value(), config.pgRetryTimeout(), this::fail);
+        postgresWatch.start();
+    }
+
+    /** Runs Debezium and blocks until a stop is requested (on request, by a watch or by Debezium itself). */
+    private void capture(ExecutorService runner) throws InterruptedException {
+        runner.execute(engine);
+        LOG.info("Capturing schemas {} of {} into topics {}.<schema>.<table>", config.schemas(), config.pgDatabase(),
+                config.topicPrefix());
+        lifecycle.running();
+        lifecycle.awaitStopRequest();
+    }
+
+    /** Watches first, then Debezium (it flushes the offsets), then the producer, admin and metrics server. */
+    private void release(ExecutorService runner, Admin admin, MetricsServer metricsServer) throws InterruptedException {
+        if (postgresWatch != null) {
+            postgresWatch.close();
         }
-        Throwable error = failure.get();
+        if (walMonitor != null) {
+            walMonitor.close();
+        }
+        closeEngine();
+        runner.shutdown();
+        if (!runner.awaitTermination(30, TimeUnit.SECONDS)) {
+            LOG.warn("The Debezium engine did not stop within 30 s");
+        }
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(30));
+        }
+        admin.close(Duration.ofSeconds(10));
+        if (metricsServer != null) {
+            metricsServer.close();
+        }
+    }
+
+    /** Logs how the run ended, then ends it (a waiting shutdown hook may halt the JVM from here on): its exit code. */
+    private int outcome() {
+        Throwable error = lifecycle.failure().orElse(null);
         EngineStopException stop = EngineStopException.find(error);
         if (stop != null) {
             // the message says what failed and what to do: one line; the cause chain for diagnosis below it at DEBUG
             LOG.debug("Cause of the stop", error);
             LOG.error("cdc-engine stopped: {}", stop.getMessage());
-            return 1;
-        }
-        if (error != null) {
+        } else if (error != null) {
             LOG.error("cdc-engine stopped on an error; committed offsets are at the last fully acknowledged batch, "
                     + "a restart resumes from there: {}", rootMessage(error), error);
-            return 1;
+        } else {
+            LOG.info("cdc-engine stopped");
         }
-        LOG.info("cdc-engine stopped");
-        return 0;
+        lifecycle.ended();
+        return error == null ? 0 : 1;
     }
 
     /** Requests a graceful stop (shutdown hook). */
     public void stop() {
-        stopRequested = true;
+        lifecycle.requestStop(null);
         closeEngine();
-        stopped.countDown();
     }
 
     /** Stops the engine because of {@code error} (a watch found a dependency gone for too long). */
     private void fail(Throwable error) {
-        failure.compareAndSet(null, error);
+        lifecycle.requestStop(error);
         closeEngine();
-        stopped.countDown();
     }
 
     private void completed(boolean success, String message, Throwable error) {
-        if (!success && !stopRequested) {
-            failure.compareAndSet(null, error != null ? error : new IllegalStateException(message));
-        } else if (!success) {
+        if (!success && lifecycle.stoppingOnRequest()) {
             LOG.warn("Engine stopped: {}", message);
+        } else if (!success) {
+            lifecycle.requestStop(error != null ? error : new IllegalStateException(message));
+        } else {
+            lifecycle.requestStop(null);
         }
-        stopped.countDown();
     }
 
     private void closeEngine() {
@@ -237,8 +285,8 @@ public final class CdcEngine {
         // request timeout must stay below the delivery timeout
         p.setProperty(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(30_000, Math.max(1_000, timeoutMs / 2))));
         p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "5");
-        // a Debezium batch (up to 2,048 changes, ~1 MB) is sent at once: 16 kB producer batches meant ~50 produce
-        // requests per batch, 5 in flight; 256 kB batches need a handful (kafka.batch.size overrides)
+        // a Debezium batch is sent at once: producer batches of 256 kB carry it in a handful of produce requests where
+        // the default 16 kB needs dozens (figures: docs/benchmarks/ANALYSIS.md, section 1; kafka.batch.size overrides)
         p.setProperty(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
         p.setProperty(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
         p.setProperty(ProducerConfig.CLIENT_ID_CONFIG, "tributary-cdc");

@@ -29,14 +29,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The foreachBatch adapter: splits a Kafka micro-batch by table and writes the tables in parallel
- * ({@link TableBatchWriter}), each one on its own:
+ * ({@link TableBatchWriter}), each one on its own. What it catches, and what becomes of it:
  * <ul>
- *   <li>an infrastructure failure (S3, Kafka, registry, a lost commit race) fails the batch: the query stops and a
- *       restart replays it (every write is idempotent);</li>
- *   <li>any other failure of a table parks that table ({@link TableParking}): its records of this batch and of every
- *       later one are kept, in order, until {@link #resume} replays them; every other table goes on.</li>
+ *   <li>a table's write failure ({@code writeOrPark}): an infrastructure failure (S3, Kafka, registry, a lost commit
+ *       race) is thrown on and fails the batch: the query stops and a restart replays it (every write is idempotent);
+ *       any other exception parks that table ({@link TableParking}): its records of this batch and of every later
+ *       one are kept, in order, until {@link #resume} replays them; every other table goes on. A failure to park,
+ *       and an {@link Error}, fail the batch;</li>
+ *   <li>the tables' tasks ({@code awaitAll}): every table's task is awaited, then the first failure is thrown (the
+ *       others ride along as suppressed exceptions only when it is a checked one);</li>
+ *   <li>the batch ({@link #call}): a failure is counted and logged in one line, then thrown on to Spark.</li>
  * </ul>
- * Nothing is caught and dropped: a failure either fails the batch or parks its table with the records.
+ * So a failure either fails the batch or parks its table with the records: no record is dropped.
  */
 public final class MicroBatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
 
@@ -90,31 +94,41 @@ public final class MicroBatchProcessor implements VoidFunction2<Dataset<Row>, Lo
     }
 
     private long process(Dataset<Row> kafka, long batchId) throws InterruptedException, ExecutionException {
-        String queryId = spark.sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
-        String appId = "tributary-lakehouse:" + (queryId == null ? config.queryName() : queryId);
+        String appId = appId();
         Dataset<Row> batch = kafka.select("key", "value", "topic", "partition", "offset", "timestamp")
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             BatchTables contents = BatchTables.of(batch, names);
             metrics.tombstonesSkipped(contents.tombstones());
-            List<Future<?>> futures = new ArrayList<>();
-            for (Map.Entry<String, BatchTables.Schemas> e : contents.tables().entrySet()) {
-                String table = e.getKey();
-                Dataset<Row> raw = batch.filter(col("value").isNotNull()
-                        .and(col("topic").isin(e.getValue().topics.toArray())));
-                Callable<Void> task = () -> {
-                    spark.sparkContext().setLocalProperty("spark.scheduler.pool", table);
-                    spark.sparkContext().setJobDescription("tributary " + table + " batch " + batchId);
-                    writeOrPark(table, e.getValue(), raw, appId, batchId);
-                    return null;
-                };
-                futures.add(tablePool.submit(task));
-            }
-            awaitAll(futures);
+            awaitAll(submitTableWrites(batch, contents, appId, batchId));
             return contents.records();
         } finally {
             batch.unpersist();
         }
+    }
+
+    /** The Delta transaction id of this query's writes: a replayed batch is recognised by it. */
+    private String appId() {
+        String queryId = spark.sparkContext().getLocalProperty(QUERY_ID_PROPERTY);
+        return "tributary-lakehouse:" + (queryId == null ? config.queryName() : queryId);
+    }
+
+    /** One task per table on the table pool, each in its own Spark scheduler pool. */
+    private List<Future<?>> submitTableWrites(Dataset<Row> batch, BatchTables contents, String appId, long batchId) {
+        List<Future<?>> futures = new ArrayList<>();
+        for (Map.Entry<String, BatchTables.Schemas> e : contents.tables().entrySet()) {
+            String table = e.getKey();
+            Dataset<Row> raw = batch.filter(col("value").isNotNull()
+                    .and(col("topic").isin(e.getValue().topics.toArray())));
+            Callable<Void> task = () -> {
+                spark.sparkContext().setLocalProperty("spark.scheduler.pool", table);
+                spark.sparkContext().setJobDescription("tributary " + table + " batch " + batchId);
+                writeOrPark(table, e.getValue(), raw, appId, batchId);
+                return null;
+            };
+            futures.add(tablePool.submit(task));
+        }
+        return futures;
     }
 
     private void writeOrPark(String table, BatchTables.Schemas ids, Dataset<Row> raw, String appId, long batchId)

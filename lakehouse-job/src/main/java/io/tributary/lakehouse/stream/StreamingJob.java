@@ -42,6 +42,7 @@ public final class StreamingJob implements AutoCloseable {
     private final LakehouseConfig config;
     private final JobMetrics metrics = new JobMetrics(Clock.systemUTC());
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final JobLifecycle lifecycle = new JobLifecycle();
     private SparkSession spark;
     private StreamingQuery query;
     private MetricsServer metricsServer;
@@ -56,6 +57,17 @@ public final class StreamingJob implements AutoCloseable {
 
     /** Starts the query; returns when it runs. */
     public StreamingJob start() throws IOException, TimeoutException {
+        try {
+            startQuery();
+            lifecycle.running();
+            return this;
+        } catch (IOException | TimeoutException | RuntimeException | Error e) {
+            recordFailure(e);
+            throw e;
+        }
+    }
+
+    private void startQuery() throws IOException, TimeoutException {
         Files.createDirectories(config.dataDir());
         spark = SparkSessions.create(config, "tributary-lakehouse-job");
         LakePaths paths = new LakePaths(config.lakeRoot());
@@ -96,12 +108,30 @@ public final class StreamingJob implements AutoCloseable {
             long every = config.maintenanceInterval().toMillis();
             scheduler.scheduleWithFixedDelay(this::scheduledMaintenance, every, every, TimeUnit.MILLISECONDS);
         }
-        return this;
     }
 
     /** Blocks until the query stops; throws when it failed. */
     public void awaitTermination() throws StreamingQueryException {
-        query.awaitTermination();
+        try {
+            query.awaitTermination();
+        } catch (StreamingQueryException e) {
+            recordFailure(e);
+            throw e;
+        }
+    }
+
+    /** Where the job is (starting, running, stopping, stopped, or failed with its cause). */
+    public JobLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /** The job fails with {@code e}; the caller throws {@code e} on, which a refused move must not replace. */
+    private void recordFailure(Throwable e) {
+        try {
+            lifecycle.failed(e);
+        } catch (IllegalStateException refused) { // the job was closed before the failure arrived
+            e.addSuppressed(refused);
+        }
     }
 
     public int metricsPort() {
@@ -159,6 +189,7 @@ public final class StreamingJob implements AutoCloseable {
 
     @Override
     public void close() {
+        boolean stopping = lifecycle.stopping();
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
@@ -177,6 +208,9 @@ public final class StreamingJob implements AutoCloseable {
         }
         if (spark != null) {
             spark.stop();
+        }
+        if (stopping) {
+            lifecycle.stopped();
         }
         LOG.info("lakehouse job stopped");
     }
