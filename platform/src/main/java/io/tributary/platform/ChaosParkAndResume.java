@@ -2,6 +2,7 @@ package io.tributary.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.contracts.prometheus.PrometheusText;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.PostgresEndpoint;
 import io.tributary.stack.StackException;

@@ -1,5 +1,6 @@
 package io.tributary.platform;
 
+import io.tributary.contracts.prometheus.PrometheusText;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.PostgresEndpoint;

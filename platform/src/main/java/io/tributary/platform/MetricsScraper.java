@@ -1,5 +1,6 @@
 package io.tributary.platform;
 
+import io.tributary.contracts.prometheus.PrometheusText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,6 @@
 package io.tributary.platform;
 
+import io.tributary.contracts.prometheus.PrometheusText;
 import java.util.ArrayList;
 import java.util.List;
 

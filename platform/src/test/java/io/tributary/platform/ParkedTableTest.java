@@ -2,6 +2,7 @@ package io.tributary.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.contracts.prometheus.PrometheusText;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,7 @@ package io.tributary.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.contracts.prometheus.PrometheusText;
 import io.tributary.stack.ServiceStatus;
 import io.tributary.stack.Supervision;
 import java.util.List;
