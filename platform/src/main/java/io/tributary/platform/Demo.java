@@ -159,11 +159,7 @@ final class Demo {
                 : "Bronze rows differ from the captured changes (expected only after a crash and replay, or on a reused"
                         + " stack): " + bronzeMismatch);
         say(summary.resultLine());
-        int code = switch (summary.outcome()) {
-            case ReconcileSummary.EQUAL -> 0;
-            case ReconcileSummary.PARKED -> ReconcileSummary.EXIT_PARKED;
-            default -> ReconcileSummary.EXIT_DIFFERENT;
-        };
+        int code = summary.verdict().exitCode();
         return new Result(code, summary, captured, loaded, written, seconds(begin));
     }
 

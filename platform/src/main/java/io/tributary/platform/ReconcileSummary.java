@@ -1,8 +1,8 @@
 package io.tributary.platform;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.tributary.contracts.reconcile.ReconcileJson;
+import io.tributary.contracts.reconcile.ReconcileOutcome;
+import io.tributary.contracts.reconcile.ReconcileResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,20 +10,21 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The JSON report of {@code reconcile --json} as the demo reads it, with the captured-change counts beside it. Pure.
+ * The JSON report of {@code reconcile --json} (read with the one codec, {@link ReconcileJson}) as the demo shows it,
+ * with the captured-change counts beside it. Pure.
  *
- * @param outcome {@code equal}, {@code parked} (tables parked, every other equal: the lake is not complete) or
- *                {@code different}; a report without it (older reconcile) reads as equal/different
+ * @param outcome        {@code equal}, {@code parked} (tables parked, every other equal: the lake is not complete) or
+ *                       {@code different}; a report without it (older reconcile) reads as equal/different
+ * @param lakeOnlyTables silver tables without a PostgreSQL table (they alone make the outcome different)
  */
 record ReconcileSummary(boolean equal, String outcome, boolean caughtUp, String snapshotLsn, String catchUpDetail,
-        long waitMillis, long compareMillis, List<Table> tables) {
-    private static final ObjectMapper JSON = new ObjectMapper();
+        long waitMillis, long compareMillis, List<Table> tables, List<String> lakeOnlyTables) {
     /** reconcile's exit codes that are a verdict (0 is equal); anything else is a failure of reconcile itself. */
-    static final int EXIT_DIFFERENT = 3;
-    static final int EXIT_PARKED = 4;
-    static final String EQUAL = "equal";
-    static final String PARKED = "parked";
-    static final String DIFFERENT = "different";
+    static final int EXIT_DIFFERENT = ReconcileOutcome.DIFFERENT.exitCode();
+    static final int EXIT_PARKED = ReconcileOutcome.PARKED.exitCode();
+    static final String EQUAL = ReconcileOutcome.EQUAL.label();
+    static final String PARKED = ReconcileOutcome.PARKED.label();
+    static final String DIFFERENT = ReconcileOutcome.DIFFERENT.label();
 
     /** @param parked why the table is parked ("lakehouse-job since batch 12: ..."), null when it streams */
     record Table(String name, boolean equal, long postgresRows, long silverRows, long missing, long extra,
@@ -37,38 +38,34 @@ record ReconcileSummary(boolean equal, String outcome, boolean caughtUp, String 
 
     /** Whether reconcile ended with a verdict (equal, parked, different) rather than failing. */
     static boolean isVerdict(int exitCode) {
-        return exitCode == 0 || exitCode == EXIT_DIFFERENT || exitCode == EXIT_PARKED;
+        return ReconcileOutcome.isVerdict(exitCode);
     }
 
     static ReconcileSummary parse(String stdout) {
         String json = stdout.lines().filter(l -> l.startsWith("{")).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("reconcile printed no JSON report: " + stdout.strip()));
+        ReconcileResult report;
         try {
-            JsonNode root = JSON.readTree(json);
-            List<Table> tables = new ArrayList<>();
-            for (JsonNode t : root.path("tables")) {
-                JsonNode p = t.path("parked");
-                String parked = p.isObject() ? p.path("stage").asText() + (p.path("since").asText().isEmpty() ? ""
-                        : " since batch " + p.path("since").asText()) + ": " + p.path("reason").asText() : null;
-                tables.add(new Table(t.path("table").asText(), t.path("equal").asBoolean(), t.path("postgresRows").asLong(),
-                        t.path("silverRows").asLong(), t.path("missing").asLong(), t.path("extra").asLong(),
-                        t.path("differing").asLong(), t.path("bronzeRows").asLong(), texts(t.path("firstMissing")),
-                        texts(t.path("firstExtra")), texts(t.path("firstDiffering")), parked));
-            }
-            boolean equal = root.path("equal").asBoolean();
-            return new ReconcileSummary(equal, root.path("outcome").asText(equal ? EQUAL : DIFFERENT),
-                    root.path("caughtUp").asBoolean(),
-                    root.path("snapshotLsn").asText(), root.path("catchUpDetail").asText(), root.path("waitMillis").asLong(),
-                    root.path("compareMillis").asLong(), List.copyOf(tables));
-        } catch (IOException e) {
+            report = ReconcileJson.read(json);
+        } catch (IllegalArgumentException e) {
             throw new IllegalStateException("reconcile printed a report that is not JSON: " + e.getMessage(), e);
         }
+        return of(report);
     }
 
-    private static List<String> texts(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(v -> values.add(v.asText()));
-        return values;
+    /** The summary of a report as reconcile wrote it. */
+    static ReconcileSummary of(ReconcileResult report) {
+        List<Table> tables = new ArrayList<>();
+        for (ReconcileResult.TableResult t : report.tables()) {
+            ReconcileResult.ParkedBy p = t.parked();
+            String parked = p == null ? null
+                    : p.stage() + (p.since().isEmpty() ? "" : " since batch " + p.since()) + ": " + p.reason();
+            tables.add(new Table(t.table(), t.equal(), t.postgresRows(), t.silverRows(), t.missing(), t.extra(),
+                    t.differing(), t.bronzeRows(), t.firstMissing(), t.firstExtra(), t.firstDiffering(), parked));
+        }
+        return new ReconcileSummary(report.equal(), report.outcome().label(), report.caughtUp(), report.snapshotLsn(),
+                report.catchUpDetail(), report.waitMillis(), report.compareMillis(), List.copyOf(tables),
+                report.lakeOnlyTables());
     }
 
     Map<String, Long> bronzeByTable() {
@@ -97,6 +94,9 @@ record ReconcileSummary(boolean equal, String outcome, boolean caughtUp, String 
             keys(sb, "extra in silver", t.firstExtra());
             keys(sb, "values differ", t.firstDiffering());
         }
+        if (!lakeOnlyTables.isEmpty()) {
+            sb.append("  silver tables without a PostgreSQL table: ").append(String.join(", ", lakeOnlyTables)).append('\n');
+        }
         return sb.toString();
     }
 
@@ -104,6 +104,11 @@ record ReconcileSummary(boolean equal, String outcome, boolean caughtUp, String 
         if (!keys.isEmpty()) {
             sb.append("      ").append(what).append(": keys ").append(String.join(", ", keys)).append('\n');
         }
+    }
+
+    /** The outcome as reconcile's verdict (its exit code). */
+    ReconcileOutcome verdict() {
+        return ReconcileOutcome.ofLabel(outcome);
     }
 
     /** The tables reconcile reports as parked. */
@@ -114,13 +119,14 @@ record ReconcileSummary(boolean equal, String outcome, boolean caughtUp, String 
     /** The demo's last line, e.g. {@code RESULT: the lake is NOT COMPLETE: 1 table parked (orders: ...)}. */
     String resultLine() {
         List<String> parked = parkedTables().stream().map(t -> t.name() + ": parked in " + t.parked()).toList();
-        return switch (outcome) {
+        return switch (verdict()) {
             case EQUAL -> "RESULT: the lake equals PostgreSQL.";
             case PARKED -> "RESULT: the lake is NOT COMPLETE: " + parked.size() + (parked.size() == 1 ? " table" : " tables")
                     + " parked (" + String.join("; ", parked) + "); every other table equals PostgreSQL."
                     + " Fix the cause, then ./tributary resume TABLE.";
-            default -> "RESULT: the lake DIFFERS from PostgreSQL." + (parked.isEmpty() ? ""
-                    : " Parked besides: " + String.join("; ", parked) + ".");
+            case DIFFERENT -> "RESULT: the lake DIFFERS from PostgreSQL." + (lakeOnlyTables.isEmpty() ? ""
+                    : " Silver has tables PostgreSQL does not: " + String.join(", ", lakeOnlyTables) + ".")
+                    + (parked.isEmpty() ? "" : " Parked besides: " + String.join("; ", parked) + ".");
         };
     }
 

@@ -1,9 +1,8 @@
 package io.tributary.lakehouse.reconcile;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.contracts.reconcile.ReconcileJson;
+import io.tributary.contracts.reconcile.ReconcileOutcome;
+import io.tributary.contracts.reconcile.ReconcileResult;
 import java.util.List;
 import java.util.Locale;
 
@@ -19,25 +18,29 @@ import java.util.Locale;
  */
 public record ReconcileReport(String snapshotLsn, boolean caughtUp, String catchUpDetail, long waitMillis,
         long compareMillis, List<TableDiff> tables, List<String> lakeOnlyTables) {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The verdict, and the exit code of {@code reconcile} that says it. */
     public enum Outcome {
         /** every table equal, none parked */
-        EQUAL(0),
+        EQUAL(ReconcileOutcome.EQUAL),
         /** some tables parked (their changes held back until resumed), every other table equal: not complete, no loss */
-        PARKED(4),
+        PARKED(ReconcileOutcome.PARKED),
         /** a table that is not parked differs, or silver has a table PostgreSQL does not */
-        DIFFERENT(3);
+        DIFFERENT(ReconcileOutcome.DIFFERENT);
 
-        private final int exitCode;
+        private final ReconcileOutcome contract;
 
-        Outcome(int exitCode) {
-            this.exitCode = exitCode;
+        Outcome(ReconcileOutcome contract) {
+            this.contract = contract;
         }
 
         public int exitCode() {
-            return exitCode;
+            return contract.exitCode();
+        }
+
+        /** The outcome as the report's readers know it. */
+        public ReconcileOutcome contract() {
+            return contract;
         }
     }
 
@@ -57,46 +60,20 @@ public record ReconcileReport(String snapshotLsn, boolean caughtUp, String catch
         return tables.stream().filter(TableDiff::isParked).toList();
     }
 
+    /** The report as its readers (the CLI) get it: {@link ReconcileJson} writes and reads it. */
+    public ReconcileResult toResult() {
+        List<ReconcileResult.TableResult> results = tables.stream().map(t -> new ReconcileResult.TableResult(t.table(),
+                t.equal(), t.sourceRows(), t.lakeRows(), t.missing(), t.extra(), t.differing(), t.inFlight(),
+                t.bronzeRows(), t.firstMissing(), t.firstExtra(), t.firstDiffering(), t.missingColumns(),
+                t.isParked() ? new ReconcileResult.ParkedBy(t.parked().stage(), t.parked().reason(), t.parked().since())
+                        : null)).toList();
+        return new ReconcileResult(equal(), outcome().contract(), snapshotLsn, caughtUp, catchUpDetail, waitMillis,
+                compareMillis, results, lakeOnlyTables);
+    }
+
+    /** One line of JSON: {@link #toResult()} written by the one codec. */
     public String toJson() {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("equal", equal());
-        root.put("outcome", outcome().name().toLowerCase(Locale.ROOT));
-        root.put("snapshotLsn", snapshotLsn);
-        root.put("caughtUp", caughtUp);
-        root.put("catchUpDetail", catchUpDetail);
-        root.put("waitMillis", waitMillis);
-        root.put("compareMillis", compareMillis);
-        ArrayNode tableNodes = root.putArray("tables");
-        for (TableDiff t : tables) {
-            ObjectNode n = tableNodes.addObject();
-            n.put("table", t.table());
-            n.put("equal", t.equal());
-            n.put("postgresRows", t.sourceRows());
-            n.put("silverRows", t.lakeRows());
-            n.put("missing", t.missing());
-            n.put("extra", t.extra());
-            n.put("differing", t.differing());
-            n.put("inFlight", t.inFlight());
-            n.put("bronzeRows", t.bronzeRows());
-            t.firstMissing().forEach(n.putArray("firstMissing")::add);
-            t.firstExtra().forEach(n.putArray("firstExtra")::add);
-            t.firstDiffering().forEach(n.putArray("firstDiffering")::add);
-            t.missingColumns().forEach(n.putArray("missingColumns")::add);
-            if (t.isParked()) {
-                ObjectNode p = n.putObject("parked");
-                p.put("stage", t.parked().stage());
-                p.put("reason", t.parked().reason());
-                p.put("since", t.parked().since());
-            } else {
-                n.putNull("parked");
-            }
-        }
-        lakeOnlyTables.forEach(root.putArray("lakeOnlyTables")::add);
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render the report as JSON", e);
-        }
+        return ReconcileJson.write(toResult());
     }
 
     public String toText() {
