@@ -1,95 +1,71 @@
 package io.tributary.lakehouse.metrics;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.tributary.lakehouse.parking.TableNotParkedException;
+import io.tributary.runtime.Health;
+import io.tributary.runtime.StageHttpServer;
+import io.tributary.runtime.StageRequest;
+import io.tributary.runtime.StageResponse;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code GET /metrics} (Prometheus text) and {@code GET /health}, and answers {@code POST /maintain} by running
- * maintenance inside the running job (the one writer of its tables on S3) and returning the report; JDK HTTP server.
+ * The job's {@link StageHttpServer}: {@code GET /metrics} (Prometheus text), {@code GET /health} (503 unless the query
+ * runs), {@code POST /maintain} (runs maintenance inside the running job, the one writer of its tables on S3, and returns
+ * the report) and {@code POST /tables/<table>/resume}.
  */
 public final class MetricsServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetricsServer.class);
 
-    private final HttpServer server;
+    private final StageHttpServer server;
 
     /**
+     * @param health {@code UP ...} while the query runs, {@code DOWN ...} otherwise
      * @param resume replays a parked table (POST /tables/&lt;table&gt;/resume); answers 409 with the reason when it
      *               cannot
      */
     public MetricsServer(String host, int port, JobMetrics metrics, Supplier<String> health, Supplier<String> maintain,
-                         java.util.function.Function<String, String> resume) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(host, port), 16);
-        server.createContext("/metrics", ex -> respond(ex, "GET", 200, "text/plain; version=0.0.4", metrics::render));
-        server.createContext("/health", ex -> respond(ex, "GET", 200, "text/plain", health));
-        server.createContext("/maintain", ex -> respond(ex, "POST", 200, "text/plain", maintain));
-        server.createContext("/tables/", ex -> {
-            String[] parts = ex.getRequestURI().getPath().split("/");
-            if (!"POST".equals(ex.getRequestMethod()) || parts.length != 4 || !"resume".equals(parts[3])) {
-                respond(ex, "POST", 404, "text/plain", () -> "use POST /tables/<table>/resume\n");
-                return;
-            }
-            String table = parts[2];
-            try {
-                String answer = resume.apply(table);
-                respond(ex, "POST", 200, "text/plain", () -> answer);
-            } catch (TableNotParkedException e) {
-                respond(ex, "POST", 404, "text/plain", () -> e.getMessage() + "\n");
-            } catch (Exception e) { // Spark's checked exceptions arrive undeclared
-                LOG.warn("resume of {} failed; it stays parked", table, e);
-                String answer = "resume of " + table + " failed, it stays parked: " + e.getMessage() + "\n";
-                respond(ex, "POST", 409, "text/plain", () -> answer);
-            }
-        });
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "metrics-http");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.start();
-        LOG.info("metrics on http://{}:{}/metrics", host, port());
+                         Function<String, String> resume) throws IOException {
+        server = StageHttpServer.builder("lakehouse-job").bind(host, port)
+                .bindHint("set TRIBUTARY_LAKEHOUSE_METRICS_PORT to a free port, or -1 to disable the endpoint")
+                .metrics(metrics::render)
+                .health(() -> {
+                    String h = health.get();
+                    return new Health(h.startsWith("UP"), h);
+                })
+                .post("/maintain", r -> StageResponse.text(200, maintain.get()))
+                .route("/tables/", r -> resume(r, resume))
+                .start();
+    }
+
+    private static StageResponse resume(StageRequest request, Function<String, String> resume) {
+        String[] parts = request.path().split("/");
+        if (!"POST".equals(request.method())) {
+            return StageResponse.methodNotAllowed();
+        }
+        if (parts.length != 4 || !"resume".equals(parts[3])) {
+            return StageResponse.text(404, "use POST /tables/<table>/resume\n");
+        }
+        String table = parts[2];
+        try {
+            return StageResponse.text(200, resume.apply(table));
+        } catch (TableNotParkedException e) {
+            return StageResponse.text(404, e.getMessage() + "\n");
+        } catch (Exception e) { // Spark's checked exceptions arrive undeclared
+            LOG.warn("resume of {} failed; it stays parked", table, e);
+            return StageResponse.text(409, "resume of " + table + " failed, it stays parked: " + e.getMessage() + "\n");
+        }
     }
 
     public int port() {
-        return server.getAddress().getPort();
-    }
-
-    private static void respond(HttpExchange ex, String method, int status, String type, Supplier<String> body)
-            throws IOException {
-        try (ex) {
-            if (!method.equals(ex.getRequestMethod())) {
-                ex.sendResponseHeaders(405, -1);
-                return;
-            }
-            byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", type);
-            ex.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("{} {} failed", ex.getRequestMethod(), ex.getRequestURI(), e);
-            byte[] bytes = ("failed: " + e + "\n").getBytes(StandardCharsets.UTF_8);
-            try {
-                ex.sendResponseHeaders(500, bytes.length);
-                ex.getResponseBody().write(bytes);
-            } catch (IOException ignored) {
-                // headers were already sent; the client sees a truncated answer
-            }
-        }
+        return server.port();
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

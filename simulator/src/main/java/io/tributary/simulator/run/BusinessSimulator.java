@@ -1,5 +1,7 @@
 package io.tributary.simulator.run;
 
+import io.tributary.runtime.Health;
+import io.tributary.runtime.StageHttpServer;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -86,7 +88,7 @@ public final class BusinessSimulator {
             }
             throw e;
         }
-        MetricsServer metrics = null;
+        StageHttpServer metrics = null;
         TransitionAudit audit = settings.auditFile() == null ? null : TransitionAudit.open(settings.auditFile());
         long start = System.nanoTime();
         control = new RunControl(start, settings.duration(), settings.maxChanges());
@@ -97,8 +99,12 @@ public final class BusinessSimulator {
         List<Thread> threads = new ArrayList<>();
         try {
             if (settings.metricsPort() > 0) {
-                metrics = MetricsServer.start(settings.metricsHost(), settings.metricsPort(),
-                        () -> stats.prometheus(settings.rate()));
+                RunControl running = control;
+                metrics = StageHttpServer.builder("simulator").bind(settings.metricsHost(), settings.metricsPort())
+                        .threads(1).metrics(() -> stats.prometheus(settings.rate()))
+                        .health(() -> running.failure() == null ? Health.up("UP changes=" + stats.changes())
+                                : Health.down("DOWN: " + running.failure()))
+                        .bindHint("choose another with --metrics-port (TRIBUTARY_SIMULATOR_METRICS_PORT)").start();
             }
             for (int i = 0; i < settings.workers(); i++) {
                 Runnable worker = settings.mode() == RunMode.BULK
