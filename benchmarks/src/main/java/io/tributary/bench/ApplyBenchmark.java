@@ -1,5 +1,7 @@
 package io.tributary.bench;
 
+import io.tributary.contracts.metrics.MetricNames;
+import io.tributary.contracts.stage.StageEnvironment;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
 import java.nio.file.Files;
@@ -68,12 +70,12 @@ final class ApplyBenchmark {
         ManagedProcess job = ctx.launchLakehouseJob("bench-apply-merge", CaptureBenchmarks.CDC_PREFIX,
                 "s3a://lakehouse/bench-apply-merge", port, Duration.ZERO);
         try {
-            ctx.pollUntil("lakehouse-job apply", ctx.metricSum(port, "tributary_lakehouse_input_rows_total"), records,
+            ctx.pollUntil("lakehouse-job apply", ctx.metricSum(port, MetricNames.Lakehouse.INPUT_ROWS_TOTAL), records,
                     Duration.ofMillis(250), TIMEOUT, job);
             String metrics = ctx.get("http://127.0.0.1:" + port + "/metrics");
-            double busy = PrometheusText.sum(metrics, "tributary_lakehouse_batch_duration_seconds_sum");
-            double rows = PrometheusText.sum(metrics, "tributary_lakehouse_input_rows_total");
-            double batches = PrometheusText.sum(metrics, "tributary_lakehouse_batch_duration_seconds_count");
+            double busy = PrometheusText.sum(metrics, MetricNames.Lakehouse.BATCH_DURATION_SECONDS_SUM);
+            double rows = PrometheusText.sum(metrics, MetricNames.Lakehouse.INPUT_ROWS_TOTAL);
+            double batches = PrometheusText.sum(metrics, MetricNames.Lakehouse.BATCH_DURATION_SECONDS_COUNT);
             return new double[] {rows, busy, batches};
         } finally {
             job.stop(Duration.ofSeconds(30));
@@ -95,9 +97,9 @@ final class ApplyBenchmark {
         while (rowsAtBatchEnd < records) {
             String metrics = ctx.get("http://127.0.0.1:" + port + "/metrics");
             if (metrics != null) {
-                double sum = PrometheusText.sum(metrics, "tributary_lakehouse_batch_duration_seconds_sum");
-                double count = PrometheusText.sum(metrics, "tributary_lakehouse_batch_duration_seconds_count");
-                double rows = PrometheusText.sum(metrics, "tributary_lakehouse_bronze_rows_total", table);
+                double sum = PrometheusText.sum(metrics, MetricNames.Lakehouse.BATCH_DURATION_SECONDS_SUM);
+                double count = PrometheusText.sum(metrics, MetricNames.Lakehouse.BATCH_DURATION_SECONDS_COUNT);
+                double rows = PrometheusText.sum(metrics, MetricNames.Lakehouse.BRONZE_ROWS_TOTAL, table);
                 if (count > lastCount) {
                     if (rows > rowsAtBatchEnd) {
                         busy += sum - lastSum;
@@ -145,10 +147,10 @@ final class ApplyBenchmark {
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ctx.runDir.resolve("plain-append.log").toFile());
         Map<String, String> env = new HashMap<>(ctx.stack.serviceEnvironment());
-        env.put("TRIBUTARY_TOPIC_PREFIX", CaptureBenchmarks.CDC_PREFIX);
-        env.put("TRIBUTARY_LAKEHOUSE_LAKE_ROOT", "s3a://lakehouse/bench-apply-append");
-        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", data.toString());
-        env.put("TRIBUTARY_LAKEHOUSE_METRICS_PORT", "-1");
+        env.put(StageEnvironment.Stack.TOPIC_PREFIX, CaptureBenchmarks.CDC_PREFIX);
+        env.put(StageEnvironment.Lakehouse.LAKE_ROOT, "s3a://lakehouse/bench-apply-append");
+        env.put(StageEnvironment.Lakehouse.DATA_DIR, data.toString());
+        env.put(StageEnvironment.Lakehouse.METRICS_PORT, "-1");
         pb.environment().putAll(env);
         Process p = pb.start();
         ctx.sampler.watch("plain-append (baseline)", p.pid());

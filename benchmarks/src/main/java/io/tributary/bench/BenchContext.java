@@ -1,5 +1,7 @@
 package io.tributary.bench;
 
+import io.tributary.contracts.stage.StageEnvironment;
+import io.tributary.contracts.stage.StageMain;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
@@ -203,10 +205,10 @@ public final class BenchContext {
     ManagedProcess launchCdcEngine(String name, String slot, String prefix, String snapshotMode, int metricsPort,
                                    List<String> args) throws IOException {
         Path data = Files.createDirectories(runDir.resolve(name));
-        ManagedProcess p = stack.launch(ModuleLaunch.of("cdc-engine", "io.tributary.cdc.CdcEngineMain", args,
-                Map.of("TRIBUTARY_CDC_SLOT", slot, "TRIBUTARY_TOPIC_PREFIX", prefix,
-                        "TRIBUTARY_CDC_SNAPSHOT_MODE", snapshotMode, "TRIBUTARY_CDC_DATA_DIR", data.toString(),
-                        "TRIBUTARY_CDC_METRICS_PORT", Integer.toString(metricsPort)),
+        ManagedProcess p = stack.launch(ModuleLaunch.of(StageMain.CDC_ENGINE, args,
+                Map.of(StageEnvironment.Cdc.SLOT, slot, StageEnvironment.Stack.TOPIC_PREFIX, prefix,
+                        StageEnvironment.Cdc.SNAPSHOT_MODE, snapshotMode, StageEnvironment.Cdc.DATA_DIR, data.toString(),
+                        StageEnvironment.Cdc.METRICS_PORT, Integer.toString(metricsPort)),
                 stageJvm(name, List.of(StageHeaps.CDC_ENGINE))).named(name));
         sampler.watch("cdc-engine", p.pid());
         return p;
@@ -218,13 +220,13 @@ public final class BenchContext {
         List<String> jvm = new ArrayList<>(List.of(StageHeaps.LAKEHOUSE_JOB));
         jvm.addAll(SPARK_OPENS);
         jvm.addAll(lakeJvmOptions);
-        ManagedProcess p = stack.launch(ModuleLaunch.of("lakehouse-job", "io.tributary.lakehouse.LakehouseJobMain",
+        ManagedProcess p = stack.launch(ModuleLaunch.of(StageMain.LAKEHOUSE_JOB,
                 lakeArguments("stream"),
-                Map.of("TRIBUTARY_TOPIC_PREFIX", prefix, "TRIBUTARY_LAKEHOUSE_LAKE_ROOT", lakeRoot,
-                        "TRIBUTARY_LAKEHOUSE_DATA_DIR", data.toString(),
-                        "TRIBUTARY_LAKEHOUSE_METRICS_PORT", Integer.toString(metricsPort),
-                        "TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL", trigger.toMillis() + "ms",
-                        "TRIBUTARY_LAKEHOUSE_MAINTENANCE_INTERVAL", "0s"),
+                Map.of(StageEnvironment.Stack.TOPIC_PREFIX, prefix, StageEnvironment.Lakehouse.LAKE_ROOT, lakeRoot,
+                        StageEnvironment.Lakehouse.DATA_DIR, data.toString(),
+                        StageEnvironment.Lakehouse.METRICS_PORT, Integer.toString(metricsPort),
+                        StageEnvironment.Lakehouse.TRIGGER_INTERVAL, trigger.toMillis() + "ms",
+                        StageEnvironment.Lakehouse.MAINTENANCE_INTERVAL, "0s"),
                 stageJvm(name, jvm)).named(name));
         sampler.watch("lakehouse-job", p.pid());
         return p;

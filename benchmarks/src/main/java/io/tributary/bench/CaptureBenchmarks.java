@@ -4,6 +4,7 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import io.debezium.engine.DebeziumEngine;
+import io.tributary.contracts.metrics.MetricNames;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
 import java.io.IOException;
@@ -259,7 +260,7 @@ final class CaptureBenchmarks {
         ManagedProcess cdc = ctx.launchCdcEngine("bench-cdc-capture", "bench_cdc", ctx.prefix(CDC_PREFIX), "no_data", port,
                 List.of("-Ddebezium.table.include.list=" + INCLUDE));
         try {
-            RateMeter meter = ctx.pollUntil("cdc-engine capture", ctx.metricSum(port, "tributary_cdc_events_total"), changes,
+            RateMeter meter = ctx.pollUntil("cdc-engine capture", ctx.metricSum(port, MetricNames.Cdc.EVENTS_TOTAL), changes,
                     POLL, TIMEOUT, cdc);
             topicFilled.complete(changes);
             return meter;

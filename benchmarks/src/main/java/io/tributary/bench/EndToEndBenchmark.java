@@ -2,6 +2,8 @@ package io.tributary.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.contracts.metrics.MetricNames;
+import io.tributary.contracts.stage.StageMain;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
 import java.nio.file.Files;
@@ -31,7 +33,7 @@ final class EndToEndBenchmark {
     private static final Set<String> LAKE_TABLES = Set.of("customers", "orders", "products");
 
     /** The job's histogram of per-change freshness. */
-    static final String FRESHNESS = "tributary_lakehouse_change_freshness_seconds";
+    static final String FRESHNESS = MetricNames.Lakehouse.CHANGE_FRESHNESS_SECONDS;
 
     private final BenchContext ctx;
     private final ObjectMapper json = new ObjectMapper();
@@ -53,7 +55,7 @@ final class EndToEndBenchmark {
                 "applied/s (lakehouse-job)", "freshness p50 / p95 / p99 (s)", "lag trend (s per s)", "lag grows?",
                 "catch-up after the run (s)"));
         Path csv = ProjectRootLocator.find().resolve("csv-data");
-        ManagedProcess load = ctx.stack.launch(ModuleLaunch.of("simulator", "io.tributary.simulator.SimulatorMain",
+        ManagedProcess load = ctx.stack.launch(ModuleLaunch.of(StageMain.SIMULATOR,
                 List.of("load", csv.toString()), Map.of(), List.of(io.tributary.stack.StageHeaps.SIMULATOR_LOAD)).named("bench-sim-load"));
         if (!load.waitFor(Duration.ofMinutes(3)) || load.exitCode().orElse(-1) != 0) {
             throw new BenchmarkFailure("simulator load failed; see " + load.logFile());
@@ -81,7 +83,7 @@ final class EndToEndBenchmark {
             if (own) {
                 ctx.awaitHealthy("lakehouse-job", lakePort, job, Duration.ofMinutes(3));
                 // the snapshot of the loaded shop (13,440 rows) must be in silver before the clock starts
-                ctx.pollUntil("e2e snapshot into silver", ctx.metricSum(lakePort, "tributary_lakehouse_rows_merged_total",
+                ctx.pollUntil("e2e snapshot into silver", ctx.metricSum(lakePort, MetricNames.Lakehouse.ROWS_MERGED_TOTAL,
                         LAKE_TABLES), 13_440, Duration.ofMillis(500), Duration.ofMinutes(5), job);
             } else {
                 ctx.awaitHealthy("cdc-engine", cdcPort, cdc, Duration.ofMinutes(3));
@@ -123,7 +125,7 @@ final class EndToEndBenchmark {
         Poll before = poll(cdcPort, lakePort);
         Map<Double, Double> freshnessBefore = PrometheusText.buckets(ctx.get("http://127.0.0.1:" + lakePort + "/metrics"),
                 FRESHNESS);
-        ManagedProcess sim = ctx.stack.launch(ModuleLaunch.of("simulator", "io.tributary.simulator.SimulatorMain",
+        ManagedProcess sim = ctx.stack.launch(ModuleLaunch.of(StageMain.SIMULATOR,
                 simulatorArgs(rate, d, workers, eventsPerTx, summary), Map.of(), List.of("-Xmx512m"))
                 .named("bench-sim-" + rate));
         ctx.sampler.watch("simulator", sim.pid());
@@ -281,15 +283,15 @@ final class EndToEndBenchmark {
         String l = ctx.get("http://127.0.0.1:" + lakePort + "/metrics");
         // records read: all of them for an own lake; for the shared lake, its rows of these tables plus the tombstones
         // (only this benchmark deletes)
-        double lakeRows = l == null ? 0 : ctx.lake == null ? PrometheusText.sum(l, "tributary_lakehouse_input_rows_total")
-                : PrometheusText.sum(l, "tributary_lakehouse_bronze_rows_total", LAKE_TABLES)
-                        + PrometheusText.sum(l, "tributary_lakehouse_kafka_tombstones_total");
+        double lakeRows = l == null ? 0 : ctx.lake == null ? PrometheusText.sum(l, MetricNames.Lakehouse.INPUT_ROWS_TOTAL)
+                : PrometheusText.sum(l, MetricNames.Lakehouse.BRONZE_ROWS_TOTAL, LAKE_TABLES)
+                        + PrometheusText.sum(l, MetricNames.Lakehouse.KAFKA_TOMBSTONES_TOTAL);
         return new Poll(System.currentTimeMillis(),
-                c == null ? 0 : PrometheusText.sum(c, "tributary_cdc_events_total"),
-                c == null ? 0 : PrometheusText.sum(c, "tributary_cdc_tombstones_total"),
-                c == null ? Double.NaN : PrometheusText.max(c, "tributary_cdc_lag_seconds"),
-                l == null ? 0 : PrometheusText.sum(l, "tributary_lakehouse_batches_total"),
+                c == null ? 0 : PrometheusText.sum(c, MetricNames.Cdc.EVENTS_TOTAL),
+                c == null ? 0 : PrometheusText.sum(c, MetricNames.Cdc.TOMBSTONES_TOTAL),
+                c == null ? Double.NaN : PrometheusText.max(c, MetricNames.Cdc.LAG_SECONDS),
+                l == null ? 0 : PrometheusText.sum(l, MetricNames.Lakehouse.BATCHES_TOTAL),
                 lakeRows,
-                l == null ? Double.NaN : PrometheusText.min(l, "tributary_lakehouse_freshness_seconds", LAKE_TABLES));
+                l == null ? Double.NaN : PrometheusText.min(l, MetricNames.Lakehouse.FRESHNESS_SECONDS, LAKE_TABLES));
     }
 }

@@ -1,5 +1,6 @@
 package io.tributary.bench;
 
+import io.tributary.contracts.metrics.MetricNames;
 import io.tributary.stack.ManagedProcess;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -75,8 +76,8 @@ final class InitialLoadBenchmark {
             long launchMs = System.currentTimeMillis();
             cdc = ctx.launchCdcEngine("bench-load-cdc", "bench_load", prefix, "initial", cdcPort,
                     List.of("-Ddebezium.table.include.list=shop." + TABLE));
-            var cdcEvents = ctx.metricSum(cdcPort, "tributary_cdc_events_total");
-            var merged = ctx.metricSum(jobPort, "tributary_lakehouse_rows_merged_total", Set.of(TABLE));
+            var cdcEvents = ctx.metricSum(cdcPort, MetricNames.Cdc.EVENTS_TOTAL);
+            var merged = ctx.metricSum(jobPort, MetricNames.Lakehouse.ROWS_MERGED_TOTAL, Set.of(TABLE));
             AtomicReference<ManagedProcess> cdcRef = new AtomicReference<>(cdc);
             RateMeter silver = ctx.pollUntil("initial load into silver", () -> {
                 snapshot.record(System.currentTimeMillis() - ctx.originMs, cdcEvents.getAsDouble());

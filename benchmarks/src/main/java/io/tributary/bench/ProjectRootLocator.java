@@ -1,5 +1,6 @@
 package io.tributary.bench;
 
+import io.tributary.contracts.stage.StageEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -10,7 +11,7 @@ final class ProjectRootLocator {
     }
 
     static Path find() {
-        String home = System.getProperty("tributary.home", System.getenv("TRIBUTARY_HOME"));
+        String home = System.getProperty("tributary.home", System.getenv(StageEnvironment.HOME));
         if (home != null && !home.isBlank()) {
             return Path.of(home).toAbsolutePath();
         }

@@ -1,5 +1,6 @@
 package io.tributary.bench;
 
+import io.tributary.contracts.stage.StageEnvironment;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
 import java.io.IOException;
@@ -55,11 +56,11 @@ final class SharedLake implements AutoCloseable {
         jvm.addAll(BenchContext.SPARK_OPENS);
         ManagedProcess p = ctx.stack.launch(ModuleLaunch.of(SparkJobCompiler.MODULE, "io.tributary.bench.spark.SharedSparkHost",
                 List.of(go.toString(), PREFIX + "\\.shop\\.bench_items", summary.toString()),
-                Map.of("TRIBUTARY_TOPIC_PREFIX", PREFIX, "TRIBUTARY_LAKEHOUSE_LAKE_ROOT", "s3a://lakehouse/bench-quick",
-                        "TRIBUTARY_LAKEHOUSE_DATA_DIR", data.toString(),
-                        "TRIBUTARY_LAKEHOUSE_METRICS_PORT", Integer.toString(port),
-                        "TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL", "1000ms",
-                        "TRIBUTARY_LAKEHOUSE_MAINTENANCE_INTERVAL", "0s"),
+                Map.of(StageEnvironment.Stack.TOPIC_PREFIX, PREFIX, StageEnvironment.Lakehouse.LAKE_ROOT, "s3a://lakehouse/bench-quick",
+                        StageEnvironment.Lakehouse.DATA_DIR, data.toString(),
+                        StageEnvironment.Lakehouse.METRICS_PORT, Integer.toString(port),
+                        StageEnvironment.Lakehouse.TRIGGER_INTERVAL, "1000ms",
+                        StageEnvironment.Lakehouse.MAINTENANCE_INTERVAL, "0s"),
                 ctx.stageJvm("bench-quick-spark", jvm)).named("bench-quick-spark"));
         ctx.sampler.watch("lakehouse-job", p.pid());
         return new SharedLake(ctx, p, port, go, summary);

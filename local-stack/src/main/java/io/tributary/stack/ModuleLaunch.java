@@ -1,5 +1,6 @@
 package io.tributary.stack;
 
+import io.tributary.contracts.stage.StageMain;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,11 @@ public record ModuleLaunch(String module, String mainClass, List<String> args, M
             List<String> jvmOptions) {
         String last = module.substring(module.lastIndexOf('/') + 1);
         return new ModuleLaunch(module, mainClass, args, extraEnv, jvmOptions, last);
+    }
+
+    /** A stage's main, from its module, named after the module. */
+    public static ModuleLaunch of(StageMain main, List<String> args, Map<String, String> extraEnv, List<String> jvmOptions) {
+        return of(main.module(), main.className(), args, extraEnv, jvmOptions);
     }
 
     public ModuleLaunch named(String newName) {

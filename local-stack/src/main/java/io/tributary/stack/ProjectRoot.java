@@ -1,5 +1,6 @@
 package io.tributary.stack;
 
+import io.tributary.contracts.stage.StageEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class ProjectRoot {
         if (property != null && !property.isBlank()) {
             return Optional.of(Path.of(property).toAbsolutePath().normalize());
         }
-        String home = env.get("TRIBUTARY_HOME");
+        String home = env.get(StageEnvironment.HOME);
         if (home != null && !home.isBlank()) {
             return Optional.of(Path.of(home).toAbsolutePath().normalize());
         }

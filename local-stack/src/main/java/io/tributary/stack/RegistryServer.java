@@ -1,5 +1,7 @@
 package io.tributary.stack;
 
+import io.tributary.contracts.stage.StageEnvironment;
+import io.tributary.contracts.stage.StageMain;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,8 +15,8 @@ import java.util.Map;
 
 /** Our schema registry (module schema-registry/server) in its own JVM; healthy when {@code GET /subjects} is 200. */
 final class RegistryServer implements ServerDefinition {
-    static final String MODULE = "schema-registry/server";
-    static final String MAIN = "io.tributary.registry.SchemaRegistryMain";
+    static final String MODULE = StageMain.SCHEMA_REGISTRY.module();
+    static final String MAIN = StageMain.SCHEMA_REGISTRY.className();
 
     private final StackSettings settings;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -45,9 +47,9 @@ final class RegistryServer implements ServerDefinition {
     @Override
     public ProcessSpec processSpec() {
         ModuleLaunch launch = new ModuleLaunch(MODULE, MAIN, List.of(), Map.of(
-                "TRIBUTARY_KAFKA_BOOTSTRAP", "127.0.0.1:" + settings.ports().kafka(),
-                "TRIBUTARY_REGISTRY_HOST", "127.0.0.1",
-                "TRIBUTARY_REGISTRY_PORT", Integer.toString(settings.ports().registry())),
+                StageEnvironment.Stack.KAFKA_BOOTSTRAP, "127.0.0.1:" + settings.ports().kafka(),
+                StageEnvironment.Registry.HOST, "127.0.0.1",
+                StageEnvironment.Registry.PORT, Integer.toString(settings.ports().registry())),
                 settings.registryJvmOptions(), Service.REGISTRY.id());
         return launch.toSpec(settings, Map.of());
     }

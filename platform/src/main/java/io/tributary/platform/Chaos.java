@@ -1,5 +1,6 @@
 package io.tributary.platform;
 
+import io.tributary.contracts.metrics.MetricNames;
 import io.tributary.contracts.prometheus.PrometheusText;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
@@ -135,7 +136,7 @@ final class Chaos {
         long now = System.nanoTime();
         PipelinePorts p = pipeline.ports();
         Optional<PrometheusText> sim = scraper.scrape(p.simulator());
-        sim.ifPresent(m -> written.observe(m.sum("tributary_simulator_changes_total")));
+        sim.ifPresent(m -> written.observe(m.sum(MetricNames.Simulator.CHANGES_TOTAL)));
         if ((now - figuresAt) >= options.statusInterval().toNanos()) {
             PipelineFigures next = PipelineFigures.of(sim.orElse(PrometheusText.EMPTY), scraper.scrape(p.cdcEngine()).orElse(PrometheusText.EMPTY),
                     scraper.scrape(p.lakehouseJob()).orElse(PrometheusText.EMPTY), figures);
@@ -246,7 +247,7 @@ final class Chaos {
     }
 
     private double batches() {
-        return scraper.scrape(pipeline.ports().lakehouseJob()).map(m -> m.sum("tributary_lakehouse_batches_total")).orElse(-1.0);
+        return scraper.scrape(pipeline.ports().lakehouseJob()).map(m -> m.sum(MetricNames.Lakehouse.BATCHES_TOTAL)).orElse(-1.0);
     }
 
     private void outage(Service service, Duration length, ChaosSchedule.Planned p, String elapsed) {

@@ -2,6 +2,8 @@ package io.tributary.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.contracts.metrics.MetricLabels;
+import io.tributary.contracts.metrics.MetricNames;
 import io.tributary.contracts.prometheus.PrometheusText;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.PostgresEndpoint;
@@ -289,7 +291,7 @@ final class ChaosParkAndResume {
     /** cdc-engine's acknowledged changes of every table but {@code qualified}; -1 when it does not answer. */
     private double otherEvents(String qualified) {
         return scraper.scrape(ports.cdcEngine()).map(m -> m.samples().stream()
-                .filter(s -> s.name().equals("tributary_cdc_events_total") && !qualified.equals(s.labels().get("table")))
+                .filter(s -> s.name().equals(MetricNames.Cdc.EVENTS_TOTAL) && !qualified.equals(s.labels().get(MetricLabels.TABLE)))
                 .mapToDouble(PrometheusText.Sample::value).sum()).orElse(-1.0);
     }
 

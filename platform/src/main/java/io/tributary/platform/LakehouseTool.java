@@ -1,5 +1,7 @@
 package io.tributary.platform;
 
+import io.tributary.contracts.stage.StageEnvironment;
+import io.tributary.contracts.stage.StageMain;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ModuleLaunch;
 import io.tributary.stack.StackException;
@@ -27,8 +29,8 @@ import java.util.function.Supplier;
  * Spark scratch dir. Its stdout is the command's result; its log (stderr) goes to {@code <data-dir>/logs/<name>.log}.
  */
 final class LakehouseTool {
-    static final String RECONCILE_MAIN = "io.tributary.lakehouse.reconcile.ReconcileCommand";
-    static final String JOB_MAIN = "io.tributary.lakehouse.LakehouseJobMain";
+    static final String RECONCILE_MAIN = StageMain.RECONCILE.className();
+    static final String JOB_MAIN = StageMain.LAKEHOUSE_JOB.className();
 
     private final LocalStack stack;
 
@@ -55,7 +57,7 @@ final class LakehouseTool {
     Result run(String name, String mainClass, List<String> args, OutputStream out, Supplier<Optional<String>> abortWhen) {
         Path root = stack.settings().projectRoot();
         Path dataDir = stack.settings().dataDir();
-        String classpath = ModuleLaunch.of("lakehouse-job", mainClass, List.of(), Map.of(), List.of()).classpath(root)
+        String classpath = ModuleLaunch.of(StageMain.LAKEHOUSE_JOB.module(), mainClass, List.of(), Map.of(), List.of()).classpath(root)
                 + File.pathSeparator + jdbcDriverJar();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -64,8 +66,8 @@ final class LakehouseTool {
         command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(args);
         Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
-        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dataDir.resolve(name).toString());
-        env.put("TRIBUTARY_LAKEHOUSE_METRICS_PORT", "-1");
+        env.put(StageEnvironment.Lakehouse.DATA_DIR, dataDir.resolve(name).toString());
+        env.put(StageEnvironment.Lakehouse.METRICS_PORT, "-1");
         Path log = stack.settings().logFile(name);
         try {
             Files.createDirectories(log.getParent());

@@ -1,5 +1,7 @@
 package io.tributary.platform;
 
+import io.tributary.contracts.metrics.MetricLabels;
+import io.tributary.contracts.metrics.MetricNames;
 import io.tributary.contracts.prometheus.PrometheusText;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +18,8 @@ import java.util.List;
  * @param since  the lake's first parked micro-batch, empty for cdc-engine
  */
 record ParkedTable(String stage, String table, String reason, String since) {
-    static final String CDC_GAUGE = "tributary_cdc_table_parked";
-    static final String LAKE_GAUGE = "tributary_lakehouse_table_parked";
+    static final String CDC_GAUGE = MetricNames.Cdc.TABLE_PARKED;
+    static final String LAKE_GAUGE = MetricNames.Lakehouse.TABLE_PARKED;
     static final String DEFAULT_SCHEMA = "shop";
     private static final int MAX_REASON = 200;
 
@@ -33,10 +35,10 @@ record ParkedTable(String stage, String table, String reason, String since) {
             return result;
         }
         for (PrometheusText.Sample s : metrics.samples()) {
-            String table = s.labels().get("table");
+            String table = s.labels().get(MetricLabels.TABLE);
             if (s.name().equals(gauge) && s.value() > 0 && table != null && !table.isBlank()) {
-                result.add(new ParkedTable(stage, table, s.labels().getOrDefault("reason", "unknown"),
-                        s.labels().getOrDefault("since_batch", "")));
+                result.add(new ParkedTable(stage, table, s.labels().getOrDefault(MetricLabels.REASON, "unknown"),
+                        s.labels().getOrDefault(MetricLabels.SINCE_BATCH, "")));
             }
         }
         return result;

@@ -1,6 +1,10 @@
 package io.tributary.platform;
 
+import io.tributary.contracts.metrics.MetricLabels;
+import io.tributary.contracts.metrics.MetricNames;
 import io.tributary.contracts.prometheus.PrometheusText;
+import io.tributary.contracts.stage.StageEnvironment;
+import io.tributary.contracts.stage.StageMain;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
@@ -46,7 +50,7 @@ final class Pipeline {
     /** Runs {@code simulator load} over csv-data/ (or TRIBUTARY_CSV_DATA) and waits for it; tables already loaded are skipped. */
     void load(Duration timeout) {
         stack.forget(SIMULATOR_LOAD);
-        ManagedProcess load = stack.launchOneShot(ModuleLaunch.of("simulator", "io.tributary.simulator.SimulatorMain",
+        ManagedProcess load = stack.launchOneShot(ModuleLaunch.of(StageMain.SIMULATOR,
                 List.of("load"), Map.of(), List.of(StageHeaps.SIMULATOR_LOAD)).named(SIMULATOR_LOAD));
         if (!load.waitFor(timeout)) {
             load.stop(Duration.ofSeconds(10));
@@ -61,19 +65,19 @@ final class Pipeline {
     }
 
     ManagedProcess startCdcEngine(Duration heartbeat) {
-        return reuseOrLaunch(ModuleLaunch.of("cdc-engine", "io.tributary.cdc.CdcEngineMain", List.of(), Map.of(
-                "TRIBUTARY_CDC_DATA_DIR", stack.settings().dataDir().resolve("cdc-engine").toString(),
-                "TRIBUTARY_CDC_METRICS_PORT", Integer.toString(ports.cdcEngine()),
-                "TRIBUTARY_CDC_HEARTBEAT_INTERVAL", heartbeat.toMillis() + "ms"), List.of(StageHeaps.CDC_ENGINE)));
+        return reuseOrLaunch(ModuleLaunch.of(StageMain.CDC_ENGINE, List.of(), Map.of(
+                StageEnvironment.Cdc.DATA_DIR, stack.settings().dataDir().resolve("cdc-engine").toString(),
+                StageEnvironment.Cdc.METRICS_PORT, Integer.toString(ports.cdcEngine()),
+                StageEnvironment.Cdc.HEARTBEAT_INTERVAL, heartbeat.toMillis() + "ms"), List.of(StageHeaps.CDC_ENGINE)));
     }
 
     ManagedProcess startLakehouseJob(Duration trigger) {
         List<String> jvm = new ArrayList<>(List.of(StageHeaps.LAKEHOUSE_JOB, "-Duser.timezone=UTC"));
         jvm.addAll(SparkJvmOptions.get());
-        return reuseOrLaunch(ModuleLaunch.of("lakehouse-job", "io.tributary.lakehouse.LakehouseJobMain", List.of("stream"),
-                Map.of("TRIBUTARY_LAKEHOUSE_DATA_DIR", stack.settings().dataDir().resolve("lakehouse-job").toString(),
-                        "TRIBUTARY_LAKEHOUSE_METRICS_PORT", Integer.toString(ports.lakehouseJob()),
-                        "TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL", trigger.toMillis() + "ms"), jvm));
+        return reuseOrLaunch(ModuleLaunch.of(StageMain.LAKEHOUSE_JOB, List.of("stream"),
+                Map.of(StageEnvironment.Lakehouse.DATA_DIR, stack.settings().dataDir().resolve("lakehouse-job").toString(),
+                        StageEnvironment.Lakehouse.METRICS_PORT, Integer.toString(ports.lakehouseJob()),
+                        StageEnvironment.Lakehouse.TRIGGER_INTERVAL, trigger.toMillis() + "ms"), jvm));
     }
 
     /** {@code simulator run}; {@code duration} null runs until stopped. */
@@ -86,8 +90,8 @@ final class Pipeline {
         if (schemaChanges) {
             args.add("--schema-changes");
         }
-        ModuleLaunch launch = ModuleLaunch.of("simulator", "io.tributary.simulator.SimulatorMain", args,
-                Map.of("TRIBUTARY_SIMULATOR_METRICS_PORT", Integer.toString(ports.simulator())), List.of(StageHeaps.SIMULATOR));
+        ModuleLaunch launch = ModuleLaunch.of(StageMain.SIMULATOR, args,
+                Map.of(StageEnvironment.Simulator.METRICS_PORT, Integer.toString(ports.simulator())), List.of(StageHeaps.SIMULATOR));
         // with a duration the run ends on its own (a one-shot: exit 0 is not restarted); without, it is a service
         return duration != null ? stack.launchOneShot(launch) : stack.launch(launch);
     }
@@ -95,8 +99,8 @@ final class Pipeline {
     /** What cdc-engine's /metrics say about its initial snapshot: rows exported so far, done once it streams. */
     record SnapshotProgress(boolean streaming, double rows) {
         static SnapshotProgress of(PrometheusText metrics) {
-            return new SnapshotProgress(metrics.sum("tributary_cdc_heartbeats_total") > 0,
-                    metrics.sumBy("tributary_cdc_events_total", "op").getOrDefault("r", 0.0));
+            return new SnapshotProgress(metrics.sum(MetricNames.Cdc.HEARTBEATS_TOTAL) > 0,
+                    metrics.sumBy(MetricNames.Cdc.EVENTS_TOTAL, MetricLabels.OP).getOrDefault("r", 0.0));
         }
     }
 

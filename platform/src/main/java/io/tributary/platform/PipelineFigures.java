@@ -1,5 +1,7 @@
 package io.tributary.platform;
 
+import io.tributary.contracts.metrics.MetricLabels;
+import io.tributary.contracts.metrics.MetricNames;
 import io.tributary.contracts.prometheus.PrometheusText;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +27,11 @@ record PipelineFigures(double written, double captured, double bronze, double me
     }
 
     static PipelineFigures of(PrometheusText simulator, PrometheusText cdc, PrometheusText lake, PipelineFigures last) {
-        double written = simulator.isEmpty() ? last.written() : simulator.sum("tributary_simulator_changes_total");
-        double captured = cdc.isEmpty() ? last.captured() : cdc.sum("tributary_cdc_events_total");
-        OptionalDouble lag = cdc.isEmpty() ? last.cdcLagSeconds() : positive(cdc.value("tributary_cdc_lag_seconds"));
-        double bronze = lake.isEmpty() ? last.bronze() : lake.sum("tributary_lakehouse_bronze_rows_total");
-        double merged = lake.isEmpty() ? last.merged() : lake.sum("tributary_lakehouse_rows_merged_total");
+        double written = simulator.isEmpty() ? last.written() : simulator.sum(MetricNames.Simulator.CHANGES_TOTAL);
+        double captured = cdc.isEmpty() ? last.captured() : cdc.sum(MetricNames.Cdc.EVENTS_TOTAL);
+        OptionalDouble lag = cdc.isEmpty() ? last.cdcLagSeconds() : positive(cdc.value(MetricNames.Cdc.LAG_SECONDS));
+        double bronze = lake.isEmpty() ? last.bronze() : lake.sum(MetricNames.Lakehouse.BRONZE_ROWS_TOTAL);
+        double merged = lake.isEmpty() ? last.merged() : lake.sum(MetricNames.Lakehouse.ROWS_MERGED_TOTAL);
         OptionalDouble fresh = lake.isEmpty() ? last.freshnessSeconds() : freshness(lake);
         List<ParkedTable> parked = new ArrayList<>(parkedBy(Pipeline.CDC_ENGINE, cdc, last));
         parked.addAll(parkedBy(Pipeline.LAKEHOUSE_JOB, lake, last));
@@ -41,8 +43,8 @@ record PipelineFigures(double written, double captured, double bronze, double me
      * was applied in that minute, how long ago the newest applied change was committed (it grows while idle).
      */
     static OptionalDouble freshness(PrometheusText lake) {
-        Double measured = lake.sumBy("tributary_lakehouse_change_freshness_recent_seconds", "quantile").get("0.99");
-        return measured != null ? OptionalDouble.of(measured) : positive(lake.max("tributary_lakehouse_freshness_seconds"));
+        Double measured = lake.sumBy(MetricNames.Lakehouse.CHANGE_FRESHNESS_RECENT_SECONDS, MetricLabels.QUANTILE).get("0.99");
+        return measured != null ? OptionalDouble.of(measured) : positive(lake.max(MetricNames.Lakehouse.FRESHNESS_SECONDS));
     }
 
     private static List<ParkedTable> parkedBy(String stage, PrometheusText metrics, PipelineFigures last) {
@@ -76,7 +78,7 @@ record PipelineFigures(double written, double captured, double bronze, double me
     /** Captured changes per table from cdc-engine's {@code tributary_cdc_events_total{table}} ("shop.orders" -> "orders"). */
     static Map<String, Long> capturedByTable(PrometheusText cdc) {
         Map<String, Long> result = new TreeMap<>();
-        cdc.sumBy("tributary_cdc_events_total", "table").forEach((table, n) ->
+        cdc.sumBy(MetricNames.Cdc.EVENTS_TOTAL, MetricLabels.TABLE).forEach((table, n) ->
                 result.merge(table.substring(table.lastIndexOf('.') + 1), Math.round(n), Long::sum));
         return result;
     }

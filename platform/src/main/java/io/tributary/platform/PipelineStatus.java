@@ -1,5 +1,6 @@
 package io.tributary.platform;
 
+import io.tributary.contracts.metrics.MetricNames;
 import io.tributary.contracts.prometheus.PrometheusText;
 import io.tributary.stack.ServiceStatus;
 import java.util.ArrayList;
@@ -43,14 +44,14 @@ record PipelineStatus(List<ServiceStatus> services, List<ParkedTable> parked) {
     static String summary(String name, PrometheusText m) {
         return switch (name) {
             case Pipeline.SIMULATOR -> String.format(Locale.ROOT, "%,.0f changes written, %,.0f transactions",
-                    m.sum("tributary_simulator_changes_total"), m.sum("tributary_simulator_transactions_total"));
+                    m.sum(MetricNames.Simulator.CHANGES_TOTAL), m.sum(MetricNames.Simulator.TRANSACTIONS_TOTAL));
             case Pipeline.CDC_ENGINE -> String.format(Locale.ROOT, "%,.0f changes captured, lag %s, retained WAL %s",
-                    m.sum("tributary_cdc_events_total"), m.value("tributary_cdc_lag_seconds").stream()
+                    m.sum(MetricNames.Cdc.EVENTS_TOTAL), m.value(MetricNames.Cdc.LAG_SECONDS).stream()
                             .mapToObj(v -> v < 0 ? "-" : String.format(Locale.ROOT, "%.1f s", v)).findFirst().orElse("-"),
-                    m.value("tributary_cdc_retained_wal_bytes").stream().mapToObj(v -> ByteSize.human((long) v)).findFirst().orElse("-"));
+                    m.value(MetricNames.Cdc.RETAINED_WAL_BYTES).stream().mapToObj(v -> ByteSize.human((long) v)).findFirst().orElse("-"));
             case Pipeline.LAKEHOUSE_JOB -> String.format(Locale.ROOT, "%,.0f batches, %,.0f bronze rows, %,.0f merged, freshness %s",
-                    m.sum("tributary_lakehouse_batches_total"), m.sum("tributary_lakehouse_bronze_rows_total"),
-                    m.sum("tributary_lakehouse_rows_merged_total"), m.max("tributary_lakehouse_freshness_seconds").stream()
+                    m.sum(MetricNames.Lakehouse.BATCHES_TOTAL), m.sum(MetricNames.Lakehouse.BRONZE_ROWS_TOTAL),
+                    m.sum(MetricNames.Lakehouse.ROWS_MERGED_TOTAL), m.max(MetricNames.Lakehouse.FRESHNESS_SECONDS).stream()
                             .mapToObj(v -> String.format(Locale.ROOT, "%.1f s", v)).findFirst().orElse("-"));
             default -> "";
         };

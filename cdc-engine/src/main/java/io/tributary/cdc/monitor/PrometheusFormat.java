@@ -1,75 +1,61 @@
 package io.tributary.cdc.monitor;
 
+import static io.tributary.contracts.metrics.MetricLabels.OP;
+import static io.tributary.contracts.metrics.MetricLabels.REASON;
+import static io.tributary.contracts.metrics.MetricLabels.TABLE;
+
+import io.tributary.contracts.metrics.MetricNames.Cdc;
+import io.tributary.contracts.prometheus.PrometheusWriter;
 import java.util.Map;
 
-/** Renders {@link CdcMetrics} in the Prometheus text exposition format (version 0.0.4). */
+/** Renders {@link CdcMetrics} in the Prometheus text exposition format (version 0.0.4), names from the contracts. */
 public final class PrometheusFormat {
     private PrometheusFormat() {
     }
 
     public static String render(CdcMetrics m) {
-        StringBuilder out = new StringBuilder(1024);
-        header(out, "tributary_cdc_events_total", "counter",
+        PrometheusWriter out = new PrometheusWriter();
+        out.family(Cdc.EVENTS_TOTAL, "counter",
                 "Changes written to Kafka and acknowledged, by table and Debezium op (c, u, d, r, t); rate() gives events/s.");
         for (Map.Entry<String[], Long> e : m.eventCounts().entrySet()) {
-            out.append("tributary_cdc_events_total{table=\"").append(escape(e.getKey()[0]))
-                    .append("\",op=\"").append(escape(e.getKey()[1])).append("\"} ").append(e.getValue()).append('\n');
+            out.sample(Cdc.EVENTS_TOTAL, e.getValue(), TABLE, e.getKey()[0], OP, e.getKey()[1]);
         }
-        metric(out, "tributary_cdc_tombstones_total", "counter", "Tombstones written after deletes.", m.tombstones());
-        metric(out, "tributary_cdc_toast_filled_total", "counter",
+        out.counter(Cdc.TOMBSTONES_TOTAL, "Tombstones written after deletes.", m.tombstones());
+        out.counter(Cdc.TOAST_FILLED_TOTAL,
                 "Unchanged TOAST columns whose value was taken from the before image (REPLICA IDENTITY FULL).", m.toastFilled());
-        metric(out, "tributary_cdc_toast_unavailable_total", "counter",
+        out.counter(Cdc.TOAST_UNAVAILABLE_TOTAL,
                 "Unchanged TOAST columns sent with the placeholder and listed in unavailable_columns.", m.toastUnavailable());
-        metric(out, "tributary_cdc_heartbeats_total", "counter", "Heartbeat records seen (never written to Kafka).", m.heartbeats());
-        metric(out, "tributary_cdc_batches_total", "counter", "Batches acknowledged by Kafka and committed to the offset store.",
-                m.batches());
-        metric(out, "tributary_cdc_last_lsn", "gauge", "WAL position (LSN) of the last acknowledged change or heartbeat; -1 before the first.",
+        out.counter(Cdc.HEARTBEATS_TOTAL, "Heartbeat records seen (never written to Kafka).", m.heartbeats());
+        out.counter(Cdc.BATCHES_TOTAL, "Batches acknowledged by Kafka and committed to the offset store.", m.batches());
+        out.gauge(Cdc.LAST_LSN, "WAL position (LSN) of the last acknowledged change or heartbeat; -1 before the first.",
                 m.lastLsn());
-        gauge(out, "tributary_cdc_lag_seconds", "Kafka acknowledgement time minus source commit time (ts_ms) of the last change; -1 before the first.",
+        out.gauge(Cdc.LAG_SECONDS, "Kafka acknowledgement time minus source commit time (ts_ms) of the last change; -1 before the first.",
                 m.lastLagMs() < 0 ? -1 : m.lastLagMs() / 1000.0);
-        gauge(out, "tributary_cdc_last_source_timestamp_seconds", "Source commit time of the last change (Unix seconds); -1 before the first.",
+        out.gauge(Cdc.LAST_SOURCE_TIMESTAMP_SECONDS, "Source commit time of the last change (Unix seconds); -1 before the first.",
                 m.lastSourceTsMs() < 0 ? -1 : m.lastSourceTsMs() / 1000.0);
-        header(out, "tributary_cdc_table_parked", "gauge",
+        out.family(Cdc.TABLE_PARKED, "gauge",
                 "1 while a table is parked (its changes go to <prefix>._parked.<schema>.<table>), by table and reason "
                         + "(schema_refused, value_not_encodable, conversion_error); absent when no table is parked. "
                         + "GET /tables/parked has the message and the fix.");
         for (Map.Entry<String, String> e : m.parkedTables().entrySet()) {
-            out.append("tributary_cdc_table_parked{table=\"").append(escape(e.getKey())).append("\",reason=\"")
-                    .append(escape(e.getValue())).append("\"} 1\n");
+            out.sample(Cdc.TABLE_PARKED, 1, TABLE, e.getKey(), REASON, e.getValue());
         }
-        header(out, "tributary_cdc_parked_changes_total", "counter",
+        out.family(Cdc.PARKED_CHANGES_TOTAL, "counter",
                 "Changes of parked tables written to their parking topic and acknowledged, since start.");
         for (Map.Entry<String, Long> e : m.parkedChanges().entrySet()) {
-            out.append("tributary_cdc_parked_changes_total{table=\"").append(escape(e.getKey())).append("\"} ")
-                    .append(e.getValue()).append('\n');
+            out.sample(Cdc.PARKED_CHANGES_TOTAL, e.getValue(), TABLE, e.getKey());
         }
-        header(out, "tributary_cdc_replayed_changes_total", "counter",
+        out.family(Cdc.REPLAYED_CHANGES_TOTAL, "counter",
                 "Parked changes replayed into their table's topic by a resume and acknowledged, since start.");
         for (Map.Entry<String, Long> e : m.replayedChanges().entrySet()) {
-            out.append("tributary_cdc_replayed_changes_total{table=\"").append(escape(e.getKey())).append("\"} ")
-                    .append(e.getValue()).append('\n');
+            out.sample(Cdc.REPLAYED_CHANGES_TOTAL, e.getValue(), TABLE, e.getKey());
         }
-        metric(out, "tributary_cdc_retained_wal_bytes", "gauge",
+        out.gauge(Cdc.RETAINED_WAL_BYTES,
                 "WAL retained by the replication slot: pg_current_wal_lsn() - restart_lsn; -1 until measured.", m.retainedWalBytes());
         return out.toString();
     }
 
-    private static void metric(StringBuilder out, String name, String type, String help, long value) {
-        header(out, name, type, help);
-        out.append(name).append(' ').append(value).append('\n');
-    }
-
-    private static void gauge(StringBuilder out, String name, String help, double value) {
-        header(out, name, "gauge", help);
-        out.append(name).append(' ').append(value).append('\n');
-    }
-
-    private static void header(StringBuilder out, String name, String type, String help) {
-        out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-        out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
-    }
-
     static String escape(String label) {
-        return label.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
+        return PrometheusWriter.escape(label);
     }
 }

@@ -1,5 +1,11 @@
 package io.tributary.lakehouse.metrics;
 
+import static io.tributary.contracts.metrics.MetricLabels.REASON;
+import static io.tributary.contracts.metrics.MetricLabels.SINCE_BATCH;
+import static io.tributary.contracts.metrics.MetricLabels.TABLE;
+
+import io.tributary.contracts.metrics.MetricNames.Lakehouse;
+import io.tributary.contracts.prometheus.PrometheusWriter;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,68 +127,39 @@ public final class JobMetrics {
 
     public String render() {
         StringBuilder sb = new StringBuilder();
-        counter(sb, "tributary_lakehouse_batches_total", "Micro-batches committed.", batches.get());
-        counter(sb, "tributary_lakehouse_batch_failures_total", "Micro-batches that failed (the query stops).",
-                failedBatches.get());
-        counter(sb, "tributary_lakehouse_input_rows_total", "Kafka records read.", inputRows.get());
-        gauge(sb, "tributary_lakehouse_input_rows_per_second", "Input rate of the last batch (Spark progress).",
-                inputRowsPerSecond);
-        gauge(sb, "tributary_lakehouse_processed_rows_per_second", "Processing rate of the last batch.",
-                processedRowsPerSecond);
-        gauge(sb, "tributary_lakehouse_last_batch_duration_seconds", "Duration of the last micro-batch.",
-                lastBatchSeconds);
-        sb.append("# HELP tributary_lakehouse_batch_duration_seconds Micro-batch durations.\n")
-                .append("# TYPE tributary_lakehouse_batch_duration_seconds summary\n")
-                .append("tributary_lakehouse_batch_duration_seconds_sum ").append(batchSecondsSum.sum()).append('\n')
-                .append("tributary_lakehouse_batch_duration_seconds_count ").append(batches.get()).append('\n');
-        counter(sb, "tributary_lakehouse_quarantined_total", "Poison records written to the quarantine table.",
-                quarantined.get());
-        counter(sb, "tributary_lakehouse_kafka_tombstones_total", "Kafka tombstones (null values) skipped.",
-                tombstonesSkipped.get());
-        counter(sb, "tributary_lakehouse_codegen_compilations_total",
+        PrometheusWriter out = new PrometheusWriter(sb);
+        out.counter(Lakehouse.BATCHES_TOTAL, "Micro-batches committed.", batches.get());
+        out.counter(Lakehouse.BATCH_FAILURES_TOTAL, "Micro-batches that failed (the query stops).", failedBatches.get());
+        out.counter(Lakehouse.INPUT_ROWS_TOTAL, "Kafka records read.", inputRows.get());
+        out.gauge(Lakehouse.INPUT_ROWS_PER_SECOND, "Input rate of the last batch (Spark progress).", inputRowsPerSecond);
+        out.gauge(Lakehouse.PROCESSED_ROWS_PER_SECOND, "Processing rate of the last batch.", processedRowsPerSecond);
+        out.gauge(Lakehouse.LAST_BATCH_DURATION_SECONDS, "Duration of the last micro-batch.", lastBatchSeconds);
+        out.family(Lakehouse.BATCH_DURATION_SECONDS, "summary", "Micro-batch durations.")
+                .sample(Lakehouse.BATCH_DURATION_SECONDS_SUM, batchSecondsSum.sum())
+                .sample(Lakehouse.BATCH_DURATION_SECONDS_COUNT, batches.get());
+        out.counter(Lakehouse.QUARANTINED_TOTAL, "Poison records written to the quarantine table.", quarantined.get());
+        out.counter(Lakehouse.KAFKA_TOMBSTONES_TOTAL, "Kafka tombstones (null values) skipped.", tombstonesSkipped.get());
+        out.counter(Lakehouse.CODEGEN_COMPILATIONS_TOTAL,
                 "Classes Spark generated and compiled (flat once every plan was seen: its cache is hit).",
                 codegenCompilations.get());
-        counter(sb, "tributary_lakehouse_maintenance_runs_total", "Maintenance runs (OPTIMIZE, purge, VACUUM).",
-                maintenanceRuns.get());
-        counter(sb, "tributary_lakehouse_commit_retries_total", "Delta commits retried after a conflict.",
-                commitRetries.get());
-        perTable(sb, "tributary_lakehouse_rows_merged_total", "counter", "Silver rows written by MERGE.", rowsMerged);
-        perTable(sb, "tributary_lakehouse_bronze_rows_total", "counter", "Changes appended to bronze.", bronzeRows);
-        sb.append("# HELP tributary_lakehouse_table_parked 1 while a table is parked (label reason: why; fix:"
-                        + " ./tributary resume <table>).\n")
-                .append("# TYPE tributary_lakehouse_table_parked gauge\n");
-        parked.values().forEach(p -> sb.append("tributary_lakehouse_table_parked{table=\"").append(p.table())
-                .append("\",reason=\"").append(labelValue(p.reason())).append("\",since_batch=\"").append(p.batchId())
-                .append("\"} 1\n"));
-        changeFreshness.render(sb, "tributary_lakehouse_change_freshness_seconds");
-        sb.append("# HELP tributary_lakehouse_freshness_seconds Now minus the newest source commit time applied.\n")
-                .append("# TYPE tributary_lakehouse_freshness_seconds gauge\n");
+        out.counter(Lakehouse.MAINTENANCE_RUNS_TOTAL, "Maintenance runs (OPTIMIZE, purge, VACUUM).", maintenanceRuns.get());
+        out.counter(Lakehouse.COMMIT_RETRIES_TOTAL, "Delta commits retried after a conflict.", commitRetries.get());
+        perTable(out, Lakehouse.ROWS_MERGED_TOTAL, "Silver rows written by MERGE.", rowsMerged);
+        perTable(out, Lakehouse.BRONZE_ROWS_TOTAL, "Changes appended to bronze.", bronzeRows);
+        out.family(Lakehouse.TABLE_PARKED, "gauge",
+                "1 while a table is parked (label reason: why; fix: ./tributary resume <table>).");
+        parked.values().forEach(p -> out.sample(Lakehouse.TABLE_PARKED, 1, TABLE, p.table(), REASON, p.reason(),
+                SINCE_BATCH, Long.toString(p.batchId())));
+        changeFreshness.render(sb, Lakehouse.CHANGE_FRESHNESS_SECONDS);
+        out.family(Lakehouse.FRESHNESS_SECONDS, "gauge", "Now minus the newest source commit time applied.");
         long now = clock.millis();
-        new java.util.TreeMap<>(newestSourceTsMs).forEach((table, ts) -> sb.append(
-                "tributary_lakehouse_freshness_seconds{table=\"").append(table).append("\"} ")
-                .append(Math.max(0, now - ts) / 1000.0).append('\n'));
+        new java.util.TreeMap<>(newestSourceTsMs).forEach((table, ts) -> out.sample(Lakehouse.FRESHNESS_SECONDS,
+                Math.max(0, now - ts) / 1000.0, TABLE, table));
         return sb.toString();
     }
 
-    /** A Prometheus label value: backslash, quote and newline escaped. */
-    static String labelValue(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
-    }
-
-    private static void counter(StringBuilder sb, String name, String help, long value) {
-        sb.append("# HELP ").append(name).append(' ').append(help).append('\n')
-                .append("# TYPE ").append(name).append(" counter\n").append(name).append(' ').append(value).append('\n');
-    }
-
-    private static void gauge(StringBuilder sb, String name, String help, double value) {
-        sb.append("# HELP ").append(name).append(' ').append(help).append('\n')
-                .append("# TYPE ").append(name).append(" gauge\n").append(name).append(' ').append(value).append('\n');
-    }
-
-    private static void perTable(StringBuilder sb, String name, String type, String help, Map<String, AtomicLong> m) {
-        sb.append("# HELP ").append(name).append(' ').append(help).append('\n')
-                .append("# TYPE ").append(name).append(' ').append(type).append('\n');
-        m.forEach((table, v) -> sb.append(name).append("{table=\"").append(table).append("\"} ").append(v.get())
-                .append('\n'));
+    private static void perTable(PrometheusWriter out, String name, String help, Map<String, AtomicLong> m) {
+        out.family(name, "counter", help);
+        m.forEach((table, v) -> out.sample(name, v.get(), TABLE, table));
     }
 }

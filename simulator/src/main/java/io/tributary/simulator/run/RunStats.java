@@ -1,5 +1,11 @@
 package io.tributary.simulator.run;
 
+import static io.tributary.contracts.metrics.MetricLabels.KIND;
+import static io.tributary.contracts.metrics.MetricLabels.OP;
+import static io.tributary.contracts.metrics.MetricLabels.TABLE;
+
+import io.tributary.contracts.metrics.MetricNames.Simulator;
+import io.tributary.contracts.prometheus.PrometheusWriter;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -129,47 +135,29 @@ public final class RunStats {
         return sb.toString();
     }
 
-    /** Prometheus text exposition format (version 0.0.4). */
+    /** Prometheus text exposition format (version 0.0.4), names from the contracts. */
     public String prometheus(double targetRate) {
-        StringBuilder sb = new StringBuilder(2048);
-        sb.append("# HELP tributary_simulator_changes_total Rows inserted, updated or deleted, by business event.\n")
-                .append("# TYPE tributary_simulator_changes_total counter\n");
+        PrometheusWriter out = new PrometheusWriter(new StringBuilder(2048));
+        out.family(Simulator.CHANGES_TOTAL, "counter", "Rows inserted, updated or deleted, by business event.");
         for (ChangeKind k : ChangeKind.values()) {
-            sb.append("tributary_simulator_changes_total{kind=\"").append(k.key()).append("\"} ")
-                    .append(changes(k)).append('\n');
+            out.sample(Simulator.CHANGES_TOTAL, changes(k), KIND, k.key());
         }
-        sb.append("# HELP tributary_simulator_events_total Business events committed, by kind.\n")
-                .append("# TYPE tributary_simulator_events_total counter\n");
+        out.family(Simulator.EVENTS_TOTAL, "counter", "Business events committed, by kind.");
         for (ChangeKind k : ChangeKind.values()) {
-            sb.append("tributary_simulator_events_total{kind=\"").append(k.key()).append("\"} ")
-                    .append(events(k)).append('\n');
+            out.sample(Simulator.EVENTS_TOTAL, events(k), KIND, k.key());
         }
-        sb.append("# HELP tributary_simulator_row_changes_total Rows changed, by table and operation.\n")
-                .append("# TYPE tributary_simulator_row_changes_total counter\n");
-        changesByTable.forEach((table, ops) -> ops.forEach((op, n) ->
-                sb.append("tributary_simulator_row_changes_total{table=\"").append(table).append("\",op=\"")
-                        .append(op.name().toLowerCase(Locale.ROOT)).append("\"} ").append(n.sum()).append('\n')));
-        counter(sb, "tributary_simulator_transactions_total", "Transactions committed.", transactions());
-        counter(sb, "tributary_simulator_retries_total", "Transactions retried after a retriable SQL error.", retries());
-        counter(sb, "tributary_simulator_out_of_stock_total", "Order items refused because stock was too low.",
-                outOfStock.sum());
-        counter(sb, "tributary_simulator_schema_changes_total", "ALTER TABLE statements applied.", schemaChanges());
-        counter(sb, "tributary_simulator_schema_change_waits_total",
+        out.family(Simulator.ROW_CHANGES_TOTAL, "counter", "Rows changed, by table and operation.");
+        changesByTable.forEach((table, ops) -> ops.forEach((op, n) -> out.sample(Simulator.ROW_CHANGES_TOTAL, n.sum(),
+                TABLE, table, OP, op.name().toLowerCase(Locale.ROOT))));
+        out.counter(Simulator.TRANSACTIONS_TOTAL, "Transactions committed.", transactions());
+        out.counter(Simulator.RETRIES_TOTAL, "Transactions retried after a retriable SQL error.", retries());
+        out.counter(Simulator.OUT_OF_STOCK_TOTAL, "Order items refused because stock was too low.", outOfStock.sum());
+        out.counter(Simulator.SCHEMA_CHANGES_TOTAL, "ALTER TABLE statements applied.", schemaChanges());
+        out.counter(Simulator.SCHEMA_CHANGE_WAITS_TOTAL,
                 "Schema changes postponed because a long reader held the table lock.", schemaChangeWaits.sum());
-        sb.append("# HELP tributary_simulator_target_rate Target row changes per second.\n")
-                .append("# TYPE tributary_simulator_target_rate gauge\n")
-                .append("tributary_simulator_target_rate ")
-                .append(Double.isInfinite(targetRate) ? "+Inf" : String.valueOf(targetRate)).append('\n');
-        sb.append("# HELP tributary_simulator_start_time_seconds Start of the run, seconds since the epoch.\n")
-                .append("# TYPE tributary_simulator_start_time_seconds gauge\n")
-                .append("tributary_simulator_start_time_seconds ").append(startedAtMillis.get() / 1000.0).append('\n');
-        return sb.toString();
-    }
-
-    private static void counter(StringBuilder sb, String name, String help, long value) {
-        sb.append("# HELP ").append(name).append(' ').append(help).append('\n')
-                .append("# TYPE ").append(name).append(" counter\n")
-                .append(name).append(' ').append(value).append('\n');
+        out.gauge(Simulator.TARGET_RATE, "Target row changes per second.", targetRate);
+        out.gauge(Simulator.START_TIME_SECONDS, "Start of the run, seconds since the epoch.", startedAtMillis.get() / 1000.0);
+        return out.toString();
     }
 
     /** The summary printed as JSON at exit. */

@@ -1,0 +1,22 @@
+package io.tributary.contracts.metrics;
+
+/** The label names of the metrics in {@link MetricNames} that readers group or filter by. */
+public final class MetricLabels {
+    /** the table: {@code schema.table} at cdc-engine, the silver table name at lakehouse-job */
+    public static final String TABLE = "table";
+    /** Debezium's op: c, u, d, r, t */
+    public static final String OP = "op";
+    /** why a table is parked */
+    public static final String REASON = "reason";
+    /** the lake's first parked micro-batch */
+    public static final String SINCE_BATCH = "since_batch";
+    /** the simulator's business event kind */
+    public static final String KIND = "kind";
+    /** a summary's quantile */
+    public static final String QUANTILE = "quantile";
+    /** a histogram bucket's upper bound */
+    public static final String LE = "le";
+
+    private MetricLabels() {
+    }
+}
