@@ -13,7 +13,7 @@ import java.util.TreeMap;
  */
 public final class PrometheusText {
 
-    private static final String TABLE = "table";
+    private static final String TABLE = io.tributary.contracts.metrics.MetricLabels.TABLE;
 
     private PrometheusText() {
     }
