@@ -1,5 +1,6 @@
 package io.tributary.platform;
 
+import io.tributary.contracts.metrics.MetricNames;
 import io.tributary.contracts.prometheus.PrometheusText;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
@@ -191,7 +192,7 @@ final class Demo {
         if (firstVisibleReported) {
             return;
         }
-        double merged = scraper.scrape(pipeline.ports().lakehouseJob()).map(m -> m.sum("tributary_lakehouse_rows_merged_total"))
+        double merged = scraper.scrape(pipeline.ports().lakehouseJob()).map(m -> m.sum(MetricNames.Lakehouse.ROWS_MERGED_TOTAL))
                 .orElse(0.0);
         if (merged > 0) {
             firstVisibleReported = true;
