@@ -139,8 +139,9 @@ final class ApplyBenchmark {
                 .classpath(ctx.stack.settings().projectRoot());
         Path summary = ctx.runDir.resolve("plain-append.summary");
         Path data = Files.createDirectories(ctx.runDir.resolve("bench-apply-append"));
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                io.tributary.stack.StageHeaps.LAKEHOUSE_JOB, "-Djava.io.tmpdir=" + data));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(io.tributary.stack.StageHeaps.options(io.tributary.stack.StageHeaps.LAKEHOUSE_JOB));
+        cmd.add("-Djava.io.tmpdir=" + data);
         cmd.addAll(BenchContext.SPARK_OPENS);
         cmd.addAll(List.of("-cp", classpath, "io.tributary.bench.spark.PlainDeltaAppend",
                 summary.toString()));

@@ -217,7 +217,7 @@ public final class BenchContext {
     ManagedProcess launchLakehouseJob(String name, String prefix, String lakeRoot, int metricsPort,
                                       Duration trigger) throws IOException {
         Path data = Files.createDirectories(runDir.resolve(name));
-        List<String> jvm = new ArrayList<>(List.of(StageHeaps.LAKEHOUSE_JOB));
+        List<String> jvm = new ArrayList<>(StageHeaps.options(StageHeaps.LAKEHOUSE_JOB));
         jvm.addAll(SPARK_OPENS);
         jvm.addAll(lakeJvmOptions);
         ManagedProcess p = stack.launch(ModuleLaunch.of(StageMain.LAKEHOUSE_JOB,

@@ -52,7 +52,7 @@ final class SharedLake implements AutoCloseable {
         Path go = data.resolve("start-plain-append");
         Path summary = data.resolve("plain-append.summary");
         int port = BenchContext.freePort();
-        List<String> jvm = new ArrayList<>(List.of(io.tributary.stack.StageHeaps.LAKEHOUSE_JOB));
+        List<String> jvm = new ArrayList<>(io.tributary.stack.StageHeaps.options(io.tributary.stack.StageHeaps.LAKEHOUSE_JOB));
         jvm.addAll(BenchContext.SPARK_OPENS);
         ManagedProcess p = ctx.stack.launch(ModuleLaunch.of(SparkJobCompiler.MODULE, "io.tributary.bench.spark.SharedSparkHost",
                 List.of(go.toString(), PREFIX + "\\.shop\\.bench_items", summary.toString()),

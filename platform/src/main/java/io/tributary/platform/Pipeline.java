@@ -72,7 +72,8 @@ final class Pipeline {
     }
 
     ManagedProcess startLakehouseJob(Duration trigger) {
-        List<String> jvm = new ArrayList<>(List.of(StageHeaps.LAKEHOUSE_JOB, "-Duser.timezone=UTC"));
+        List<String> jvm = new ArrayList<>(StageHeaps.options(StageHeaps.LAKEHOUSE_JOB));
+        jvm.add("-Duser.timezone=UTC");
         jvm.addAll(SparkJvmOptions.get());
         return reuseOrLaunch(ModuleLaunch.of(StageMain.LAKEHOUSE_JOB, List.of("stream"),
                 Map.of(StageEnvironment.Lakehouse.DATA_DIR, stack.settings().dataDir().resolve("lakehouse-job").toString(),
