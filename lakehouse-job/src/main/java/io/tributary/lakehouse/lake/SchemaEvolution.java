@@ -84,7 +84,8 @@ public final class SchemaEvolution {
         return TypeWidening.canWiden(from, to);
     }
 
-    private static StructField find(StructType type, String name) {
+    /** The field of {@code type} named {@code name}, ignoring case (as Spark resolves columns), or null. */
+    static StructField find(StructType type, String name) {
         for (StructField f : type.fields()) {
             if (f.name().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
                 return f;

@@ -34,7 +34,7 @@ final class TextRetype {
     static List<String> columns(StructType stored, StructType incoming) {
         List<String> out = new ArrayList<>();
         for (StructField in : incoming.fields()) {
-            StructField existing = find(stored, in.name());
+            StructField existing = SchemaEvolution.find(stored, in.name());
             if (existing != null && in.dataType().equals(DataTypes.StringType)
                     && TypeWidening.printsAsPostgresText(existing.dataType())) {
                 out.add(existing.name());
@@ -65,14 +65,5 @@ final class TextRetype {
         rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
                 .partitionBy(partitionColumn).save(path);
         LOG.info("{}: columns {} of the before and after images rewritten as text", path, columns);
-    }
-
-    private static StructField find(StructType type, String name) {
-        for (StructField f : type.fields()) {
-            if (f.name().equalsIgnoreCase(name)) {
-                return f;
-            }
-        }
-        return null;
     }
 }
