@@ -1,16 +1,5 @@
 package io.tributary.cdc;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
-
 import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
@@ -40,10 +29,21 @@ import io.tributary.cdc.pipeline.EngineStopException;
 import io.tributary.cdc.pipeline.KafkaChangeSink;
 import io.tributary.cdc.pipeline.SourceRecords;
 import io.tributary.cdc.pipeline.TopicProvisioner;
+import io.tributary.runtime.StageLifecycle;
 import io.tributary.serde.CachingSchemaRegistryClient;
 import io.tributary.serde.ConfluentAvroSerializer;
 import io.tributary.serde.RegistryClientSettings;
 import io.tributary.serde.SerializerSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -57,7 +57,7 @@ public final class CdcEngine {
     private static final Logger LOG = LoggerFactory.getLogger(CdcEngine.class);
 
     private final CdcConfig config;
-    private final EngineLifecycle lifecycle = new EngineLifecycle();
+    private final StageLifecycle lifecycle = new StageLifecycle("cdc-engine");
     private volatile DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     /** Held by each batch and by a resume's replay: a parked table's replay never interleaves with a batch. */
     private final ReentrantLock pipelineLock = new ReentrantLock();
@@ -81,11 +81,11 @@ public final class CdcEngine {
 
     /** Waits until {@link #run()} has released everything (offsets flushed, producer closed); returns its exit code. */
     public int awaitFinished(Duration timeout) throws InterruptedException {
-        return lifecycle.awaitEnd(timeout) && lifecycle.state() == EngineLifecycle.State.STOPPED ? 0 : 1;
+        return lifecycle.awaitEnd(timeout) && lifecycle.state() == StageLifecycle.State.STOPPED ? 0 : 1;
     }
 
     /** Where the run is (starting, running, stopping, stopped, or failed with its cause). */
-    public EngineLifecycle lifecycle() {
+    public StageLifecycle lifecycle() {
         return lifecycle;
     }
 

@@ -11,6 +11,7 @@ import io.tributary.lakehouse.lake.SilverWriter;
 import io.tributary.lakehouse.metrics.JobMetrics;
 import io.tributary.lakehouse.metrics.MetricsServer;
 import io.tributary.lakehouse.parking.TableParking;
+import io.tributary.runtime.StageLifecycle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -42,7 +43,7 @@ public final class StreamingJob implements AutoCloseable {
     private final LakehouseConfig config;
     private final JobMetrics metrics = new JobMetrics(Clock.systemUTC());
     private final ReentrantLock writeLock = new ReentrantLock(true);
-    private final JobLifecycle lifecycle = new JobLifecycle();
+    private final StageLifecycle lifecycle = new StageLifecycle("the lakehouse job");
     private SparkSession spark;
     private StreamingQuery query;
     private MetricsServer metricsServer;
@@ -121,7 +122,7 @@ public final class StreamingJob implements AutoCloseable {
     }
 
     /** Where the job is (starting, running, stopping, stopped, or failed with its cause). */
-    public JobLifecycle lifecycle() {
+    public StageLifecycle lifecycle() {
         return lifecycle;
     }
 
@@ -189,7 +190,7 @@ public final class StreamingJob implements AutoCloseable {
 
     @Override
     public void close() {
-        boolean stopping = lifecycle.stopping();
+        boolean stopping = lifecycle.requestStop(null);
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
@@ -210,7 +211,7 @@ public final class StreamingJob implements AutoCloseable {
             spark.stop();
         }
         if (stopping) {
-            lifecycle.stopped();
+            lifecycle.ended();
         }
         LOG.info("lakehouse job stopped");
     }
