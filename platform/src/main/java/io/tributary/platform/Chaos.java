@@ -59,6 +59,7 @@ final class Chaos {
     /** the tables chaos created during the storm, in order */
     private final List<String> chaosTables = new ArrayList<>();
     private final List<ChaosParkAndResume.Outcome> columnChanges = new ArrayList<>();
+    private final List<ChaosLakePark.Outcome> lakeParks = new ArrayList<>();
     private PipelineFigures figures = PipelineFigures.NONE;
     private long figuresAt = System.nanoTime();
     private long stormStart;
@@ -181,12 +182,21 @@ final class Chaos {
             case INCOMPATIBLE_COLUMN_CHANGE -> {
                 ChaosColumnChange change = ChaosColumnChange.of(SCHEMA, performed.getOrDefault(p.fault(), 0) + 1);
                 chaosTables.add(change.table());
-                columnChanges.add(new ChaosParkAndResume(stack, pipeline.ports(), scraper, this::say, this::sample)
-                        .run(change, p.seed(), elapsed));
+                columnChanges.add(new ChaosParkAndResume(steps(), this::say).run(change, p.seed(), elapsed));
+                count(p.fault());
+            }
+            case LAKE_WRITE_REFUSED -> {
+                ChaosLakeConstraint fault = ChaosLakeConstraint.of(SCHEMA, performed.getOrDefault(p.fault(), 0) + 1);
+                chaosTables.add(fault.table());
+                lakeParks.add(new ChaosLakePark(steps(), new LakehouseTool(stack), this::say).run(fault, p.seed(), elapsed));
                 count(p.fault());
             }
             default -> throw new IllegalStateException("not a scheduled fault: " + p.fault());
         }
+    }
+
+    private ChaosSteps steps() {
+        return new ChaosSteps(stack, pipeline.ports(), scraper, this::sample);
     }
 
     /** Creates a new table in the captured schema with edge values, then updates and deletes, a transaction per step. */
@@ -346,7 +356,7 @@ final class Chaos {
                 : summary.parkedTables().stream().map(t -> t.name() + ": " + t.parked()).toList();
         return new ChaosReport(options.seed(), options.duration(), Map.copyOf(performed), restarts, written.total(), captured,
                 poisonInjected, quarantined, summary == null ? null : summary.outcome(), parked,
-                summary == null ? Map.of() : chaosTableResults(summary), columnChanges, walMax, options.idleWalBound(), failure);
+                summary == null ? Map.of() : chaosTableResults(summary), columnChanges, lakeParks, walMax, options.idleWalBound(), failure);
     }
 
     private void count(ChaosFault fault) {

@@ -34,8 +34,13 @@ record ChaosColumnChange(String schema, String table, boolean toText) {
 
     /** The statements that create the table and its first rows (before the change: their schema is registered first). */
     List<String> create() {
-        return List.of("CREATE TABLE " + qualified() + " (id bigint PRIMARY KEY, v integer, note text)",
-                "INSERT INTO " + qualified() + " (id, v, note) SELECT g, g, 'row ' || g FROM generate_series(1, " + SEED_ROWS + ") g");
+        return create(qualified());
+    }
+
+    /** A chaos table of this shape ({@code id bigint} key, {@code v integer}, {@code note text}) with its first rows. */
+    static List<String> create(String qualified) {
+        return List.of("CREATE TABLE " + qualified + " (id bigint PRIMARY KEY, v integer, note text)",
+                "INSERT INTO " + qualified + " (id, v, note) SELECT g, g, 'row ' || g FROM generate_series(1, " + SEED_ROWS + ") g");
     }
 
     /** The change the registry refuses. */

@@ -34,7 +34,13 @@ enum ChaosFault {
      * own ({@code chaos_alter_<n>}) while its rows change: cdc-engine parks the table, the others flow; then
      * {@code schema accept} and {@code resume}
      */
-    INCOMPATIBLE_COLUMN_CHANGE("incompatible-column-change");
+    INCOMPATIBLE_COLUMN_CHANGE("incompatible-column-change"),
+    /**
+     * a CHECK constraint on the silver table of a table of its own ({@code chaos_lake_<n>}) and a change in PostgreSQL
+     * that breaks it, while its rows change: the lakehouse job parks that table, the shop's tables keep flowing into the
+     * lake; then the constraint is dropped and the table resumed
+     */
+    LAKE_WRITE_REFUSED("lake-write-refused");
 
     private final String id;
 

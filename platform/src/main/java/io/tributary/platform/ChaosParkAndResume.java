@@ -45,7 +45,6 @@ final class ChaosParkAndResume {
     private static final Duration REGISTERED_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration PARK_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration SLOT_TIMEOUT = Duration.ofMinutes(2);
-    private static final Duration ENDPOINT_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration WRITES_AROUND = Duration.ofSeconds(2);
 
     /**
@@ -59,11 +58,12 @@ final class ChaosParkAndResume {
      * @param otherChanges changes of other tables cdc-engine acknowledged meanwhile (-1: not measured)
      * @param replayed     parked changes cdc-engine's resume replayed (-1: no resume)
      * @param lake         the lakehouse job's answer to resume ({@code not parked}, {@code resumed}, or its refusal)
+     * @param lakeWhileParked the shop's tables in the lake while the table was parked
      * @param writes       the writer's statements (before, during and after the change)
      * @param problems     what did not go as documented, empty when the table was parked and resumed
      */
     record Outcome(String table, Duration parkedAfter, String reason, String breakLsn, boolean slotPassed, long otherChanges,
-            int replayed, String lake, long writes, List<String> problems) {
+            int replayed, String lake, ChaosLakeProgress.DuringPark lakeWhileParked, long writes, List<String> problems) {
 
         Outcome {
             problems = List.copyOf(problems);
@@ -74,7 +74,8 @@ final class ChaosParkAndResume {
         }
 
         Outcome withWrites(long n) {
-            return new Outcome(table, parkedAfter, reason, breakLsn, slotPassed, otherChanges, replayed, lake, n, problems);
+            return new Outcome(table, parkedAfter, reason, breakLsn, slotPassed, otherChanges, replayed, lake, lakeWhileParked, n,
+                    problems);
         }
 
         /** For the summary line, e.g. {@code chaos_alter_1 parked-after=1.2s slot-passed others=+412 replayed=37 resumed}. */
@@ -90,38 +91,37 @@ final class ChaosParkAndResume {
             if (replayed >= 0) {
                 sb.append(" replayed=").append(replayed);
             }
+            sb.append(lakeWhileParked.brief());
             sb.append(" writes=").append(writes);
             sb.append(resumed() ? " resumed" : " NOT-RESUMED(" + problems.get(0).lines().findFirst().orElse("") + ")");
             return sb.toString();
         }
     }
 
+    private final ChaosSteps steps;
     private final LocalStack stack;
     private final PipelinePorts ports;
     private final MetricsScraper scraper;
     private final Consumer<String> say;
-    private final Runnable sample;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-    private long sampledAt = System.nanoTime();
 
-    /** @param sample called about once a second while waiting (the chaos live line) */
-    ChaosParkAndResume(LocalStack stack, PipelinePorts ports, MetricsScraper scraper, Consumer<String> say, Runnable sample) {
-        this.stack = stack;
-        this.ports = ports;
-        this.scraper = scraper;
+    ChaosParkAndResume(ChaosSteps steps, Consumer<String> say) {
+        this.steps = steps;
+        this.stack = steps.stack();
+        this.ports = steps.ports();
+        this.scraper = steps.scraper();
         this.say = say;
-        this.sample = sample;
     }
 
     Outcome run(ChaosColumnChange change, long seed, String elapsed) {
-        execute(change.create());
+        steps.execute(change.create());
         awaitRegistered(change);
         ChaosTableWriter writer = ChaosTableWriter.start(stack.postgres(), change.writes(seed), "chaos-writer-" + change.table());
         Outcome outcome;
         try {
-            pause(WRITES_AROUND);
+            steps.pause(WRITES_AROUND);
             outcome = parkAndResume(change, elapsed);
-            pause(WRITES_AROUND);
+            steps.pause(WRITES_AROUND);
         } finally {
             writer.stop();
         }
@@ -134,17 +134,20 @@ final class ChaosParkAndResume {
     private Outcome parkAndResume(ChaosColumnChange change, String elapsed) {
         String qualified = change.qualified();
         List<String> problems = new ArrayList<>();
+        Optional<ChaosLakeProgress.Batch> lakeBefore = steps.nextLakeBatch(Optional.empty());
         long alteredAt = System.nanoTime();
-        execute(List.of(change.alter()));
+        steps.execute(List.of(change.alter()));
         say.accept("FAULT at " + elapsed + ": " + change.describe() + " while a writer changes the table every " + WRITE_EVERY_MS
                 + " ms (the registry refuses it under BACKWARD)");
         Optional<String> parked = awaitParked(qualified, PARK_TIMEOUT);
         if (parked.isEmpty()) {
             problems.add("cdc-engine did not park " + qualified + " within " + DurationText.format(PARK_TIMEOUT)
                     + " of the change (is the subject's compatibility BACKWARD?); see " + stack.settings().logFile(Pipeline.CDC_ENGINE));
-            return new Outcome(change.table(), null, null, "", false, -1, -1, "", 0, problems);
+            return new Outcome(change.table(), null, null, "", false, -1, -1, "", ChaosLakeProgress.DuringPark.NOT_MEASURED, 0,
+                    problems);
         }
         Duration parkedAfter = Duration.ofNanos(System.nanoTime() - alteredAt);
+        Optional<ChaosLakeProgress> lakeAtPark = steps.lakeProgress();
         String reason = parked.get();
         String breakLsn = currentWalLsn();
         double othersBefore = otherEvents(qualified);
@@ -156,24 +159,33 @@ final class ChaosParkAndResume {
                         ? "the slot's confirmed_flush_lsn passed " + breakLsn + " while it stayed parked"
                         : "THE SLOT DID NOT PASS " + breakLsn + " within " + DurationText.format(SLOT_TIMEOUT),
                 others < 0 ? "unknown (cdc-engine restarted)" : "+" + others));
+        ChaosLakeProgress.DuringPark lakeWhileParked = ChaosLakeProgress.DuringPark.of(lakeBefore, steps.nextLakeBatch(lakeAtPark));
+        say.accept("  the lake while " + qualified + " was parked:" + lakeWhileParked.brief()
+                + " (silver rows merged into the shop's tables; seconds since their newest source commit, right after a batch)");
+        if (lakeWhileParked.othersMerged() == 0) {
+            problems.add("the lake merged no row into the shop's tables within " + DurationText.format(ChaosSteps.LAKE_ADVANCE_TIMEOUT)
+                    + " while " + qualified + " was parked; see " + stack.settings().logFile(Pipeline.LAKEHOUSE_JOB));
+        }
         if (!slotPassed) {
             problems.add("the slot's confirmed_flush_lsn did not pass " + breakLsn + " within " + DurationText.format(SLOT_TIMEOUT)
                     + " while " + qualified + " was parked");
         }
         String acceptPath = "/tables/" + qualified + "/accept-schema";
-        StageEndpoint.Answer accepted = postUntilAnswered(Pipeline.CDC_ENGINE, ports.cdcEngine(), acceptPath);
+        StageEndpoint.Answer accepted = steps.postUntilAnswered(Pipeline.CDC_ENGINE, ports.cdcEngine(), acceptPath);
         say.accept("  ./tributary schema accept " + change.table() + " (POST " + acceptPath + "): " + accepted.status() + " "
                 + field(accepted.body(), "message"));
         if (!accepted.ok()) {
             problems.add("schema accept answered " + accepted.status() + ": " + accepted.body());
-            return new Outcome(change.table(), parkedAfter, reason, breakLsn, slotPassed, others, -1, "", 0, problems);
+            return new Outcome(change.table(), parkedAfter, reason, breakLsn, slotPassed, others, -1, "", lakeWhileParked, 0,
+                    problems);
         }
         String resumePath = "/tables/" + qualified + "/resume";
-        StageEndpoint.Answer resumed = postUntilAnswered(Pipeline.CDC_ENGINE, ports.cdcEngine(), resumePath);
+        StageEndpoint.Answer resumed = steps.postUntilAnswered(Pipeline.CDC_ENGINE, ports.cdcEngine(), resumePath);
         if (!resumed.ok()) {
             say.accept("  ./tributary resume " + change.table() + ": cdc-engine answered " + resumed.status() + " " + resumed.body());
             problems.add("resume (cdc-engine) answered " + resumed.status() + ": " + resumed.body());
-            return new Outcome(change.table(), parkedAfter, reason, breakLsn, slotPassed, others, -1, "", 0, problems);
+            return new Outcome(change.table(), parkedAfter, reason, breakLsn, slotPassed, others, -1, "", lakeWhileParked, 0,
+                    problems);
         }
         int replayed = jsonInt(resumed.body(), "replayed");
         String lake = lakeResume(change.table());
@@ -182,7 +194,8 @@ final class ChaosParkAndResume {
         if (!awaitUnparked(qualified, Duration.ofSeconds(30))) {
             problems.add("cdc-engine still reports " + qualified + " parked 30 s after its resume");
         }
-        return new Outcome(change.table(), parkedAfter, reason, breakLsn, slotPassed, others, replayed, lake, 0, problems);
+        return new Outcome(change.table(), parkedAfter, reason, breakLsn, slotPassed, others, replayed, lake, lakeWhileParked, 0,
+                problems);
     }
 
     /**
@@ -210,29 +223,6 @@ final class ChaosParkAndResume {
         }
     }
 
-    /** POSTs until the stage answers with something else than "not running" or 503, within {@link #ENDPOINT_TIMEOUT}. */
-    private StageEndpoint.Answer postUntilAnswered(String stage, int port, String path) {
-        long deadline = System.nanoTime() + ENDPOINT_TIMEOUT.toNanos();
-        StageEndpoint endpoint = new StageEndpoint(stage, port);
-        while (true) {
-            Optional<StageEndpoint.Answer> answer;
-            try {
-                answer = endpoint.post(path);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackException("Interrupted", e);
-            }
-            if (answer.isPresent() && answer.get().status() != 503) {
-                return answer.get();
-            }
-            if (System.nanoTime() > deadline) {
-                return answer.orElse(new StageEndpoint.Answer(503, stage + " did not answer POST " + path + " within "
-                        + DurationText.format(ENDPOINT_TIMEOUT)));
-            }
-            pause(Duration.ofSeconds(2));
-        }
-    }
-
     /** Waits until the registry holds the table's value schema: cdc-engine captured the rows made before the change. */
     private void awaitRegistered(ChaosColumnChange change) {
         URI uri = URI.create(stack.registryUrl() + "/subjects/" + change.valueSubject() + "/versions");
@@ -255,7 +245,7 @@ final class ChaosParkAndResume {
                         + change.valueSubject() + ") within " + DurationText.format(REGISTERED_TIMEOUT) + "; see "
                         + stack.settings().logFile(Pipeline.CDC_ENGINE));
             }
-            pause(Duration.ofSeconds(1));
+            steps.pause(Duration.ofSeconds(1));
         }
     }
 
@@ -266,7 +256,7 @@ final class ChaosParkAndResume {
             if (reason.isPresent()) {
                 return reason;
             }
-            pause(Duration.ofMillis(250));
+            steps.pause(Duration.ofMillis(250));
         }
         return Optional.empty();
     }
@@ -278,7 +268,7 @@ final class ChaosParkAndResume {
             if (m.isPresent() && ParkedTable.of(Pipeline.CDC_ENGINE, m.get()).stream().noneMatch(p -> p.table().equals(qualified))) {
                 return true;
             }
-            pause(Duration.ofMillis(250));
+            steps.pause(Duration.ofMillis(250));
         }
         return false;
     }
@@ -324,37 +314,9 @@ final class ChaosParkAndResume {
             } catch (SQLException e) {
                 LOG.warn("Cannot read slot {}: {}", Chaos.SLOT, e.getMessage());
             }
-            pause(Duration.ofSeconds(1));
+            steps.pause(Duration.ofSeconds(1));
         }
         return false;
-    }
-
-    private void execute(List<String> statements) {
-        PostgresEndpoint pg = stack.postgres();
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.appUser(), pg.appPassword()); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        } catch (SQLException e) {
-            throw new StackException("Chaos could not run " + statements + " on " + pg.jdbcUrl() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Sleeps {@code d}, calling {@code sample} at most once a second (the live line, the simulator's counter). */
-    private void pause(Duration d) {
-        long end = System.nanoTime() + d.toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                Thread.sleep(Math.max(1, Math.min(1000, (end - System.nanoTime()) / 1_000_000)));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackException("Interrupted", e);
-            }
-            if (System.nanoTime() - sampledAt >= 1_000_000_000L) {
-                sampledAt = System.nanoTime();
-                sample.run();
-            }
-        }
     }
 
     private static String field(String body, String field) {

@@ -10,7 +10,8 @@ import java.util.TreeMap;
 /**
  * The outcome of a chaos run and its one summary line. Exit code 0 only when reconcile found the lake equal to
  * PostgreSQL, the quarantine holds exactly the injected poison, every incompatible column change was parked by
- * cdc-engine and resumed, and (with an idle phase) the slot's retained WAL stayed within its bound; 3 when reconcile
+ * cdc-engine and resumed, every refused lake write was parked by the lakehouse job and resumed (the shop's tables
+ * flowing into the lake meanwhile), and (with an idle phase) the slot's retained WAL stayed within its bound; 3 when reconcile
  * found a difference; 4 when reconcile found tables parked (every other equal: the lake is not complete); 1 for
  * anything else.
  *
@@ -23,12 +24,14 @@ import java.util.TreeMap;
  * @param parked           the tables reconcile reported parked, as {@code table: stage ...: reason}
  * @param chaosTables      reconcile's result (equal, DIFFERENT, PARKED) per table chaos created during the storm
  * @param columnChanges    the incompatible column changes, in order
+ * @param lakeParks        the refused lake writes, in order
  * @param idleWalMax       the largest retained WAL of the slot in the idle phase, -1 without one
  * @param failure          why the run failed before its end, null otherwise
  */
 record ChaosReport(long seed, Duration duration, Map<ChaosFault, Integer> performed, Map<String, Integer> restarts, long written,
         long captured, int poisonInjected, long quarantined, String reconcileOutcome, List<String> parked,
-        Map<String, String> chaosTables, List<ChaosParkAndResume.Outcome> columnChanges, long idleWalMax, long idleWalBound,
+        Map<String, String> chaosTables, List<ChaosParkAndResume.Outcome> columnChanges, List<ChaosLakePark.Outcome> lakeParks,
+        long idleWalMax, long idleWalBound,
         String failure) {
 
     static final int DIFFERENT = ReconcileSummary.EXIT_DIFFERENT;
@@ -39,6 +42,7 @@ record ChaosReport(long seed, Duration duration, Map<ChaosFault, Integer> perfor
         parked = List.copyOf(parked);
         chaosTables = Map.copyOf(chaosTables);
         columnChanges = List.copyOf(columnChanges);
+        lakeParks = List.copyOf(lakeParks);
     }
 
     int exitCode() {
@@ -51,7 +55,7 @@ record ChaosReport(long seed, Duration duration, Map<ChaosFault, Integer> perfor
         if (ReconcileSummary.PARKED.equals(reconcileOutcome)) {
             return PARKED;
         }
-        return poisonMatches() && idleWalWithinBound() && columnChangesResumed() ? 0 : 1;
+        return poisonMatches() && idleWalWithinBound() && parksResumed() ? 0 : 1;
     }
 
     boolean poisonMatches() {
@@ -62,8 +66,9 @@ record ChaosReport(long seed, Duration duration, Map<ChaosFault, Integer> perfor
         return idleWalMax < 0 || idleWalMax <= idleWalBound;
     }
 
-    boolean columnChangesResumed() {
-        return columnChanges.stream().allMatch(ChaosParkAndResume.Outcome::resumed);
+    boolean parksResumed() {
+        return columnChanges.stream().allMatch(ChaosParkAndResume.Outcome::resumed)
+                && lakeParks.stream().allMatch(ChaosLakePark.Outcome::resumed);
     }
 
     int totalFaults() {
@@ -87,6 +92,11 @@ record ChaosReport(long seed, Duration duration, Map<ChaosFault, Integer> perfor
             StringJoiner changes = new StringJoiner("; ");
             columnChanges.forEach(c -> changes.add(c.brief()));
             sb.append(" incompatible-change=[").append(changes).append(']');
+        }
+        if (!lakeParks.isEmpty()) {
+            StringJoiner parks = new StringJoiner("; ");
+            lakeParks.forEach(p -> parks.add(p.brief()));
+            sb.append(" lake-park=[").append(parks).append(']');
         }
         if (idleWalMax >= 0) {
             sb.append(String.format(Locale.ROOT, " idle-wal-max=%s/%s%s", ByteSize.human(idleWalMax), ByteSize.human(idleWalBound),

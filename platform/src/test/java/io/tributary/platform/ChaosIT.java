@@ -26,9 +26,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The CI version of {@code tributary chaos} (its own JVM, free ports): one fault of every kind in a 45 s storm (short
  * registry and S3 outages, a new table with edge values, an incompatible column change that cdc-engine parks and chaos
- * resumes) with the simulator's schema changes (add, widen, drop columns) in the middle of it, plus the
- * kill during the initial snapshot, all under the supervisor; it must exit 0 with
- * reconcile equal (the two tables chaos created included), every poison record quarantined and every kind performed.
+ * resumes, a lake write refused by a constraint that the lakehouse job parks and chaos resumes) with the simulator's
+ * schema changes (add, widen, drop columns) in the middle of it, plus the kill during the initial snapshot, all under
+ * the supervisor; it must exit 0 with reconcile equal (the three tables chaos created included), every poison record
+ * quarantined and every kind performed. While each park lasts, the shop's tables must keep flowing into the lake,
+ * at most {@value #FRESHNESS_SLACK_SECONDS} s staler than just before the fault.
  * Then {@code status --json} on the stack it left running shows the supervisor's restarts, silver holds the edge values
  * as they are, and {@code down} stops everything.
  */
@@ -50,6 +52,19 @@ class ChaosIT {
         LocalStack.attach(StackSettings.builder(dataDir).ports(ports).build()).stopAll();
     }
 
+    /** The lake's side of a park in the summary line: rows merged into the shop's tables, their freshness then and before. */
+    private static final String LAKE_WHILE_PARKED = " lake-others=\\+(\\d+) lake-freshness=(\\d+)s\\(before=(\\d+)s\\)";
+    /** How much staler than just before the fault the shop's tables may be while a table is parked (one slow batch). */
+    private static final long FRESHNESS_SLACK_SECONDS = 60;
+
+    private static void assertShopFlowedIntoTheLake(Matcher m, int firstGroup, String summary) {
+        assertThat(Long.parseLong(m.group(firstGroup))).as("shop rows merged into silver while parked: %s", summary).isPositive();
+        long parked = Long.parseLong(m.group(firstGroup + 1));
+        long before = Long.parseLong(m.group(firstGroup + 2));
+        assertThat(parked).as("freshness of the shop's tables while parked vs before the fault: %s", summary)
+                .isLessThanOrEqualTo(before + FRESHNESS_SLACK_SECONDS);
+    }
+
     @Test
     void stormOfEveryFaultKindEndsWithTheLakeEqualToPostgres() throws Exception {
         List<String> args = new ArrayList<>(List.of("chaos", "--duration", "45s", "--kills", Integer.toString(ChaosFault.scheduled().size()),
@@ -62,13 +77,21 @@ class ChaosIT {
                 .orElseThrow(() -> new AssertionError("no summary line:\n" + out + "\n" + result[2]));
         // the tables chaos created during the storm: reconcile compared them and found them equal
         assertThat(summary).as("reconcile of the tables chaos created:%n%s", out)
-                .contains(" chaos-tables=[chaos_alter_1=equal chaos_edge_1=equal] ");
+                .contains(" chaos-tables=[chaos_alter_1=equal chaos_edge_1=equal chaos_lake_1=equal] ");
         // the incompatible change: parked by cdc-engine, the slot went on, other tables flowed, accepted and resumed
         Matcher change = Pattern.compile(" incompatible-change=\\[chaos_alter_1 parked-after=([0-9.]+)s slot-passed others=\\+(\\d+)"
-                + " replayed=(\\d+) writes=(\\d+) resumed\\] ").matcher(summary);
+                + " replayed=(\\d+)" + LAKE_WHILE_PARKED + " writes=(\\d+) resumed\\] ").matcher(summary);
         assertThat(change.find()).as("parked and resumed: %s%n%s", summary, out).isTrue();
         assertThat(Long.parseLong(change.group(2))).as("changes of other tables while parked").isPositive();
         assertThat(Long.parseLong(change.group(3))).as("parked changes replayed").isPositive();
+        assertShopFlowedIntoTheLake(change, 4, summary);
+        // the refused lake write: the lakehouse job parked that table alone, the shop's tables went on as fresh as before
+        Matcher lakePark = Pattern.compile(" lake-park=\\[chaos_lake_1 parked-after=([0-9.]+)s" + LAKE_WHILE_PARKED
+                + " writes=(\\d+) resumed\\] ").matcher(summary);
+        assertThat(lakePark.find()).as("parked by the lake and resumed: %s%n%s", summary, out).isTrue();
+        assertShopFlowedIntoTheLake(lakePark, 2, summary);
+        assertThat(out).contains("the lakehouse job parked chaos_lake_1 after")
+                .containsAnyOf("DELTA_VIOLATE_CONSTRAINT", ChaosLakeConstraint.CONSTRAINT);
         assertThat(out).contains("cdc-engine parked shop.chaos_alter_1 after").contains("(schema_refused)")
                 .contains("the slot's confirmed_flush_lsn passed").contains("lakehouse-job: not parked");
         assertThat(Integer.parseInt(result[0])).as("exit code; summary %s%n%s", summary, out).isZero();
