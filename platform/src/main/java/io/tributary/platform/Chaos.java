@@ -104,9 +104,10 @@ final class Chaos {
     }
 
     private void storm(List<ChaosSchedule.Planned> plan, BooleanSupplier stopRequested) {
-        // with the storm's duration, so that the simulator spreads its schema changes over the storm (without one it
-        // makes a change a minute, and a short storm would see none)
-        ManagedProcess simulator = pipeline.startSimulator(options.rate(), options.duration(), options.schemaChanges());
+        // until the storm ends (stopSimulator): the faults that park a table wait for batches and resumes, so the storm
+        // often outlasts --duration, and the shop must keep changing while a table is parked; the simulator makes a
+        // schema change a minute meanwhile
+        ManagedProcess simulator = pipeline.startSimulator(options.rate(), null, options.schemaChanges());
         say(String.format(Locale.ROOT, "Simulator writing %d changes/s%s (pid %d); %d faults over %s", options.rate(),
                 options.schemaChanges() ? " with schema changes" : "", simulator.pid(), plan.size(), DurationText.format(options.duration())));
         stormStart = System.nanoTime();

@@ -36,7 +36,7 @@ final class ChaosCommand implements Callable<Integer> {
     @Option(names = "--kills", defaultValue = "20", description = "Faults during the storm (default ${DEFAULT-VALUE}).")
     int kills;
 
-    @Option(names = "--duration", defaultValue = "10m", description = "How long the simulator writes while faults happen (default ${DEFAULT-VALUE}).")
+    @Option(names = "--duration", defaultValue = "10m", description = "How long the storm lasts at least: the faults are spread over it, and the simulator writes until this time has passed and the last fault is done (default ${DEFAULT-VALUE}).")
     String duration;
 
     @Option(names = "--rate", defaultValue = "200", description = "Row changes per second (default ${DEFAULT-VALUE}).")

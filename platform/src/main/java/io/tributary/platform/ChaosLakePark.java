@@ -69,8 +69,22 @@ final class ChaosLakePark {
     }
 
     Outcome run(ChaosLakeConstraint fault, long seed, String elapsed) {
+        String table = fault.table();
         steps.execute(fault.create());
-        ChaosTableWriter writer = ChaosTableWriter.start(steps.stack().postgres(), fault.writes(seed), "chaos-writer-" + fault.table());
+        if (!awaitInSilver(table)) {
+            return new Outcome(table, null, null, ChaosLakeProgress.DuringPark.NOT_MEASURED, 0, List.of("silver." + table
+                    + " got no row within " + DurationText.format(IN_SILVER_TIMEOUT) + "; see "
+                    + steps.stack().settings().logFile(Pipeline.LAKEHOUSE_JOB)));
+        }
+        // before the writer starts: the constraint's check of the stored rows would lose the race against every batch
+        // that appends to the table while it runs (Delta's ConcurrentAppendException)
+        Optional<String> added = lakeSql(fault.addConstraint());
+        if (added.isPresent()) {
+            return new Outcome(table, null, null, ChaosLakeProgress.DuringPark.NOT_MEASURED, 0,
+                    List.of("adding the constraint failed: " + added.get()));
+        }
+        say.accept("  ./tributary sql \"" + fault.addConstraint() + "\"");
+        ChaosTableWriter writer = ChaosTableWriter.start(steps.stack().postgres(), fault.writes(seed), "chaos-writer-" + table);
         Outcome outcome;
         try {
             outcome = parkAndResume(fault, elapsed);
@@ -88,16 +102,6 @@ final class ChaosLakePark {
         String table = fault.table();
         List<String> problems = new ArrayList<>();
         ChaosLakeProgress.DuringPark notMeasured = ChaosLakeProgress.DuringPark.NOT_MEASURED;
-        if (!awaitInSilver(table)) {
-            problems.add("silver." + table + " got no row within " + DurationText.format(IN_SILVER_TIMEOUT) + "; see "
-                    + steps.stack().settings().logFile(Pipeline.LAKEHOUSE_JOB));
-            return new Outcome(table, null, null, notMeasured, 0, problems);
-        }
-        Optional<String> added = lakeSql(fault.addConstraint());
-        if (added.isPresent()) {
-            problems.add("adding the constraint failed: " + added.get());
-            return new Outcome(table, null, null, notMeasured, 0, problems);
-        }
         Optional<ChaosLakeProgress.Batch> lakeBefore = steps.nextLakeBatch(Optional.empty());
         long brokenAt = System.nanoTime();
         steps.execute(List.of(fault.breakingInsert()));
