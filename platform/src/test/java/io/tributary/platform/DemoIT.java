@@ -214,8 +214,44 @@ class DemoIT {
         }
     }
 
+    /**
+     * Issue 25, item 4: the demo left running is handed to the background supervisor that {@code up} starts, and
+     * {@code status} names it; it restarts a stage that is killed.
+     */
     @Test
     @Order(5)
+    void theStackLeftRunningIsSupervisedAndAKilledStageComesBack() throws Exception {
+        Result status = cli(120, "status");
+        assertThat(status.out()).containsPattern("supervisor: pid \\d+ restarts what dies");
+        JsonNode before = JSON.readTree(cli(120, "status", "--json").out());
+        long supervisorPid = before.get("supervisorPid").asLong();
+        assertThat(ProcessHandle.of(supervisorPid)).as("supervisor pid %s alive", supervisorPid)
+                .hasValueSatisfying(h -> assertThat(h.isAlive()).isTrue());
+        JsonNode cdc = service(before, "cdc-engine");
+        long killed = cdc.get("pid").asLong();
+        int restarts = cdc.get("restarts").asInt();
+        new ProcessBuilder("kill", "-9", Long.toString(killed)).start().waitFor();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        JsonNode after = service(JSON.readTree(cli(120, "status", "--json").out()), "cdc-engine");
+        while (!(after.get("state").asText().equals("running") && after.get("pid").asLong() != killed)) {
+            assertThat(System.nanoTime()).as("cdc-engine restarted within 120 s: %s", after).isLessThan(deadline);
+            Thread.sleep(2_000);
+            after = service(JSON.readTree(cli(120, "status", "--json").out()), "cdc-engine");
+        }
+        assertThat(after.get("restarts").asInt()).isEqualTo(restarts + 1);
+    }
+
+    private static JsonNode service(JsonNode status, String name) {
+        for (JsonNode s : status.get("services")) {
+            if (s.get("name").asText().equals(name)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no service " + name + " in " + status);
+    }
+
+    @Test
+    @Order(7)
     void downLeavesNoProcessBehind() throws Exception {
         Result down = cli(180, "down");
         assertThat(down.code()).as(down.err()).isZero();
@@ -229,7 +265,7 @@ class DemoIT {
      * simulator writes: it still stops the simulator, catches up, reconciles equal and shuts everything down.
      */
     @Test
-    @Order(6)
+    @Order(8)
     void ctrlCFinishesADemoRestartedOnTheSameDataAndShutsDownCleanly() throws Exception {
         Path out = dataDir.resolve("demo-ctrl-c.out");
         Path err = dataDir.resolve("demo-ctrl-c.err");
@@ -273,7 +309,7 @@ class DemoIT {
 
     /** Issue 9 (security): no configured password or key appears in any log or output of the runs above. */
     @Test
-    @Order(7)
+    @Order(9)
     void noSecretReachesALogOrTheConsole() throws IOException {
         Map<String, String> secrets = new HashMap<>();
         try (var files = Files.list(dataDir.resolve("secrets"))) {
