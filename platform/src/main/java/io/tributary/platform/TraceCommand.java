@@ -68,7 +68,7 @@ final class TraceCommand implements Callable<Integer> {
     String waitText;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         LocalStack stack = options.stack().attach();
         String topic = "tributary.shop." + table;
         SchemaVersions versions = new SchemaVersions(stack.registryUrl());
@@ -78,11 +78,18 @@ final class TraceCommand implements Callable<Integer> {
         try (ChangeEventFinder finder = new ChangeEventFinder(stack.kafkaBootstrap(), stack.registryUrl(), topic,
                 new TraceKey(key), id -> versions.of(id, topic + "-value"))) {
             if (!follow) {
-                ChangeEvent event = finder.newest().orElseThrow(() -> new IllegalArgumentException("Topic " + topic
-                        + " holds no change event for key " + key + " of table " + table + ": check the key (tributary"
-                        + " psql -- -c \"SELECT * FROM shop." + table + " LIMIT 5\") or whether cdc-engine captured the"
-                        + " table (tributary status)."));
-                Trace trace = lake(stack, event, rows.read(table, event.key()), wait(false), null);
+                String wait = wait(false);
+                long deadline = System.nanoTime() + ("0s".equals(wait) ? 0 : DurationText.parse(wait, "--wait").toNanos());
+                ChangeEvent event = newest(finder, topic);
+                PostgresRow row = rows.read(table, event.key());
+                // a change committed a moment ago may not be in Kafka yet: within --wait, look again until it is
+                while (TraceAssembly.newerInPostgres(row, event) && System.nanoTime() < deadline) {
+                    Thread.sleep(1_000);
+                    event = newest(finder, topic);
+                    row = rows.read(table, event.key());
+                }
+                long left = Math.max(0, deadline - System.nanoTime());
+                Trace trace = lake(stack, event, row, left == 0 ? "0s" : (left / 1_000_000) + "ms", null);
                 out.print(json ? TraceJson.of(trace) + "\n" : TraceText.of(trace));
                 out.flush();
                 return 0;
@@ -106,6 +113,13 @@ final class TraceCommand implements Callable<Integer> {
                 out.flush();
             }
         }
+    }
+
+    private ChangeEvent newest(ChangeEventFinder finder, String topic) {
+        return finder.newest().orElseThrow(() -> new IllegalArgumentException("Topic " + topic
+                + " holds no change event for key " + key + " of table " + table + ": check the key (tributary"
+                + " psql -- -c \"SELECT * FROM shop." + table + " LIMIT 5\") or whether cdc-engine captured the"
+                + " table (tributary status)."));
     }
 
     private void print(PrintWriter out, Hop hop) {

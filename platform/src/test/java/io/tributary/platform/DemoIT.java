@@ -13,6 +13,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -248,6 +252,71 @@ class DemoIT {
             }
         }
         throw new AssertionError("no service " + name + " in " + status);
+    }
+
+    /**
+     * Issue 25, item 6: after an UPDATE of one order, {@code trace orders <id> --json} reports every hop with the same
+     * LSN, silver's values equal PostgreSQL's, and the delays from the source commit are non-negative and ordered.
+     */
+    @Test
+    @Order(6)
+    void traceFollowsOneUpdatedOrderFromPostgresToSilver() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/tributary";
+        String password = Files.readString(dataDir.resolve("secrets/app_password")).strip();
+        long orderId;
+        Map<String, String> postgres = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(url, "tributary_app", password); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT min(order_id) + 7 FROM shop.orders")) {
+                rs.next();
+                orderId = rs.getLong(1);
+            }
+            assertThat(st.executeUpdate("UPDATE shop.orders SET quantity = quantity + 1, status = 'traced',"
+                    + " updated_at = now() WHERE order_id = " + orderId)).isEqualTo(1);
+            try (ResultSet rs = st.executeQuery("SELECT quantity::text, status, unit_price::text FROM shop.orders"
+                    + " WHERE order_id = " + orderId)) {
+                rs.next();
+                postgres.put("quantity", rs.getString(1));
+                postgres.put("status", rs.getString(2));
+                postgres.put("unit_price", rs.getString(3));
+            }
+        }
+        long begin = System.nanoTime();
+        Result trace = cli(600, "trace", "orders", Long.toString(orderId), "--json", "--wait", "180s");
+        System.out.printf("DemoIT: trace took %.0f s%n%s%n", (System.nanoTime() - begin) / 1e9, trace.out());
+        assertThat(trace.code()).as("trace exit code; stderr:\n%s", trace.err()).isZero();
+        JsonNode doc = JSON.readTree(trace.out());
+        assertThat(doc.get("op").asText()).isEqualTo("u");
+        assertThat(doc.get("key").get("order_id").asText()).isEqualTo(Long.toString(orderId));
+        String lsn = doc.get("lsn").asText();
+        assertThat(lsn).matches("[0-9A-F]+/[0-9A-F]+");
+        assertThat(doc.get("stuck").isNull()).as("stuck: %s", doc.get("stuck")).isTrue();
+        List<String> names = new ArrayList<>();
+        long previousDelay = 0;
+        for (JsonNode hop : doc.get("hops")) {
+            names.add(hop.get("hop").asText());
+            assertThat(hop.get("arrived").asBoolean()).as("%s", hop).isTrue();
+            assertThat(hop.get("lsn").asText()).as("%s", hop).isEqualTo(lsn);
+            long delay = hop.get("delayMs").asLong();
+            assertThat(delay).as("delay of %s", hop).isGreaterThanOrEqualTo(previousDelay);
+            previousDelay = delay;
+        }
+        assertThat(names).containsExactly("postgres", "kafka", "bronze", "silver");
+        JsonNode kafka = doc.get("hops").get(1);
+        assertThat(kafka.get("topic").asText()).isEqualTo("tributary.shop.orders");
+        assertThat(kafka.get("schemaId").asInt()).isPositive();
+        assertThat(kafka.get("schemaVersion").asInt()).isPositive();
+        JsonNode bronze = doc.get("hops").get(2);
+        assertThat(bronze.get("offset").asLong()).isEqualTo(kafka.get("offset").asLong());
+        assertThat(bronze.get("batch").asLong()).isNotNegative();
+        assertThat(doc.get("hops").get(3).get("version").asLong()).isPositive();
+        // silver's values equal PostgreSQL's: every column (the trace's comparison), and the updated ones read here
+        assertThat(doc.get("differingColumns").isArray()).as("compared: %s", doc).isTrue();
+        assertThat(doc.get("differingColumns")).isEmpty();
+        JsonNode silver = doc.get("silverValues");
+        assertThat(silver.get("status").asText()).isEqualTo(postgres.get("status")).isEqualTo("traced");
+        assertThat(silver.get("quantity").asText()).isEqualTo(postgres.get("quantity"));
+        assertThat(silver.get("unit_price").decimalValue()).isEqualByComparingTo(postgres.get("unit_price"));
+        assertThat(doc.get("after").get("status").asText()).isEqualTo("traced");
     }
 
     @Test

@@ -33,8 +33,9 @@ public final class PostgresRowReader {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW track_commit_timestamp")) {
                 commitTimes = rs.next() && "on".equals(rs.getString(1));
             }
-            String sql = "SELECT row_to_json(t)::text, t.xmin::text::bigint, "
-                    + (commitTimes ? "(extract(epoch FROM pg_xact_commit_timestamp(t.xmin)) * 1000)::bigint" : "NULL::bigint")
+            String commitTime = commitTimes ? "floor(extract(epoch FROM pg_xact_commit_timestamp(t.xmin)) * 1000)::bigint"
+                    : "NULL::bigint";
+            String sql = "SELECT row_to_json(t)::text, t.xmin::text::bigint, " + commitTime
                     + " FROM " + quote(schema) + "." + quote(table) + " t WHERE " + where;
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 int i = 1;
@@ -45,8 +46,10 @@ public final class PostgresRowReader {
                     if (!rs.next()) {
                         return PostgresRow.missing();
                     }
-                    long ts = rs.getLong(3);
-                    return new PostgresRow(true, rs.getLong(2), rs.wasNull() ? null : ts, rs.getString(1));
+                    String values = rs.getString(1);
+                    long xmin = rs.getLong(2);
+                    long commitTs = rs.getLong(3);
+                    return new PostgresRow(true, xmin, rs.wasNull() ? null : commitTs, values);
                 }
             }
         } catch (SQLException e) {

@@ -53,18 +53,23 @@ public final class TraceAssembly {
                 differing);
     }
 
-    /** Whether PostgreSQL holds a newer version of the row than the event: its writer is another transaction. */
-    static boolean newerInPostgres(PostgresRow row, ChangeEvent event) {
-        if (event.snapshot()) {
-            return false;
-        }
+    /**
+     * Whether PostgreSQL holds a newer version of the row than the event: its writer is another transaction than the
+     * event's, or, for a row the initial snapshot read, a transaction after the snapshot's.
+     */
+    public static boolean newerInPostgres(PostgresRow row, ChangeEvent event) {
         if (!row.found()) {
             return false;
         }
         if ("d".equals(event.op())) {
             return true;
         }
-        return event.txId() != null && (event.txId() & 0xFFFFFFFFL) != row.xmin();
+        if (event.txId() == null) {
+            return false;
+        }
+        long eventXid = event.txId() & 0xFFFFFFFFL;
+        // xids compare modulo 2^32, as PostgreSQL's TransactionIdPrecedes does
+        return event.snapshot() ? (int) (row.xmin() - eventXid) > 0 : row.xmin() != eventXid;
     }
 
     static Hop postgres(PostgresRow row, ChangeEvent event) {

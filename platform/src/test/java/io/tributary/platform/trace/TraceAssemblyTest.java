@@ -91,4 +91,14 @@ class TraceAssemblyTest {
                 COMMIT, 902L, Map.of("order_id", "42"), "{}", null));
         assertThat(deleted.note()).startsWith("no row with the key (deleted)");
     }
+
+    @Test
+    void aRowWrittenAfterTheSnapshotThatReadItIsNewerThanTheSnapshotEvent() {
+        ChangeEvent snapshot = new ChangeEvent("t", 0, 7, COMMIT + 5, 4, 1, "r", LSN, COMMIT, 744L,
+                Map.of("order_id", "8"), null, "{}");
+        assertThat(TraceAssembly.newerInPostgres(new PostgresRow(true, 1578, COMMIT, "{}"), snapshot)).isTrue();
+        assertThat(TraceAssembly.newerInPostgres(new PostgresRow(true, 700, COMMIT, "{}"), snapshot)).isFalse();
+        assertThat(TraceAssembly.newerInPostgres(new PostgresRow(true, 901, COMMIT, "{}"), UPDATE)).isFalse();
+        assertThat(TraceAssembly.newerInPostgres(PostgresRow.missing(), UPDATE)).isFalse();
+    }
 }
