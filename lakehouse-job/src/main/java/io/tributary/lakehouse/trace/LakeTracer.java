@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
@@ -39,6 +41,10 @@ final class LakeTracer {
             .add("add", new StructType().add("path", DataTypes.StringType))
             .add("commitInfo", new StructType().add("timestamp", DataTypes.LongType).add("operation", DataTypes.StringType))
             .add("txn", new StructType().add("appId", DataTypes.StringType).add("version", DataTypes.LongType));
+
+    /** Timestamps to the microsecond, as PostgreSQL keeps them, and null columns kept: compared with PostgreSQL's row. */
+    private static final Map<String, String> JSON_OPTIONS = Map.of(
+            "timestampFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX", "ignoreNullFields", "false");
 
     private final SparkSession spark;
     private final LakePaths paths;
@@ -88,7 +94,9 @@ final class LakeTracer {
         List<String> json = spark.read().format("delta").load(path).where(match)
                 .withColumn(FILE, col("_metadata.file_name"))
                 .withColumn("_trace_ingested", expr("unix_millis(" + SilverColumns.INGESTED_AT + ")"))
-                .limit(1).toJSON().collectAsList();
+                .limit(1)
+                .select(to_json(struct(col("*")), JSON_OPTIONS))
+                .as(Encoders.STRING()).collectAsList();
         if (json.isEmpty()) {
             return hop.put("arrived", false).put("found", false);
         }

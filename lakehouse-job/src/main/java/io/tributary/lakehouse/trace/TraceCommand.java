@@ -68,8 +68,6 @@ public final class TraceCommand implements Callable<Integer> {
         LakehouseConfig config = LakehouseConfig.load(Map.of(), System.getenv(), Map.of());
         Files.createDirectories(config.dataDir());
         SparkSession spark = SparkSessions.create(config, "tributary-trace");
-        // silver's values keep their null columns, to be compared with PostgreSQL's row
-        spark.conf().set("spark.sql.jsonGenerator.ignoreNullFields", "false");
         PrintWriter out = spec.commandLine().getOut();
         try {
             LakeTracer tracer = new LakeTracer(spark, new LakePaths(config.lakeRoot()));
