@@ -12,6 +12,7 @@ import io.tributary.lakehouse.lake.S3Unavailable;
 import io.tributary.lakehouse.reconcile.ReconcileCommand;
 import io.tributary.lakehouse.stream.SparkSessions;
 import io.tributary.lakehouse.stream.StreamingJob;
+import io.tributary.lakehouse.trace.TraceCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ConnectException;
@@ -38,11 +39,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The lakehouse job's command line: {@code stream}, {@code maintain}, {@code sql}, {@code reconcile}, {@code settings}. */
+/** The lakehouse job's command line: {@code stream}, {@code maintain}, {@code sql}, {@code reconcile}, {@code trace}, {@code settings}. */
 @Command(name = "lakehouse-job", mixinStandardHelpOptions = true,
         description = "Spark Structured Streaming: Debezium CDC topics -> Delta bronze changelog + silver mirror.",
         subcommands = {LakehouseJobMain.Stream.class, LakehouseJobMain.Maintain.class, LakehouseJobMain.Sql.class,
-                ReconcileCommand.class, LakehouseJobMain.Settings.class})
+                ReconcileCommand.class, TraceCommand.class, LakehouseJobMain.Settings.class})
 public final class LakehouseJobMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(LakehouseJobMain.class);

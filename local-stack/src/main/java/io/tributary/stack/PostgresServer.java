@@ -27,7 +27,10 @@ import org.slf4j.LoggerFactory;
 final class PostgresServer implements ServerDefinition {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
 
-    /** Server settings the pipeline relies on; {@code synchronous_commit=on} so a committed change is decodable at once. */
+    /**
+     * Server settings the pipeline relies on; {@code synchronous_commit=on} so a committed change is decodable at once;
+     * {@code track_commit_timestamp=on} so {@code tributary trace} shows a row's commit time from PostgreSQL itself.
+     */
     static final Map<String, String> SETTINGS = Map.of(
             "wal_level", "logical",
             "max_replication_slots", "16",
@@ -36,7 +39,8 @@ final class PostgresServer implements ServerDefinition {
             "password_encryption", "scram-sha-256",
             "max_connections", "100",
             "log_min_messages", "info",
-            "log_connections", "off");
+            "log_connections", "off",
+            "track_commit_timestamp", "on");
 
     private final StackSettings settings;
     private final Supplier<StackSecrets> secrets;

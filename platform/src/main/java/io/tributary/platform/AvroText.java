@@ -16,11 +16,11 @@ import org.apache.avro.generic.GenericRecord;
  * A decoded Avro value as one line of JSON-like text for people: decimals as numbers ({@code 12.50}, not their
  * two's-complement bytes), other bytes as hex, strings quoted and escaped. Pure.
  */
-final class AvroText {
+public final class AvroText {
     private AvroText() {
     }
 
-    static String of(Object datum, Schema schema) {
+    public static String of(Object datum, Schema schema) {
         StringBuilder sb = new StringBuilder();
         append(sb, datum, schema);
         return sb.toString();

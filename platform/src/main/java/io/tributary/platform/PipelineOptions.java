@@ -4,7 +4,8 @@ import picocli.CommandLine.Option;
 
 /** Options of the commands that run the whole pipeline on a stack they start ({@code demo}, {@code chaos}). */
 final class PipelineOptions {
-    @Option(names = "--keep-running", description = "Leave the stack and the pipeline up afterwards (stop with `tributary down`).")
+    @Option(names = "--keep-running", description = "Leave the stack and the pipeline up afterwards, under a background"
+            + " supervisor as `up` starts one (stop with `tributary down`).")
     boolean keepRunning;
 
     @Option(names = "--catch-up-timeout", defaultValue = "300s",

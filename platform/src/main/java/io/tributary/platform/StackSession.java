@@ -1,10 +1,12 @@
 package io.tributary.platform;
 
 import io.tributary.stack.LocalStack;
+import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.Service;
 import io.tributary.stack.StackSettings;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import sun.misc.Signal;
@@ -12,7 +14,7 @@ import sun.misc.Signal;
 /**
  * What {@code demo} and {@code chaos} do around their run: the first Ctrl-C asks the run to finish (stop the simulator,
  * catch up, reconcile), a second one exits at once; the stack is started under the data dir's lock with its ports
- * remembered; at the end it is stopped, or left running with {@code --keep-running}.
+ * remembered; at the end it is stopped, or left running with {@code --keep-running} under a background supervisor.
  */
 final class StackSession {
     private final StackSettings settings;
@@ -72,8 +74,12 @@ final class StackSession {
     /** Leaves the stack running (printing {@code hint}) or stops all of it, then releases this JVM's handle. */
     private void end(LocalStack stack, boolean keepRunning, String hint) {
         if (keepRunning) {
+            // the run's own supervisor ended with it: the background one (as `up` starts it) keeps the stack running
+            ManagedProcess daemon = stack.startSupervisorDaemon(
+                    SupervisorDaemonCommand.of(settings, settings.startupTimeout().toMillis() + "ms", List.of()));
             stack.detach();
-            out.println("Left running (--keep-running). " + hint);
+            out.println("Left running (--keep-running), supervised by pid " + daemon.pid() + " (restarts what dies; log "
+                    + daemon.logFile() + "). " + hint);
         } else {
             out.println("Shutting everything down ...");
             out.flush();

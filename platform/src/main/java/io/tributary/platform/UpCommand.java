@@ -4,8 +4,6 @@ import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.Service;
 import io.tributary.stack.StackSettings;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,12 +61,7 @@ final class UpCommand implements Callable<Integer> {
 
     /** This CLI's JVM running {@code tributary supervise} on the same data dir (ports come from the data dir). */
     private List<String> superviseCommand(StackSettings settings) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dtributary.home=" + settings.projectRoot(),
-                "-cp", System.getProperty("java.class.path"), TributaryMain.class.getName(), "supervise",
-                "--data-dir", settings.dataDir().toString(), "--startup-timeout", options.startupTimeout));
-        command.addAll(supervision.asArguments());
-        return command;
+        return SupervisorDaemonCommand.of(settings, options.startupTimeout, supervision.asArguments());
     }
 
     private static LocalStack startAndRemember(StackSettings settings, List<Service> wanted) {

@@ -13,6 +13,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -214,8 +218,109 @@ class DemoIT {
         }
     }
 
+    /**
+     * Issue 25, item 4: the demo left running is handed to the background supervisor that {@code up} starts, and
+     * {@code status} names it; it restarts a stage that is killed.
+     */
     @Test
     @Order(5)
+    void theStackLeftRunningIsSupervisedAndAKilledStageComesBack() throws Exception {
+        Result status = cli(120, "status");
+        assertThat(status.out()).containsPattern("supervisor: pid \\d+ restarts what dies");
+        JsonNode before = JSON.readTree(cli(120, "status", "--json").out());
+        long supervisorPid = before.get("supervisorPid").asLong();
+        assertThat(ProcessHandle.of(supervisorPid)).as("supervisor pid %s alive", supervisorPid)
+                .hasValueSatisfying(h -> assertThat(h.isAlive()).isTrue());
+        JsonNode cdc = service(before, "cdc-engine");
+        long killed = cdc.get("pid").asLong();
+        int restarts = cdc.get("restarts").asInt();
+        new ProcessBuilder("kill", "-9", Long.toString(killed)).start().waitFor();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        JsonNode after = service(JSON.readTree(cli(120, "status", "--json").out()), "cdc-engine");
+        while (!(after.get("state").asText().equals("running") && after.get("pid").asLong() != killed)) {
+            assertThat(System.nanoTime()).as("cdc-engine restarted within 120 s: %s", after).isLessThan(deadline);
+            Thread.sleep(2_000);
+            after = service(JSON.readTree(cli(120, "status", "--json").out()), "cdc-engine");
+        }
+        assertThat(after.get("restarts").asInt()).isEqualTo(restarts + 1);
+    }
+
+    private static JsonNode service(JsonNode status, String name) {
+        for (JsonNode s : status.get("services")) {
+            if (s.get("name").asText().equals(name)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no service " + name + " in " + status);
+    }
+
+    /**
+     * Issue 25, item 6: after an UPDATE of one order, {@code trace orders <id> --json} reports every hop with the same
+     * LSN, silver's values equal PostgreSQL's, and the delays from the source commit are non-negative and ordered.
+     */
+    @Test
+    @Order(6)
+    void traceFollowsOneUpdatedOrderFromPostgresToSilver() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/tributary";
+        String password = Files.readString(dataDir.resolve("secrets/app_password")).strip();
+        long orderId;
+        Map<String, String> postgres = new HashMap<>();
+        try (Connection c = DriverManager.getConnection(url, "tributary_app", password); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT min(order_id) + 7 FROM shop.orders")) {
+                rs.next();
+                orderId = rs.getLong(1);
+            }
+            assertThat(st.executeUpdate("UPDATE shop.orders SET quantity = quantity + 1, status = 'traced',"
+                    + " updated_at = now() WHERE order_id = " + orderId)).isEqualTo(1);
+            try (ResultSet rs = st.executeQuery("SELECT quantity::text, status, unit_price::text FROM shop.orders"
+                    + " WHERE order_id = " + orderId)) {
+                rs.next();
+                postgres.put("quantity", rs.getString(1));
+                postgres.put("status", rs.getString(2));
+                postgres.put("unit_price", rs.getString(3));
+            }
+        }
+        long begin = System.nanoTime();
+        Result trace = cli(600, "trace", "orders", Long.toString(orderId), "--json", "--wait", "180s");
+        System.out.printf("DemoIT: trace took %.0f s%n%s%n", (System.nanoTime() - begin) / 1e9, trace.out());
+        assertThat(trace.code()).as("trace exit code; stderr:\n%s", trace.err()).isZero();
+        JsonNode doc = JSON.readTree(trace.out());
+        assertThat(doc.get("op").asText()).isEqualTo("u");
+        assertThat(doc.get("key").get("order_id").asText()).isEqualTo(Long.toString(orderId));
+        String lsn = doc.get("lsn").asText();
+        assertThat(lsn).matches("[0-9A-F]+/[0-9A-F]+");
+        assertThat(doc.get("stuck").isNull()).as("stuck: %s", doc.get("stuck")).isTrue();
+        List<String> names = new ArrayList<>();
+        long previousDelay = 0;
+        for (JsonNode hop : doc.get("hops")) {
+            names.add(hop.get("hop").asText());
+            assertThat(hop.get("arrived").asBoolean()).as("%s", hop).isTrue();
+            assertThat(hop.get("lsn").asText()).as("%s", hop).isEqualTo(lsn);
+            long delay = hop.get("delayMs").asLong();
+            assertThat(delay).as("delay of %s", hop).isGreaterThanOrEqualTo(previousDelay);
+            previousDelay = delay;
+        }
+        assertThat(names).containsExactly("postgres", "kafka", "bronze", "silver");
+        JsonNode kafka = doc.get("hops").get(1);
+        assertThat(kafka.get("topic").asText()).isEqualTo("tributary.shop.orders");
+        assertThat(kafka.get("schemaId").asInt()).isPositive();
+        assertThat(kafka.get("schemaVersion").asInt()).isPositive();
+        JsonNode bronze = doc.get("hops").get(2);
+        assertThat(bronze.get("offset").asLong()).isEqualTo(kafka.get("offset").asLong());
+        assertThat(bronze.get("batch").asLong()).isNotNegative();
+        assertThat(doc.get("hops").get(3).get("version").asLong()).isPositive();
+        // silver's values equal PostgreSQL's: every column (the trace's comparison), and the updated ones read here
+        assertThat(doc.get("differingColumns").isArray()).as("compared: %s", doc).isTrue();
+        assertThat(doc.get("differingColumns")).isEmpty();
+        JsonNode silver = doc.get("silverValues");
+        assertThat(silver.get("status").asText()).isEqualTo(postgres.get("status")).isEqualTo("traced");
+        assertThat(silver.get("quantity").asText()).isEqualTo(postgres.get("quantity"));
+        assertThat(silver.get("unit_price").decimalValue()).isEqualByComparingTo(postgres.get("unit_price"));
+        assertThat(doc.get("after").get("status").asText()).isEqualTo("traced");
+    }
+
+    @Test
+    @Order(7)
     void downLeavesNoProcessBehind() throws Exception {
         Result down = cli(180, "down");
         assertThat(down.code()).as(down.err()).isZero();
@@ -229,7 +334,7 @@ class DemoIT {
      * simulator writes: it still stops the simulator, catches up, reconciles equal and shuts everything down.
      */
     @Test
-    @Order(6)
+    @Order(8)
     void ctrlCFinishesADemoRestartedOnTheSameDataAndShutsDownCleanly() throws Exception {
         Path out = dataDir.resolve("demo-ctrl-c.out");
         Path err = dataDir.resolve("demo-ctrl-c.err");
@@ -273,7 +378,7 @@ class DemoIT {
 
     /** Issue 9 (security): no configured password or key appears in any log or output of the runs above. */
     @Test
-    @Order(7)
+    @Order(9)
     void noSecretReachesALogOrTheConsole() throws IOException {
         Map<String, String> secrets = new HashMap<>();
         try (var files = Files.list(dataDir.resolve("secrets"))) {
