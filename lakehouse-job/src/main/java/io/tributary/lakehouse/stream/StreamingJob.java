@@ -1,6 +1,7 @@
 package io.tributary.lakehouse.stream;
 
 import io.tributary.lakehouse.config.LakehouseConfig;
+import io.tributary.lakehouse.gold.GoldQuery;
 import io.tributary.lakehouse.lake.BronzeWriter;
 import io.tributary.lakehouse.lake.CommitRetry;
 import io.tributary.lakehouse.lake.LakePaths;
@@ -14,7 +15,9 @@ import io.tributary.lakehouse.parking.TableParking;
 import io.tributary.runtime.StageLifecycle;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +49,7 @@ public final class StreamingJob implements AutoCloseable {
     private final StageLifecycle lifecycle = new StageLifecycle("the lakehouse job");
     private SparkSession spark;
     private StreamingQuery query;
+    private StreamingQuery goldQuery;
     private MetricsServer metricsServer;
     private ScheduledExecutorService scheduler;
     private ExecutorService tablePool;
@@ -103,6 +107,13 @@ public final class StreamingJob implements AutoCloseable {
                 .start();
         LOG.info("streaming query {} (id {}) started: topics /{}/ -> {}", config.queryName(), query.id(),
                 config.topicPattern(), config.lakeRoot());
+        if (config.goldEnabled()) {
+            try {
+                goldQuery = GoldQuery.start(spark, config, System.getenv(), retry, metrics);
+            } catch (SQLException e) {
+                throw new IOException("gold: " + e.getMessage(), e);
+            }
+        }
 
         if (!config.maintenanceInterval().isZero()) {
             scheduler = Executors.newSingleThreadScheduledExecutor(named("maintenance"));
@@ -111,10 +122,19 @@ public final class StreamingJob implements AutoCloseable {
         }
     }
 
-    /** Blocks until the query stops; throws when it failed. */
+    /** Blocks until the query (or the gold query, when it runs) stops; throws when one failed. */
     public void awaitTermination() throws StreamingQueryException {
         try {
-            query.awaitTermination();
+            if (goldQuery == null) {
+                query.awaitTermination();
+                return;
+            }
+            spark.streams().awaitAnyTermination();
+            for (StreamingQuery q : List.of(query, goldQuery)) {
+                if (q.exception().isDefined()) {
+                    throw q.exception().get();
+                }
+            }
         } catch (StreamingQueryException e) {
             recordFailure(e);
             throw e;
@@ -144,7 +164,8 @@ public final class StreamingJob implements AutoCloseable {
     }
 
     private String health() {
-        boolean active = query != null && query.isActive();
+        boolean active = query != null && query.isActive() && (!config.goldEnabled() || goldQuery != null
+                && goldQuery.isActive());
         return (active ? "UP" : "DOWN") + " batches=" + metrics.batchesTotal() + "\n";
     }
 
@@ -193,6 +214,13 @@ public final class StreamingJob implements AutoCloseable {
         boolean stopping = lifecycle.requestStop(null);
         if (scheduler != null) {
             scheduler.shutdownNow();
+        }
+        if (goldQuery != null) {
+            try {
+                goldQuery.stop();
+            } catch (TimeoutException e) {
+                LOG.warn("gold query did not stop in time", e);
+            }
         }
         if (query != null) {
             try {
