@@ -2,10 +2,11 @@ package io.tributary.lakehouse.gold;
 
 import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.lake.CommitRetry;
+import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.lakehouse.metrics.JobMetrics;
 import io.tributary.lakehouse.reconcile.PostgresSource;
+import io.tributary.lakehouse.stream.StreamingJob;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import org.apache.spark.sql.SparkSession;
@@ -33,17 +34,13 @@ public final class GoldQuery {
                 + "?ApplicationName=tributary-gold";
         ServingWriter serving = new ServingWriter(jdbcUrl, pg.user(), pg.password(), config.goldQueryName());
         serving.createTables();
-        GoldLakeWriter lake = new GoldLakeWriter(spark, config.lakeRoot(), "tributary-gold:" + config.goldQueryName(),
+        GoldLakeWriter lake = new GoldLakeWriter(spark, new LakePaths(config.lakeRoot()), "tributary-gold:" + config.goldQueryName(),
                 retry);
         GoldStateStore store = new GoldStateStore(config.goldCheckpointLocation() + "/windows",
                 spark.sparkContext().hadoopConfiguration());
         String topics = topic(config, GoldBatchProcessor.ORDERS) + "," + topic(config, GoldBatchProcessor.PRODUCTS);
-        StreamingQuery query = spark.readStream().format("kafka")
-                .option("kafka.bootstrap.servers", config.kafkaBootstrap())
+        StreamingQuery query = StreamingJob.kafkaSource(spark, config)
                 .option("subscribe", topics)
-                .option("startingOffsets", config.startingOffsets().name().toLowerCase(Locale.ROOT))
-                .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())
-                .option("failOnDataLoss", "true")
                 .load()
                 .writeStream()
                 .queryName(config.goldQueryName())

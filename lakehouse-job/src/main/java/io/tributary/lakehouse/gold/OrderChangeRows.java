@@ -61,12 +61,10 @@ public final class OrderChangeRows {
     }
 
     private static Number number(Row r, String column, String orderId, long lsn) {
-        Object v = required(r, column, orderId, lsn);
-        if (v instanceof Number n) {
+        if (required(r, column, orderId, lsn) instanceof Number n) {
             return n;
         }
-        throw new IllegalArgumentException("orders (order " + orderId + ", LSN " + lsn + "): column " + column
-                + " is " + v.getClass().getSimpleName() + ", expected a number");
+        throw wrongType(r, column, orderId, lsn, "a number");
     }
 
     private static BigDecimal decimal(Row r, String column, String orderId, long lsn) {
@@ -77,8 +75,7 @@ public final class OrderChangeRows {
         if (v instanceof Number n) {
             return new BigDecimal(n.toString());
         }
-        throw new IllegalArgumentException("orders (order " + orderId + ", LSN " + lsn + "): column " + column
-                + " is " + v.getClass().getSimpleName() + ", expected a decimal");
+        throw wrongType(r, column, orderId, lsn, "a decimal");
     }
 
     private static Instant instant(Row r, String column, String orderId, long lsn) {
@@ -89,7 +86,11 @@ public final class OrderChangeRows {
         if (v instanceof Timestamp t) {
             return t.toInstant();
         }
-        throw new IllegalArgumentException("orders (order " + orderId + ", LSN " + lsn + "): column " + column
-                + " is " + v.getClass().getSimpleName() + ", expected a timestamp (timestamptz)");
+        throw wrongType(r, column, orderId, lsn, "a timestamp (timestamptz)");
+    }
+
+    private static IllegalArgumentException wrongType(Row r, String column, String orderId, long lsn, String expected) {
+        return new IllegalArgumentException("orders (order " + orderId + ", LSN " + lsn + "): column " + column
+                + " is " + r.getAs(column).getClass().getSimpleName() + ", expected " + expected);
     }
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamReader;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
@@ -92,12 +93,8 @@ public final class StreamingJob implements AutoCloseable {
         }
         spark.streams().addListener(new ProgressListener());
 
-        query = spark.readStream().format("kafka")
-                .option("kafka.bootstrap.servers", config.kafkaBootstrap())
+        query = kafkaSource(spark, config)
                 .option("subscribePattern", config.topicPattern().pattern())
-                .option("startingOffsets", config.startingOffsets().name().toLowerCase(Locale.ROOT))
-                .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())
-                .option("failOnDataLoss", "true")
                 .load()
                 .writeStream()
                 .queryName(config.queryName())
@@ -120,6 +117,18 @@ public final class StreamingJob implements AutoCloseable {
             long every = config.maintenanceInterval().toMillis();
             scheduler.scheduleWithFixedDelay(this::scheduledMaintenance, every, every, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * The Kafka source as the job's queries read it: the broker, where a query without checkpoint starts, the bound of
+     * a batch, and no silent loss; the caller names the topics.
+     */
+    public static DataStreamReader kafkaSource(SparkSession spark, LakehouseConfig config) {
+        return spark.readStream().format("kafka")
+                .option("kafka.bootstrap.servers", config.kafkaBootstrap())
+                .option("startingOffsets", config.startingOffsets().name().toLowerCase(Locale.ROOT))
+                .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())
+                .option("failOnDataLoss", "true");
     }
 
     /** Blocks until the query (or the gold query, when it runs) stops; throws when one failed. */
