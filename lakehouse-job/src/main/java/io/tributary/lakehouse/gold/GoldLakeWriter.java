@@ -2,6 +2,7 @@ package io.tributary.lakehouse.gold;
 
 import io.delta.tables.DeltaTable;
 import io.tributary.lakehouse.lake.CommitRetry;
+import io.tributary.lakehouse.lake.LakePaths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,26 +14,22 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Writes a batch's outcome to the Delta gold tables under {@code <lake root>/gold/}: the changed windows MERGEd with
+ * Writes a batch's outcome to the Delta gold tables ({@link LakePaths#gold}): the changed windows MERGEd with
  * their absolute totals (a replayed batch writes the same values again: nothing counts twice; an emptied window is
  * deleted), the late changes appended with the batch as Delta transaction version (a replay appends nothing).
  */
 public final class GoldLakeWriter {
 
     private final SparkSession spark;
-    private final String root;
+    private final LakePaths paths;
     private final String appId;
     private final CommitRetry retry;
 
-    public GoldLakeWriter(SparkSession spark, String lakeRoot, String appId, CommitRetry retry) {
+    public GoldLakeWriter(SparkSession spark, LakePaths paths, String appId, CommitRetry retry) {
         this.spark = spark;
-        this.root = lakeRoot + "/gold/";
+        this.paths = paths;
         this.appId = appId;
         this.retry = retry;
-    }
-
-    public String pathOf(String table) {
-        return root + table;
     }
 
     public void write(BatchOutcome outcome, long batchId) {
@@ -42,7 +39,7 @@ public final class GoldLakeWriter {
                 merge(table, rows);
             }
         }
-        String late = pathOf("late_changes");
+        String late = paths.gold("late_changes");
         ensureTable(late, GoldRows.LATE_CHANGES);
         if (!outcome.late().isEmpty()) {
             Dataset<Row> rows = spark.createDataFrame(GoldRows.late(outcome.late(), batchId), GoldRows.LATE_CHANGES);
@@ -56,7 +53,7 @@ public final class GoldLakeWriter {
 
     private void merge(GoldTable table, List<Row> rows) {
         StructType schema = GoldRows.schemaOf(table);
-        String path = pathOf(table.tableName());
+        String path = paths.gold(table.tableName());
         ensureTable(path, schema);
         Dataset<Row> source = spark.createDataFrame(rows, GoldRows.withDelete(schema));
         String on = GoldRows.keyOf(table).stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
