@@ -82,9 +82,12 @@ public enum Setting implements DefinedSetting {
     GOLD_QUERY_NAME(define("TRIBUTARY_GOLD_QUERY_NAME", ValueType.text()).defaultValue("gold")
             .doc("Name of the gold query; its checkpoint and state are <lake root>/_checkpoints/<name>."));
 
-    /** Every setting; {@code TRIBUTARY_LAKEHOUSE_*} variables must be among them, spark.* keys pass through. */
+    /**
+     * Every setting; {@code TRIBUTARY_LAKEHOUSE_*} and {@code TRIBUTARY_GOLD_*} variables must be among them, spark.*
+     * keys pass through.
+     */
     public static final SettingCatalog CATALOG = SettingCatalog.of("TRIBUTARY_LAKEHOUSE_",
-            DefinedSetting.definitions(values())).passingThrough("spark.");
+            DefinedSetting.definitions(values())).alsoOwning("TRIBUTARY_GOLD_").passingThrough("spark.");
 
     private final SettingDefinition<?> definition;
 

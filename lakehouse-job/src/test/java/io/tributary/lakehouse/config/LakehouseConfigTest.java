@@ -46,6 +46,9 @@ class LakehouseConfigTest {
         assertThat(on.describe()).contains("gold=on (watermark 30s)");
         assertThatThrownBy(() -> LakehouseConfig.load(Map.of(), Map.of("TRIBUTARY_GOLD_WATERMARK", "soon"), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("TRIBUTARY_GOLD_WATERMARK");
+        assertThatThrownBy(() -> LakehouseConfig.load(Map.of(), Map.of("TRIBUTARY_GOLD_ENABLE", "true"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown setting TRIBUTARY_GOLD_ENABLE")
+                .hasMessageContaining("did you mean TRIBUTARY_GOLD_ENABLED?");
     }
 
     @Test

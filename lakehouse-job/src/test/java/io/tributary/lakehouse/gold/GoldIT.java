@@ -81,15 +81,11 @@ class GoldIT {
     }
 
     @AfterAll
-    static void stop() {
-        if (producer != null) {
-            producer.close();
-        }
-        if (spark != null) {
-            spark.stop();
-        }
-        if (stack != null) {
-            stack.close();
+    static void stop() throws Exception {
+        for (AutoCloseable open : new AutoCloseable[] {producer, spark, stack}) {
+            if (open != null) {
+                open.close();
+            }
         }
     }
 
