@@ -17,35 +17,45 @@ import java.util.TreeSet;
 public final class SettingCatalog {
     private final List<SettingDefinition<?>> settings;
     private final String ownEnvPrefix;
+    private final List<String> alsoOwned;
     private final List<String> passThroughPrefixes;
     private final String unknownKeyHint;
 
-    private SettingCatalog(List<SettingDefinition<?>> settings, String ownEnvPrefix, List<String> passThroughPrefixes,
-            String unknownKeyHint) {
+    private SettingCatalog(List<SettingDefinition<?>> settings, String ownEnvPrefix, List<String> alsoOwned,
+            List<String> passThroughPrefixes, String unknownKeyHint) {
         this.settings = List.copyOf(settings);
         this.ownEnvPrefix = ownEnvPrefix;
+        this.alsoOwned = List.copyOf(alsoOwned);
         this.passThroughPrefixes = List.copyOf(passThroughPrefixes);
         this.unknownKeyHint = unknownKeyHint;
     }
 
     /** The catalog of {@code settings}; environment variables starting with {@code ownEnvPrefix} must be among them. */
     public static SettingCatalog of(String ownEnvPrefix, List<SettingDefinition<?>> settings) {
-        return new SettingCatalog(settings, ownEnvPrefix, List.of(), "");
+        return new SettingCatalog(settings, ownEnvPrefix, List.of(), List.of(), "");
     }
 
     /** The catalog of settings read by a stage from variables other stages own (so it rejects no unknown name). */
     public static SettingCatalog borrowed(List<SettingDefinition<?>> settings) {
-        return new SettingCatalog(settings, null, List.of(), "");
+        return new SettingCatalog(settings, null, List.of(), List.of(), "");
     }
 
     /** Keys starting with {@code prefixes} are not settings but passed on (see {@link SettingValues#passThrough}). */
     public SettingCatalog passingThrough(String... prefixes) {
-        return new SettingCatalog(settings, ownEnvPrefix, List.of(prefixes), unknownKeyHint);
+        return new SettingCatalog(settings, ownEnvPrefix, alsoOwned, List.of(prefixes), unknownKeyHint);
+    }
+
+    /**
+     * Further environment prefixes this stage owns (a part of the stage named apart, e.g. the lakehouse job's
+     * {@code TRIBUTARY_GOLD_}): unknown variables with them are errors too.
+     */
+    public SettingCatalog alsoOwning(String... prefixes) {
+        return new SettingCatalog(settings, ownEnvPrefix, List.of(prefixes), passThroughPrefixes, unknownKeyHint);
     }
 
     /** Appended to the problem of an unknown key, e.g. where the known keys are listed. */
     public SettingCatalog unknownKeyHint(String hint) {
-        return new SettingCatalog(settings, ownEnvPrefix, passThroughPrefixes, hint);
+        return new SettingCatalog(settings, ownEnvPrefix, alsoOwned, passThroughPrefixes, hint);
     }
 
     public List<SettingDefinition<?>> settings() {
@@ -93,7 +103,9 @@ public final class SettingCatalog {
 
     private boolean isUnknown(SettingSource source, String name) {
         if (source.isEnvironment()) {
-            return ownEnvPrefix != null && name.startsWith(ownEnvPrefix) && !environmentNames().contains(name);
+            boolean owned = ownEnvPrefix != null && name.startsWith(ownEnvPrefix)
+                    || alsoOwned.stream().anyMatch(name::startsWith);
+            return owned && !environmentNames().contains(name);
         }
         return !keyNames().contains(name);
     }

@@ -98,6 +98,20 @@ class SettingCatalogTest {
     }
 
     @Test
+    void aFurtherOwnedPrefixRejectsItsUnknownVariablesToo() {
+        SettingDefinition<String> tier = SettingDefinition.define("TRIBUTARY_EXTRA_TIER", ValueType.text())
+                .defaultValue("gold").doc("A setting of a part of the stage named apart.").build();
+        SettingCatalog catalog = SettingCatalog.of("TRIBUTARY_DEMO_", List.of(tier)).alsoOwning("TRIBUTARY_EXTRA_");
+
+        SettingValues v = catalog.parse(List.of(SettingSource.environment(Map.of("TRIBUTARY_EXTRA_TEIR", "x",
+                "TRIBUTARY_EXTRA_TIER", "silver", "TRIBUTARY_OTHER_X", "1"))));
+
+        assertThat(v.problems()).containsExactly(
+                "unknown setting TRIBUTARY_EXTRA_TEIR (from environment); did you mean TRIBUTARY_EXTRA_TIER?");
+        assertThat(v.get(tier)).isEqualTo("silver");
+    }
+
+    @Test
     void noSuggestionWhenNothingIsClose() {
         ConfigException e = failure(Map.of(), Map.of("TRIBUTARY_DEMO_PASSWORD", "x", "TRIBUTARY_DEMO_COMPLETELY_ELSE", "1"),
                 Map.of());

@@ -53,6 +53,14 @@ public final class MetricNames {
         public static final String CODEGEN_COMPILATIONS_TOTAL = "tributary_lakehouse_codegen_compilations_total";
         public static final String MAINTENANCE_RUNS_TOTAL = "tributary_lakehouse_maintenance_runs_total";
         public static final String COMMIT_RETRIES_TOTAL = "tributary_lakehouse_commit_retries_total";
+        /** counter: micro-batches of the gold query written to gold and serving */
+        public static final String GOLD_BATCHES_TOTAL = "tributary_gold_batches_total";
+        /** counter: order changes that met a window the watermark had closed (kept in gold.late_changes) */
+        public static final String GOLD_LATE_CHANGES_TOTAL = "tributary_gold_late_changes_total";
+        /** counter: order changes seen again at a position already applied (replays), not counted twice */
+        public static final String GOLD_DUPLICATES_TOTAL = "tributary_gold_duplicates_total";
+        /** gauge: gold's watermark as Unix seconds (windows ending at or before it are closed); 0 before any change */
+        public static final String GOLD_WATERMARK_SECONDS = "tributary_gold_watermark_seconds";
         /** counter by {@code table}: silver rows written by MERGE */
         public static final String ROWS_MERGED_TOTAL = "tributary_lakehouse_rows_merged_total";
         /** counter by {@code table}: changes appended to bronze */

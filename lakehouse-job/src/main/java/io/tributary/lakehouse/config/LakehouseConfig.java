@@ -63,6 +63,9 @@ public final class LakehouseConfig {
     private final String toastPlaceholder;
     private final int tableParallelism;
     private final Map<String, String> sparkConf;
+    private final boolean goldEnabled;
+    private final Duration goldWatermark;
+    private final String goldQueryName;
 
     private LakehouseConfig(SettingValues v) {
         kafkaBootstrap = text(v, Setting.KAFKA_BOOTSTRAP);
@@ -96,6 +99,9 @@ public final class LakehouseConfig {
         toastPlaceholder = text(v, Setting.TOAST_PLACEHOLDER);
         tableParallelism = v.get(Setting.TABLE_PARALLELISM.definition(), Integer.class);
         sparkConf = Map.copyOf(v.passThrough("spark."));
+        goldEnabled = v.get(Setting.GOLD_ENABLED.definition(), Boolean.class);
+        goldWatermark = duration(v, Setting.GOLD_WATERMARK);
+        goldQueryName = text(v, Setting.GOLD_QUERY_NAME);
     }
 
     /**
@@ -162,6 +168,13 @@ public final class LakehouseConfig {
     /** {@code spark.*} keys given in the properties file or with --set, passed to Spark as they are. */
     public Map<String, String> sparkConf() { return sparkConf; }
 
+    /** Whether the gold query runs beside the lake's (docs/gold.md). */
+    public boolean goldEnabled() { return goldEnabled; }
+    public Duration goldWatermark() { return goldWatermark; }
+    public String goldQueryName() { return goldQueryName; }
+    /** The gold query's checkpoint; its window state is kept under it too. */
+    public String goldCheckpointLocation() { return lakeRoot + "/_checkpoints/" + goldQueryName; }
+
     /** The configuration without secrets, one key per line, for the startup log. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
@@ -173,7 +186,8 @@ public final class LakehouseConfig {
                 .append(DurationSyntax.format(triggerInterval)).append(", maxOffsetsPerTrigger=").append(maxOffsetsPerTrigger)
                 .append(", master=").append(sparkMaster).append(", dataDir=").append(dataDir)
                 .append(", maintenance=").append(DurationSyntax.format(maintenanceInterval))
-                .append(", metricsPort=").append(metricsPort);
+                .append(", metricsPort=").append(metricsPort).append(", gold=")
+                .append(goldEnabled ? "on (watermark " + DurationSyntax.format(goldWatermark) + ")" : "off");
         return sb.toString();
     }
 }

@@ -72,11 +72,22 @@ public enum Setting implements DefinedSetting {
     TOAST_PLACEHOLDER(define("TRIBUTARY_LAKEHOUSE_TOAST_PLACEHOLDER", ValueType.text()).defaultValue("__debezium_unavailable_value")
             .doc("Debezium's unavailable.value.placeholder: the stored value is kept where a column carries it.")),
     TABLE_PARALLELISM(define("TRIBUTARY_LAKEHOUSE_TABLE_PARALLELISM", ValueType.integer()).defaultValue("4").check(Check.atLeast(1))
-            .doc("How many tables of one micro-batch are written concurrently."));
+            .doc("How many tables of one micro-batch are written concurrently.")),
+    GOLD_ENABLED(define("TRIBUTARY_GOLD_ENABLED", ValueType.bool()).defaultValue("false")
+            .doc("Run the gold stage: a second streaming query in this job's JVM over the orders and products topics"
+                    + " (windowed aggregates to <lake root>/gold and PostgreSQL schema serving; docs/gold.md).")),
+    GOLD_WATERMARK(define("TRIBUTARY_GOLD_WATERMARK", ValueType.duration()).defaultValue("2m").check(Check.notNegative())
+            .doc("Gold's watermark delay: windows ending before the latest order time seen minus this are closed; a"
+                    + " later change of them is kept in gold.late_changes, not applied.")),
+    GOLD_QUERY_NAME(define("TRIBUTARY_GOLD_QUERY_NAME", ValueType.text()).defaultValue("gold")
+            .doc("Name of the gold query; its checkpoint and state are <lake root>/_checkpoints/<name>."));
 
-    /** Every setting; {@code TRIBUTARY_LAKEHOUSE_*} variables must be among them, spark.* keys pass through. */
+    /**
+     * Every setting; {@code TRIBUTARY_LAKEHOUSE_*} and {@code TRIBUTARY_GOLD_*} variables must be among them, spark.*
+     * keys pass through.
+     */
     public static final SettingCatalog CATALOG = SettingCatalog.of("TRIBUTARY_LAKEHOUSE_",
-            DefinedSetting.definitions(values())).passingThrough("spark.");
+            DefinedSetting.definitions(values())).alsoOwning("TRIBUTARY_GOLD_").passingThrough("spark.");
 
     private final SettingDefinition<?> definition;
 

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code silver_all.<table>}: the Delta table itself, tombstones and metadata columns included, with time
  *       travel ({@code VERSION AS OF n}, {@code TIMESTAMP AS OF ts});</li>
  *   <li>{@code bronze.<table>}: the changelog (Delta, time travel);</li>
- *   <li>{@code lake.quarantine}: the poison records.</li>
+ *   <li>{@code lake.quarantine}: the poison records;</li>
+ *   <li>{@code gold.<table>}: the gold stage's windowed aggregates and late changes (docs/gold.md).</li>
  * </ul>
  * The catalog is the session's in-memory one: registration is repeated per session from the S3 listing.
  */
@@ -29,7 +30,7 @@ public final class LakeCatalog {
     /** Registers every table found; returns the silver table names. */
     public static List<String> registerAll(SparkSession spark, LakePaths paths) {
         var conf = spark.sparkContext().hadoopConfiguration();
-        for (String db : List.of("bronze", "silver", "silver_all", "lake")) {
+        for (String db : List.of("bronze", "silver", "silver_all", "lake", "gold")) {
             spark.sql("CREATE DATABASE IF NOT EXISTS " + db);
         }
         for (String table : LakeTables.list(conf, paths.bronzeRoot())) {
@@ -43,6 +44,9 @@ public final class LakeCatalog {
                     .map(SchemaEvolution::quote).collect(Collectors.joining(", "));
             spark.sql("CREATE OR REPLACE VIEW silver." + SchemaEvolution.quote(table) + " AS SELECT " + columns
                     + " FROM silver_all." + SchemaEvolution.quote(table) + " WHERE NOT " + SilverColumns.DELETED);
+        }
+        for (String table : LakeTables.list(conf, paths.goldRoot())) {
+            registerTable(spark, "gold", table, paths.gold(table));
         }
         if (LakeTables.exists(conf, paths.quarantine())) {
             registerTable(spark, "lake", "quarantine", paths.quarantine());

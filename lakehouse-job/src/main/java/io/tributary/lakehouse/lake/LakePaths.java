@@ -23,6 +23,15 @@ public record LakePaths(String root) {
         return silverRoot() + "/" + table;
     }
 
+    /** The gold stage's tables (docs/gold.md). */
+    public String goldRoot() {
+        return root + "/gold";
+    }
+
+    public String gold(String table) {
+        return goldRoot() + "/" + table;
+    }
+
     public String quarantine() {
         return root + "/quarantine";
     }

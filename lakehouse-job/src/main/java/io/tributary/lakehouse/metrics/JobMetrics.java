@@ -35,6 +35,10 @@ public final class JobMetrics {
     private final AtomicLong maintenanceRuns = new AtomicLong();
     private final AtomicLong codegenCompilations = new AtomicLong();
     private final AtomicLong commitRetries = new AtomicLong();
+    private final AtomicLong goldBatches = new AtomicLong();
+    private final AtomicLong goldLateChanges = new AtomicLong();
+    private final AtomicLong goldDuplicates = new AtomicLong();
+    private volatile double goldWatermarkSeconds;
 
     private final ChangeFreshness changeFreshness;
 
@@ -113,6 +117,20 @@ public final class JobMetrics {
         commitRetries.incrementAndGet();
     }
 
+    /** A gold batch was written: its late changes and replays, and the watermark after it (null: none yet). */
+    public void goldBatch(long lateChanges, long duplicates, java.time.Instant watermark) {
+        goldBatches.incrementAndGet();
+        goldLateChanges.addAndGet(lateChanges);
+        goldDuplicates.addAndGet(duplicates);
+        if (watermark != null) {
+            goldWatermarkSeconds = watermark.toEpochMilli() / 1000.0;
+        }
+    }
+
+    public long goldLateChangesTotal() {
+        return goldLateChanges.get();
+    }
+
     public long quarantinedTotal() {
         return quarantined.get();
     }
@@ -144,6 +162,13 @@ public final class JobMetrics {
                 codegenCompilations.get());
         out.counter(Lakehouse.MAINTENANCE_RUNS_TOTAL, "Maintenance runs (OPTIMIZE, purge, VACUUM).", maintenanceRuns.get());
         out.counter(Lakehouse.COMMIT_RETRIES_TOTAL, "Delta commits retried after a conflict.", commitRetries.get());
+        out.counter(Lakehouse.GOLD_BATCHES_TOTAL, "Gold micro-batches written to gold and serving.", goldBatches.get());
+        out.counter(Lakehouse.GOLD_LATE_CHANGES_TOTAL, "Order changes that met a closed window (gold.late_changes).",
+                goldLateChanges.get());
+        out.counter(Lakehouse.GOLD_DUPLICATES_TOTAL, "Order changes replayed at an applied position, not counted.",
+                goldDuplicates.get());
+        out.gauge(Lakehouse.GOLD_WATERMARK_SECONDS, "Gold's watermark (Unix seconds); 0 before any change.",
+                goldWatermarkSeconds);
         perTable(out, Lakehouse.ROWS_MERGED_TOTAL, "Silver rows written by MERGE.", rowsMerged);
         perTable(out, Lakehouse.BRONZE_ROWS_TOTAL, "Changes appended to bronze.", bronzeRows);
         out.family(Lakehouse.TABLE_PARKED, "gauge",

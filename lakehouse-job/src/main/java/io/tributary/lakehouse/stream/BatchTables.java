@@ -5,7 +5,9 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.expr;
 
 import io.tributary.lakehouse.lake.TableNames;
+import java.util.Collections;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
@@ -20,16 +22,28 @@ import org.apache.spark.sql.Row;
  * @param records    all records of the batch
  * @param tombstones records with a null value (Kafka compaction markers, nothing to apply)
  */
-record BatchTables(Map<String, Schemas> tables, long records, long tombstones) {
+public record BatchTables(Map<String, Schemas> tables, long records, long tombstones) {
 
     /** The topics and the Confluent schema ids of one table's records in a batch. */
-    static final class Schemas {
+    public static final class Schemas {
         final TreeSet<String> topics = new TreeSet<>();
         final TreeSet<Long> keyIds = new TreeSet<>();
         final TreeSet<Long> valueIds = new TreeSet<>();
+
+        public SortedSet<String> topics() {
+            return Collections.unmodifiableSortedSet(topics);
+        }
+
+        public SortedSet<Long> keyIds() {
+            return Collections.unmodifiableSortedSet(keyIds);
+        }
+
+        public SortedSet<Long> valueIds() {
+            return Collections.unmodifiableSortedSet(valueIds);
+        }
     }
 
-    static BatchTables of(Dataset<Row> raw, TableNames names) {
+    public static BatchTables of(Dataset<Row> raw, TableNames names) {
         long records = 0;
         long tombstones = 0;
         Map<String, Schemas> tables = new TreeMap<>();

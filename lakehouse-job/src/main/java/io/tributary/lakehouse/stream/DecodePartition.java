@@ -9,13 +9,13 @@ import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
 
 /** Decodes a partition of Kafka rows (key, value, topic, partition, offset, timestamp), skipping tombstones. */
-final class DecodePartition implements MapPartitionsFunction<Row, Row> {
+public final class DecodePartition implements MapPartitionsFunction<Row, Row> {
 
     private static final long serialVersionUID = 1L;
 
     private final RecordDecoder decoder;
 
-    DecodePartition(RecordDecoder decoder) {
+    public DecodePartition(RecordDecoder decoder) {
         this.decoder = decoder;
     }
 

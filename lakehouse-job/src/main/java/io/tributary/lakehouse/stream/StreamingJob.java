@@ -1,6 +1,7 @@
 package io.tributary.lakehouse.stream;
 
 import io.tributary.lakehouse.config.LakehouseConfig;
+import io.tributary.lakehouse.gold.GoldQuery;
 import io.tributary.lakehouse.lake.BronzeWriter;
 import io.tributary.lakehouse.lake.CommitRetry;
 import io.tributary.lakehouse.lake.LakePaths;
@@ -14,7 +15,9 @@ import io.tributary.lakehouse.parking.TableParking;
 import io.tributary.runtime.StageLifecycle;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.streaming.DataStreamReader;
 import org.apache.spark.sql.streaming.StreamingQuery;
 import org.apache.spark.sql.streaming.StreamingQueryException;
 import org.apache.spark.sql.streaming.StreamingQueryListener;
@@ -46,6 +50,7 @@ public final class StreamingJob implements AutoCloseable {
     private final StageLifecycle lifecycle = new StageLifecycle("the lakehouse job");
     private SparkSession spark;
     private StreamingQuery query;
+    private StreamingQuery goldQuery;
     private MetricsServer metricsServer;
     private ScheduledExecutorService scheduler;
     private ExecutorService tablePool;
@@ -88,12 +93,8 @@ public final class StreamingJob implements AutoCloseable {
         }
         spark.streams().addListener(new ProgressListener());
 
-        query = spark.readStream().format("kafka")
-                .option("kafka.bootstrap.servers", config.kafkaBootstrap())
+        query = kafkaSource(spark, config)
                 .option("subscribePattern", config.topicPattern().pattern())
-                .option("startingOffsets", config.startingOffsets().name().toLowerCase(Locale.ROOT))
-                .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())
-                .option("failOnDataLoss", "true")
                 .load()
                 .writeStream()
                 .queryName(config.queryName())
@@ -103,6 +104,13 @@ public final class StreamingJob implements AutoCloseable {
                 .start();
         LOG.info("streaming query {} (id {}) started: topics /{}/ -> {}", config.queryName(), query.id(),
                 config.topicPattern(), config.lakeRoot());
+        if (config.goldEnabled()) {
+            try {
+                goldQuery = GoldQuery.start(spark, config, System.getenv(), retry, metrics);
+            } catch (SQLException e) {
+                throw new IOException("gold: " + e.getMessage(), e);
+            }
+        }
 
         if (!config.maintenanceInterval().isZero()) {
             scheduler = Executors.newSingleThreadScheduledExecutor(named("maintenance"));
@@ -111,10 +119,31 @@ public final class StreamingJob implements AutoCloseable {
         }
     }
 
-    /** Blocks until the query stops; throws when it failed. */
+    /**
+     * The Kafka source as the job's queries read it: the broker, where a query without checkpoint starts, the bound of
+     * a batch, and no silent loss; the caller names the topics.
+     */
+    public static DataStreamReader kafkaSource(SparkSession spark, LakehouseConfig config) {
+        return spark.readStream().format("kafka")
+                .option("kafka.bootstrap.servers", config.kafkaBootstrap())
+                .option("startingOffsets", config.startingOffsets().name().toLowerCase(Locale.ROOT))
+                .option("maxOffsetsPerTrigger", config.maxOffsetsPerTrigger())
+                .option("failOnDataLoss", "true");
+    }
+
+    /** Blocks until the query (or the gold query, when it runs) stops; throws when one failed. */
     public void awaitTermination() throws StreamingQueryException {
         try {
-            query.awaitTermination();
+            if (goldQuery == null) {
+                query.awaitTermination();
+                return;
+            }
+            spark.streams().awaitAnyTermination();
+            for (StreamingQuery q : List.of(query, goldQuery)) {
+                if (q.exception().isDefined()) {
+                    throw q.exception().get();
+                }
+            }
         } catch (StreamingQueryException e) {
             recordFailure(e);
             throw e;
@@ -144,7 +173,8 @@ public final class StreamingJob implements AutoCloseable {
     }
 
     private String health() {
-        boolean active = query != null && query.isActive();
+        boolean active = query != null && query.isActive() && (!config.goldEnabled() || goldQuery != null
+                && goldQuery.isActive());
         return (active ? "UP" : "DOWN") + " batches=" + metrics.batchesTotal() + "\n";
     }
 
@@ -193,6 +223,13 @@ public final class StreamingJob implements AutoCloseable {
         boolean stopping = lifecycle.requestStop(null);
         if (scheduler != null) {
             scheduler.shutdownNow();
+        }
+        if (goldQuery != null) {
+            try {
+                goldQuery.stop();
+            } catch (TimeoutException e) {
+                LOG.warn("gold query did not stop in time", e);
+            }
         }
         if (query != null) {
             try {

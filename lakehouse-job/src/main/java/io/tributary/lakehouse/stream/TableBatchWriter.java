@@ -4,21 +4,14 @@ import static org.apache.spark.sql.functions.col;
 
 import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.decode.RecordDecoder;
-import io.tributary.lakehouse.decode.RegistryClients;
+import io.tributary.lakehouse.decode.RegistryLayouts;
 import io.tributary.lakehouse.decode.TableLayout;
-import io.tributary.lakehouse.decode.TableLayouts;
 import io.tributary.lakehouse.lake.BronzeWriter;
 import io.tributary.lakehouse.lake.MergeOutcome;
 import io.tributary.lakehouse.lake.QuarantineWriter;
 import io.tributary.lakehouse.lake.SilverWriter;
 import io.tributary.lakehouse.lake.TableBatchStats;
 import io.tributary.lakehouse.metrics.JobMetrics;
-import io.tributary.serde.RegistryRequestException;
-import io.tributary.serde.SchemaRegistryClient;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.TreeSet;
-import org.apache.avro.Schema;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -97,34 +90,8 @@ final class TableBatchWriter {
         }
     }
 
-    /** The layout of a table from the schema ids of this batch; records of unknown ids are poison. */
     private TableLayout layoutOf(String table, BatchTables.Schemas ids) {
-        SchemaRegistryClient registry = RegistryClients.forUrl(config.schemaRegistryUrl());
-        Map<Integer, Schema> values = fetch(registry, ids.valueIds);
-        Map<Integer, Schema> keys = fetch(registry, ids.keyIds);
-        return TableLayouts.derive(table, values, keys).orElseGet(() -> {
-            LOG.warn("table {}: no Debezium envelope schema among ids {}; its records go to the quarantine", table,
-                    ids.valueIds);
-            return new TableLayout(table, new StructType(), new StructType(), new StructType(), null, null);
-        });
-    }
-
-    private static Map<Integer, Schema> fetch(SchemaRegistryClient registry, TreeSet<Long> ids) {
-        Map<Integer, Schema> schemas = new HashMap<>();
-        for (long id : ids) {
-            if (id > Integer.MAX_VALUE) {
-                continue;
-            }
-            try {
-                schemas.put((int) id, registry.getById((int) id));
-            } catch (RegistryRequestException e) {
-                if (e.httpStatus() != 404) {
-                    throw e;
-                }
-                LOG.warn("schema id {} is unknown to the registry; its records go to the quarantine", id);
-            }
-        }
-        return schemas;
+        return RegistryLayouts.layoutOf(config.schemaRegistryUrl(), table, ids.keyIds, ids.valueIds);
     }
 
     private static String seconds(long nanos) {

@@ -33,6 +33,25 @@ class LakehouseConfigTest {
     }
 
     @Test
+    void goldIsOffByDefaultAndTakesItsWatermark() {
+        LakehouseConfig off = LakehouseConfig.load(Map.of(), Map.of(), Map.of());
+        assertThat(off.goldEnabled()).isFalse();
+        assertThat(off.goldWatermark()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(off.goldCheckpointLocation()).isEqualTo("s3a://lakehouse/_checkpoints/gold");
+
+        LakehouseConfig on = LakehouseConfig.load(Map.of(),
+                Map.of("TRIBUTARY_GOLD_ENABLED", "true", "TRIBUTARY_GOLD_WATERMARK", "30s"), Map.of());
+        assertThat(on.goldEnabled()).isTrue();
+        assertThat(on.goldWatermark()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(on.describe()).contains("gold=on (watermark 30s)");
+        assertThatThrownBy(() -> LakehouseConfig.load(Map.of(), Map.of("TRIBUTARY_GOLD_WATERMARK", "soon"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("TRIBUTARY_GOLD_WATERMARK");
+        assertThatThrownBy(() -> LakehouseConfig.load(Map.of(), Map.of("TRIBUTARY_GOLD_ENABLE", "true"), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("unknown setting TRIBUTARY_GOLD_ENABLE")
+                .hasMessageContaining("did you mean TRIBUTARY_GOLD_ENABLED?");
+    }
+
+    @Test
     void environmentWinsOverTheFileAndSetWinsOverBoth() {
         LakehouseConfig c = LakehouseConfig.load(
                 Map.of("TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL", "30s", "TRIBUTARY_S3_BUCKET", "filebucket",

@@ -8,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.fixture.CdcTopicProducer;
 import io.tributary.lakehouse.fixture.OrdersFixture;
+import io.tributary.lakehouse.fixture.SparkJvmOptions;
 import io.tributary.lakehouse.lake.LakeCatalog;
 import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.lakehouse.stream.SparkSessions;
@@ -27,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,15 +159,8 @@ class LakehouseJobIT {
                 List.of("stream"), env, jvm));
     }
 
-    /** Spark's Java 17 opens: from failsafe's system property, else the ones this JVM was started with. */
     static List<String> sparkJvmOptions() {
-        String fromPom = System.getProperty("spark.java17.opens", "").trim();
-        List<String> options = fromPom.isEmpty()
-                ? java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()
-                : Arrays.asList(fromPom.split("\\s+"));
-        return options.stream().filter(o -> o.startsWith("--add-opens") || o.startsWith("--add-exports")
-                || o.startsWith("-XX:+IgnoreUnrecognizedVMOptions") || o.startsWith("-Djdk.reflect")
-                || o.startsWith("-Dio.netty")).toList();
+        return SparkJvmOptions.forChildJvm();
     }
 
     private static Dataset<Row> silver(String table) {

@@ -7,9 +7,9 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /** A lake on the local filesystem under a test's directory, with the job's Spark session (local[2]). */
-record LocalLake(SparkSession spark, LakePaths paths) {
+public record LocalLake(SparkSession spark, LakePaths paths) {
 
-    static LocalLake start(Path dir, String appName) {
+    public static LocalLake start(Path dir, String appName) {
         LakehouseConfig config = LakehouseConfig.load(Map.of(), Map.of(
                 "TRIBUTARY_LAKEHOUSE_LAKE_ROOT", dir.resolve("lake").toUri().toString(),
                 "TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("data").toString()), Map.of());

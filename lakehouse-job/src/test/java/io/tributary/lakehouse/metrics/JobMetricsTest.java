@@ -32,4 +32,18 @@ class JobMetricsTest {
                 .contains("tributary_lakehouse_freshness_seconds{table=\"orders\"} 10.0\n")
                 .contains("# TYPE tributary_lakehouse_freshness_seconds gauge");
     }
+
+    @Test
+    void goldBatchesAddUpTheirLateChangesAndReplaysAndKeepTheLatestWatermark() {
+        JobMetrics m = new JobMetrics(Clock.systemUTC());
+        assertThat(m.render()).contains("tributary_gold_watermark_seconds 0.0\n");
+
+        m.goldBatch(2, 0, Instant.ofEpochSecond(1_000));
+        m.goldBatch(1, 3, null);
+
+        assertThat(m.render()).contains("tributary_gold_batches_total 2\n")
+                .contains("tributary_gold_late_changes_total 3\n")
+                .contains("tributary_gold_duplicates_total 3\n")
+                .contains("tributary_gold_watermark_seconds 1000.0\n");
+    }
 }

@@ -1,0 +1,80 @@
+package io.tributary.lakehouse.gold;
+
+import io.delta.tables.DeltaTable;
+import io.tributary.lakehouse.lake.CommitRetry;
+import io.tributary.lakehouse.lake.LakePaths;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Writes a batch's outcome to the Delta gold tables ({@link LakePaths#gold}): the changed windows MERGEd with
+ * their absolute totals (a replayed batch writes the same values again: nothing counts twice; an emptied window is
+ * deleted), the late changes appended with the batch as Delta transaction version (a replay appends nothing).
+ */
+public final class GoldLakeWriter {
+
+    private final SparkSession spark;
+    private final LakePaths paths;
+    private final String appId;
+    private final CommitRetry retry;
+
+    public GoldLakeWriter(SparkSession spark, LakePaths paths, String appId, CommitRetry retry) {
+        this.spark = spark;
+        this.paths = paths;
+        this.appId = appId;
+        this.retry = retry;
+    }
+
+    public void write(BatchOutcome outcome, long batchId) {
+        for (GoldTable table : GoldTable.values()) {
+            List<Row> rows = GoldRows.windows(table, outcome.windows());
+            if (!rows.isEmpty()) {
+                merge(table, rows);
+            }
+        }
+        String late = paths.gold("late_changes");
+        ensureTable(late, GoldRows.LATE_CHANGES);
+        if (!outcome.late().isEmpty()) {
+            Dataset<Row> rows = spark.createDataFrame(GoldRows.late(outcome.late(), batchId), GoldRows.LATE_CHANGES);
+            retry.run("gold late_changes", () -> {
+                rows.write().format("delta").mode("append").option("txnAppId", appId + "/late_changes")
+                        .option("txnVersion", batchId).save(late);
+                return null;
+            });
+        }
+    }
+
+    private void merge(GoldTable table, List<Row> rows) {
+        StructType schema = GoldRows.schemaOf(table);
+        String path = paths.gold(table.tableName());
+        ensureTable(path, schema);
+        Dataset<Row> source = spark.createDataFrame(rows, GoldRows.withDelete(schema));
+        String on = GoldRows.keyOf(table).stream().map(k -> "t." + k + " = s." + k).collect(Collectors.joining(" AND "));
+        Map<String, String> all = new LinkedHashMap<>();
+        for (StructField f : schema.fields()) {
+            all.put(f.name(), "s." + f.name());
+        }
+        retry.run("gold " + table.tableName(), () -> {
+            DeltaTable.forPath(spark, path).as("t")
+                    .merge(source.as("s"), on)
+                    .whenMatched("s." + GoldRows.DELETE).delete()
+                    .whenMatched().updateExpr(all)
+                    .whenNotMatched("NOT s." + GoldRows.DELETE).insertExpr(all)
+                    .execute();
+            return null;
+        });
+    }
+
+    private void ensureTable(String path, StructType schema) {
+        if (!DeltaTable.isDeltaTable(spark, path)) {
+            spark.createDataFrame(List.of(), schema).write().format("delta").mode("append").save(path);
+        }
+    }
+}

@@ -1,0 +1,362 @@
+package io.tributary.lakehouse.gold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.tributary.lakehouse.config.LakehouseConfig;
+import io.tributary.lakehouse.fixture.CdcTopicProducer;
+import io.tributary.lakehouse.fixture.SparkJvmOptions;
+import io.tributary.lakehouse.stream.SparkSessions;
+import io.tributary.stack.LocalStack;
+import io.tributary.stack.ManagedProcess;
+import io.tributary.stack.ModuleLaunch;
+import io.tributary.stack.PostgresEndpoint;
+import io.tributary.stack.Service;
+import io.tributary.stack.StackSettings;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gold query inside the lakehouse job's process, on real PostgreSQL, Kafka, our registry and S3Proxy. The test
+ * changes shop.orders and shop.products in PostgreSQL and produces each change as cdc-engine would (Debezium envelope,
+ * full before-image, growing LSN). Three rounds: on-time changes (inserts, an update of quantity, a cancel, a move to
+ * another product, a delete, a replayed change); then changes of windows the watermark closed; then, after a kill -9
+ * and the gold query's last commit removed so that its last batch runs again, more changes. At the end every closed
+ * window of serving.* and of the Delta gold tables, plus the deltas kept in gold.late_changes, equals a recomputation
+ * from shop.orders with SQL, and each late change is kept exactly once.
+ */
+class GoldIT {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GoldIT.class);
+    private static final Duration WAIT = Duration.ofMinutes(4);
+    private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
+
+    static LocalStack stack;
+    static java.nio.file.Path dir;
+    static ManagedProcess job;
+    static CdcTopicProducer producer;
+    static SparkSession spark;
+    static String lakeRoot;
+    static final ShopFixture SHOP = new ShopFixture("tributary");
+    static final Map<Long, OrderImage> ORDERS = new TreeMap<>();
+    static long lsn = 1_000;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = java.nio.file.Path.of("target/it-stacks/GoldIT-" + System.currentTimeMillis()).toAbsolutePath();
+        stack = LocalStack.start(StackSettings.forTests(dir), Service.POSTGRES, Service.KAFKA, Service.REGISTRY,
+                Service.S3);
+        try (Connection c = superuser(); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE shop.products (product_id bigint PRIMARY KEY, name text, category text)");
+            st.execute("CREATE TABLE shop.orders (order_id bigint PRIMARY KEY, customer_id bigint, product_id bigint,"
+                    + " quantity int, unit_price numeric(10,2), status text, ordered_at timestamptz)");
+        }
+        producer = new CdcTopicProducer(stack.kafkaBootstrap(), stack.registryUrl());
+        Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
+        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("test-spark").toString());
+        LakehouseConfig readerConfig = LakehouseConfig.load(Map.of(), env, Map.of());
+        spark = SparkSessions.create(readerConfig, "gold-it-reader");
+        lakeRoot = readerConfig.lakeRoot();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable open : new AutoCloseable[] {producer, spark, stack}) {
+            if (open != null) {
+                open.close();
+            }
+        }
+    }
+
+    /** The job with only the gold query reading (the lake's query matches no topic). */
+    static ManagedProcess launchJob() {
+        Map<String, String> env = new HashMap<>();
+        env.put("TRIBUTARY_GOLD_ENABLED", "true");
+        env.put("TRIBUTARY_LAKEHOUSE_TOPIC_PATTERN", "tributary\\.nothing\\.[^.]+");
+        env.put("TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL", "1s");
+        env.put("TRIBUTARY_LAKEHOUSE_MAINTENANCE_INTERVAL", "0s");
+        env.put("TRIBUTARY_LAKEHOUSE_METRICS_PORT", "-1");
+        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("lakehouse-job").toString());
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+        jvm.addAll(SparkJvmOptions.forChildJvm());
+        return stack.launch(ModuleLaunch.of("lakehouse-job", "io.tributary.lakehouse.LakehouseJobMain",
+                List.of("stream"), env, jvm));
+    }
+
+    @Test
+    void closedWindowsEqualTheRecomputationThroughLateChangesAndAReplayedBatch() throws Exception {
+        // round 1: on time
+        product(1, "Toys");
+        product(2, "Books");
+        product(3, "Garden");
+        insert(image(1, 1, 2, "10.00", "placed", "00:10"));
+        insert(image(2, 1, 1, "4.50", "placed", "00:40"));
+        insert(image(3, 2, 3, "7.25", "placed", "01:20"));
+        insert(image(4, 1, 1, "99.99", "paid", "02:05"));
+        insert(image(5, 3, 6, "1.10", "placed", "03:30"));
+        insert(image(6, 2, 2, "12.00", "placed", "04:10"));
+        insert(image(7, 3, 1, "30.00", "placed", "06:00"));
+        insert(image(8, 1, 2, "5.00", "placed", "09:30"));
+        update(image(2, 1, 4, "4.50", "paid", "00:40"));
+        update(image(3, 2, 3, "7.25", "cancelled", "01:20"));
+        update(image(4, 2, 1, "99.99", "paid", "02:05"));
+        delete(5);
+        producer.send(SHOP.ordersTopic, SHOP.orderKey(1), SHOP.ordersEnvelope,
+                SHOP.orderChange("c", null, ORDERS.get(1L), firstLsnOf1)); // cdc-engine re-sending a change
+        producer.flush();
+        job = launchJob(); // after round 1, so that its first batch holds all of it
+        long round1 = awaitWatermark(at("07:30"));
+
+        // round 2: order 1's windows are closed (late); order 7's minute is closed, some of its sliding ones not
+        update(image(1, 1, 3, "10.00", "placed", "00:10"));
+        delete(7);
+        insert(image(9, 3, 2, "8.00", "placed", "08:50"));
+        update(image(8, 1, 2, "5.00", "paid", "09:30"));
+        insert(image(10, 2, 1, "3.00", "placed", "15:00"));
+        producer.flush();
+        long round2 = awaitWatermark(at("13:00"));
+        assertThat(round2).isGreaterThan(round1);
+
+        // a kill -9, and the gold query's last commit removed: its last batch runs again after the restart
+        org.apache.hadoop.fs.Path commit = new org.apache.hadoop.fs.Path(lakeRoot + "/_checkpoints/gold/checkpoint/commits/"
+                + round2);
+        org.apache.hadoop.fs.FileSystem fs = commit.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> fs.exists(commit));
+        job.kill();
+        assertThat(fs.delete(commit, false)).as("commit %s of the gold query removed", round2).isTrue();
+        job = launchJob();
+        update(image(10, 2, 4, "3.00", "placed", "15:00"));
+        insert(image(11, 3, 5, "2.00", "placed", "16:00"));
+        producer.flush();
+        awaitWatermark(at("14:00"));
+
+        Instant watermark = servedWatermark();
+        Map<List<Object>, List<BigDecimal>> late = lateDeltas();
+        assertThat(late.keySet()).as("late windows: order 1's minute and its five sliding windows, order 7's minute"
+                + " and one sliding window").hasSize(1 + 5 + 1 + 1);
+        assertThat(spark.read().format("delta").load(lakeRoot + "/gold/late_changes").count())
+                .as("each late contribution kept once, the replayed batch appended nothing").isEqualTo(8);
+
+        Map<List<Object>, List<BigDecimal>> byCategory = recompute("""
+                SELECT date_bin('1 minute', o.ordered_at, timestamptz 'epoch') AS window_start, p.category,
+                       count(*), sum(o.quantity), sum(o.quantity * o.unit_price)
+                FROM shop.orders o LEFT JOIN shop.products p USING (product_id)
+                WHERE o.status <> 'cancelled' GROUP BY 1, 2""", watermark, Duration.ofMinutes(1));
+        Map<List<Object>, List<BigDecimal>> byProduct = recompute("""
+                SELECT s.window_start, o.product_id::text, sum(o.quantity), sum(o.quantity * o.unit_price)
+                FROM shop.orders o CROSS JOIN LATERAL generate_series(
+                    date_bin('1 minute', o.ordered_at, timestamptz 'epoch') - interval '4 minutes',
+                    date_bin('1 minute', o.ordered_at, timestamptz 'epoch'), interval '1 minute') AS s(window_start)
+                WHERE o.status <> 'cancelled' GROUP BY 1, 2""", watermark, Duration.ofMinutes(5));
+        assertThat(byCategory.keySet()).as("closed minutes with orders that count").containsExactlyInAnyOrder(
+                List.of(at("00:00"), "Toys"), List.of(at("02:00"), "Books"), List.of(at("04:00"), "Books"),
+                List.of(at("08:00"), "Garden"), List.of(at("09:00"), "Toys"));
+
+        assertThat(plus(served("SELECT window_start, category, orders, units, revenue FROM serving.revenue_by_category_1m"
+                + " WHERE window_end <= ?", watermark), late, "revenue_by_category_1m")).isEqualTo(byCategory);
+        assertThat(plus(served("SELECT window_start, product_id::text, units, revenue FROM serving.top_products_5m"
+                + " WHERE window_end <= ?", watermark), late, "top_products_5m")).isEqualTo(byProduct);
+        assertThat(plus(gold("revenue_by_category_1m", watermark, "category", "orders", "units", "revenue"), late,
+                "revenue_by_category_1m")).isEqualTo(byCategory);
+        assertThat(plus(gold("top_products_5m", watermark, "CAST(product_id AS STRING)", "units", "revenue"), late,
+                "top_products_5m")).isEqualTo(byProduct);
+        // the late change of order 1 is not in its served minute: 2 units there, 3 in PostgreSQL
+        assertThat(served("SELECT window_start, category, orders, units, revenue FROM serving.revenue_by_category_1m"
+                + " WHERE window_end <= ?", watermark)).containsEntry(List.of(at("00:00"), "Toys"),
+                List.of(new BigDecimal("2.000000"), new BigDecimal("6.000000"), new BigDecimal("38.000000")));
+    }
+
+    // ---- the source: PostgreSQL changed, and the change produced as cdc-engine produces it
+
+    static long firstLsnOf1;
+
+    static Instant at(String minuteSecond) {
+        String[] p = minuteSecond.split(":");
+        return BASE.plusSeconds(Long.parseLong(p[0]) * 60 + Long.parseLong(p[1]));
+    }
+
+    static OrderImage image(long id, long product, long quantity, String price, String status, String at) {
+        return ShopFixture.image(id, product, quantity, price, status, at(at));
+    }
+
+    static void product(long id, String category) throws SQLException {
+        sql("INSERT INTO shop.products VALUES (?, ?, ?)", id, "product " + id, category);
+        producer.send(SHOP.productsTopic, SHOP.productKey(id), SHOP.productsEnvelope,
+                SHOP.productInsert(id, category, ++lsn));
+    }
+
+    static void insert(OrderImage o) throws SQLException {
+        sql("INSERT INTO shop.orders VALUES (?, ?, ?, ?, ?, ?, ?)", o.orderId(), o.customerId(), o.productId(),
+                (int) o.quantity(), o.unitPrice(), o.status(), Timestamp.from(o.orderedAt()));
+        ORDERS.put(o.orderId(), o);
+        if (o.orderId() == 1) {
+            firstLsnOf1 = lsn + 1;
+        }
+        producer.send(SHOP.ordersTopic, SHOP.orderKey(o.orderId()), SHOP.ordersEnvelope,
+                SHOP.orderChange("c", null, o, ++lsn));
+    }
+
+    static void update(OrderImage o) throws SQLException {
+        sql("UPDATE shop.orders SET product_id = ?, quantity = ?, unit_price = ?, status = ?, ordered_at = ?"
+                + " WHERE order_id = ?", o.productId(), (int) o.quantity(), o.unitPrice(), o.status(),
+                Timestamp.from(o.orderedAt()), o.orderId());
+        OrderImage before = ORDERS.put(o.orderId(), o);
+        producer.send(SHOP.ordersTopic, SHOP.orderKey(o.orderId()), SHOP.ordersEnvelope,
+                SHOP.orderChange("u", before, o, ++lsn));
+    }
+
+    static void delete(long id) throws SQLException {
+        sql("DELETE FROM shop.orders WHERE order_id = ?", id);
+        OrderImage before = ORDERS.remove(id);
+        producer.send(SHOP.ordersTopic, SHOP.orderKey(id), SHOP.ordersEnvelope,
+                SHOP.orderChange("d", before, null, ++lsn));
+    }
+
+    // ---- the results
+
+    /** Waits until serving records a watermark at or after {@code at}; returns the batch that did. */
+    static long awaitWatermark(Instant at) {
+        long[] batch = {-1};
+        await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() -> {
+            assertThat(job.isAlive()).as("the job runs (log: %s)", job.logFile()).isTrue();
+            try (Connection c = superuser(); Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT batch_id, watermark FROM serving.gold_progress")) {
+                if (rs.next() && !rs.getTimestamp(2).toInstant().isBefore(at)) {
+                    batch[0] = rs.getLong(1);
+                    return true;
+                }
+                return false;
+            }
+        });
+        LOG.info("gold watermark reached {} in batch {}", at, batch[0]);
+        return batch[0];
+    }
+
+    static Instant servedWatermark() throws SQLException {
+        try (Connection c = superuser(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT watermark FROM serving.gold_progress")) {
+            rs.next();
+            return rs.getTimestamp(1).toInstant();
+        }
+    }
+
+    /** Closed windows of a recomputation: key (window start, group), values as decimals. */
+    static Map<List<Object>, List<BigDecimal>> recompute(String sql, Instant watermark, Duration size)
+            throws SQLException {
+        return served("SELECT * FROM (" + sql + ") r WHERE window_start + make_interval(mins => " + size.toMinutes()
+                + ") <= ?", watermark);
+    }
+
+    static Map<List<Object>, List<BigDecimal>> served(String sql, Instant watermark) throws SQLException {
+        Map<List<Object>, List<BigDecimal>> rows = new HashMap<>();
+        try (Connection c = superuser(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setTimestamp(1, Timestamp.from(watermark));
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    List<BigDecimal> values = new ArrayList<>();
+                    for (int i = 3; i <= n; i++) {
+                        values.add(rs.getBigDecimal(i).setScale(6));
+                    }
+                    rows.put(List.of(rs.getTimestamp(1).toInstant(), rs.getString(2)), values);
+                }
+            }
+        }
+        return rows;
+    }
+
+    static Map<List<Object>, List<BigDecimal>> gold(String table, Instant watermark, String... groupAndMeasures) {
+        Map<List<Object>, List<BigDecimal>> rows = new HashMap<>();
+        for (Row r : spark.read().format("delta").load(lakeRoot + "/gold/" + table)
+                .where("window_end <= timestamp_seconds(" + watermark.getEpochSecond() + ")")
+                .selectExpr(concat("window_start", groupAndMeasures)).collectAsList()) {
+            List<BigDecimal> values = new ArrayList<>();
+            for (int i = 2; i < r.length(); i++) {
+                values.add(new BigDecimal(r.get(i).toString()).setScale(6));
+            }
+            rows.put(List.of(r.<Instant>getAs(0), r.getString(1)), values);
+        }
+        return rows;
+    }
+
+    private static String[] concat(String first, String... rest) {
+        String[] all = new String[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    /** gold.late_changes summed per (table, window start, group): orders, units, revenue. */
+    static Map<List<Object>, List<BigDecimal>> lateDeltas() {
+        Map<List<Object>, List<BigDecimal>> rows = new HashMap<>();
+        for (Row r : spark.read().format("delta").load(lakeRoot + "/gold/late_changes")
+                .groupBy("gold_table", "window_start", "group_key")
+                .agg(Map.of("orders", "sum", "units", "sum", "revenue", "sum"))
+                .selectExpr("gold_table", "window_start", "group_key", "`sum(orders)`", "`sum(units)`", "`sum(revenue)`")
+                .collectAsList()) {
+            rows.put(List.of(r.getString(0), r.<Instant>getAs(1), r.getString(2)), List.of(
+                    new BigDecimal(r.get(3).toString()).setScale(6), new BigDecimal(r.get(4).toString()).setScale(6),
+                    new BigDecimal(r.get(5).toString()).setScale(6)));
+        }
+        return rows;
+    }
+
+    /** Served windows plus the late deltas of that table (top_products_5m has no orders column); empty ones dropped. */
+    static Map<List<Object>, List<BigDecimal>> plus(Map<List<Object>, List<BigDecimal>> served,
+                                                   Map<List<Object>, List<BigDecimal>> late, String table) {
+        Map<List<Object>, List<BigDecimal>> sum = new HashMap<>(served);
+        late.forEach((key, delta) -> {
+            if (!key.get(0).equals(table)) {
+                return;
+            }
+            List<BigDecimal> d = table.equals("top_products_5m") ? delta.subList(1, 3) : delta;
+            List<Object> window = List.of(key.get(1), key.get(2));
+            List<BigDecimal> base = sum.getOrDefault(window, d.stream().map(x -> BigDecimal.ZERO.setScale(6)).toList());
+            List<BigDecimal> added = new ArrayList<>();
+            for (int i = 0; i < d.size(); i++) {
+                added.add(base.get(i).add(d.get(i)));
+            }
+            if (added.stream().allMatch(x -> x.signum() == 0)) {
+                sum.remove(window);
+            } else {
+                sum.put(window, added);
+            }
+        });
+        return sum;
+    }
+
+    static void sql(String sql, Object... params) throws SQLException {
+        try (Connection c = superuser(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    static Connection superuser() throws SQLException {
+        PostgresEndpoint pg = stack.postgres();
+        return DriverManager.getConnection(pg.jdbcUrl(), pg.superUser(), pg.superPassword());
+    }
+}
