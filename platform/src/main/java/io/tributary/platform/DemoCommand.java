@@ -55,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
         return session.run(ports, pipeline.keepRunning, tryNext(running.dataDirOption()), stack -> {
             // restarts a server or service that dies, with backoff (inactive if an `up` daemon already supervises)
             try (Supervisor supervisor = Supervisor.start(stack, RestartPolicy.defaults());
-                    ConsoleServer server = console.start(running, out, true).orElse(null)) {
+                    ConsoleServer server = console.start(running, out, false).orElse(null)) {
                 Demo.Result result = new Demo(stack, new Pipeline(stack, ports), demoOptions, out).run(session::stopRequested);
                 out.printf("Demo finished in %d s.%n", session.seconds());
                 return result.exitCode();
