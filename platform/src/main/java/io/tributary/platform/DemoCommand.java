@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
                 "A table a stage parks is named in the status line; the others go on.",
                 "Exit code 0 only if the lake equals PostgreSQL; 4 if tables are parked and every other table is equal",
                 "(the lake is not complete); 3 if a table that is not parked differs; 1 on a failure.",
-                "While it runs, the web console is on http://127.0.0.1:18080/ (--console-port; 0: none)."})
+                "While it runs, the web console is on http://127.0.0.1:18080/ (--console-port; 0: none); with",
+                "--keep-running the background supervisor serves it after the demo."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
@@ -51,7 +52,8 @@ final class DemoCommand implements Callable<Integer> {
         RunningStack running = options.stack();
         PipelinePorts ports = pipeline.ports();
         var out = options.out();
-        StackSession session = new StackSession(running.settings(), out).onCtrlC("finishing the demo");
+        StackSession session = new StackSession(running.settings(), out).onCtrlC("finishing the demo")
+                .daemonArguments(console.asArguments());
         return session.run(ports, pipeline.keepRunning, tryNext(running.dataDirOption()), stack -> {
             // restarts a server or service that dies, with backoff (inactive if an `up` daemon already supervises)
             try (Supervisor supervisor = Supervisor.start(stack, RestartPolicy.defaults());
