@@ -85,6 +85,7 @@ final class ChaosCommand implements Callable<Integer> {
             out.printf("Chaos finished in %d s.%n", session.seconds());
             if (report != null) {
                 out.println(report.line());
+                new LastRuns(running.dataDir()).saveChaos(report.line());
             }
             out.flush();
         }

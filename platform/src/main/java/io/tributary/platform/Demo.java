@@ -4,7 +4,6 @@ import io.tributary.contracts.metrics.MetricNames;
 import io.tributary.contracts.prometheus.PrometheusText;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
-import io.tributary.stack.PostgresEndpoint;
 import io.tributary.stack.RunRecord;
 import io.tributary.stack.Service;
 import io.tributary.stack.StackException;
@@ -12,24 +11,16 @@ import io.tributary.stack.Supervision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.io.PrintWriter;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The end-to-end demo on a running stack: load csv-data/, start cdc-engine, lakehouse-job and the simulator, print a
@@ -41,7 +32,6 @@ import org.slf4j.LoggerFactory;
  * complete (exit 4).
  */
 final class Demo {
-    private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
     private static final Duration HEARTBEAT = Duration.ofSeconds(2);
     private static final Duration TRIGGER = Duration.ZERO;
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
@@ -73,7 +63,7 @@ final class Demo {
         long begin = System.nanoTime();
         say("Loading csv-data/ into PostgreSQL (simulator load) ...");
         pipeline.load(Duration.ofMinutes(10));
-        Map<String, Long> loaded = countRows();
+        Map<String, Long> loaded = ShopTableCounts.count(stack.postgres()).orElse(Map.of());
         say("Loaded: " + loaded.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()
                 + " = " + loaded.values().stream().mapToLong(Long::longValue).sum() + " rows");
 
@@ -152,6 +142,7 @@ final class Demo {
             return new Result(1, null, Map.of(), loaded, written, seconds(begin));
         }
         ReconcileSummary summary = ReconcileSummary.parse(run.stdout());
+        new LastRuns(stack.settings().dataDir()).saveReconcile(run.stdout());
         Map<String, Long> captured = scraper.scrape(pipeline.ports().cdcEngine()).map(PipelineFigures::capturedByTable)
                 .orElse(Map.of());
         out.print(summary.render(captured));
@@ -258,30 +249,6 @@ final class Demo {
         return PipelineFigures.of(scraper.scrape(p.simulator()).orElse(PrometheusText.EMPTY),
                 scraper.scrape(p.cdcEngine()).orElse(PrometheusText.EMPTY),
                 scraper.scrape(p.lakehouseJob()).orElse(PrometheusText.EMPTY), last);
-    }
-
-    private Map<String, Long> countRows() {
-        PostgresEndpoint pg = stack.postgres();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.appUser(), pg.appPassword());
-                Statement s = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'shop'"
-                    + " AND table_type = 'BASE TABLE' ORDER BY table_name")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String t : tables) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM shop.\"" + t.replace("\"", "\"\"") + "\"")) {
-                    rs.next();
-                    counts.put(t, rs.getLong(1));
-                }
-            }
-        } catch (SQLException e) {
-            LOG.warn("Cannot count the loaded rows: {}", e.getMessage());
-        }
-        return counts;
     }
 
     private void say(String line) {

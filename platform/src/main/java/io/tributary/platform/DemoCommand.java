@@ -1,5 +1,6 @@
 package io.tributary.platform;
 
+import io.tributary.console.ConsoleServer;
 import io.tributary.stack.RestartPolicy;
 import io.tributary.stack.Supervisor;
 import java.util.concurrent.Callable;
@@ -15,13 +16,18 @@ import picocli.CommandLine.Option;
                 "supervisor gives up on it: too many restarts, or a crash loop (the same quick failure 3 times in a row).",
                 "A table a stage parks is named in the status line; the others go on.",
                 "Exit code 0 only if the lake equals PostgreSQL; 4 if tables are parked and every other table is equal",
-                "(the lake is not complete); 3 if a table that is not parked differs; 1 on a failure."})
+                "(the lake is not complete); 3 if a table that is not parked differs; 1 on a failure.",
+                "While it runs, the web console is on http://127.0.0.1:18080/ (--console-port; 0: none); with",
+                "--keep-running the background supervisor serves it after the demo."})
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
 
     @Mixin
     PipelineOptions pipeline;
+
+    @Mixin
+    ConsoleOptions console;
 
     @Option(names = "--duration", defaultValue = "120s", description = "How long the simulator runs (default ${DEFAULT-VALUE}).")
     String duration;
@@ -46,10 +52,12 @@ final class DemoCommand implements Callable<Integer> {
         RunningStack running = options.stack();
         PipelinePorts ports = pipeline.ports();
         var out = options.out();
-        StackSession session = new StackSession(running.settings(), out).onCtrlC("finishing the demo");
+        StackSession session = new StackSession(running.settings(), out).onCtrlC("finishing the demo")
+                .daemonArguments(console.asArguments());
         return session.run(ports, pipeline.keepRunning, tryNext(running.dataDirOption()), stack -> {
             // restarts a server or service that dies, with backoff (inactive if an `up` daemon already supervises)
-            try (Supervisor supervisor = Supervisor.start(stack, RestartPolicy.defaults())) {
+            try (Supervisor supervisor = Supervisor.start(stack, RestartPolicy.defaults());
+                    ConsoleServer server = console.start(running, out, false).orElse(null)) {
                 Demo.Result result = new Demo(stack, new Pipeline(stack, ports), demoOptions, out).run(session::stopRequested);
                 out.printf("Demo finished in %d s.%n", session.seconds());
                 return result.exitCode();

@@ -35,13 +35,26 @@ final class ReconcileCommand implements Callable<Integer> {
         if (json) {
             args.add("--json");
         }
-        // the lake's parked tables are in the lake; cdc-engine's only on its /metrics
-        new MetricsScraper().scrape(running.pipelinePorts().cdcEngine())
-                .map(m -> ParkedTable.reconcileArguments(ParkedTable.of(Pipeline.CDC_ENGINE, m))).ifPresent(args::addAll);
-        LakehouseTool.Result result = new LakehouseTool(running.attach()).run("reconcile", LakehouseTool.RECONCILE_MAIN, args, System.out);
+        LakehouseTool.Result result = run(running, args, System.out);
         if (!ReconcileSummary.isVerdict(result.exitCode())) {
             System.err.println("tributary reconcile: failed with exit code " + result.exitCode() + "; see " + result.log());
         }
         return result.exitCode();
+    }
+
+    /**
+     * Runs the lakehouse job's reconcile on {@code running} with {@code args} (plus the tables cdc-engine reports as
+     * parked), its output to {@code out} (null: only captured); a JSON verdict is kept as the latest reconcile.
+     */
+    static LakehouseTool.Result run(RunningStack running, List<String> args, java.io.OutputStream out) {
+        List<String> all = new ArrayList<>(args);
+        // the lake's parked tables are in the lake; cdc-engine's only on its /metrics
+        new MetricsScraper().scrape(running.pipelinePorts().cdcEngine())
+                .map(m -> ParkedTable.reconcileArguments(ParkedTable.of(Pipeline.CDC_ENGINE, m))).ifPresent(all::addAll);
+        LakehouseTool.Result result = new LakehouseTool(running.attach()).run("reconcile", LakehouseTool.RECONCILE_MAIN, all, out);
+        if (all.contains("--json") && ReconcileSummary.isVerdict(result.exitCode())) {
+            new LastRuns(running.dataDir()).saveReconcile(result.stdout());
+        }
+        return result;
     }
 }

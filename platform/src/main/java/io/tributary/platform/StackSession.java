@@ -21,6 +21,7 @@ final class StackSession {
     private final PrintWriter out;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final long begin = System.nanoTime();
+    private List<String> daemonArguments = List.of();
 
     StackSession(StackSettings settings, PrintWriter out) {
         this.settings = settings;
@@ -28,6 +29,12 @@ final class StackSession {
     }
 
     /** Installs the Ctrl-C handler; {@code finishing} says what the first Ctrl-C does, e.g. "finishing the demo". */
+    /** Options for the background supervisor a {@code --keep-running} run leaves, e.g. its {@code --console-port}. */
+    StackSession daemonArguments(List<String> arguments) {
+        this.daemonArguments = List.copyOf(arguments);
+        return this;
+    }
+
     StackSession onCtrlC(String finishing) {
         Signal.handle(new Signal("INT"), signal -> {
             if (!stopRequested.compareAndSet(false, true)) {
@@ -76,7 +83,7 @@ final class StackSession {
         if (keepRunning) {
             // the run's own supervisor ended with it: the background one (as `up` starts it) keeps the stack running
             ManagedProcess daemon = stack.startSupervisorDaemon(
-                    SupervisorDaemonCommand.of(settings, settings.startupTimeout().toMillis() + "ms", List.of()));
+                    SupervisorDaemonCommand.of(settings, settings.startupTimeout().toMillis() + "ms", daemonArguments));
             stack.detach();
             out.println("Left running (--keep-running), supervised by pid " + daemon.pid() + " (restarts what dies; log "
                     + daemon.logFile() + "). " + hint);

@@ -31,9 +31,8 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         RunningStack running = options.stack();
         StackSettings settings = running.settings();
-        MetricsScraper scraper = new MetricsScraper();
         LocalStack stack = running.attach();
-        PipelineStatus pipeline = PipelineStatus.read(stack.status(), running.pipelinePorts(), scraper::scrape);
+        PipelineStatus pipeline = PipelineStatus.read(stack.status(), running.pipelinePorts(), new MetricsScraper()::scrape);
         List<ServiceStatus> statuses = pipeline.services();
         Long supervisorPid = stack.supervisorDaemon().map(ManagedProcess::pid).orElse(null);
         var out = options.out();
@@ -51,5 +50,13 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.flush();
         return pipeline.exitCode();
+    }
+
+    /** What {@code status --json} prints for {@code running} (the console serves the same). */
+    static String json(RunningStack running) {
+        LocalStack stack = running.attach();
+        PipelineStatus pipeline = PipelineStatus.read(stack.status(), running.pipelinePorts(), new MetricsScraper()::scrape);
+        Long supervisorPid = stack.supervisorDaemon().map(ManagedProcess::pid).orElse(null);
+        return StatusRendering.json(running.dataDir(), pipeline.services(), supervisorPid, pipeline.parked());
     }
 }

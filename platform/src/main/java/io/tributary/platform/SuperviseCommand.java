@@ -13,13 +13,17 @@ import picocli.CommandLine.Option;
                 "dies unexpectedly after a backoff that doubles per consecutive failure, like compose's restart policy;",
                 "give up (status: failed) after --max-restarts within --window. Deliberate stops (down, a demo's end, a",
                 "paused service) and one-shots that exited 0 are left alone. Runs until stopped (`tributary down`",
-                "stops it first). Exit code 1 if another supervisor already holds the data dir."})
+                "stops it first). It also serves the web console (--console-port; 0: none) while it runs.",
+                "Exit code 1 if another supervisor already holds the data dir."})
 final class SuperviseCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
 
     @Mixin
     SupervisionOptions supervision;
+
+    @Mixin
+    ConsoleOptions console;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -32,7 +36,13 @@ final class SuperviseCommand implements Callable<Integer> {
             return 1;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(supervisor::close, "supervisor-stop"));
-        supervisor.awaitClose();
+        // the console of the data dir lives as long as its supervisor: `up` starts both, `down` stops both
+        var server = console.start(running, options.out(), false);
+        try {
+            supervisor.awaitClose();
+        } finally {
+            server.ifPresent(io.tributary.console.ConsoleServer::close);
+        }
         return 0;
     }
 

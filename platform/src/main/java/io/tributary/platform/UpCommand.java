@@ -4,6 +4,7 @@ import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.Service;
 import io.tributary.stack.StackSettings;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +15,9 @@ import picocli.CommandLine.Option;
         description = {"Start PostgreSQL, Kafka, S3 (S3Proxy) and the schema registry in the background,",
                 "and return once every one answers its health check. Running servers are left as they are.",
                 "Also starts a background `tributary supervise` that restarts a server (or pipeline service) that",
-                "dies, with backoff (see `tributary supervise --help`); `down` stops it first. --no-supervise skips it."})
+                "dies, with backoff (see `tributary supervise --help`); `down` stops it first. --no-supervise skips it.",
+                "The supervisor also serves the web console on http://127.0.0.1:18080/ (--console-port; 0: none); up",
+                "prints the token its actions need (kept in <data dir>/secrets/console_token, mode 600)."})
 final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
@@ -28,6 +31,9 @@ final class UpCommand implements Callable<Integer> {
 
     @Mixin
     SuperviseCommand.SupervisionOptions supervision;
+
+    @Mixin
+    ConsoleOptions console;
 
     @Override
     public Integer call() {
@@ -45,6 +51,13 @@ final class UpCommand implements Callable<Integer> {
                 supervision.policy(); // validated before anything runs in the background
                 ManagedProcess daemon = stack.startSupervisorDaemon(superviseCommand(settings));
                 out.println("Supervisor: pid " + daemon.pid() + " restarts what dies (log " + daemon.logFile() + ")");
+                if (console.enabled()) {
+                    out.println(ConsoleOptions.announce("http://127.0.0.1:" + console.port() + "/", running)
+                            + "; served by the supervisor");
+                }
+            } else if (console.enabled()) {
+                out.println("Console: none (the supervisor serves it; --no-supervise). `./tributary supervise" + running.dataDirOption()
+                        + "` serves both.");
             }
             if (wanted.contains(Service.POSTGRES)) {
                 out.println("Connect: psql postgresql://" + stack.postgres().appUser() + "@127.0.0.1:" + settings.ports().postgres()
@@ -61,7 +74,9 @@ final class UpCommand implements Callable<Integer> {
 
     /** This CLI's JVM running {@code tributary supervise} on the same data dir (ports come from the data dir). */
     private List<String> superviseCommand(StackSettings settings) {
-        return SupervisorDaemonCommand.of(settings, options.startupTimeout, supervision.asArguments());
+        List<String> arguments = new ArrayList<>(supervision.asArguments());
+        arguments.addAll(console.asArguments());
+        return SupervisorDaemonCommand.of(settings, options.startupTimeout, arguments);
     }
 
     private static LocalStack startAndRemember(StackSettings settings, List<Service> wanted) {

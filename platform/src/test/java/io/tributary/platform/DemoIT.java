@@ -47,6 +47,9 @@ class DemoIT {
     private static Path dataDir;
     private static StackPorts ports;
     private static int[] metricsPorts;
+    private static int demoConsolePort;
+    /** The demo's reconcile table: per table postgres, silver, missing, extra, differing, bronze, captured. */
+    private static final Map<String, long[]> reconciled = new HashMap<>();
 
     record Result(int code, String out, String err) {
     }
@@ -56,12 +59,13 @@ class DemoIT {
         dataDir = Path.of("target", "it-stacks", "DemoIT-" + System.currentTimeMillis()).toAbsolutePath();
         Files.createDirectories(dataDir);
         ports = StackPorts.free();
-        metricsPorts = new int[3];
-        for (int i = 0; i < 3; i++) {
+        metricsPorts = new int[4];
+        for (int i = 0; i < 4; i++) {
             try (ServerSocket s = new ServerSocket(0)) {
                 metricsPorts[i] = s.getLocalPort();
             }
         }
+        demoConsolePort = metricsPorts[3];
     }
 
     @AfterAll
@@ -131,7 +135,7 @@ class DemoIT {
     void demoExitsZeroWithTheLakeEqualToPostgresAndBronzeEqualToTheCapturedChanges() throws Exception {
         long begin = System.nanoTime();
         List<String> args = new ArrayList<>(List.of("demo", "--duration", "30s", "--rate", "100", "--schema-changes",
-                "--keep-running", "--status-interval", "5s"));
+                "--keep-running", "--status-interval", "5s", "--console-port", Integer.toString(demoConsolePort)));
         args.addAll(portOptions());
         Result demo = cli(900, args.toArray(String[]::new));
         System.out.printf("DemoIT: demo took %.0f s%n%s%n", (System.nanoTime() - begin) / 1e9, demo.out());
@@ -153,6 +157,9 @@ class DemoIT {
             assertThat(m.group(9)).as(m.group()).isEqualTo("equal");
         }
         assertThat(tables).containsOnlyKeys("customers", "orders", "products");
+        reconciled.putAll(tables);
+        assertThat(demo.out()).contains("Console: http://127.0.0.1:" + demoConsolePort + "/")
+                .doesNotContain(Files.readString(dataDir.resolve("secrets/console_token")).strip());
         tables.forEach((table, v) -> {
             assertThat(v[0]).as("%s postgres = silver", table).isEqualTo(v[1]);
             assertThat(v[2] + v[3] + v[4]).as("%s missing + extra + differing", table).isZero();
@@ -163,6 +170,45 @@ class DemoIT {
         assertThat(tables.values().stream().mapToLong(v -> v[6]).sum()).isGreaterThan(13_440 + 1_000);
         // a status line showed changes flowing
         assertThat(demo.out()).containsPattern("written +[1-9][0-9,]* \\( +[0-9]+/s\\) \\| captured +[1-9]");
+    }
+
+    /**
+     * The web console in headless Chromium against the stack the demo left running: the page loads without a console
+     * error, every chart has data points, the diagram has each service's pid as status --json gives it, the table
+     * counts equal the demo's reconcile (PostgreSQL, silver, bronze, captured: nothing writes after it), and the
+     * reconcile action is refused without the token. A screenshot goes to target/console.png.
+     */
+    @Test
+    @Order(3)
+    void theConsoleShowsTheRunningPipelineInAHeadlessBrowser() throws Exception {
+        ConsoleBrowser.assumeInstalled();
+        Path root = Path.of("").toAbsolutePath().getParent();
+        RunningStack running = new RunningStack(StackSettings.builder(dataDir).projectRoot(root).ports(ports).build(), true);
+        try (var console = io.tributary.console.ConsoleServer.start(0, ConsoleOptions.PORT_OPTION, new StackConsoleSources(running),
+                ConsoleOptions.token(running), java.time.Duration.ofSeconds(1));
+                ConsoleBrowser browser = ConsoleBrowser.open()) {
+            browser.load(console.url(), java.time.Duration.ofSeconds(90));
+            assertThat(browser.chartPoints()).as("data points per chart").hasSize(6).allSatisfy((chart, n) ->
+                    assertThat(n).as(chart).isGreaterThanOrEqualTo(2));
+            assertThat(browser.severeConsoleMessages()).as("browser console errors").isEmpty();
+
+            JsonNode status = JSON.readTree(cli(120, "status", "--json").out());
+            Map<String, String> diagram = browser.services();
+            status.get("services").forEach(s -> {
+                assertThat(diagram).containsKey(s.get("name").asText());
+                assertThat(diagram.get(s.get("name").asText())).as(s.get("name").asText())
+                        .contains(s.get("state").asText()).contains("pid " + (s.get("pid").isNull() ? "-" : s.get("pid").asText()));
+            });
+
+            Map<String, List<String>> tables = browser.tableRows();
+            assertThat(tables).containsOnlyKeys(reconciled.keySet());
+            reconciled.forEach((table, v) -> assertThat(tables.get(table)).as(table).containsExactly(
+                    Long.toString(v[0]), Long.toString(v[6]), Long.toString(v[5]), tables.get(table).get(3), Long.toString(v[1])));
+
+            assertThat(browser.runReconcileWithoutToken()).isEqualTo("401");
+            Path shot = browser.screenshot(Path.of("target", "console.png"));
+            assertThat(Files.size(shot)).isGreaterThan(10_000);
+        }
     }
 
     /** Issue 9: every server and pipeline service of the running stack listens on 127.0.0.1 only. */

@@ -59,6 +59,32 @@ class OptionParsingTest {
     }
 
     @Test
+    void consolePortDefaultsTo18080ZeroTurnsItOffAndIsPassedToTheDaemon() {
+        ConsoleOptions defaults = new ConsoleOptions();
+        new picocli.CommandLine(new Object() {
+            @picocli.CommandLine.Mixin
+            ConsoleOptions options = defaults;
+        }).parseArgs();
+        assertThat(defaults.port()).isEqualTo(18080);
+        assertThat(defaults.enabled()).isTrue();
+        assertThat(defaults.asArguments()).containsExactly("--console-port", "18080");
+
+        ConsoleOptions off = new ConsoleOptions();
+        new picocli.CommandLine(new Object() {
+            @picocli.CommandLine.Mixin
+            ConsoleOptions options = off;
+        }).parseArgs("--console-port", "0");
+        assertThat(off.enabled()).isFalse();
+
+        ConsoleOptions bad = new ConsoleOptions();
+        new picocli.CommandLine(new Object() {
+            @picocli.CommandLine.Mixin
+            ConsoleOptions options = bad;
+        }).parseArgs("--console-port", "70000");
+        assertThatThrownBy(bad::port).hasMessageContaining("--console-port").hasMessageContaining("70000");
+    }
+
+    @Test
     void optionBeatsSavedPortsWhichBeatDefaults() {
         StackPorts saved = new StackPorts(25432, 29092, 29093, 28081, 29000);
         PortOverrides onlyKafka = new PortOverrides(null, 39092, null, null, null);

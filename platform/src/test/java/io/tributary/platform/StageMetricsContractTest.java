@@ -23,7 +23,7 @@ class StageMetricsContractTest {
 
     private static final long NOW = 1_700_000_000_000L;
 
-    private static PrometheusText cdcEngine() {
+    static PrometheusText cdcEngine() {
         CdcMetrics m = new CdcMetrics();
         m.changeDelivered("shop.orders", "r", 10L, NOW - 2_000, NOW - 500);
         m.changeDelivered("shop.orders", "u", 11L, NOW - 1_000, NOW);
@@ -34,7 +34,7 @@ class StageMetricsContractTest {
         return PrometheusText.parse(PrometheusFormat.render(m));
     }
 
-    private static PrometheusText lakehouseJob() {
+    static PrometheusText lakehouseJob() {
         JobMetrics m = new JobMetrics(Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC));
         m.batchCompleted(1.5, 3);
         m.bronzeAppended("orders", 2);

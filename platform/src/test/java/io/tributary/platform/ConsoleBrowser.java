@@ -1,0 +1,129 @@
+package io.tributary.platform;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * The console's page in headless Chromium, driven by Selenium through the OS's chromedriver (Debian's {@code chromium}
+ * and {@code chromium-driver}; .ci/run installs them): what the page shows, read from its elements.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+    private final ChromeDriver driver;
+
+    private ConsoleBrowser(ChromeDriver driver) {
+        this.driver = driver;
+    }
+
+    static Optional<Path> chromium() {
+        return PsqlCommand.onPath("chromium").or(() -> PsqlCommand.onPath("chromium-browser"));
+    }
+
+    static void assumeInstalled() {
+        Assumptions.assumeTrue(chromium().isPresent() && PsqlCommand.onPath("chromedriver").isPresent(),
+                "headless Chromium needs the packages chromium and chromium-driver (.ci/run installs them)");
+    }
+
+    static ConsoleBrowser open() {
+        ChromeOptions options = new ChromeOptions().setBinary(chromium().orElseThrow().toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                        "--window-size=1400,2000");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(PsqlCommand.onPath("chromedriver").orElseThrow().toFile()).usingAnyFreePort().build();
+        return new ConsoleBrowser(new ChromeDriver(service, options));
+    }
+
+    /** Opens the page and waits until it has drawn and every chart has at least two points (the console samples). */
+    void load(String url, Duration timeout) throws InterruptedException {
+        driver.get(url);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!loadedWithPoints()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the console did not draw every chart with 2 points within " + timeout + ": "
+                        + chartPoints() + "\n" + driver.findElement(By.tagName("body")).getText());
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private boolean loadedWithPoints() {
+        return "true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-loaded"))
+                && chartPoints().values().stream().allMatch(n -> n >= 2);
+    }
+
+    /** Per chart (its series) the data points it draws. */
+    Map<String, Integer> chartPoints() {
+        Map<String, Integer> points = new LinkedHashMap<>();
+        for (WebElement chart : driver.findElements(By.cssSelector(".chart"))) {
+            String n = chart.getDomAttribute("data-points");
+            points.put(chart.getDomAttribute("data-series"), n == null ? 0 : Integer.parseInt(n));
+        }
+        return points;
+    }
+
+    /** Messages of level SEVERE in the browser's console (script errors, failed requests). */
+    List<String> severeConsoleMessages() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::toString).toList();
+    }
+
+    /** Per service of the diagram its text (name, state, pid, restarts). */
+    Map<String, String> services() {
+        Map<String, String> result = new LinkedHashMap<>();
+        driver.findElements(By.cssSelector("#pipeline .service")).forEach(e -> result.put(e.getDomAttribute("data-service"), e.getText()));
+        return result;
+    }
+
+    /** Per row of the tables section its cells after the name: PostgreSQL, captured, bronze, merged, silver. */
+    Map<String, List<String>> tableRows() {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (WebElement row : driver.findElements(By.cssSelector("#tables tbody tr"))) {
+            List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+            result.put(cells.get(0), cells.subList(1, cells.size()));
+        }
+        return result;
+    }
+
+    /** Presses "Run reconcile" with the token field empty; the HTTP status the page received. */
+    String runReconcileWithoutToken() throws InterruptedException {
+        driver.findElement(By.id("token")).clear();
+        driver.findElement(By.cssSelector("#reconcile-action button")).click();
+        WebElement result = driver.findElement(By.id("action-result"));
+        for (int i = 0; i < 40 && result.getDomAttribute("data-status") == null; i++) {
+            Thread.sleep(250);
+        }
+        return result.getDomAttribute("data-status");
+    }
+
+    Path screenshot(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        File shot = driver.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return file;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
