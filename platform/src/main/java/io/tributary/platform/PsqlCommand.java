@@ -1,6 +1,7 @@
 package io.tributary.platform;
 
 import io.tributary.stack.PostgresEndpoint;
+import io.tributary.stack.Service;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ final class PsqlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         RunningStack running = options.stack();
-        PostgresEndpoint pg = running.attach().postgres();
+        PostgresEndpoint pg = running.attachRunning(Service.POSTGRES).postgres();
         String user = cdc ? pg.cdcUser() : pg.appUser();
         String url = "postgresql://" + user + "@" + pg.host() + ":" + pg.port() + "/" + pg.database();
         Optional<Path> psql = onPath("psql");

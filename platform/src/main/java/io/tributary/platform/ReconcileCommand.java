@@ -1,5 +1,6 @@
 package io.tributary.platform;
 
+import io.tributary.stack.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,9 +39,11 @@ final class ReconcileCommand implements Callable<Integer> {
         // the lake's parked tables are in the lake; cdc-engine's only on its /metrics
         new MetricsScraper().scrape(running.pipelinePorts().cdcEngine())
                 .map(m -> ParkedTable.reconcileArguments(ParkedTable.of(Pipeline.CDC_ENGINE, m))).ifPresent(args::addAll);
-        LakehouseTool.Result result = new LakehouseTool(running.attach()).run("reconcile", LakehouseTool.RECONCILE_MAIN, args, System.out);
+        LakehouseTool.Result result = new LakehouseTool(running.attachRunning(Service.POSTGRES, Service.KAFKA, Service.S3)).run("reconcile", LakehouseTool.RECONCILE_MAIN, args, System.out);
         if (!ReconcileSummary.isVerdict(result.exitCode())) {
-            System.err.println("tributary reconcile: failed with exit code " + result.exitCode() + "; see " + result.log());
+            var err = options.err();
+            result.failureLines("tributary reconcile", null).forEach(err::println);
+            err.flush();
         }
         return result.exitCode();
     }

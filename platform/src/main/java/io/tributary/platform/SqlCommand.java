@@ -1,5 +1,6 @@
 package io.tributary.platform;
 
+import io.tributary.stack.Service;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,11 +28,12 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LakehouseTool.Result result = new LakehouseTool(options.stack().attach()).run("sql", LakehouseTool.JOB_MAIN,
+        LakehouseTool.Result result = new LakehouseTool(options.stack().attachRunning(Service.S3)).run("sql", LakehouseTool.JOB_MAIN,
                 List.of("sql", query, "--format", format, "--max-rows", Integer.toString(maxRows)), System.out);
         if (result.exitCode() != 0) {
-            System.err.println("tributary sql: failed with exit code " + result.exitCode() + "; the error is at the end of "
-                    + result.log() + " (tributary logs sql)");
+            var err = options.err();
+            result.failureLines("tributary sql", query).forEach(err::println);
+            err.flush();
         }
         return result.exitCode();
     }

@@ -3,6 +3,7 @@ package io.tributary.platform;
 import io.tributary.serde.KafkaAvroDeserializer;
 import io.tributary.serde.RegistryClientConfig;
 import io.tributary.stack.LocalStack;
+import io.tributary.stack.Service;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +47,7 @@ final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration idle = "0s".equals(idleExit) ? Duration.ZERO : DurationText.parse(idleExit, "--idle-exit");
-        LocalStack stack = options.stack().attach();
+        LocalStack stack = options.stack().attachRunning(Service.KAFKA, Service.REGISTRY);
         String topic = table.contains(".") ? table : "tributary.shop." + table;
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());

@@ -35,7 +35,11 @@ public final class TributaryMain implements Runnable {
                 commandLine.getErr().println("tributary " + commandLine.getCommandName() + ": " + e.getMessage());
                 return 1;
             }
-            throw e;
+            // the first line still names the problem; the trace is for a bug report
+            commandLine.getErr().println("tributary " + commandLine.getCommandName() + ": " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + " (unexpected: the stack trace follows; please report it)");
+            e.printStackTrace(commandLine.getErr());
+            return 1;
         });
         return cli.execute(args);
     }
