@@ -9,9 +9,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = {"Spark SQL over the lake (runs lakehouse-job sql): silver.<table> (live rows),",
-                "silver_all.<table> (with tombstones; VERSION AS OF n / TIMESTAMP AS OF '...'), bronze.<table>",
-                "(the changelog) and lake.quarantine. Example:",
+        description = {"Run Spark SQL over the lake (lakehouse-job sql in its own JVM) and print the rows.",
+                "Tables: silver.<table> (the live rows), silver_all.<table> (with tombstones; VERSION AS OF n or",
+                "TIMESTAMP AS OF '...'), bronze.<table> (the changelog) and lake.quarantine (the poison records).",
+                "The function pg_lsn(_lsn) shows an LSN as PostgreSQL prints it (0/1B3E9C8).",
+                "A failed query prints Spark's error class, message and position on stderr. Example:",
                 "  tributary sql \"SELECT status, count(*) FROM silver.orders GROUP BY status\""})
 final class SqlCommand implements Callable<Integer> {
     @Mixin
