@@ -16,9 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "psql", mixinStandardHelpOptions = true,
-        description = {"psql on the local PostgreSQL as tributary_app (the password goes through the environment,",
-                "never the command line). Without psql installed, prints the connection URL. Extra arguments go to",
-                "psql, e.g.  tributary psql -- -c \"SELECT count(*) FROM shop.orders\""})
+        description = {"Run psql on the local PostgreSQL as tributary_app.",
+                "The password goes through the environment, never the command line. Without psql installed, prints",
+                "the connection URL. Extra arguments go to psql, e.g.",
+                "  tributary psql -- -c \"SELECT count(*) FROM shop.orders\""})
 final class PsqlCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;

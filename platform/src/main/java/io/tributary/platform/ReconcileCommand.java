@@ -9,8 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
-        description = {"Compare every captured table of PostgreSQL (one consistent snapshot) with silver: row counts,",
-                "missing keys, extra keys, rows whose values differ. Waits first until the lake has applied everything",
+        description = {"Compare every captured table of PostgreSQL with its silver table, row by row.",
+                "From one consistent snapshot of PostgreSQL: row counts, missing keys, extra keys, rows whose values",
+                "differ. Waits first until the lake has applied everything",
                 "up to the snapshot's LSN. A table cdc-engine or the lakehouse job parked is reported as PARKED with",
                 "its reason (its changes are held back until `tributary resume`, not lost).",
                 "Exit 0 when equal; 4 when tables are parked and every other table is equal (the lake is not complete);",

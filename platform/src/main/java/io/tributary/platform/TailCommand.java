@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Print the change events of a table's topic (tributary.shop.<table>), decoded from Avro through",
-                "the schema registry, one line each: partition/offset, op, key, the LSN (Debezium's number, and at the",
+        description = {"Print the change events of a table's topic, decoded from Avro.",
+                "The topic is tributary.shop.<table>, decoded through the schema registry; one line per event:",
+                "partition/offset, op, key, the LSN (Debezium's number, and at the",
                 "end of the line as PostgreSQL prints it), then the images: an update with both images shows only the",
                 "columns it changed, and an image longer than 160 characters is trimmed (--full prints everything).",
                 "Without --max, prints the last -n events and follows new ones until Ctrl-C;",

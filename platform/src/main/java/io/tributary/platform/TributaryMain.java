@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Tributary: a CDC lakehouse (PostgreSQL -> Debezium -> Kafka/Avro -> Spark -> Delta Lake on S3).",
         subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, ReconcileCommand.class,
                 SqlCommand.class, PsqlCommand.class, TailCommand.class, EnvCommand.class, LogsCommand.class,
-                ChaosCommand.class, SuperviseCommand.class, ResumeCommand.class, SchemaCommand.class,
+                ChaosCommand.class, SuperviseCommand.class, ResumeCommand.class, SchemaCommand.class, LakehouseJobCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TributaryMain implements Runnable {
     @CommandLine.Spec
@@ -25,9 +25,16 @@ public final class TributaryMain implements Runnable {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /** The command line with every subcommand; help is rendered 120 columns wide (the descriptions' line length). */
+    static CommandLine commandLine() {
+        return new CommandLine(new TributaryMain()).setUsageHelpWidth(HELP_WIDTH);
+    }
+
+    static final int HELP_WIDTH = 120;
+
     /** Runs a command line with the given output streams; returns the exit code. */
     static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new TributaryMain());
+        CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -13,13 +13,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Start PostgreSQL, Kafka, S3 (S3Proxy) and the schema registry in the background,",
-                "and return once every one answers its health check. Running servers are left as they are.",
+        description = {"Start PostgreSQL, Kafka, S3 (S3Proxy) and the schema registry in the background.",
+                "Returns once every one answers its health check. Running servers are left as they are.",
                 "Also starts a background `tributary supervise` that restarts a server (or pipeline service) that",
                 "dies, with backoff (see `tributary supervise --help`); `down` stops it first. --no-supervise skips it."})
 final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
+
+    @Mixin
+    StartOptions start;
 
     @Option(names = "--services", split = ",", paramLabel = "<service>",
             description = "Only these (postgres, kafka, s3, schema-registry); default: all.")
@@ -33,7 +36,7 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunningStack running = options.stack();
+        RunningStack running = options.stack(start);
         StackSettings settings = running.settings();
         List<Service> wanted = services == null ? List.of(Service.values()) : services.stream().map(Service::parse).toList();
         long start = System.nanoTime();
@@ -66,7 +69,7 @@ final class UpCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx128m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Dtributary.home=" + settings.projectRoot(),
                 "-cp", System.getProperty("java.class.path"), TributaryMain.class.getName(), "supervise",
-                "--data-dir", settings.dataDir().toString(), "--startup-timeout", options.startupTimeout));
+                "--data-dir", settings.dataDir().toString(), "--startup-timeout", start.startupTimeout));
         command.addAll(supervision.asArguments());
         return command;
     }
