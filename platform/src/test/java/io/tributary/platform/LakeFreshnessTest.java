@@ -17,20 +17,19 @@ class LakeFreshnessTest {
             tributary_cdc_last_source_timestamp_seconds 1700000010.0
             """);
 
-    private static PrometheusText lake(String extra) {
+    /** The lake's figures with the given freshness samples. */
+    private static PrometheusText lake(String... freshness) {
         return PrometheusText.parse("""
                 tributary_lakehouse_batches_total 4
                 tributary_lakehouse_bronze_rows_total{table="orders"} 12
                 tributary_lakehouse_rows_merged_total{table="orders"} 9
-                """ + extra);
+                """ + String.join("\n", freshness) + "\n");
     }
 
     @Test
     void anIdleLakeThatAppliedTheNewestCapturedChangeIsCaughtUp() {
-        PrometheusText idle = lake("""
-                tributary_lakehouse_freshness_seconds{table="orders"} 90.0
-                tributary_lakehouse_freshness_seconds{table="customers"} 3000.0
-                """);
+        PrometheusText idle = lake("tributary_lakehouse_freshness_seconds{table=\"orders\"} 90.0",
+                "tributary_lakehouse_freshness_seconds{table=\"customers\"} 3000.0");
         assertThat(LakeFreshness.caughtUp(idle, CDC, NOW)).isTrue();
         assertThat(PipelineStatus.detail(Pipeline.LAKEHOUSE_JOB, idle, CDC, NOW))
                 .isEqualTo("4 batches, 12 bronze rows, 9 merged, freshness caught up");
@@ -40,7 +39,7 @@ class LakeFreshnessTest {
 
     @Test
     void aLakeBehindTheNewestCapturedChangeKeepsItsNumber() {
-        PrometheusText behind = lake("tributary_lakehouse_freshness_seconds{table=\"orders\"} 95.0\n");
+        PrometheusText behind = lake("tributary_lakehouse_freshness_seconds{table=\"orders\"} 95.0");
         assertThat(LakeFreshness.caughtUp(behind, CDC, NOW)).isFalse();
         assertThat(PipelineStatus.detail(Pipeline.LAKEHOUSE_JOB, behind, CDC, NOW))
                 .isEqualTo("4 batches, 12 bronze rows, 9 merged, freshness 95.0 s");
@@ -48,10 +47,8 @@ class LakeFreshnessTest {
 
     @Test
     void aLakeThatAppliedChangesInTheLastMinuteShowsTheMeasuredP99() {
-        PrometheusText busy = lake("""
-                tributary_lakehouse_freshness_seconds{table="orders"} 90.0
-                tributary_lakehouse_change_freshness_recent_seconds{quantile="0.99"} 2.5
-                """);
+        PrometheusText busy = lake("tributary_lakehouse_freshness_seconds{table=\"orders\"} 90.0",
+                "tributary_lakehouse_change_freshness_recent_seconds{quantile=\"0.99\"} 2.5");
         assertThat(LakeFreshness.caughtUp(busy, CDC, NOW)).isFalse();
         assertThat(PipelineFigures.of(PrometheusText.EMPTY, CDC, busy, PipelineFigures.NONE, NOW).freshnessSeconds())
                 .isEqualTo(OptionalDouble.of(2.5));
@@ -59,7 +56,7 @@ class LakeFreshnessTest {
 
     @Test
     void withoutCdcEnginesFiguresNothingIsClaimed() {
-        PrometheusText idle = lake("tributary_lakehouse_freshness_seconds{table=\"orders\"} 90.0\n");
+        PrometheusText idle = lake("tributary_lakehouse_freshness_seconds{table=\"orders\"} 90.0");
         assertThat(LakeFreshness.caughtUp(idle, PrometheusText.EMPTY, NOW)).isFalse();
         assertThat(LakeFreshness.caughtUp(idle, PrometheusText.parse("tributary_cdc_last_source_timestamp_seconds -1\n"), NOW))
                 .isFalse();
