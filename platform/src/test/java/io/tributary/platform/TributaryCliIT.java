@@ -175,6 +175,19 @@ class TributaryCliIT {
         assertThat(problems).as("documented examples that fail").isEmpty();
     }
 
+    /** A query naming a table that does not exist: Spark's error comes first on stderr, not a pointer to the log. */
+    @Test
+    @Order(4)
+    void sqlPrintsSparksErrorClassMessageAndPositionFirst() throws Exception {
+        Result r = cli("sql", "SELECT count(*) FROM silver.order", "--data-dir", dataDir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        List<String> lines = r.err().lines().filter(l -> !l.startsWith("NOTE: Picked up")).toList();
+        assertThat(lines.get(0)).isEqualTo("tributary sql: [TABLE_OR_VIEW_NOT_FOUND] The table or view `silver`.`order` cannot"
+                + " be found. Verify the spelling and correctness of the schema and catalog.");
+        assertThat(lines).contains("  at line 1, position 22:", "    SELECT count(*) FROM silver.order",
+                "                         ^", "  (the whole log: " + dataDir.resolve("logs").resolve("sql.log") + ")");
+    }
+
     private static final Pattern ERROR_LINE = Pattern.compile(
             "(?im)^(error|fatal)\\b.*|^tributary [a-z-]+: .*|.*psql: error.*|.*\\bException\\b.*|.*\"error_code\".*");
 
