@@ -158,7 +158,8 @@ public final class LakehouseJobMain {
     }
 
     @Command(name = "sql", description = "Run Spark SQL over silver.<table> (live rows), silver_all.<table>"
-            + " (with tombstones, time travel), bronze.<table> and lake.quarantine; print the rows.")
+            + " (with tombstones, time travel), bronze.<table> and lake.quarantine, with the function pg_lsn(_lsn);"
+            + " print the rows.")
     static final class Sql implements Callable<Integer> {
         @CommandLine.ParentCommand
         LakehouseJobMain parent;

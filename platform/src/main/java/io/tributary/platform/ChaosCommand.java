@@ -8,8 +8,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "chaos", mixinStandardHelpOptions = true,
-        description = {"The demo's pipeline under fire, with the supervisor on: start the stack, load csv-data/, create a",
-                "large table and kill -9 cdc-engine during its initial snapshot, then, while the simulator writes at",
+        description = {"Run the demo's pipeline under fire, then check that nothing was lost.",
+                "With the supervisor on, it starts the stack, loads csv-data/, creates a large table and kills -9",
+                "cdc-engine during its initial snapshot, then, while the simulator writes at",
                 "--rate, inject --kills faults at seeded random moments, chosen among: kill -9 cdc-engine, kill -9",
                 "lakehouse-job (also inside a batch), kill -9 the Kafka broker, restart PostgreSQL, stop the registry",
                 "(--registry-outage), stop S3 (--s3-outage), poison records into a CDC topic, a new table with edge",
@@ -26,6 +27,9 @@ import picocli.CommandLine.Option;
 final class ChaosCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
+
+    @Mixin
+    StartOptions start;
 
     @Mixin
     PipelineOptions pipeline;
@@ -66,13 +70,13 @@ final class ChaosCommand implements Callable<Integer> {
             description = "Fail when the slot retains more WAL than this while idle, in MiB (default ${DEFAULT-VALUE}).")
     int idleWalBoundMib;
 
-    @Option(names = "--status-interval", defaultValue = "10s", description = "Live status every (default ${DEFAULT-VALUE}).")
+    @Option(names = "--status-interval", defaultValue = "10s", description = "How often the live status line is printed (default ${DEFAULT-VALUE}).")
     String statusInterval;
 
     @Override
     public Integer call() {
         Chaos.Options chaosOptions = chaosOptions();
-        RunningStack running = options.stack();
+        RunningStack running = options.stack(start);
         PipelinePorts ports = pipeline.ports();
         var out = options.out();
         StackSession session = new StackSession(running.settings(), out).onCtrlC("ending the storm");

@@ -79,6 +79,7 @@ final class Demo {
                 options.rate(), DurationText.format(options.duration()), options.schemaChanges() ? " with schema changes" : "",
                 simulator.pid()));
 
+        out.println(PipelineFigures.LEGEND);
         long start = System.nanoTime();
         PipelineFigures previous = PipelineFigures.NONE;
         long previousAt = start;

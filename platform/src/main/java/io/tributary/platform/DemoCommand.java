@@ -9,9 +9,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"The whole pipeline end to end: start the local stack, load csv-data/, start cdc-engine,",
-                "lakehouse-job and the simulator, show a live status, then stop the simulator, wait for the lake to",
-                "catch up, reconcile PostgreSQL with silver and shut everything down. A server or service that dies",
+        description = {"Run the whole pipeline end to end, then check that the lake equals PostgreSQL.",
+                "It starts the local stack, loads csv-data/, starts cdc-engine, lakehouse-job and the simulator and",
+                "shows a live status; then it stops the simulator, waits for the lake to catch up, reconciles",
+                "PostgreSQL with silver and shuts everything down. A server or service that dies",
                 "meanwhile is restarted with backoff; the demo fails (exit 1, naming it and its last error) when the",
                 "supervisor gives up on it: too many restarts, or a crash loop (the same quick failure 3 times in a row).",
                 "A table a stage parks is named in the status line; the others go on.",
@@ -22,6 +23,9 @@ import picocli.CommandLine.Option;
 final class DemoCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
+
+    @Mixin
+    StartOptions start;
 
     @Mixin
     PipelineOptions pipeline;
@@ -38,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--schema-changes", description = "Let the simulator ALTER its tables during the run (add, widen, drop columns).")
     boolean schemaChanges;
 
-    @Option(names = "--status-interval", defaultValue = "5s", description = "Live status every (default ${DEFAULT-VALUE}).")
+    @Option(names = "--status-interval", defaultValue = "5s", description = "How often the live status line is printed (default ${DEFAULT-VALUE}).")
     String statusInterval;
 
     @Override
@@ -49,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
         Demo.Options demoOptions = new Demo.Options(DurationText.parse(duration, "--duration"), rate, schemaChanges,
                 DurationText.parse(statusInterval, "--status-interval"),
                 DurationText.parse(pipeline.catchUpTimeout, "--catch-up-timeout"));
-        RunningStack running = options.stack();
+        RunningStack running = options.stack(start);
         PipelinePorts ports = pipeline.ports();
         var out = options.out();
         StackSession session = new StackSession(running.settings(), out).onCtrlC("finishing the demo")

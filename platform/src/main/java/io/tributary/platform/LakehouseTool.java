@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +39,32 @@ final class LakehouseTool {
         this.stack = stack;
     }
 
-    /** @param abortedBecause why the run was cut short ({@code abortWhen} said so), null when it ran to its end */
-    record Result(int exitCode, String stdout, Path log, String abortedBecause) {
+    /**
+     * @param abortedBecause why the run was cut short ({@code abortWhen} said so), null when it ran to its end
+     * @param logStart       the size of {@code log} before the run: what the run wrote starts there
+     */
+    record Result(int exitCode, String stdout, Path log, String abortedBecause, long logStart) {
+
+        /** The first error this run logged (Spark's error class, message and position), empty when it logged none. */
+        Optional<ToolLogError> error(String query) {
+            try (var file = Files.newByteChannel(log)) {
+                file.position(Math.min(logStart, file.size()));
+                String written = new String(Channels.newInputStream(file).readAllBytes(), StandardCharsets.UTF_8);
+                return ToolLogError.find(written, query);
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+
+        /**
+         * What to print when the run failed: the error's lines (first line {@code command: <the problem>}), or, when
+         * it logged none, the exit code and where the log is.
+         */
+        List<String> failureLines(String command, String query) {
+            return error(query).map(e -> e.lines(command, log)).orElse(List.of(command + ": failed with exit code "
+                    + exitCode + " and logged no error; the end of " + log + " (tributary logs " + log.getFileName().toString()
+                    .replaceFirst("\\.log$", "") + ") says more"));
+        }
     }
 
     private static final Duration ABORT_POLL = Duration.ofSeconds(1);
@@ -72,6 +97,7 @@ final class LakehouseTool {
         try {
             Files.createDirectories(log.getParent());
             Files.createDirectories(stack.settings().tmpDir());
+            long logStart = Files.exists(log) ? Files.size(log) : 0;
             ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -98,7 +124,7 @@ final class LakehouseTool {
                 process.waitFor(10, TimeUnit.SECONDS);
             }
             watcher.interrupt();
-            return new Result(process.exitValue(), captured.toString(), log, aborted.get());
+            return new Result(process.exitValue(), captured.toString(), log, aborted.get(), logStart);
         } catch (IOException e) {
             throw new StackException("Cannot run " + name + " (" + mainClass + "): " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -15,18 +15,38 @@ import java.util.TreeMap;
  * to Kafka (cdc-engine), appended to bronze and merged into silver (lakehouse-job), the CDC lag and the lake's
  * freshness, and the tables cdc-engine or the lakehouse job parked. A service that did not answer contributes nothing
  * (its fields keep the last known value). Pure.
+ *
+ * @param caughtUp the lake is idle and has applied the newest change cdc-engine captured ({@link LakeFreshness})
  */
 record PipelineFigures(double written, double captured, double bronze, double merged, OptionalDouble cdcLagSeconds,
-        OptionalDouble freshnessSeconds, List<ParkedTable> parked) {
+        OptionalDouble freshnessSeconds, List<ParkedTable> parked, boolean caughtUp) {
+
+    /** What the status line's figures mean, printed once above them. */
+    static final String LEGEND = String.join("\n",
+            "written: row changes the simulator committed | captured: change events cdc-engine had acknowledged by Kafka",
+            "(the initial snapshot included) | bronze: changes appended to the changelog | merged: silver rows written;",
+            "merged stays below bronze because each micro-batch folds the changes of one key into one MERGE (the last",
+            "change per key wins) | cdc lag: commit to Kafka | freshness: p99 over the last minute of commit to silver,",
+            "\"caught up\" when the lake is idle and has applied the newest captured change.");
+
+    PipelineFigures(double written, double captured, double bronze, double merged, OptionalDouble cdcLagSeconds,
+            OptionalDouble freshnessSeconds, List<ParkedTable> parked) {
+        this(written, captured, bronze, merged, cdcLagSeconds, freshnessSeconds, parked, false);
+    }
 
     static final PipelineFigures NONE = new PipelineFigures(0, 0, 0, 0, OptionalDouble.empty(), OptionalDouble.empty(),
-            List.of());
+            List.of(), false);
 
     PipelineFigures {
         parked = List.copyOf(parked);
     }
 
     static PipelineFigures of(PrometheusText simulator, PrometheusText cdc, PrometheusText lake, PipelineFigures last) {
+        return of(simulator, cdc, lake, last, System.currentTimeMillis() / 1e3);
+    }
+
+    static PipelineFigures of(PrometheusText simulator, PrometheusText cdc, PrometheusText lake, PipelineFigures last,
+            double nowEpochSeconds) {
         double written = simulator.isEmpty() ? last.written() : simulator.sum(MetricNames.Simulator.CHANGES_TOTAL);
         double captured = cdc.isEmpty() ? last.captured() : cdc.sum(MetricNames.Cdc.EVENTS_TOTAL);
         OptionalDouble lag = cdc.isEmpty() ? last.cdcLagSeconds() : positive(cdc.value(MetricNames.Cdc.LAG_SECONDS));
@@ -35,7 +55,8 @@ record PipelineFigures(double written, double captured, double bronze, double me
         OptionalDouble fresh = lake.isEmpty() ? last.freshnessSeconds() : freshness(lake);
         List<ParkedTable> parked = new ArrayList<>(parkedBy(Pipeline.CDC_ENGINE, cdc, last));
         parked.addAll(parkedBy(Pipeline.LAKEHOUSE_JOB, lake, last));
-        return new PipelineFigures(written, captured, bronze, merged, lag, fresh, parked);
+        boolean caughtUp = lake.isEmpty() || cdc.isEmpty() ? last.caughtUp() : LakeFreshness.caughtUp(lake, cdc, nowEpochSeconds);
+        return new PipelineFigures(written, captured, bronze, merged, lag, fresh, parked, caughtUp);
     }
 
     /**
@@ -64,7 +85,7 @@ record PipelineFigures(double written, double captured, double bronze, double me
                 "[%4ds] written %,9.0f (%5.0f/s) | captured %,9.0f (%5.0f/s) | bronze %,9.0f | merged %,9.0f (%5.0f/s) | cdc lag %s | freshness %s",
                 elapsedSeconds, written, rate(written, previous.written(), seconds), captured,
                 rate(captured, previous.captured(), seconds), bronze, merged, rate(merged, previous.merged(), seconds),
-                seconds(cdcLagSeconds), seconds(freshnessSeconds)) + parkedPart;
+                seconds(cdcLagSeconds), caughtUp ? LakeFreshness.CAUGHT_UP : seconds(freshnessSeconds)) + parkedPart;
     }
 
     private static double rate(double now, double before, double seconds) {

@@ -1,6 +1,7 @@
 package io.tributary.platform;
 
 import io.tributary.stack.PostgresEndpoint;
+import io.tributary.stack.Service;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,9 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "psql", mixinStandardHelpOptions = true,
-        description = {"psql on the local PostgreSQL as tributary_app (the password goes through the environment,",
-                "never the command line). Without psql installed, prints the connection URL. Extra arguments go to",
-                "psql, e.g.  tributary psql -- -c \"SELECT count(*) FROM shop.orders\""})
+        description = {"Run psql on the local PostgreSQL as tributary_app.",
+                "The password goes through the environment, never the command line. Without psql installed, prints",
+                "the connection URL. Extra arguments go to psql, e.g.",
+                "  tributary psql -- -c \"SELECT count(*) FROM shop.orders\""})
 final class PsqlCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
@@ -31,7 +33,7 @@ final class PsqlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         RunningStack running = options.stack();
-        PostgresEndpoint pg = running.attach().postgres();
+        PostgresEndpoint pg = running.attachRunning(Service.POSTGRES).postgres();
         String user = cdc ? pg.cdcUser() : pg.appUser();
         String url = "postgresql://" + user + "@" + pg.host() + ":" + pg.port() + "/" + pg.database();
         Optional<Path> psql = onPath("psql");

@@ -1,5 +1,6 @@
 package io.tributary.platform;
 
+import io.tributary.stack.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -8,8 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
-        description = {"Compare every captured table of PostgreSQL (one consistent snapshot) with silver: row counts,",
-                "missing keys, extra keys, rows whose values differ. Waits first until the lake has applied everything",
+        description = {"Compare every captured table of PostgreSQL with its silver table, row by row.",
+                "From one consistent snapshot of PostgreSQL: row counts, missing keys, extra keys, rows whose values",
+                "differ. Waits first until the lake has applied everything",
                 "up to the snapshot's LSN. A table cdc-engine or the lakehouse job parked is reported as PARKED with",
                 "its reason (its changes are held back until `tributary resume`, not lost).",
                 "Exit 0 when equal; 4 when tables are parked and every other table is equal (the lake is not complete);",
@@ -37,7 +39,9 @@ final class ReconcileCommand implements Callable<Integer> {
         }
         LakehouseTool.Result result = run(running, args, System.out);
         if (!ReconcileSummary.isVerdict(result.exitCode())) {
-            System.err.println("tributary reconcile: failed with exit code " + result.exitCode() + "; see " + result.log());
+            var err = options.err();
+            result.failureLines("tributary reconcile", null).forEach(err::println);
+            err.flush();
         }
         return result.exitCode();
     }
@@ -51,7 +55,7 @@ final class ReconcileCommand implements Callable<Integer> {
         // the lake's parked tables are in the lake; cdc-engine's only on its /metrics
         new MetricsScraper().scrape(running.pipelinePorts().cdcEngine())
                 .map(m -> ParkedTable.reconcileArguments(ParkedTable.of(Pipeline.CDC_ENGINE, m))).ifPresent(all::addAll);
-        LakehouseTool.Result result = new LakehouseTool(running.attach()).run("reconcile", LakehouseTool.RECONCILE_MAIN, all, out);
+        LakehouseTool.Result result = new LakehouseTool(running.attachRunning(Service.POSTGRES, Service.KAFKA, Service.S3)).run("reconcile", LakehouseTool.RECONCILE_MAIN, all, out);
         if (all.contains("--json") && ReconcileSummary.isVerdict(result.exitCode())) {
             new LastRuns(running.dataDir()).saveReconcile(result.stdout());
         }

@@ -1,8 +1,12 @@
 package io.tributary.platform;
 
 import io.tributary.stack.LocalStack;
+import io.tributary.stack.Service;
+import io.tributary.stack.ServiceStatus;
+import io.tributary.stack.StackException;
 import io.tributary.stack.StackSettings;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The stack a command acts on, found from its {@link StackOptions}: the data dir (the option, else
@@ -30,6 +34,21 @@ final class RunningStack {
     /** A handle on what runs under the data dir, owning nothing (closing it stops nothing). */
     LocalStack attach() {
         return LocalStack.attach(settings);
+    }
+
+    /**
+     * A handle on what runs under the data dir, once the servers a command needs answer; else a {@link StackException}
+     * whose message names the server, what the stack sees and how to start it.
+     */
+    LocalStack attachRunning(Service... needed) {
+        LocalStack stack = attach();
+        List<ServiceStatus> statuses = stack.status();
+        for (Service service : needed) {
+            statuses.stream().filter(s -> s.name().equals(service.id()) && !s.ok()).findFirst().ifPresent(s -> {
+                throw new StackException(NotRunning.message(service.id(), s.state(), settings.dataDir(), dataDirOption()));
+            });
+        }
+        return stack;
     }
 
     /** The /metrics ports of the pipeline services, as the last {@code demo} or {@code chaos} saved them. */

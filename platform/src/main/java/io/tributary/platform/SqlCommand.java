@@ -1,5 +1,6 @@
 package io.tributary.platform;
 
+import io.tributary.stack.Service;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -8,9 +9,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = {"Spark SQL over the lake (runs lakehouse-job sql): silver.<table> (live rows),",
-                "silver_all.<table> (with tombstones; VERSION AS OF n / TIMESTAMP AS OF '...'), bronze.<table>",
-                "(the changelog) and lake.quarantine. Example:",
+        description = {"Run Spark SQL over the lake (lakehouse-job sql in its own JVM) and print the rows.",
+                "Tables: silver.<table> (the live rows), silver_all.<table> (with tombstones; VERSION AS OF n or",
+                "TIMESTAMP AS OF '...'), bronze.<table> (the changelog) and lake.quarantine (the poison records).",
+                "The function pg_lsn(_lsn) shows an LSN as PostgreSQL prints it (0/1B3E9C8).",
+                "A failed query prints Spark's error class, message and position on stderr. Example:",
                 "  tributary sql \"SELECT status, count(*) FROM silver.orders GROUP BY status\""})
 final class SqlCommand implements Callable<Integer> {
     @Mixin
@@ -27,11 +30,12 @@ final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        LakehouseTool.Result result = new LakehouseTool(options.stack().attach()).run("sql", LakehouseTool.JOB_MAIN,
+        LakehouseTool.Result result = new LakehouseTool(options.stack().attachRunning(Service.S3)).run("sql", LakehouseTool.JOB_MAIN,
                 List.of("sql", query, "--format", format, "--max-rows", Integer.toString(maxRows)), System.out);
         if (result.exitCode() != 0) {
-            System.err.println("tributary sql: failed with exit code " + result.exitCode() + "; the error is at the end of "
-                    + result.log() + " (tributary logs sql)");
+            var err = options.err();
+            result.failureLines("tributary sql", query).forEach(err::println);
+            err.flush();
         }
         return result.exitCode();
     }

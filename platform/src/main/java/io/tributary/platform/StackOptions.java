@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * What every stack command shares (a picocli mixin): the options that say where the data lives and which ports to
- * use, the {@link RunningStack} they find, and the command's output streams.
+ * What every stack command shares (a picocli mixin): the options that say where the data lives and which ports the
+ * clients use, the {@link RunningStack} they find, and the command's output streams. A command that starts servers
+ * adds {@link StartOptions}.
  */
 final class StackOptions {
     @Spec(Spec.Target.MIXEE)
@@ -29,18 +30,11 @@ final class StackOptions {
     @Option(names = "--kafka-port", paramLabel = "<port>", description = "Kafka broker port (default 19092).")
     Integer kafkaPort;
 
-    @Option(names = "--kafka-controller-port", paramLabel = "<port>", description = "KRaft controller port (default 19093).")
-    Integer kafkaControllerPort;
-
     @Option(names = "--registry-port", paramLabel = "<port>", description = "Schema registry port (default 18081).")
     Integer registryPort;
 
     @Option(names = "--s3-port", paramLabel = "<port>", description = "S3 (S3Proxy) port (default 19000).")
     Integer s3Port;
-
-    @Option(names = "--startup-timeout", paramLabel = "<duration>", defaultValue = "120s",
-            description = "How long each server may take to become healthy, e.g. 90s or 2m (default ${DEFAULT-VALUE}).")
-    String startupTimeout;
 
     Path projectRoot() {
         return ProjectRoot.find().orElseThrow(() -> new StackException(
@@ -51,17 +45,22 @@ final class StackOptions {
         return (dataDir != null ? dataDir : projectRoot().resolve(".tributary")).toAbsolutePath().normalize();
     }
 
-    PortOverrides overrides() {
-        return new PortOverrides(postgresPort, kafkaPort, kafkaControllerPort, registryPort, s3Port);
+    PortOverrides overrides(StartOptions start) {
+        return new PortOverrides(postgresPort, kafkaPort, start.kafkaControllerPort, registryPort, s3Port);
     }
 
-    StackPorts ports() {
-        return overrides().resolve(PortOverrides.load(resolvedDataDir()));
+    StackPorts ports(StartOptions start) {
+        return overrides(start).resolve(PortOverrides.load(resolvedDataDir()));
     }
 
     /** The stack these options name. */
     RunningStack stack() {
-        return new RunningStack(settings(), dataDir != null);
+        return stack(StartOptions.defaults());
+    }
+
+    /** The stack these options name, for a command that starts servers with {@code start}. */
+    RunningStack stack(StartOptions start) {
+        return new RunningStack(settings(start), dataDir != null);
     }
 
     PrintWriter out() {
@@ -72,11 +71,11 @@ final class StackOptions {
         return command.commandLine().getErr();
     }
 
-    StackSettings settings() {
-        Duration timeout = DurationText.parse(startupTimeout, "--startup-timeout");
+    StackSettings settings(StartOptions start) {
+        Duration timeout = start.timeout();
         return StackSettings.builder(resolvedDataDir())
                 .projectRoot(projectRoot())
-                .ports(ports())
+                .ports(ports(start))
                 .startupTimeout(timeout)
                 .detachChildren(true)
                 .build();

@@ -11,8 +11,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Per service: state, restarts by the supervisor, pid, endpoint and data size; for the pipeline",
-                "services (cdc-engine, lakehouse-job, simulator) their /metrics endpoint and what it reports.",
+        description = {"Show every service of the stack: its state, restarts, pid, endpoint and data size.",
+                "For the pipeline services (cdc-engine, lakehouse-job, simulator) also their /metrics endpoint and what",
+                "it reports.",
                 "--json adds per service lastExitCode, lastRestartAt, paused and failure (the supervisor gave up).",
                 "Lists the tables cdc-engine or the lakehouse job parked, with the reason and the commands that resume them.",
                 "Exit code 0 when every server is healthy (and every pipeline process alive) and no table is parked,",

@@ -9,8 +9,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "supervise", mixinStandardHelpOptions = true,
-        description = {"Keep every process of a data dir running (what `up` starts in the background): restart one that",
-                "dies unexpectedly after a backoff that doubles per consecutive failure, like compose's restart policy;",
+        description = {"Keep every process of a data dir running (what `up` starts in the background).",
+                "It restarts a process that dies unexpectedly after a backoff that doubles per consecutive failure,",
+                "like compose's restart policy;",
                 "give up (status: failed) after --max-restarts within --window. Deliberate stops (down, a demo's end, a",
                 "paused service) and one-shots that exited 0 are left alone. Runs until stopped (`tributary down`",
                 "stops it first). It also serves the web console (--console-port; 0: none) while it runs.",
@@ -20,6 +21,9 @@ final class SuperviseCommand implements Callable<Integer> {
     StackOptions options;
 
     @Mixin
+    StartOptions start;
+
+    @Mixin
     SupervisionOptions supervision;
 
     @Mixin
@@ -27,7 +31,7 @@ final class SuperviseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        RunningStack running = options.stack();
+        RunningStack running = options.stack(start);
         RestartPolicy policy = supervision.policy();
         LocalStack stack = running.attach();
         Supervisor supervisor = Supervisor.start(stack, policy);

@@ -3,12 +3,12 @@ package io.tributary.platform;
 import io.tributary.serde.KafkaAvroDeserializer;
 import io.tributary.serde.RegistryClientConfig;
 import io.tributary.stack.LocalStack;
+import io.tributary.stack.Service;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,9 +21,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "tail", mixinStandardHelpOptions = true,
-        description = {"Print the change events of a table's topic (tributary.shop.<table>), decoded from Avro through",
-                "the schema registry: partition/offset, op, key, before and after. Follows new events until Ctrl-C",
-                "(or --max). Without --from-beginning, starts at the last -n events."})
+        description = {"Print the change events of a table's topic, decoded from Avro.",
+                "The topic is tributary.shop.<table>, decoded through the schema registry; one line per event:",
+                "partition/offset, op, key, the LSN (Debezium's number, and at the",
+                "end of the line as PostgreSQL prints it), then the images: an update with both images shows only the",
+                "columns it changed, and an image longer than 160 characters is trimmed (--full prints everything).",
+                "Without --max, prints the last -n events and follows new ones until Ctrl-C;",
+                "with --max N, prints the newest N events and exits (with --from-beginning, the oldest N)."})
 final class TailCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
@@ -31,14 +35,18 @@ final class TailCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<table>", description = "Table name (orders) or a full topic name.")
     String table;
 
-    @Option(names = "--from-beginning", description = "Every event the topic holds.")
+    @Option(names = "--from-beginning", description = "Start at the first event the topic holds.")
     boolean fromBeginning;
 
     @Option(names = {"-n", "--last"}, defaultValue = "10", description = "Start this many events before the end (default ${DEFAULT-VALUE}).")
     long last;
 
-    @Option(names = "--max", defaultValue = "0", description = "Stop after this many events (0: follow until Ctrl-C).")
+    @Option(names = "--max", defaultValue = "0",
+            description = "Print the newest this many events and exit; 0 follows until Ctrl-C (default ${DEFAULT-VALUE}).")
     long max;
+
+    @Option(names = "--full", description = "Print both images of every event in full, however long.")
+    boolean full;
 
     @Option(names = "--idle-exit", defaultValue = "0s", description = "Stop after this long without a new event (0s: never).")
     String idleExit;
@@ -46,7 +54,7 @@ final class TailCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Duration idle = "0s".equals(idleExit) ? Duration.ZERO : DurationText.parse(idleExit, "--idle-exit");
-        LocalStack stack = options.stack().attach();
+        LocalStack stack = options.stack().attachRunning(Service.KAFKA, Service.REGISTRY);
         String topic = table.contains(".") ? table : "tributary.shop." + table;
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
@@ -68,15 +76,26 @@ final class TailCommand implements Callable<Integer> {
             consumer.assign(assigned);
             Map<TopicPartition, Long> begin = consumer.beginningOffsets(assigned);
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
+            long back = max > 0 ? max : last;
             for (TopicPartition tp : assigned) {
-                consumer.seek(tp, fromBeginning ? begin.get(tp) : Math.max(begin.get(tp), end.get(tp) - last));
+                consumer.seek(tp, fromBeginning ? begin.get(tp) : Math.max(begin.get(tp), end.get(tp) - back));
+            }
+            if (max > 0 && !fromBeginning) {
+                // the newest N across partitions: read each partition's last N, keep the N newest by timestamp
+                List<ConsumerRecord<byte[], byte[]>> newest = NewestRecords.read(consumer, end, max);
+                for (ConsumerRecord<byte[], byte[]> r : newest) {
+                    out.println(ChangeEventText.of(r.partition(), r.offset(), keys.deserialize(topic, r.key()),
+                            values.deserialize(topic, r.value()), full));
+                }
+                out.flush();
+                return 0;
             }
             long lastEvent = System.nanoTime();
             while (max == 0 || printed < max) {
                 var records = consumer.poll(Duration.ofMillis(500));
                 for (ConsumerRecord<byte[], byte[]> r : records) {
-                    out.println(EventText.of(r.partition(), r.offset(), keys.deserialize(topic, r.key()),
-                            values.deserialize(topic, r.value())));
+                    out.println(ChangeEventText.of(r.partition(), r.offset(), keys.deserialize(topic, r.key()),
+                            values.deserialize(topic, r.value()), full));
                     printed++;
                     if (max > 0 && printed >= max) {
                         break;
@@ -91,37 +110,5 @@ final class TailCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    /** One change event as one line. */
-    static final class EventText {
-        private EventText() {
-        }
-
-        static String of(int partition, long offset, Object key, Object value) {
-            StringBuilder sb = new StringBuilder().append(partition).append('/').append(offset).append(' ');
-            if (value == null) {
-                return sb.append("tombstone key=").append(text(key)).toString();
-            }
-            if (value instanceof GenericRecord envelope && envelope.getSchema().getField("op") != null) {
-                sb.append(envelope.get("op")).append(" key=").append(text(key));
-                Object source = envelope.get("source");
-                if (source instanceof GenericRecord s && s.getSchema().getField("lsn") != null) {
-                    sb.append(" lsn=").append(s.get("lsn"));
-                }
-                for (String image : new String[] {"before", "after"}) {
-                    if (envelope.get(image) != null) {
-                        sb.append(' ').append(image).append('=')
-                                .append(AvroText.of(envelope.get(image), envelope.getSchema().getField(image).schema()));
-                    }
-                }
-                return sb.toString();
-            }
-            return sb.append("key=").append(text(key)).append(" value=").append(text(value)).toString();
-        }
-
-        private static String text(Object datum) {
-            return datum instanceof GenericRecord r ? AvroText.of(r, r.getSchema()) : String.valueOf(datum);
-        }
     }
 }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, ReconcileCommand.class,
                 SqlCommand.class, PsqlCommand.class, TailCommand.class, EnvCommand.class, LogsCommand.class,
                 ChaosCommand.class, SuperviseCommand.class, ResumeCommand.class, SchemaCommand.class, TraceCommand.class,
+                LakehouseJobCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TributaryMain implements Runnable {
     @CommandLine.Spec
@@ -25,9 +26,16 @@ public final class TributaryMain implements Runnable {
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
+    /** The command line with every subcommand; help is rendered 120 columns wide (the descriptions' line length). */
+    static CommandLine commandLine() {
+        return new CommandLine(new TributaryMain()).setUsageHelpWidth(HELP_WIDTH);
+    }
+
+    static final int HELP_WIDTH = 120;
+
     /** Runs a command line with the given output streams; returns the exit code. */
     static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new TributaryMain());
+        CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -35,7 +43,11 @@ public final class TributaryMain implements Runnable {
                 commandLine.getErr().println("tributary " + commandLine.getCommandName() + ": " + e.getMessage());
                 return 1;
             }
-            throw e;
+            // the first line still names the problem; the trace is for a bug report
+            commandLine.getErr().println("tributary " + commandLine.getCommandName() + ": " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + " (unexpected: the stack trace follows; please report it)");
+            e.printStackTrace(commandLine.getErr());
+            return 1;
         });
         return cli.execute(args);
     }

@@ -12,8 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Start PostgreSQL, Kafka, S3 (S3Proxy) and the schema registry in the background,",
-                "and return once every one answers its health check. Running servers are left as they are.",
+        description = {"Start PostgreSQL, Kafka, S3 (S3Proxy) and the schema registry in the background.",
+                "Returns once every one answers its health check. Running servers are left as they are.",
                 "Also starts a background `tributary supervise` that restarts a server (or pipeline service) that",
                 "dies, with backoff (see `tributary supervise --help`); `down` stops it first. --no-supervise skips it.",
                 "The supervisor also serves the web console on http://127.0.0.1:18080/ (--console-port; 0: none); up",
@@ -21,6 +21,9 @@ import picocli.CommandLine.Option;
 final class UpCommand implements Callable<Integer> {
     @Mixin
     StackOptions options;
+
+    @Mixin
+    StartOptions start;
 
     @Option(names = "--services", split = ",", paramLabel = "<service>",
             description = "Only these (postgres, kafka, s3, schema-registry); default: all.")
@@ -37,7 +40,7 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunningStack running = options.stack();
+        RunningStack running = options.stack(start);
         StackSettings settings = running.settings();
         List<Service> wanted = services == null ? List.of(Service.values()) : services.stream().map(Service::parse).toList();
         long start = System.nanoTime();
@@ -76,7 +79,7 @@ final class UpCommand implements Callable<Integer> {
     private List<String> superviseCommand(StackSettings settings) {
         List<String> arguments = new ArrayList<>(supervision.asArguments());
         arguments.addAll(console.asArguments());
-        return SupervisorDaemonCommand.of(settings, options.startupTimeout, arguments);
+        return SupervisorDaemonCommand.of(settings, start.startupTimeout, arguments);
     }
 
     private static LocalStack startAndRemember(StackSettings settings, List<Service> wanted) {

@@ -14,9 +14,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -26,7 +31,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The CLI as a user runs it, each command its own JVM: {@code up} returns with all four servers healthy and detached,
- * {@code status --json} lists them with live pids, {@code down} leaves no process behind.
+ * {@code status --json} lists them with live pids, every example command of README.md and docs/ that needs only the
+ * servers runs against them, {@code down} leaves no process behind.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TributaryCliIT {
@@ -123,6 +129,109 @@ class TributaryCliIT {
         Result table = cli("status", "--data-dir", dataDir.toString());
         assertThat(table.code()).isZero();
         assertThat(table.out()).contains("schema-registry  healthy");
+    }
+
+    /**
+     * Every fenced example of README.md and docs/*.md that needs the servers (status, env, psql, logs, the registry's
+     * curl calls, the README's SQL for psql) runs as a user types it, through ./tributary and bash, on this stack with
+     * csv-data/ loaded: each must exit 0 and print no error line. Examples that need the pipeline (sql, tail,
+     * reconcile, the stages' endpoints) are not run here: DemoIT covers sql, tail and psql on a whole pipeline.
+     */
+    @Test
+    @Order(4)
+    void theDocumentedExamplesRunAgainstTheStack() throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        long begin = System.nanoTime();
+        LocalStack stack = LocalStack.attach(StackSettings.builder(dataDir).ports(ports).projectRoot(root).build());
+        new Pipeline(stack, PipelinePorts.load(dataDir)).load(Duration.ofMinutes(3));
+        Map<String, String> env = shellEnvironment(root);
+        List<String> problems = new ArrayList<>();
+        int ran = 0;
+        for (DocExamples.Command c : DocExamples.commands(root)) {
+            if (c.needs() != DocExamples.Needs.SERVERS) {
+                continue;
+            }
+            String program = c.text().split(" ")[0];
+            if (!program.startsWith("./") && !program.equals("eval") && !program.equals("curl")
+                    && PsqlCommand.onPath(program).isEmpty()) {
+                System.out.printf("docs example skipped (%s is not installed): %s %s%n", program, c.where(), c.text());
+                continue;
+            }
+            String command = c.text().replaceAll("(\\./tributary [a-z-]+)", "$1 --data-dir " + dataDir)
+                    .replace("127.0.0.1:18081", "127.0.0.1:" + ports.registry());
+            problems.addAll(runExample(c.where() + " " + c.text(), List.of("bash", "-c", command), root, env,
+                    !c.text().startsWith("./tributary logs")));
+            ran++;
+        }
+        for (DocExamples.SqlBlock block : DocExamples.sqlBlocks(root)) {
+            Path sql = Files.writeString(dataDir.resolve("docs-example.sql"), block.sql());
+            problems.addAll(runExample(block.file() + ":" + block.line() + " (the SQL block, through psql)",
+                    List.of("psql", "-X", "-v", "ON_ERROR_STOP=1", "-f", sql.toString()), root, env, true));
+            ran++;
+        }
+        System.out.printf("docs examples: %d run against the stack in %.0f s (csv-data/ loaded first)%n", ran,
+                (System.nanoTime() - begin) / 1e9);
+        assertThat(ran).as("examples run").isGreaterThanOrEqualTo(10);
+        assertThat(problems).as("documented examples that fail").isEmpty();
+    }
+
+    /** A query naming a table that does not exist: Spark's error comes first on stderr, not a pointer to the log. */
+    @Test
+    @Order(4)
+    void sqlPrintsSparksErrorClassMessageAndPositionFirst() throws Exception {
+        Result r = cli("sql", "SELECT count(*) FROM silver.order", "--data-dir", dataDir.toString());
+        assertThat(r.code()).isEqualTo(1);
+        List<String> lines = r.err().lines().filter(l -> !l.startsWith("NOTE: Picked up")).toList();
+        assertThat(lines.get(0)).isEqualTo("tributary sql: [TABLE_OR_VIEW_NOT_FOUND] The table or view `silver`.`order` cannot"
+                + " be found. Verify the spelling and correctness of the schema and catalog.");
+        assertThat(lines).contains("  at line 1, position 22:", "    SELECT count(*) FROM silver.order",
+                "                         ^", "  (the whole log: " + dataDir.resolve("logs").resolve("sql.log") + ")");
+    }
+
+    private static final Pattern ERROR_LINE = Pattern.compile(
+            "(?im)^(error|fatal)\\b.*|^tributary [a-z-]+: .*|.*psql: error.*|.*\\bException\\b.*|.*\"error_code\".*");
+
+    /** The environment of a shell after {@code eval "$(./tributary env)"}, as the docs have the user do. */
+    private static Map<String, String> shellEnvironment(Path root) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", "eval \"$(./tributary env --data-dir " + dataDir + ")\" && env -0")
+                .directory(root.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as("./tributary env").isZero();
+        Map<String, String> env = new HashMap<>();
+        for (String entry : out.split("\0")) {
+            int eq = entry.indexOf('=');
+            if (eq > 0) {
+                env.put(entry.substring(0, eq), entry.substring(eq + 1));
+            }
+        }
+        assertThat(env).containsEntry("PGPORT", Integer.toString(ports.postgres())).containsKey("PGPASSFILE");
+        env.put("TRIBUTARY_SKIP_BUILD", "1");
+        return env;
+    }
+
+    /** Runs one example; returns what is wrong with it (a non-zero exit, an error line), nothing when it worked. */
+    private static List<String> runExample(String what, List<String> command, Path root, Map<String, String> env,
+            boolean checkLines) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().clear();
+        builder.environment().putAll(env);
+        Process p = builder.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return List.of(what + ": did not end in 120 s");
+        }
+        List<String> problems = new ArrayList<>();
+        if (p.exitValue() != 0) {
+            problems.add(what + ": exit " + p.exitValue() + "\n" + out);
+        }
+        Matcher error = ERROR_LINE.matcher(out);
+        if (checkLines && error.find()) {
+            problems.add(what + ": printed an error line: " + error.group() + "\n" + out);
+        }
+        return problems;
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.tributary.lakehouse.lake;
 
+import io.tributary.contracts.wal.Lsn;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code bronze.<table>}: the changelog (Delta, time travel);</li>
  *   <li>{@code lake.quarantine}: the poison records;</li>
  *   <li>{@code gold.<table>}: the gold stage's windowed aggregates and late changes (docs/gold.md).</li>
+ *   <li>the function {@code pg_lsn(_lsn)}: an LSN as PostgreSQL prints it ({@code 0/1B3E9C8}); the tables keep the
+ *       number, which sorts and compares.</li>
  * </ul>
  * The catalog is the session's in-memory one: registration is repeated per session from the S3 listing.
  */
@@ -24,12 +29,16 @@ public final class LakeCatalog {
 
     private static final Logger LOG = LoggerFactory.getLogger(LakeCatalog.class);
 
+    /** {@code pg_lsn(_lsn)} in the lake's SQL. */
+    public static final String LSN_FUNCTION = "pg_lsn";
+
     private LakeCatalog() {
     }
 
     /** Registers every table found; returns the silver table names. */
     public static List<String> registerAll(SparkSession spark, LakePaths paths) {
         var conf = spark.sparkContext().hadoopConfiguration();
+        spark.udf().register(LSN_FUNCTION, (UDF1<Long, String>) lsn -> lsn == null ? null : Lsn.format(lsn), DataTypes.StringType);
         for (String db : List.of("bronze", "silver", "silver_all", "lake", "gold")) {
             spark.sql("CREATE DATABASE IF NOT EXISTS " + db);
         }

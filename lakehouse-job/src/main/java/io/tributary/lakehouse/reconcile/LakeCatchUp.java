@@ -1,5 +1,6 @@
 package io.tributary.lakehouse.reconcile;
 
+import io.tributary.contracts.wal.Lsn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

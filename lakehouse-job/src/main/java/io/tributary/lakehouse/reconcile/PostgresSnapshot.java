@@ -1,5 +1,6 @@
 package io.tributary.lakehouse.reconcile;
 
+import io.tributary.contracts.wal.Lsn;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package io.tributary.lakehouse.reconcile;
 
+import io.tributary.contracts.wal.Lsn;
 import io.tributary.configuration.ConfigException;
 import io.tributary.configuration.DurationSyntax;
 import io.tributary.lakehouse.config.LakehouseConfig;

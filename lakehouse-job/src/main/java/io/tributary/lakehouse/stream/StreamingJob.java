@@ -80,8 +80,12 @@ public final class StreamingJob implements AutoCloseable {
         CommitRetry retry = new CommitRetry(config.commitRetries(), config.commitBackoff(),
                 d -> Thread.sleep(d.toMillis()), metrics::commitRetried);
         tablePool = Executors.newFixedThreadPool(config.tableParallelism(), named("table-writer"));
+        QuarantineWriter quarantine = new QuarantineWriter(paths, retry);
+        if (quarantine.createIfMissing(spark)) {
+            LOG.info("lake.quarantine created (empty) at {}", paths.quarantine());
+        }
         TableBatchWriter writer = new TableBatchWriter(config, new BronzeWriter(paths, retry),
-                new SilverWriter(spark, paths, retry), new QuarantineWriter(paths, retry), metrics);
+                new SilverWriter(spark, paths, retry), quarantine, metrics);
         processor = new MicroBatchProcessor(spark, config, writer, new TableParking(spark, paths, retry).load(),
                 metrics, writeLock, tablePool);
         maintenance = new Maintenance(spark, paths, retry, config.vacuumRetention(), config.tombstoneRetention(),

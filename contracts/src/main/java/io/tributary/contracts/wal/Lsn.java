@@ -1,6 +1,13 @@
-package io.tributary.lakehouse.reconcile;
+package io.tributary.contracts.wal;
 
-/** PostgreSQL WAL positions: the text form {@code 16/B374D848} and the 64-bit number Debezium puts in source.lsn. */
+import java.util.Locale;
+
+/**
+ * PostgreSQL WAL positions (LSNs): the text form people read, {@code 16/B374D848} (what PostgreSQL prints, two 32-bit
+ * halves in upper-case hex), and the 64-bit number Debezium puts in {@code source.lsn} and the lake keeps in
+ * {@code _lsn}. Every human-facing output (tail, status, reconcile, the lake's {@code pg_lsn(_lsn)}) uses
+ * {@link #format}; data keeps the number. Pure.
+ */
 public final class Lsn {
 
     private Lsn() {
@@ -23,7 +30,9 @@ public final class Lsn {
         }
     }
 
+    /** {@code 28568008} -> {@code 0/1B3E9C8}, as PostgreSQL prints a {@code pg_lsn}. */
     public static String format(long lsn) {
-        return Long.toHexString(lsn >>> 32).toUpperCase() + "/" + Long.toHexString(lsn & 0xFFFFFFFFL).toUpperCase();
+        return Long.toHexString(lsn >>> 32).toUpperCase(Locale.ROOT) + "/"
+                + Long.toHexString(lsn & 0xFFFFFFFFL).toUpperCase(Locale.ROOT);
     }
 }
