@@ -2,6 +2,7 @@ package io.tributary.platform.trace;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.contracts.wal.Lsn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -40,8 +41,8 @@ public final class TraceAssembly {
                     + " lakehouse-job)";
         } else if (!s.arrived()) {
             stuck = "between bronze and silver: " + (s.lsn() == null ? "silver has no row for the key yet"
-                    : "silver's row for the key is at LSN " + LsnText.of(s.lsn())) + ", not yet at this change (LSN "
-                    + LsnText.of(event.lsn()) + ")";
+                    : "silver's row for the key is at LSN " + Lsn.format(s.lsn())) + ", not yet at this change (LSN "
+                    + Lsn.format(event.lsn()) + ")";
         }
         JsonNode pgValues = row.found() ? parse(row.valuesJson()) : null;
         JsonNode silverValues = silver != null && silver.has("values") ? silver.get("values") : null;
@@ -131,7 +132,7 @@ public final class TraceAssembly {
         if ("silver".equals(name) && !line.path("found").asBoolean(true)) {
             note = "silver has no row for the key";
         } else if (arrived && lsn != null && lsn > event.lsn()) {
-            note = "holds a newer change of the key (LSN " + LsnText.of(lsn) + ")";
+            note = "holds a newer change of the key (LSN " + Lsn.format(lsn) + ")";
         }
         return new Hop(name, arrived, at, at == null ? null : at - event.sourceTsMs(), lsn, facts, note);
     }

@@ -3,6 +3,7 @@ package io.tributary.platform.trace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.contracts.wal.Lsn;
 import java.time.Instant;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ public final class TraceJson {
         root.put("table", trace.table());
         ObjectNode key = root.putObject("key");
         e.key().forEach(key::put);
-        root.put("op", e.op()).put("lsn", LsnText.of(e.lsn())).put("sourceTsMs", e.sourceTsMs());
+        root.put("op", e.op()).put("lsn", Lsn.format(e.lsn())).put("sourceTsMs", e.sourceTsMs());
         ArrayNode hops = root.putArray("hops");
         trace.hops().forEach(h -> hops.add(hop(h)));
         root.put("stuck", trace.stuck());
@@ -55,7 +56,7 @@ public final class TraceJson {
         ObjectNode node = JSON.createObjectNode().put("hop", h.name()).put("arrived", h.arrived());
         node.put("at", h.atMs() == null ? null : Instant.ofEpochMilli(h.atMs()).toString());
         node.put("atMs", h.atMs()).put("delayMs", h.delayMs());
-        node.put("lsn", h.lsn() == null ? null : LsnText.of(h.lsn()));
+        node.put("lsn", h.lsn() == null ? null : Lsn.format(h.lsn()));
         for (Map.Entry<String, Object> f : h.facts().entrySet()) {
             if (f.getValue() instanceof Number n) {
                 node.put(f.getKey(), n.longValue());

@@ -1,5 +1,6 @@
 package io.tributary.platform.trace;
 
+import io.tributary.contracts.wal.Lsn;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,7 @@ public final class TraceText {
 
     public static String headline(String table, ChangeEvent e) {
         return "trace " + table + " " + e.key().entrySet().stream().map(k -> k.getKey() + "=" + k.getValue())
-                .collect(Collectors.joining(",")) + ": change " + e.op() + " at LSN " + LsnText.of(e.lsn())
+                .collect(Collectors.joining(",")) + ": change " + e.op() + " at LSN " + Lsn.format(e.lsn())
                 + ", source commit " + Instant.ofEpochMilli(e.sourceTsMs()) + " (delays below are from it)";
     }
 
@@ -44,7 +45,7 @@ public final class TraceText {
                     h.delayMs() == null ? "-" : String.format(Locale.ROOT, "+%.3f s", h.delayMs() / 1000.0)));
         }
         if (h.lsn() != null) {
-            sb.append("LSN ").append(LsnText.of(h.lsn()));
+            sb.append("LSN ").append(Lsn.format(h.lsn()));
         }
         for (Map.Entry<String, Object> f : h.facts().entrySet()) {
             sb.append(", ").append(f.getKey()).append(' ').append(f.getValue());
