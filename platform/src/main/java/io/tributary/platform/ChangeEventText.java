@@ -25,11 +25,9 @@ final class ChangeEventText {
             return sb.append("key=").append(text(key)).append(" value=").append(text(value)).toString();
         }
         sb.append(envelope.get("op")).append(" key=").append(text(key));
-        Long lsn = null;
         if (envelope.get("source") instanceof GenericRecord s && s.getSchema().getField("lsn") != null
                 && s.get("lsn") instanceof Number n) {
-            lsn = n.longValue();
-            sb.append(" lsn=").append(lsn);
+            sb.append(" lsn=").append(Lsn.format(n.longValue()));
         }
         Object before = envelope.get("before");
         Object after = envelope.get("after");
@@ -42,9 +40,6 @@ final class ChangeEventText {
                     sb.append(' ').append(image).append('=').append(full ? text : trim(text));
                 }
             }
-        }
-        if (lsn != null) {
-            sb.append(" (LSN ").append(Lsn.format(lsn)).append(')');
         }
         return sb.toString();
     }

@@ -253,7 +253,7 @@ class DemoIT {
         Result tail = cli(120, "tail", "products", "--from-beginning", "--max", "3");
         assertThat(tail.code()).as(tail.err()).isZero();
         assertThat(tail.out().lines().toList()).hasSize(3)
-                .allSatisfy(line -> assertThat(line).matches("0/[0-2] r key=\\{\"product_id\": \\d+} lsn=\\d+ after=\\{.*"));
+                .allSatisfy(line -> assertThat(line).matches("0/[0-2] r key=\\{\"product_id\": \\d+} lsn=[0-9A-F]+/[0-9A-F]+ after=\\{.*"));
 
         Result psql = cli(120, "psql", "--", "-At", "-c", "SELECT count(*) FROM shop.products");
         assertThat(psql.code()).as(psql.err()).isZero();

@@ -57,16 +57,15 @@ class TailOutputTest {
     @Test
     void anUpdateWithBothImagesShowsOnlyWhatChangedAndTheLsnAsPostgresPrintsIt() {
         String line = ChangeEventText.of(0, 14210, key(9), event("u", row(9, "paid", "n"), row(9, "shipped", "n"), 28568008L), false);
-        assertThat(line).isEqualTo("0/14210 u key={\"order_id\": 9} lsn=28568008 changed={\"status\": \"paid\" -> \"shipped\"}"
-                + " (LSN 0/1B3E9C8)");
+        assertThat(line).isEqualTo("0/14210 u key={\"order_id\": 9} lsn=0/1B3E9C8 changed={\"status\": \"paid\" -> \"shipped\"}");
     }
 
     @Test
     void fullPrintsBothImages() {
         String line = ChangeEventText.of(0, 1, key(9), event("u", row(9, "paid", null), row(9, "shipped", null), 16L), true);
-        assertThat(line).isEqualTo("0/1 u key={\"order_id\": 9} lsn=16"
+        assertThat(line).isEqualTo("0/1 u key={\"order_id\": 9} lsn=0/10"
                 + " before={\"order_id\": 9, \"status\": \"paid\", \"note\": null}"
-                + " after={\"order_id\": 9, \"status\": \"shipped\", \"note\": null} (LSN 0/10)");
+                + " after={\"order_id\": 9, \"status\": \"shipped\", \"note\": null}");
     }
 
     @Test
@@ -74,7 +73,7 @@ class TailOutputTest {
         GenericRecord after = row(1, "new", "x".repeat(500));
         String full = AvroText.of(after, ROW);
         String line = ChangeEventText.of(0, 0, key(1), event("c", null, after, 1L), false);
-        String image = line.substring(line.indexOf("after=") + 6, line.indexOf(" (LSN 0/1)"));
+        String image = line.substring(line.indexOf("after=") + 6, line.length());
         assertThat(image).startsWith(full.substring(0, ChangeEventText.MAX_IMAGE - 1))
                 .endsWith("…(+" + (full.length() - ChangeEventText.MAX_IMAGE + 1) + " chars; --full shows all)");
         assertThat(line.length()).isLessThan(260);
