@@ -81,6 +81,22 @@ final class PostgresSnapshot implements AutoCloseable {
         return columns;
     }
 
+    /** The table's generated (STORED) columns, which logical replication does not carry. */
+    List<String> generatedColumns(String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT column_name FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = ? AND is_generated = 'ALWAYS' ORDER BY ordinal_position")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(rs.getString(1));
+                }
+            }
+        }
+        return columns;
+    }
+
     /** The primary-key columns in key order; empty when the table has none. */
     List<String> keyColumns(String table) throws SQLException {
         List<String> keys = new ArrayList<>();
