@@ -281,14 +281,7 @@ final class Demo {
                     return;
                 }
             }
-            c.setAutoCommit(false);
-            for (String sql : TypeMatrix.createStatements()) {
-                s.execute(sql);
-            }
-            for (String sql : TypeMatrix.insertStatements(0)) {
-                s.execute(sql);
-            }
-            c.commit();
+            TypeMatrix.create(c, 0);
         } catch (SQLException e) {
             throw new StackException("cannot create " + TypeMatrix.qualified() + " (--type-matrix): " + e.getMessage(), e);
         }

@@ -1,5 +1,8 @@
 package io.tributary.contracts.types;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -145,6 +148,29 @@ public final class TypeMatrix {
                 "CREATE TYPE " + SCHEMA + ".type_matrix_mood AS ENUM ('sad', 'ok', 'happy')",
                 "CREATE DOMAIN " + SCHEMA + ".type_matrix_positive AS integer CHECK (VALUE > 0)",
                 table.toString());
+    }
+
+    /**
+     * Creates the types, the table and its rows (ids shifted by {@code idOffset}) in one transaction, on a connection
+     * of the table's owner; the connection's auto-commit is restored.
+     */
+    public static void create(Connection connection, int idOffset) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : createStatements()) {
+                statement.execute(sql);
+            }
+            for (String sql : insertStatements(idOffset)) {
+                statement.execute(sql);
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
     }
 
     /** INSERT statements of the rows, each id shifted by {@code idOffset}. */

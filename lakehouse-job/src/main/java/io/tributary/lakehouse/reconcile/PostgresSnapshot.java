@@ -67,52 +67,37 @@ final class PostgresSnapshot implements AutoCloseable {
     }
 
     List<String> columns(String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT column_name FROM information_schema.columns"
-                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
-        }
-        return columns;
+        return namesOf(table, "SELECT column_name FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position");
     }
 
     /** The table's generated (STORED) columns, which logical replication does not carry. */
     List<String> generatedColumns(String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT column_name FROM information_schema.columns"
-                + " WHERE table_schema = ? AND table_name = ? AND is_generated = 'ALWAYS' ORDER BY ordinal_position")) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
-        }
-        return columns;
+        return namesOf(table, "SELECT column_name FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = ? AND is_generated = 'ALWAYS' ORDER BY ordinal_position");
     }
 
     /** The primary-key columns in key order; empty when the table has none. */
     List<String> keyColumns(String table) throws SQLException {
-        List<String> keys = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname FROM pg_index i"
+        return namesOf(table, "SELECT a.attname FROM pg_index i"
                 + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)"
                 + " WHERE i.indrelid = (quote_ident(?) || '.' || quote_ident(?))::regclass AND i.indisprimary"
-                + " ORDER BY array_position(i.indkey::int2[], a.attnum)")) {
+                + " ORDER BY array_position(i.indkey::int2[], a.attnum)");
+    }
+
+    /** The first column of {@code sql}, a query with two parameters: this snapshot's schema and {@code table}. */
+    private List<String> namesOf(String table, String sql) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, schema);
             ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    keys.add(rs.getString(1));
+                    names.add(rs.getString(1));
                 }
             }
         }
-        return keys;
+        return names;
     }
 
     /** key -> fingerprint of {@code columns} (in that order) for every row. */
