@@ -177,6 +177,12 @@ class AvroSparkValuesTest {
         assertThat(convert(days, optional(date()))).isEqualTo(LocalDate.parse(expected));
     }
 
+    /** The elements of an array value as Spark holds it (a Scala Seq). */
+    @SuppressWarnings("unchecked")
+    private static java.util.List<Object> elements(Object seq) {
+        return scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<Object>) seq);
+    }
+
     private static Schema string(String connectName) {
         Schema s = Schema.create(Schema.Type.STRING);
         s.addProp(AvroSparkTypes.CONNECT_NAME, connectName);
@@ -213,12 +219,12 @@ class AvroSparkValuesTest {
         Schema ints = Schema.createArray(optional(Schema.create(Schema.Type.INT)));
         assertThat(AvroSparkTypes.toSparkType(ints)).isEqualTo(DataTypes.createArrayType(DataTypes.IntegerType, true));
         Object converted = convert(new GenericData.Array<>(ints, java.util.Arrays.asList(null, Integer.MIN_VALUE)), optional(ints));
-        assertThat(scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<?>) converted))
+        assertThat(elements(converted))
                 .containsExactly(null, Integer.MIN_VALUE);
         Schema texts = Schema.createArray(optional(Schema.create(Schema.Type.STRING)));
         Object empty = convert(new GenericData.Array<>(texts, java.util.List.of()), optional(texts));
-        assertThat(scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<?>) empty)).isEmpty();
+        assertThat(elements(empty)).isEmpty();
         Object textArray = convert(new GenericData.Array<>(texts, java.util.List.of(new Utf8("a,b"), new Utf8(""))), texts);
-        assertThat(scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<?>) textArray)).containsExactly("a,b", "");
+        assertThat(elements(textArray)).containsExactly("a,b", "");
     }
 }
