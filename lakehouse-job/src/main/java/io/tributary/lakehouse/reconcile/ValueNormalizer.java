@@ -92,7 +92,7 @@ public final class ValueNormalizer {
             return d.toString();
         }
         if (value instanceof String text) {
-            return PLAIN_DECIMAL.matcher(text).matches() ? decimal(new BigDecimal(text)) : text;
+            return text(text);
         }
         if (value instanceof LocalDateTime t) {
             return t.toString();
@@ -115,7 +115,12 @@ public final class ValueNormalizer {
             copy.get(bytes);
             return HexFormat.of().formatHex(bytes);
         }
-        return value.toString();
+        // the driver's PGobject (json, jsonb, inet, cidr, macaddr, an enum...): its text, which silver holds as a string
+        return text(value.toString());
+    }
+
+    private static String text(String text) {
+        return PLAIN_DECIMAL.matcher(text).matches() ? decimal(new BigDecimal(text)) : text;
     }
 
     private static String list(List<?> elements) {

@@ -127,4 +127,23 @@ class TypeRenderingTest {
         assertThat(pg("emoji 😀")).isEqualTo(silver("emoji 😀"));
         assertThat(pg(new byte[0])).isEqualTo(silver(new byte[0])).isNotEqualTo(silver(null));
     }
+
+    /** The driver reads json, jsonb, inet, cidr, macaddr as PGobject: rendered as its text, like silver's string. */
+    @Test
+    void driverObjectsRenderAsTheTextSilverHolds() {
+        Object jsonb = new Object() {
+            @Override
+            public String toString() {
+                return "123.450";
+            }
+        };
+        Object inet = new Object() {
+            @Override
+            public String toString() {
+                return "::1";
+            }
+        };
+        assertThat(pg(jsonb)).isEqualTo(silver("123.450"));
+        assertThat(pg(inet)).isEqualTo(silver("::1")).isNotEqualTo(silver("0:0:0:0:0:0:0:1"));
+    }
 }
