@@ -17,10 +17,10 @@ import java.util.Map;
  *
  * <p>Every value here lands in silver unchanged (in reconcile's rendering). Values the lake cannot hold are left out on
  * purpose and documented with their outcome in docs/lakehouse-job.md: {@code numeric} NaN/Infinity (Debezium's
- * {@code precise} mode sends NULL and logs a warning), {@code timestamptz} and {@code timestamp} {@code infinity}
- * (quarantined, the column named), and the generated column's value in streamed changes (PostgreSQL 17's pgoutput does
- * not publish generated columns; only the initial snapshot reads them), which is why the demo inserts these rows before
- * cdc-engine starts.
+ * {@code precise} mode sends NULL and logs a warning), {@code timestamptz} {@code infinity} (quarantined, the column
+ * named), and the generated column's value in streamed changes (logical replication does not publish generated
+ * columns; only the initial snapshot reads them, and reconcile leaves them out). The demo inserts these rows before
+ * cdc-engine starts (its snapshot reads them); DemoIT creates the table while the pipeline streams.
  */
 public final class TypeMatrix {
     public static final String SCHEMA = "shop";
