@@ -2,8 +2,10 @@ package io.tributary.platform;
 
 import io.tributary.contracts.metrics.MetricNames;
 import io.tributary.contracts.prometheus.PrometheusText;
+import io.tributary.contracts.types.TypeMatrix;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
+import io.tributary.stack.PostgresEndpoint;
 import io.tributary.stack.RunRecord;
 import io.tributary.stack.Service;
 import io.tributary.stack.StackException;
@@ -11,6 +13,11 @@ import io.tributary.stack.Supervision;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +43,8 @@ final class Demo {
     private static final Duration TRIGGER = Duration.ZERO;
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
 
-    record Options(Duration duration, int rate, boolean schemaChanges, Duration statusInterval, Duration catchUpTimeout) {
+    record Options(Duration duration, int rate, boolean schemaChanges, Duration statusInterval, Duration catchUpTimeout,
+            boolean typeMatrix) {
     }
 
     record Result(int exitCode, ReconcileSummary reconcile, Map<String, Long> captured, Map<String, Long> loaded,
@@ -63,6 +71,9 @@ final class Demo {
         long begin = System.nanoTime();
         say("Loading csv-data/ into PostgreSQL (simulator load) ...");
         pipeline.load(Duration.ofMinutes(10));
+        if (options.typeMatrix()) {
+            createTypeMatrix();
+        }
         Map<String, Long> loaded = ShopTableCounts.count(stack.postgres()).orElse(Map.of());
         say("Loaded: " + loaded.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList()
                 + " = " + loaded.values().stream().mapToLong(Long::longValue).sum() + " rows");
@@ -250,6 +261,30 @@ final class Demo {
         return PipelineFigures.of(scraper.scrape(p.simulator()).orElse(PrometheusText.EMPTY),
                 scraper.scrape(p.cdcEngine()).orElse(PrometheusText.EMPTY),
                 scraper.scrape(p.lakehouseJob()).orElse(PrometheusText.EMPTY), last);
+    }
+
+    /**
+     * {@code --type-matrix}: the table of every common PostgreSQL type and its edge values ({@link TypeMatrix}),
+     * created with its rows before cdc-engine starts, so that its initial snapshot reads them (a generated column is
+     * only read there: PostgreSQL 17's pgoutput does not publish it). Kept when it exists (a demo on the same data).
+     */
+    private void createTypeMatrix() {
+        PostgresEndpoint pg = stack.postgres();
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.appUser(), pg.appPassword());
+                Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT to_regclass('" + TypeMatrix.qualified() + "') IS NOT NULL")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    say(TypeMatrix.qualified() + " exists: kept as it is");
+                    return;
+                }
+            }
+            TypeMatrix.create(c, 0);
+        } catch (SQLException e) {
+            throw new StackException("cannot create " + TypeMatrix.qualified() + " (--type-matrix): " + e.getMessage(), e);
+        }
+        say("Created " + TypeMatrix.qualified() + ": " + (TypeMatrix.columns().size() + 3) + " columns of the common"
+                + " PostgreSQL types, " + TypeMatrix.ids().size() + " rows of edge values (docs/lakehouse-job.md, type table)");
     }
 
     private void say(String line) {

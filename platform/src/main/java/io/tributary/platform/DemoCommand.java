@@ -42,6 +42,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--schema-changes", description = "Let the simulator ALTER its tables during the run (add, widen, drop columns).")
     boolean schemaChanges;
 
+    @Option(names = "--type-matrix", description = {"Also create shop.type_matrix before capture starts: a column of every",
+            "common PostgreSQL type, rows of edge values; reconcile compares it like the shop's tables."})
+    boolean typeMatrix;
+
     @Option(names = "--status-interval", defaultValue = "5s", description = "How often the live status line is printed (default ${DEFAULT-VALUE}).")
     String statusInterval;
 
@@ -52,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Demo.Options demoOptions = new Demo.Options(DurationText.parse(duration, "--duration"), rate, schemaChanges,
                 DurationText.parse(statusInterval, "--status-interval"),
-                DurationText.parse(pipeline.catchUpTimeout, "--catch-up-timeout"));
+                DurationText.parse(pipeline.catchUpTimeout, "--catch-up-timeout"), typeMatrix);
         RunningStack running = options.stack(start);
         PipelinePorts ports = pipeline.ports();
         var out = options.out();

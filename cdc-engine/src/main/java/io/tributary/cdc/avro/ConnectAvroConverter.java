@@ -27,7 +27,8 @@ import org.apache.kafka.connect.data.Struct;
  * <ul>
  *   <li>INT8/INT16/INT32 -> int, INT64 -> long, FLOAT32 -> float, FLOAT64 -> double, BOOLEAN -> boolean,
  *       STRING -> string, BYTES -> bytes, ARRAY -> array, MAP (string keys) -> map, STRUCT -> record;</li>
- *   <li>Connect Decimal (numeric(p,s)) -> bytes with logicalType decimal(p,s);</li>
+ *   <li>Connect Decimal (numeric(p,s)) -> bytes with logicalType decimal(p,s); money (a Decimal without precision,
+ *       source type MONEY) -> decimal(19, s);</li>
  *   <li>io.debezium.time.Date / Connect Date -> int date; io.debezium.time.MicroTimestamp -> long
  *       local-timestamp-micros; io.debezium.time.Timestamp -> long local-timestamp-millis;
  *       io.debezium.time.MicroTime -> long time-micros; Connect Timestamp -> long timestamp-millis;
@@ -41,6 +42,10 @@ import org.apache.kafka.connect.data.Struct;
 public final class ConnectAvroConverter {
     public static final String CONNECT_NAME_PROP = "connect.name";
     public static final String DECIMAL_PRECISION_PARAM = "connect.decimal.precision";
+    /** Set by Debezium for the types named in {@code datatype.propagate.source.type} (money, see EngineProperties). */
+    static final String SOURCE_COLUMN_TYPE_PARAM = "__debezium.source.column.type";
+    static final String MONEY = "MONEY";
+    static final String MONEY_PRECISION = "19";
 
     static final String DEBEZIUM_DATE = "io.debezium.time.Date";
     static final String DEBEZIUM_TIMESTAMP = "io.debezium.time.Timestamp";
@@ -218,6 +223,10 @@ public final class ConnectAvroConverter {
                         Map<String, String> params = connect.parameters() == null ? Map.of() : connect.parameters();
                         int scale = Integer.parseInt(params.get(Decimal.SCALE_FIELD));
                         String precision = params.get(DECIMAL_PRECISION_PARAM);
+                        if (precision == null && MONEY.equalsIgnoreCase(params.get(SOURCE_COLUMN_TYPE_PARAM))) {
+                            // money is an int8 count of its smallest unit: 19 digits at most, whatever the scale
+                            precision = MONEY_PRECISION;
+                        }
                         if (precision == null) {
                             throw new IllegalArgumentException("decimal at '" + path + "' has no precision (numeric without "
                                     + "(p,s)?); Debezium sends those as io.debezium.data.VariableScaleDecimal, keep "

@@ -45,6 +45,10 @@ public final class EngineProperties {
         p.setProperty("skipped.operations", "none");
         p.setProperty("decimal.handling.mode", "precise");
         p.setProperty("time.precision.mode", "adaptive");
+        // interval as ISO-8601 text (P1Y2M3DT4H5M6.789S), exact; the default (numeric) counts a month as 30 days
+        p.setProperty("interval.handling.mode", "string");
+        // money arrives as a Decimal without precision; its source type lets the Avro mapping give it decimal(19,s)
+        p.setProperty("datatype.propagate.source.type", ".+\\.money");
         p.setProperty("field.name.adjustment.mode", "avro");
         p.setProperty("schema.name.adjustment.mode", "avro");
         // connection errors (PostgreSQL unavailable): Debezium restarts its task with backoff; the engine's

@@ -182,6 +182,26 @@ class ConnectAvroConverterTest {
                 .hasMessageContaining("VariableScaleDecimal");
     }
 
+    /** money: Debezium's Decimal without precision, recognised by its propagated source type (EngineProperties). */
+    @Test
+    void moneyBecomesDecimal19KeepingEveryCent() throws Exception {
+        org.apache.kafka.connect.data.Schema money = Decimal.builder(2)
+                .parameter("__debezium.source.column.type", "MONEY").parameter("__debezium.source.column.name", "c_money")
+                .optional().build();
+        org.apache.kafka.connect.data.Schema row = SchemaBuilder.struct().name("tributary.shop.type_matrix.Value")
+                .field("c_money", money).build();
+        Schema avro = converter.toAvroSchema(row);
+        Schema field = ConnectAvroConverter.nonNull(avro.getField("c_money").schema());
+        assertThat(field.getLogicalType()).isEqualTo(LogicalTypes.decimal(19, 2));
+        for (String value : new String[] {"92233720368547758.07", "-92233720368547758.08", "0.00", "-1.50"}) {
+            GenericRecord back = roundTrip(converter.toRecord(new Struct(row).put("c_money", new BigDecimal(value)), avro));
+            assertThat(back.get("c_money")).as(value).isEqualTo(new BigDecimal(value));
+        }
+        // without the source type it stays the error that names the fix
+        assertThatThrownBy(() -> converter.toAvroSchema(Decimal.builder(2).parameter("__debezium.source.column.type", "NUMERIC")
+                .build())).hasMessageContaining("VariableScaleDecimal");
+    }
+
     @Test
     void nullForARequiredColumnIsRejected() {
         Schema avro = converter.toAvroSchema(org.apache.kafka.connect.data.Schema.INT32_SCHEMA);

@@ -35,6 +35,17 @@ class EnginePropertiesTest {
         assertThat(p.getProperty("max.batch.size")).isEqualTo("777");
     }
 
+    /** The value forms of issue 20's type matrix (docs/cdc-engine.md, type mapping). */
+    @Test
+    void valueFormsKeepEveryTypeExact() {
+        Properties p = EngineProperties.of(CdcConfig.resolve(Map.of(), Map.of("TRIBUTARY_CDC_PASSWORD", "pw"), Map.of()));
+        assertThat(p.getProperty("decimal.handling.mode")).isEqualTo("precise");
+        assertThat(p.getProperty("time.precision.mode")).isEqualTo("adaptive");
+        assertThat(p.getProperty("interval.handling.mode")).isEqualTo("string");
+        assertThat("shop.type_matrix.money").matches(p.getProperty("datatype.propagate.source.type"));
+        assertThat("shop.type_matrix.numeric").doesNotMatch(p.getProperty("datatype.propagate.source.type"));
+    }
+
     @Test
     void zeroHeartbeatIntervalDisablesHeartbeats() {
         CdcConfig config = CdcConfig.resolve(Map.of("tributary.cdc.heartbeat.interval", "0s"), Map.of("TRIBUTARY_CDC_PASSWORD", "pw"), Map.of());

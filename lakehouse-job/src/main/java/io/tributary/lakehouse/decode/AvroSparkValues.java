@@ -218,6 +218,11 @@ public final class AvroSparkValues {
         }
         if (AvroSparkTypes.ZONED_TIMESTAMP.equals(connectName) || value instanceof CharSequence) {
             String text = value.toString();
+            if (text.equals("infinity") || text.equals("-infinity")) {
+                // PostgreSQL's infinite timestamps; Debezium passes them through as these words
+                throw new UnsupportedSchemaException("PostgreSQL's '" + text + "' has no Delta timestamp (0001-01-01 to"
+                        + " 9999-12-31); the change is quarantined rather than given another instant");
+            }
             try {
                 return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             } catch (DateTimeParseException e) {

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,36 +68,37 @@ final class PostgresSnapshot implements AutoCloseable {
     }
 
     List<String> columns(String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT column_name FROM information_schema.columns"
-                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position")) {
-            ps.setString(1, schema);
-            ps.setString(2, table);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
-        }
-        return columns;
+        return namesOf(table, "SELECT column_name FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = ? ORDER BY ordinal_position");
+    }
+
+    /** The table's generated (STORED) columns, which logical replication does not carry. */
+    List<String> generatedColumns(String table) throws SQLException {
+        return namesOf(table, "SELECT column_name FROM information_schema.columns"
+                + " WHERE table_schema = ? AND table_name = ? AND is_generated = 'ALWAYS' ORDER BY ordinal_position");
     }
 
     /** The primary-key columns in key order; empty when the table has none. */
     List<String> keyColumns(String table) throws SQLException {
-        List<String> keys = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname FROM pg_index i"
+        return namesOf(table, "SELECT a.attname FROM pg_index i"
                 + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)"
                 + " WHERE i.indrelid = (quote_ident(?) || '.' || quote_ident(?))::regclass AND i.indisprimary"
-                + " ORDER BY array_position(i.indkey::int2[], a.attnum)")) {
+                + " ORDER BY array_position(i.indkey::int2[], a.attnum)");
+    }
+
+    /** The first column of {@code sql}, a query with two parameters: this snapshot's schema and {@code table}. */
+    private List<String> namesOf(String table, String sql) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, schema);
             ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    keys.add(rs.getString(1));
+                    names.add(rs.getString(1));
                 }
             }
         }
-        return keys;
+        return names;
     }
 
     /** key -> fingerprint of {@code columns} (in that order) for every row. */
@@ -104,8 +106,9 @@ final class PostgresSnapshot implements AutoCloseable {
         StringBuilder sql = new StringBuilder("SELECT ");
         List<String> all = new ArrayList<>(keyColumns);
         all.addAll(columns);
+        Map<String, String> types = columnTypes(table);
         for (int i = 0; i < all.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(quote(all.get(i)));
+            sql.append(i == 0 ? "" : ", ").append(selectExpression(all.get(i), types.getOrDefault(all.get(i), "")));
         }
         sql.append(" FROM ").append(quote(schema)).append('.').append(quote(table));
         Map<String, String> result = new HashMap<>();
@@ -129,6 +132,44 @@ final class PostgresSnapshot implements AutoCloseable {
         return result;
     }
 
+    /** column -> its type name ({@code pg_type.typname}; a domain's base type, {@code _int4} for an int4 array). */
+    Map<String, String> columnTypes(String table) throws SQLException {
+        Map<String, String> types = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT a.attname, coalesce(nullif(b.typname, ''),"
+                + " t.typname) FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
+                + " LEFT JOIN pg_type b ON b.oid = t.typbasetype AND t.typtype = 'd'"
+                + " WHERE a.attrelid = (quote_ident(?) || '.' || quote_ident(?))::regclass AND a.attnum > 0"
+                + " AND NOT a.attisdropped")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    types.put(rs.getString(1), rs.getString(2));
+                }
+            }
+        }
+        return types;
+    }
+
+    /**
+     * The column as the query reads it: as itself, or for three types already in silver's form, so that
+     * {@link ValueNormalizer} sees the same value on both sides: {@code money} as numeric (the driver would give a
+     * double), {@code interval} as Debezium's ISO-8601 text ({@code P1Y2M3DT4H5M6.789S},
+     * {@code interval.handling.mode=string}), {@code time} as microseconds since midnight (silver's bigint).
+     */
+    static String selectExpression(String column, String type) {
+        String c = quote(column);
+        return switch (type) {
+            case "money" -> c + "::numeric";
+            case "interval" -> "CASE WHEN " + c + " IS NOT NULL THEN 'P' || extract(year FROM " + c + ") || 'Y'"
+                    + " || extract(month FROM " + c + ") || 'M' || extract(day FROM " + c + ") || 'DT'"
+                    + " || extract(hour FROM " + c + ") || 'H' || extract(minute FROM " + c + ") || 'M'"
+                    + " || trim_scale(extract(second FROM " + c + ")) || 'S' END";
+            case "time" -> "(extract(epoch FROM " + c + ") * 1000000)::bigint";
+            default -> c;
+        };
+    }
+
     /**
      * Per column (1-based), the java.time class to read it as, null for {@code getObject}. The driver's default
      * {@code java.sql.Timestamp}/{@code Date} use the hybrid Julian calendar (0001-01-01 reads as 0000-12-30,
@@ -142,6 +183,7 @@ final class PostgresSnapshot implements AutoCloseable {
                 case "timestamp" -> LocalDateTime.class;
                 case "timestamptz" -> OffsetDateTime.class;
                 case "date" -> LocalDate.class;
+                case "timetz" -> OffsetTime.class;
                 default -> null;
             };
         }

@@ -176,4 +176,55 @@ class AvroSparkValuesTest {
     void dates(int days, String expected) {
         assertThat(convert(days, optional(date()))).isEqualTo(LocalDate.parse(expected));
     }
+
+    /** The elements of an array value as Spark holds it (a Scala Seq). */
+    @SuppressWarnings("unchecked")
+    private static java.util.List<Object> elements(Object seq) {
+        return scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<Object>) seq);
+    }
+
+    private static Schema string(String connectName) {
+        Schema s = Schema.create(Schema.Type.STRING);
+        s.addProp(AvroSparkTypes.CONNECT_NAME, connectName);
+        return s;
+    }
+
+    /** The type matrix's forms as cdc-engine writes them (docs/lakehouse-job.md, type table), each to its Delta type. */
+    @Test
+    void typeMatrixFormsLandWithTheirDocumentedTypesUnchanged() {
+        Schema timeMicros = LogicalTypes.timeMicros().addToSchema(Schema.create(Schema.Type.LONG));
+        assertThat(AvroSparkTypes.toSparkType(timeMicros)).isEqualTo(DataTypes.LongType);
+        assertThat(convert(86_399_999_999L, optional(timeMicros))).isEqualTo(86_399_999_999L);
+
+        Schema money = LogicalTypes.decimal(19, 2).addToSchema(Schema.create(Schema.Type.BYTES));
+        assertThat(AvroSparkTypes.toSparkType(money)).isEqualTo(DataTypes.createDecimalType(19, 2));
+        BigDecimal maxMoney = new BigDecimal("92233720368547758.07");
+        assertThat(convert(ByteBuffer.wrap(maxMoney.unscaledValue().toByteArray()), optional(money))).isEqualTo(maxMoney);
+
+        Schema wide = LogicalTypes.decimal(50, 20).addToSchema(Schema.create(Schema.Type.BYTES));
+        assertThat(AvroSparkTypes.toSparkType(wide)).isEqualTo(DataTypes.StringType);
+        BigDecimal tiny = new BigDecimal("-0.00000000000000000001");
+        assertThat(convert(ByteBuffer.wrap(tiny.unscaledValue().toByteArray()), optional(wide)))
+                .isEqualTo("-0.00000000000000000001");
+
+        for (String[] textual : new String[][] {{"io.debezium.time.ZonedTime", "11:59:59.999999Z"},
+                {"io.debezium.time.Interval", "P0Y0M-1DT0H0M0S"}, {"io.debezium.data.Enum", "happy"},
+                {"io.debezium.data.Json", "{\"a\": [true, null], \"b\": 1}"}, {"io.debezium.data.Uuid",
+                "a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11"}}) {
+            Schema schema = optional(string(textual[0]));
+            assertThat(AvroSparkTypes.toSparkType(schema)).as(textual[0]).isEqualTo(DataTypes.StringType);
+            assertThat(convert(new Utf8(textual[1]), schema)).as(textual[0]).isEqualTo(textual[1]);
+        }
+
+        Schema ints = Schema.createArray(optional(Schema.create(Schema.Type.INT)));
+        assertThat(AvroSparkTypes.toSparkType(ints)).isEqualTo(DataTypes.createArrayType(DataTypes.IntegerType, true));
+        Object converted = convert(new GenericData.Array<>(ints, java.util.Arrays.asList(null, Integer.MIN_VALUE)), optional(ints));
+        assertThat(elements(converted))
+                .containsExactly(null, Integer.MIN_VALUE);
+        Schema texts = Schema.createArray(optional(Schema.create(Schema.Type.STRING)));
+        Object empty = convert(new GenericData.Array<>(texts, java.util.List.of()), optional(texts));
+        assertThat(elements(empty)).isEmpty();
+        Object textArray = convert(new GenericData.Array<>(texts, java.util.List.of(new Utf8("a,b"), new Utf8(""))), texts);
+        assertThat(elements(textArray)).containsExactly("a,b", "");
+    }
 }

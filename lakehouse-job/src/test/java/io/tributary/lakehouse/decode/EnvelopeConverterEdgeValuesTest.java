@@ -10,6 +10,7 @@ import static io.tributary.lakehouse.fixture.DebeziumFixtures.optional;
 import static io.tributary.lakehouse.fixture.DebeziumFixtures.row;
 import static io.tributary.lakehouse.fixture.DebeziumFixtures.zonedTimestamp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -78,5 +79,21 @@ class EnvelopeConverterEdgeValuesTest {
         assertThat(after.<LocalDateTime>getAs("booked_at")).isEqualTo(LocalDateTime.parse(expectedLocal));
         assertThat(after.<LocalDate>getAs("booked_on")).isEqualTo(LocalDate.parse(expectedLocal.substring(0, 10)));
         assertThat(after.<Instant>getAs("settled_at")).isEqualTo(Instant.parse(zoned));
+    }
+
+    /** timestamptz 'infinity' has no Delta timestamp: the change is poison (quarantined) naming the column, not moved. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"infinity", "-infinity"})
+    void infiniteTimestampsAreQuarantinedNamingTheColumn(String infinity) {
+        TableLayout layout = TableLayouts.derive("ledger", Map.of(1, ENVELOPE), Map.of(2, KEY)).orElseThrow();
+        Map<String, Object> values = new HashMap<>();
+        values.put("id", 1);
+        values.put("settled_at", infinity);
+
+        assertThatThrownBy(() -> new EnvelopeConverter(layout, TOAST).convert(
+                change(ENVELOPE, "c", null, row(ROW, values), "ledger", 99, 1L), row(KEY, Map.of("id", 1)), AT))
+                .isInstanceOf(PoisonRecordException.class)
+                .hasMessageContaining("column settled_at")
+                .hasMessageContaining("'" + infinity + "' has no Delta timestamp");
     }
 }
