@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "trace", mixinStandardHelpOptions = true,
-        description = {"Follow the latest change of one row through the pipeline: the row in PostgreSQL (its commit time",
-                "and transaction), the change event in Kafka (topic, partition, offset, schema id and version, decoded),",
+        description = {"Follow the latest change of one row through the pipeline, hop by hop.",
+                "The row in PostgreSQL (its commit time and transaction), the change event in Kafka (topic, partition,",
+                "offset, schema id and version, decoded),",
                 "bronze (Delta version, batch, the row's LSN and offset) and silver (version, values), each with its time",
                 "and its delay from the source commit; silver's delay is the change's freshness, as lakehouse-job measures",
                 "it. Says where the change is stuck when it has not reached silver. The lake is read by lakehouse-job",

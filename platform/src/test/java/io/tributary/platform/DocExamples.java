@@ -26,8 +26,15 @@ final class DocExamples {
         }
     }
 
-    /** A fenced SQL block: statements for psql. */
+    /**
+     * A fenced SQL block: statements for psql. A block whose first line says it needs a stage running (e.g.
+     * {@code -- ./tributary psql, with the gold stage running}) needs the pipeline; any other only the servers.
+     */
     record SqlBlock(String file, int line, String sql) {
+        Needs needs() {
+            String first = sql.lines().findFirst().orElse("");
+            return first.startsWith("--") && first.contains(" running") ? Needs.PIPELINE : Needs.SERVERS;
+        }
     }
 
     private static final Pattern COMMAND = Pattern.compile(

@@ -56,7 +56,10 @@ class DocExamplesTest {
         assertThat(commands).filteredOn(c -> c.needs() == DocExamples.Needs.SERVERS).extracting(DocExamples.Command::text)
                 .contains("./tributary status", "./tributary status --json", "curl -s http://127.0.0.1:18081/config",
                         "./tributary logs kafka -n 100");
-        assertThat(DocExamples.sqlBlocks(ROOT)).extracting(DocExamples.SqlBlock::file).containsExactly("README.md");
+        assertThat(DocExamples.sqlBlocks(ROOT)).filteredOn(b -> b.needs() == DocExamples.Needs.SERVERS)
+                .extracting(DocExamples.SqlBlock::file).containsExactly("README.md");
+        assertThat(DocExamples.sqlBlocks(ROOT)).filteredOn(b -> b.needs() == DocExamples.Needs.PIPELINE)
+                .extracting(DocExamples.SqlBlock::file).containsExactly("docs/gold.md");
         assertThat(DocExamples.sqlBlocks(ROOT).get(0).sql()).contains("\\d shop.orders").contains("pg_replication_slots");
     }
 }
