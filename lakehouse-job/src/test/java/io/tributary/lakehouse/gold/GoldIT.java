@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.fixture.CdcTopicProducer;
+import io.tributary.lakehouse.fixture.ReaderSessions;
 import io.tributary.lakehouse.fixture.SparkJvmOptions;
-import io.tributary.lakehouse.stream.SparkSessions;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
@@ -76,7 +76,7 @@ class GoldIT {
         Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
         env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("test-spark").toString());
         LakehouseConfig readerConfig = LakehouseConfig.load(Map.of(), env, Map.of());
-        spark = SparkSessions.create(readerConfig, "gold-it-reader");
+        spark = ReaderSessions.create(readerConfig, "gold-it-reader");
         lakeRoot = readerConfig.lakeRoot();
     }
 

@@ -8,10 +8,10 @@ import static org.awaitility.Awaitility.await;
 import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.fixture.CdcTopicProducer;
 import io.tributary.lakehouse.fixture.OrdersFixture;
+import io.tributary.lakehouse.fixture.ReaderSessions;
 import io.tributary.lakehouse.fixture.SparkJvmOptions;
 import io.tributary.lakehouse.lake.LakeCatalog;
 import io.tributary.lakehouse.lake.LakePaths;
-import io.tributary.lakehouse.stream.SparkSessions;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
@@ -87,7 +87,7 @@ class LakehouseJobIT {
         Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
         env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("test-spark").toString());
         LakehouseConfig readerConfig = LakehouseConfig.load(Map.of(), env, Map.of());
-        spark = SparkSessions.create(readerConfig, "lakehouse-job-it-reader");
+        spark = ReaderSessions.create(readerConfig, "lakehouse-job-it-reader");
         paths = new LakePaths(readerConfig.lakeRoot());
     }
 
