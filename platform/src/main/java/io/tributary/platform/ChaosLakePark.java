@@ -1,6 +1,5 @@
 package io.tributary.platform;
 
-import io.tributary.contracts.prometheus.PrometheusText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +106,7 @@ final class ChaosLakePark {
         steps.execute(List.of(fault.breakingInsert()));
         say.accept("FAULT at " + elapsed + ": " + fault.describe() + " while a writer changes the table every "
                 + ChaosParkAndResume.WRITE_EVERY_MS + " ms (the lake's MERGE is refused)");
-        Optional<ParkedTable> parked = awaitLakeParked(table, PARK_TIMEOUT);
+        Optional<ParkedTable> parked = steps.awaitParked(Pipeline.LAKEHOUSE_JOB, steps.ports().lakehouseJob(), table, PARK_TIMEOUT);
         if (parked.isEmpty()) {
             problems.add("the lakehouse job did not park " + table + " within " + DurationText.format(PARK_TIMEOUT)
                     + " of the breaking change; see " + steps.stack().settings().logFile(Pipeline.LAKEHOUSE_JOB));
@@ -134,7 +133,7 @@ final class ChaosLakePark {
                 + resumed.status() + " " + resumed.body().lines().findFirst().orElse(""));
         if (!resumed.ok()) {
             problems.add("resume (lakehouse-job) answered " + resumed.status() + ": " + resumed.body());
-        } else if (!awaitUnparked(table)) {
+        } else if (!steps.awaitUnparked(Pipeline.LAKEHOUSE_JOB, steps.ports().lakehouseJob(), table, UNPARK_TIMEOUT)) {
             problems.add("the lakehouse job still reports " + table + " parked " + DurationText.format(UNPARK_TIMEOUT)
                     + " after its resume");
         }
@@ -167,33 +166,5 @@ final class ChaosLakePark {
                     + "; see " + last.log());
         }
         return Optional.of("`./tributary sql \"" + sql + "\"` exited " + last.exitCode() + "; see " + last.log());
-    }
-
-    private Optional<ParkedTable> awaitLakeParked(String table, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<ParkedTable> parked = lakeParked(table);
-            if (parked.isPresent()) {
-                return parked;
-            }
-            steps.pause(Duration.ofMillis(500));
-        }
-        return Optional.empty();
-    }
-
-    private boolean awaitUnparked(String table) {
-        long deadline = System.nanoTime() + UNPARK_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<PrometheusText> metrics = steps.scraper().scrape(steps.ports().lakehouseJob());
-            if (metrics.isPresent() && ParkedTable.of(Pipeline.LAKEHOUSE_JOB, metrics.get()).stream().noneMatch(p -> p.table().equals(table))) {
-                return true;
-            }
-            steps.pause(Duration.ofMillis(500));
-        }
-        return false;
-    }
-
-    private Optional<ParkedTable> lakeParked(String table) {
-        return steps.scraper().scrape(steps.ports().lakehouseJob()).flatMap(m -> ParkedTable.of(Pipeline.LAKEHOUSE_JOB, m).stream().filter(p -> p.table().equals(table)).findFirst());
     }
 }

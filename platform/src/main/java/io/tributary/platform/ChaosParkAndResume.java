@@ -139,7 +139,8 @@ final class ChaosParkAndResume {
         steps.execute(List.of(change.alter()));
         say.accept("FAULT at " + elapsed + ": " + change.describe() + " while a writer changes the table every " + WRITE_EVERY_MS
                 + " ms (the registry refuses it under BACKWARD)");
-        Optional<String> parked = awaitParked(qualified, PARK_TIMEOUT);
+        Optional<String> parked = steps.awaitParked(Pipeline.CDC_ENGINE, ports.cdcEngine(), qualified, PARK_TIMEOUT)
+                .map(ParkedTable::reason);
         if (parked.isEmpty()) {
             problems.add("cdc-engine did not park " + qualified + " within " + DurationText.format(PARK_TIMEOUT)
                     + " of the change (is the subject's compatibility BACKWARD?); see " + stack.settings().logFile(Pipeline.CDC_ENGINE));
@@ -191,7 +192,7 @@ final class ChaosParkAndResume {
         String lake = lakeResume(change.table());
         say.accept("  ./tributary resume " + change.table() + ": cdc-engine replayed " + replayed + " parked changes into tributary."
                 + qualified + "; lakehouse-job: " + lake);
-        if (!awaitUnparked(qualified, Duration.ofSeconds(30))) {
+        if (!steps.awaitUnparked(Pipeline.CDC_ENGINE, ports.cdcEngine(), qualified, Duration.ofSeconds(30))) {
             problems.add("cdc-engine still reports " + qualified + " parked 30 s after its resume");
         }
         return new Outcome(change.table(), parkedAfter, reason, breakLsn, slotPassed, others, replayed, lake, lakeWhileParked, 0,
@@ -247,35 +248,6 @@ final class ChaosParkAndResume {
             }
             steps.pause(Duration.ofSeconds(1));
         }
-    }
-
-    private Optional<String> awaitParked(String qualified, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<String> reason = cdcParked(qualified);
-            if (reason.isPresent()) {
-                return reason;
-            }
-            steps.pause(Duration.ofMillis(250));
-        }
-        return Optional.empty();
-    }
-
-    private boolean awaitUnparked(String qualified, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<PrometheusText> m = scraper.scrape(ports.cdcEngine());
-            if (m.isPresent() && ParkedTable.of(Pipeline.CDC_ENGINE, m.get()).stream().noneMatch(p -> p.table().equals(qualified))) {
-                return true;
-            }
-            steps.pause(Duration.ofMillis(250));
-        }
-        return false;
-    }
-
-    private Optional<String> cdcParked(String qualified) {
-        return scraper.scrape(ports.cdcEngine()).flatMap(m -> ParkedTable.of(Pipeline.CDC_ENGINE, m).stream()
-                .filter(p -> p.table().equals(qualified)).map(ParkedTable::reason).findFirst());
     }
 
     /** cdc-engine's acknowledged changes of every table but {@code qualified}; -1 when it does not answer. */

@@ -1,5 +1,6 @@
 package io.tributary.platform;
 
+import io.tributary.contracts.prometheus.PrometheusText;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.PostgresEndpoint;
 import io.tributary.stack.StackException;
@@ -19,6 +20,7 @@ final class ChaosSteps {
     private static final Duration ENDPOINT_TIMEOUT = Duration.ofMinutes(2);
     /** How long the lake may take for one batch of the shop's tables (a restart of the job included). */
     static final Duration LAKE_ADVANCE_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration PARKED_POLL = Duration.ofMillis(250);
 
     private final LocalStack stack;
     private final PipelinePorts ports;
@@ -79,6 +81,37 @@ final class ChaosSteps {
             }
             pause(Duration.ofSeconds(2));
         }
+    }
+
+    /** {@code table} as {@code stage} reports it parked on its /metrics; empty when not parked or not answering. */
+    Optional<ParkedTable> parked(String stage, int port, String table) {
+        return scraper.scrape(port).flatMap(m -> ParkedTable.of(stage, m).stream().filter(p -> p.table().equals(table)).findFirst());
+    }
+
+    /** Waits until {@code stage} reports {@code table} parked; empty when it did not within {@code timeout}. */
+    Optional<ParkedTable> awaitParked(String stage, int port, String table, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<ParkedTable> parked = parked(stage, port, table);
+            if (parked.isPresent()) {
+                return parked;
+            }
+            pause(PARKED_POLL);
+        }
+        return Optional.empty();
+    }
+
+    /** Waits until {@code stage} answers without {@code table} among its parked tables; false after {@code timeout}. */
+    boolean awaitUnparked(String stage, int port, String table, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<PrometheusText> m = scraper.scrape(port);
+            if (m.isPresent() && ParkedTable.of(stage, m.get()).stream().noneMatch(p -> p.table().equals(table))) {
+                return true;
+            }
+            pause(PARKED_POLL);
+        }
+        return false;
     }
 
     /** The lakehouse job's progress now; empty while it does not answer. */
