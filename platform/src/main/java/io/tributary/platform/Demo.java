@@ -3,6 +3,8 @@ package io.tributary.platform;
 import io.tributary.contracts.metrics.MetricNames;
 import io.tributary.contracts.prometheus.PrometheusText;
 import io.tributary.contracts.types.TypeMatrix;
+import io.tributary.platform.progress.ProgressLines;
+import io.tributary.platform.progress.ProgressRate;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.PostgresEndpoint;
@@ -42,6 +44,8 @@ final class Demo {
     private static final Duration HEARTBEAT = Duration.ofSeconds(2);
     private static final Duration TRIGGER = Duration.ZERO;
     private static final Duration SNAPSHOT_TIMEOUT = Duration.ofMinutes(10);
+    /** how often the snapshot and the wait for the lake print their progress */
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
     record Options(Duration duration, int rate, boolean schemaChanges, Duration statusInterval, Duration catchUpTimeout,
             boolean typeMatrix) {
@@ -82,7 +86,7 @@ final class Demo {
         ManagedProcess lake = pipeline.startLakehouseJob(TRIGGER);
         say("Started cdc-engine (pid " + cdc.pid() + ", metrics :" + pipeline.ports().cdcEngine() + ") and lakehouse-job (pid "
                 + lake.pid() + ", metrics :" + pipeline.ports().lakehouseJob() + ")");
-        awaitInitialSnapshot();
+        awaitInitialSnapshot(loaded.values().stream().mapToLong(Long::longValue).sum());
         ManagedProcess simulator = pipeline.startSimulator(options.rate(), options.duration(), options.schemaChanges());
         // the demo itself decides what the simulator's end means: the supervisor must not start another run
         stack.pause(Pipeline.SIMULATOR);
@@ -143,8 +147,14 @@ final class Demo {
                 .map(m -> ParkedTable.of(Pipeline.CDC_ENGINE, m)).orElse(List.of());
         reconcileArgs.addAll(ParkedTable.reconcileArguments(parkedInCdc));
         // waiting for the lake is pointless once the supervisor gave up on a stage: stop reconcile then
-        LakehouseTool.Result run = new LakehouseTool(stack).run("reconcile", LakehouseTool.RECONCILE_MAIN, reconcileArgs,
-                null, this::givenUp);
+        LakehouseTool.Result run;
+        try (LakeWaitProgress progress = new LakeWaitProgress(stack.kafkaBootstrap(), pipeline.ports().lakehouseJob(), out,
+                PROGRESS_INTERVAL)) {
+            run = new LakehouseTool(stack).run("reconcile", LakehouseTool.RECONCILE_MAIN, reconcileArgs, null, () -> {
+                progress.poll();
+                return givenUp();
+            });
+        }
         if (run.abortedBecause() != null) {
             say("FAILED while waiting for the lake: " + run.abortedBecause());
             return new Result(1, null, Map.of(), loaded, written, seconds(begin));
@@ -173,9 +183,19 @@ final class Demo {
      * otherwise make that table look empty to the snapshot's older MVCC snapshot (PostgreSQL documents rewrites as not
      * MVCC-safe): Debezium would export 0 rows for it, as reconcile showed.
      */
-    private void awaitInitialSnapshot() {
+    private void awaitInitialSnapshot(long tableRows) {
         long begin = System.nanoTime();
+        ProgressRate rate = new ProgressRate(10);
+        long[] lastLine = {begin};
         double rows = pipeline.awaitCdcStreaming(SNAPSHOT_TIMEOUT, () -> {
+            long now = System.nanoTime();
+            pipeline.cdcSnapshot().ifPresent(progress -> {
+                rate.sample(now, progress.rows());
+                if (now - lastLine[0] >= PROGRESS_INTERVAL.toNanos()) {
+                    lastLine[0] = now;
+                    say(ProgressLines.snapshot(progress.rows(), tableRows, rate));
+                }
+            });
             reportFirstVisible();
             reportRestarts();
             givenUp().ifPresent(reason -> {

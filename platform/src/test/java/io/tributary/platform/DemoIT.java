@@ -172,6 +172,27 @@ class DemoIT {
         assertThat(tables.values().stream().mapToLong(v -> v[6]).sum()).isGreaterThan(13_440 + 1_000);
         // a status line showed changes flowing
         assertThat(demo.out()).containsPattern("written +[1-9][0-9,]* \\( +[0-9]+/s\\) \\| captured +[1-9]");
+        assertLakeWaitProgress(demo.out());
+    }
+
+    /**
+     * The wait for the lake before reconcile (a reconcile JVM takes longer than the 5 s between lines) printed the
+     * lake's backlog: every line counts the CDC topics' partitions and the records left never grow (the simulator has
+     * stopped before the wait).
+     */
+    private static void assertLakeWaitProgress(String out) {
+        Matcher wait = Pattern.compile("waiting for the lake: (?:([0-9,]+) records left in [0-9]+ of ([0-9]+) partitions"
+                + "|every record of the ([0-9]+) partitions read)").matcher(out);
+        List<Long> left = new ArrayList<>();
+        int lines = 0;
+        while (wait.find()) {
+            lines++;
+            assertThat(Integer.parseInt(wait.group(2) != null ? wait.group(2) : wait.group(3))).as(wait.group())
+                    .isGreaterThanOrEqualTo(3);
+            left.add(wait.group(1) == null ? 0L : Long.parseLong(wait.group(1).replace(",", "")));
+        }
+        assertThat(lines).as("lines of the wait for the lake in:\n%s", out).isPositive();
+        assertThat(left).as("records left, line by line").isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     /**

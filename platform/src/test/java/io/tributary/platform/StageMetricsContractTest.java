@@ -42,9 +42,17 @@ class StageMetricsContractTest {
         m.merged("orders", 2);
         m.applied("orders", NOW - 4_000);
         m.changesVisible(Map.of(NOW - 3_000, 2L));
+        m.consumed(Map.of("tributary.shop.orders#0", 40L, "tributary.shop.customers#0", 7L));
+        m.liveFiles("silver", "orders", 5);
         m.parked(new io.tributary.lakehouse.parking.ParkedTable("payments", "cannot cast \"amount\", numeric", 12,
                 Instant.ofEpochMilli(NOW)));
         return PrometheusText.parse(m.render());
+    }
+
+    @Test
+    void theDemosWaitForTheLakeReadsTheJobsConsumedOffsets() {
+        assertThat(LakeWaitProgress.consumedOffsets(lakehouseJob()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("tributary.shop.orders#0", 40L, "tributary.shop.customers#0", 7L));
     }
 
     @Test

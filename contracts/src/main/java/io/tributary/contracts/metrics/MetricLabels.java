@@ -16,6 +16,12 @@ public final class MetricLabels {
     public static final String QUANTILE = "quantile";
     /** a histogram bucket's upper bound */
     public static final String LE = "le";
+    /** a Kafka topic */
+    public static final String TOPIC = "topic";
+    /** a Kafka partition number */
+    public static final String PARTITION = "partition";
+    /** a lake layer: bronze or silver */
+    public static final String LAYER = "layer";
 
     private MetricLabels() {
     }

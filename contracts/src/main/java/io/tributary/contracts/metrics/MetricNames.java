@@ -73,6 +73,13 @@ public final class MetricNames {
         public static final String CHANGE_FRESHNESS_RECENT_SECONDS = "tributary_lakehouse_change_freshness_recent_seconds";
         /** gauge by {@code table}: now minus the newest source commit time applied */
         public static final String FRESHNESS_SECONDS = "tributary_lakehouse_freshness_seconds";
+        /**
+         * gauge by {@code topic} and {@code partition}: the next offset the streaming query will read (the end offset
+         * of its last completed batch); a partition's end offset in Kafka minus this is what the lake has yet to read
+         */
+        public static final String CONSUMED_OFFSET = "tributary_lakehouse_consumed_offset";
+        /** gauge by {@code table} and {@code layer}: files of the table's latest Delta version (after each write) */
+        public static final String LIVE_FILES = "tributary_lakehouse_live_files";
 
         private Lakehouse() {
         }

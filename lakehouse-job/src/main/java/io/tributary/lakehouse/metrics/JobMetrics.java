@@ -1,8 +1,11 @@
 package io.tributary.lakehouse.metrics;
 
+import static io.tributary.contracts.metrics.MetricLabels.LAYER;
+import static io.tributary.contracts.metrics.MetricLabels.PARTITION;
 import static io.tributary.contracts.metrics.MetricLabels.REASON;
 import static io.tributary.contracts.metrics.MetricLabels.SINCE_BATCH;
 import static io.tributary.contracts.metrics.MetricLabels.TABLE;
+import static io.tributary.contracts.metrics.MetricLabels.TOPIC;
 
 import io.tributary.contracts.metrics.MetricNames.Lakehouse;
 import io.tributary.contracts.prometheus.PrometheusWriter;
@@ -39,6 +42,10 @@ public final class JobMetrics {
     private final AtomicLong goldLateChanges = new AtomicLong();
     private final AtomicLong goldDuplicates = new AtomicLong();
     private volatile double goldWatermarkSeconds;
+    /** topic#partition -> next offset to read, after the last completed batch */
+    private final Map<String, Long> consumedOffsets = new ConcurrentSkipListMap<>();
+    /** layer/table -> live files of the latest version */
+    private final Map<String, Long> liveFiles = new ConcurrentSkipListMap<>();
 
     private final ChangeFreshness changeFreshness;
 
@@ -55,6 +62,16 @@ public final class JobMetrics {
     /** The q-quantile of the freshness of the changes made visible in the last minute. */
     public java.util.OptionalDouble recentFreshness(double q) {
         return changeFreshness.recentQuantile(q);
+    }
+
+    /** The offsets (topic#partition -> next offset to read) the streaming query's last completed batch ended at. */
+    public void consumed(Map<String, Long> offsets) {
+        consumedOffsets.putAll(offsets);
+    }
+
+    /** A table's latest version holds {@code files} data files ({@code layer}: bronze or silver). */
+    public void liveFiles(String layer, String table, long files) {
+        liveFiles.put(layer + "/" + table, files);
     }
 
     public void batchCompleted(double seconds, long rows) {
@@ -175,6 +192,17 @@ public final class JobMetrics {
                 "1 while a table is parked (label reason: why; fix: ./tributary resume <table>).");
         parked.values().forEach(p -> out.sample(Lakehouse.TABLE_PARKED, 1, TABLE, p.table(), REASON, p.reason(),
                 SINCE_BATCH, Long.toString(p.batchId())));
+        out.family(Lakehouse.CONSUMED_OFFSET, "gauge",
+                "Next offset the query reads per partition (end of its last batch); Kafka's end offset minus it is the backlog.");
+        consumedOffsets.forEach((tp, offset) -> {
+            int hash = tp.lastIndexOf('#');
+            out.sample(Lakehouse.CONSUMED_OFFSET, offset, TOPIC, tp.substring(0, hash), PARTITION, tp.substring(hash + 1));
+        });
+        out.family(Lakehouse.LIVE_FILES, "gauge", "Data files of a table's latest Delta version (after its last write).");
+        liveFiles.forEach((key, files) -> {
+            int slash = key.indexOf('/');
+            out.sample(Lakehouse.LIVE_FILES, files, TABLE, key.substring(slash + 1), LAYER, key.substring(0, slash));
+        });
         changeFreshness.render(sb, Lakehouse.CHANGE_FRESHNESS_SECONDS);
         out.family(Lakehouse.FRESHNESS_SECONDS, "gauge", "Now minus the newest source commit time applied.");
         long now = clock.millis();

@@ -26,9 +26,17 @@ public final class CheckpointOffsets {
             throw new IllegalArgumentException(file + ": not a Structured Streaming offset log entry (expected a"
                     + " version line, a metadata line and a source line; found " + lines.size() + " lines)");
         }
+        return sourceOffsets(lines.get(2), file);
+    }
+
+    /**
+     * The Kafka source's offsets JSON ({@code {"topic":{"partition":offset,...},...}}, as in the offset log and in a
+     * query progress's {@code endOffset}) as {@code topic#partition} -> offset.
+     */
+    public static Map<String, Long> sourceOffsets(String json, String where) {
         Map<String, Long> offsets = new HashMap<>();
         try {
-            JsonNode source = JSON.readTree(lines.get(2));
+            JsonNode source = JSON.readTree(json);
             for (Iterator<Map.Entry<String, JsonNode>> topics = source.fields(); topics.hasNext(); ) {
                 Map.Entry<String, JsonNode> topic = topics.next();
                 for (Iterator<Map.Entry<String, JsonNode>> parts = topic.getValue().fields(); parts.hasNext(); ) {
@@ -37,7 +45,7 @@ public final class CheckpointOffsets {
                 }
             }
         } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": the Kafka source line is not JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException(where + ": the Kafka source offsets are not JSON: " + e.getMessage(), e);
         }
         return offsets;
     }

@@ -5,6 +5,7 @@ import io.tributary.lakehouse.gold.GoldQuery;
 import io.tributary.lakehouse.lake.BronzeWriter;
 import io.tributary.lakehouse.lake.CommitRetry;
 import io.tributary.lakehouse.lake.LakePaths;
+import io.tributary.lakehouse.lake.LiveFiles;
 import io.tributary.lakehouse.lake.Maintenance;
 import io.tributary.lakehouse.lake.QuarantineWriter;
 import io.tributary.lakehouse.lake.S3Unavailable;
@@ -12,6 +13,7 @@ import io.tributary.lakehouse.lake.SilverWriter;
 import io.tributary.lakehouse.metrics.JobMetrics;
 import io.tributary.lakehouse.metrics.MetricsServer;
 import io.tributary.lakehouse.parking.TableParking;
+import io.tributary.lakehouse.reconcile.CheckpointOffsets;
 import io.tributary.runtime.StageLifecycle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,7 +87,7 @@ public final class StreamingJob implements AutoCloseable {
             LOG.info("lake.quarantine created (empty) at {}", paths.quarantine());
         }
         TableBatchWriter writer = new TableBatchWriter(config, new BronzeWriter(paths, retry),
-                new SilverWriter(spark, paths, retry), quarantine, metrics);
+                new SilverWriter(spark, paths, retry), quarantine, new LiveFiles(spark, paths), metrics);
         processor = new MicroBatchProcessor(spark, config, writer, new TableParking(spark, paths, retry).load(),
                 metrics, writeLock, tablePool);
         maintenance = new Maintenance(spark, paths, retry, config.vacuumRetention(), config.tombstoneRetention(),
@@ -273,7 +275,15 @@ public final class StreamingJob implements AutoCloseable {
         @Override
         public void onQueryProgress(QueryProgressEvent event) {
             var p = event.progress();
+            if (!config.queryName().equals(p.name())) {
+                return; // the gold query reports its own figures
+            }
             metrics.progress(p.inputRowsPerSecond(), p.processedRowsPerSecond());
+            for (var source : p.sources()) {
+                if (source.endOffset() != null && source.endOffset().startsWith("{")) {
+                    metrics.consumed(CheckpointOffsets.sourceOffsets(source.endOffset(), "batch " + p.batchId()));
+                }
+            }
             if (p.numInputRows() > 0) {
                 LOG.info("progress: batch {} read {} rows, {} rows/s processed", p.batchId(), p.numInputRows(),
                         String.format("%.0f", p.processedRowsPerSecond()));

@@ -7,6 +7,7 @@ import io.tributary.lakehouse.decode.RecordDecoder;
 import io.tributary.lakehouse.decode.RegistryLayouts;
 import io.tributary.lakehouse.decode.TableLayout;
 import io.tributary.lakehouse.lake.BronzeWriter;
+import io.tributary.lakehouse.lake.LiveFiles;
 import io.tributary.lakehouse.lake.MergeOutcome;
 import io.tributary.lakehouse.lake.QuarantineWriter;
 import io.tributary.lakehouse.lake.SilverWriter;
@@ -33,14 +34,16 @@ final class TableBatchWriter {
     private final BronzeWriter bronze;
     private final SilverWriter silver;
     private final QuarantineWriter quarantine;
+    private final LiveFiles liveFiles;
     private final JobMetrics metrics;
 
     TableBatchWriter(LakehouseConfig config, BronzeWriter bronze, SilverWriter silver, QuarantineWriter quarantine,
-                     JobMetrics metrics) {
+                     LiveFiles liveFiles, JobMetrics metrics) {
         this.config = config;
         this.bronze = bronze;
         this.silver = silver;
         this.quarantine = quarantine;
+        this.liveFiles = liveFiles;
         this.metrics = metrics;
     }
 
@@ -81,6 +84,10 @@ final class TableBatchWriter {
             metrics.changesVisible(stats.sourceTsCounts());
             metrics.merged(table, outcome.rowsMerged());
             stats.maxSourceTsMs().ifPresent(ts -> metrics.applied(table, ts));
+            liveFiles.bronze(table).ifPresent(n -> metrics.liveFiles("bronze", table, n));
+            if (outcome != MergeOutcome.NONE) {
+                liveFiles.silver(table).ifPresent(n -> metrics.liveFiles("silver", table, n));
+            }
             LOG.info("batch {} {}: {} changes, decode+stats {} s, bronze {} s, silver {} s ({} inserted, {} updated)",
                     batchId, table, stats.changes(), seconds(bronzeStarted - started),
                     seconds(bronzeDone - bronzeStarted), seconds(System.nanoTime() - bronzeDone),

@@ -162,6 +162,10 @@ class LakeWritersSparkTest {
 
         assertThat(liveFiles(paths.silver(f.table))).as("silver files after 8 merges").isLessThanOrEqualTo(3);
         assertThat(liveFiles(paths.bronze(f.table))).as("bronze files after 8 appends").isLessThanOrEqualTo(3);
+        // the job's live-files gauge reads the same figures from the versions it just committed
+        LiveFiles gauge = new LiveFiles(spark, paths);
+        assertThat(gauge.silver(f.table)).hasValue(liveFiles(paths.silver(f.table)));
+        assertThat(gauge.bronze(f.table)).hasValue(liveFiles(paths.bronze(f.table)));
         assertThat(live(f.table)).extracting(r -> r.getAs("id"), r -> r.getAs("customer"))
                 .contains(tuple(0, "c6"), tuple(1, "c7"), tuple(2, "c5"), tuple(10, "n0"), tuple(17, "n7"))
                 .hasSize(11);

@@ -46,4 +46,21 @@ class JobMetricsTest {
                 .contains("tributary_gold_duplicates_total 3\n")
                 .contains("tributary_gold_watermark_seconds 1000.0\n");
     }
+
+    @Test
+    void consumedOffsetsAndLiveFilesAreGaugesPerPartitionAndPerTable() {
+        JobMetrics m = new JobMetrics(Clock.systemUTC());
+        m.consumed(java.util.Map.of("shop.public.orders#0", 120L, "shop.public.orders#1", 7L));
+        m.consumed(java.util.Map.of("shop.public.orders#0", 300L));
+        m.liveFiles("silver", "orders", 12);
+        m.liveFiles("bronze", "orders", 4);
+        m.liveFiles("silver", "orders", 3);
+
+        assertThat(m.render())
+                .contains("tributary_lakehouse_consumed_offset{topic=\"shop.public.orders\",partition=\"0\"} 300\n")
+                .contains("tributary_lakehouse_consumed_offset{topic=\"shop.public.orders\",partition=\"1\"} 7\n")
+                .contains("tributary_lakehouse_live_files{table=\"orders\",layer=\"silver\"} 3\n")
+                .contains("tributary_lakehouse_live_files{table=\"orders\",layer=\"bronze\"} 4\n")
+                .contains("# TYPE tributary_lakehouse_live_files gauge");
+    }
 }

@@ -34,4 +34,12 @@ class CheckpointOffsetsTest {
                 "tributary.shop.empty#0", 0L), consumed))
                 .containsExactly("tributary.shop.orders#0 1234/1300", "tributary.shop.products#0 0/3");
     }
+
+    @Test
+    void aProgressEndOffsetReadsLikeTheOffsetLogsSourceLine() {
+        assertThat(CheckpointOffsets.sourceOffsets("{\"tributary.shop.orders\":{\"0\":99,\"1\":5}}", "batch 4"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("tributary.shop.orders#0", 99L, "tributary.shop.orders#1", 5L));
+        assertThatThrownBy(() -> CheckpointOffsets.sourceOffsets("{not json", "batch 4"))
+                .hasMessageContaining("batch 4").hasMessageContaining("not JSON");
+    }
 }
