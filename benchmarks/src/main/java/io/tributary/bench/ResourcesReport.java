@@ -7,6 +7,8 @@ import java.util.Locale;
 final class ResourcesReport {
 
     static final double STACK_TARGET_GIB = 3.0;
+    static final double LAKE_TARGET_GIB = 1.0;
+    private static final String LAKEHOUSE_JOB = "lakehouse-job";
 
     private ResourcesReport() {
     }
@@ -30,6 +32,9 @@ final class ResourcesReport {
         }
         r.targets.add(new BenchmarkResult.TargetCheck("whole local stack under 3 GiB (sum of the services' peaks, GiB)",
                 STACK_TARGET_GIB, stackPeak / 1024.0 / 1024 / 1024, false));
+        usage.stream().filter(u -> u.service().equals(LAKEHOUSE_JOB)).findFirst().ifPresent(u -> r.targets.add(
+                new BenchmarkResult.TargetCheck("lakehouse job's peak at most 1 GiB (GiB)", LAKE_TARGET_GIB,
+                        u.peakBytes() / 1024.0 / 1024 / 1024, false)));
         r.notes.add("The sum of per-service peaks over-states the simultaneous peak (the peaks need not coincide), so"
                 + " the target check is conservative. The raw Debezium baseline runs inside the benchmark JVM and is"
                 + " not listed; the Kafka Connect peer and the plain-append baseline are listed but not counted in the stack.");
