@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.contracts.metrics.MetricNames;
 import io.tributary.contracts.types.TypeMatrix;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.PostgresEndpoint;
@@ -23,6 +24,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -264,6 +267,25 @@ class DemoIT {
         assertThat(byName.get("cdc-engine").get("detail").asText()).containsPattern("[1-9][0-9,]* changes captured");
         assertThat(byName.get("lakehouse-job").get("detail").asText()).containsPattern("[1-9][0-9,]* bronze rows");
         assertThat(byName).doesNotContainKey("simulator-load");
+        everyDashboardMetricOfARunningStageIsServed();
+    }
+
+    /**
+     * Grafana's dashboard and the alert rules query names that the running stages serve: cdc-engine's and the
+     * lakehouse job's /metrics, scraped on the stack the demo left running, hold every tributary_cdc_*,
+     * tributary_lakehouse_* and tributary_gold_* name they use (the simulator has stopped; ObservabilityFilesTest
+     * checks its names against its registry).
+     */
+    private static void everyDashboardMetricOfARunningStageIsServed() throws Exception {
+        Set<String> served = new TreeSet<>();
+        for (int port : new int[] {metricsPorts[0], metricsPorts[1]}) {
+            new MetricsScraper().scrape(port).orElseThrow(() -> new AssertionError("no /metrics on port " + port))
+                    .samples().forEach(sample -> served.add(sample.name()));
+        }
+        Set<String> used = ObservabilityFilesTest.dashboardAndAlertMetrics();
+        used.removeIf(name -> name.startsWith("tributary_simulator_"));
+        assertThat(used).isNotEmpty().contains(MetricNames.Lakehouse.LIVE_FILES, MetricNames.Cdc.LAG_SECONDS);
+        assertThat(served).as("names served by cdc-engine and the lakehouse job").containsAll(used);
     }
 
     @Test

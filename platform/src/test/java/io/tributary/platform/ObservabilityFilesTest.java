@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * use is one the stages export, and promtool accepts the Prometheus configuration and the rules where it is installed.
  */
 class ObservabilityFilesTest {
-    private static final Path ROOT = Path.of("").toAbsolutePath().getParent().resolve("observability");
+    static final Path ROOT = Path.of("").toAbsolutePath().getParent().resolve("observability");
     private static final Pattern METRIC = Pattern.compile("\\btributary_[a-z0-9_]+");
 
     /** The names of contracts' MetricNames (the stages register from there) with a summary's _sum and _count. */
@@ -51,7 +51,7 @@ class ObservabilityFilesTest {
         return names;
     }
 
-    private static Set<String> metricsIn(String text) {
+    static Set<String> metricsIn(String text) {
         Set<String> used = new TreeSet<>();
         Matcher m = METRIC.matcher(text);
         while (m.find()) {
@@ -60,11 +60,18 @@ class ObservabilityFilesTest {
         return used;
     }
 
-    private static String dashboardExpressions() throws Exception {
+    static String dashboardExpressions() throws Exception {
         JsonNode dashboard = new ObjectMapper().readTree(ROOT.resolve("grafana/dashboards/tributary.json").toFile());
         List<String> exprs = new ArrayList<>();
         dashboard.get("panels").forEach(p -> p.get("targets").forEach(t -> exprs.add(t.get("expr").asText())));
         return String.join("\n", exprs);
+    }
+
+    /** The tributary_* names the Grafana dashboard's queries and the alert rules use. */
+    static Set<String> dashboardAndAlertMetrics() throws Exception {
+        Set<String> all = metricsIn(dashboardExpressions());
+        all.addAll(metricsIn(Files.readString(ROOT.resolve("prometheus/alerts.yml"), StandardCharsets.UTF_8)));
+        return all;
     }
 
     @Test
