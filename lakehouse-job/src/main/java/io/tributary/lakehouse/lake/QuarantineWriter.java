@@ -56,8 +56,11 @@ public final class QuarantineWriter {
                 lit(batchId).as(BATCH_ID)});
     }
 
-    /** Creates the quarantine table, empty, unless it exists; returns whether it created it. */
-    public boolean createIfMissing(SparkSession spark) {
+    /**
+     * Creates the quarantine table, empty, unless it exists; returns whether it created it. Synchronized with
+     * {@link #append}, so that a batch's first poison record waits for a creation under way instead of racing it.
+     */
+    public synchronized boolean createIfMissing(SparkSession spark) {
         if (LakeTables.exists(spark.sparkContext().hadoopConfiguration(), paths.quarantine())) {
             return false;
         }
@@ -68,7 +71,7 @@ public final class QuarantineWriter {
         return true;
     }
 
-    public void append(Dataset<Row> rows, String appId, long batchId) {
+    public synchronized void append(Dataset<Row> rows, String appId, long batchId) {
         retry.run("append to quarantine", () -> {
             rows.write().format("delta").mode(SaveMode.Append)
                     .option("txnAppId", appId).option("txnVersion", batchId)

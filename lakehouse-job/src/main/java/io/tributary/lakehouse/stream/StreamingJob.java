@@ -83,9 +83,7 @@ public final class StreamingJob implements AutoCloseable {
                 d -> Thread.sleep(d.toMillis()), metrics::commitRetried);
         tablePool = Executors.newFixedThreadPool(config.tableParallelism(), named("table-writer"));
         QuarantineWriter quarantine = new QuarantineWriter(paths, retry);
-        if (quarantine.createIfMissing(spark)) {
-            LOG.info("lake.quarantine created (empty) at {}", paths.quarantine());
-        }
+        createQuarantineBesideTheQuery(quarantine, paths);
         TableBatchWriter writer = new TableBatchWriter(config, new BronzeWriter(paths, retry),
                 new SilverWriter(spark, paths, retry), quarantine, new LiveFiles(spark, paths), metrics);
         processor = new MicroBatchProcessor(spark, config, writer, new TableParking(spark, paths, retry).load(),
@@ -123,6 +121,27 @@ public final class StreamingJob implements AutoCloseable {
             long every = config.maintenanceInterval().toMillis();
             scheduler.scheduleWithFixedDelay(this::scheduledMaintenance, every, every, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Creates the empty {@code lake.quarantine} on its own thread while the query starts: it is the JVM's first Delta
+     * write (class loading, S3A set-up, ~15 s of a cold start on two cores) and nothing the first batch needs, except
+     * for a poison record, whose append waits for it ({@link QuarantineWriter} is synchronized). A failure is logged;
+     * the first append creates the table then.
+     */
+    private void createQuarantineBesideTheQuery(QuarantineWriter quarantine, LakePaths paths) {
+        Thread creator = new Thread(() -> {
+            try {
+                if (quarantine.createIfMissing(spark)) {
+                    LOG.info("lake.quarantine created (empty) at {}", paths.quarantine());
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("lake.quarantine could not be created now ({}); the first poison record's append creates it",
+                        e.toString(), e);
+            }
+        }, "quarantine-create");
+        creator.setDaemon(true);
+        creator.start();
     }
 
     /**
