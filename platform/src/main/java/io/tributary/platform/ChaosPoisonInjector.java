@@ -45,7 +45,7 @@ final class ChaosPoisonInjector {
     }
 
     private static byte[] firstKey(String bootstrap, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = ChaosTopicCounts.consumer(bootstrap, "tributary-chaos")) {
+        try (KafkaConsumer<byte[], byte[]> consumer = ChaosTopicCounts.consumer(bootstrap)) {
             TopicPartition tp = new TopicPartition(topic, 0);
             consumer.assign(List.of(tp));
             consumer.seekToBeginning(List.of(tp));

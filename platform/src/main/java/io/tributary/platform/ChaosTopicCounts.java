@@ -18,7 +18,7 @@ final class ChaosTopicCounts {
     /** Table name (the topic after {@code prefix}) to record count. */
     static Map<String, Long> perTable(String bootstrap, String prefix) {
         Map<String, Long> result = new TreeMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, "tributary-chaos")) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap)) {
             List<TopicPartition> partitions = consumer.listTopics(Duration.ofSeconds(60)).entrySet().stream()
                     .filter(e -> e.getKey().startsWith(prefix))
                     .flatMap(e -> e.getValue().stream().map(p -> new TopicPartition(p.topic(), p.partition())))
@@ -32,13 +32,12 @@ final class ChaosTopicCounts {
         return result;
     }
 
-    /** A consumer that only reads offsets and metadata: no group, no commits. */
-    static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String clientId) {
+    static KafkaConsumer<byte[], byte[]> consumer(String bootstrap) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "tributary-chaos");
         return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 }

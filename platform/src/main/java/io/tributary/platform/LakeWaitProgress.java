@@ -9,10 +9,16 @@ import io.tributary.platform.progress.ProgressRate;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -33,7 +39,7 @@ final class LakeWaitProgress implements AutoCloseable {
     private final long intervalNanos;
     private final MetricsScraper scraper = new MetricsScraper();
     private final ProgressRate rate = new ProgressRate(30);
-    private KafkaConsumer<byte[], byte[]> consumer;
+    private Admin admin;
     private long lastPrinted;
     private boolean allReadSaid;
 
@@ -69,19 +75,25 @@ final class LakeWaitProgress implements AutoCloseable {
         }
         Map<String, Long> consumed = consumedOffsets(lake.get());
         try {
-            if (consumer == null) {
-                consumer = ChaosTopicCounts.consumer(bootstrap, "tributary-demo-progress");
+            if (admin == null) {
+                admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                        AdminClientConfig.CLIENT_ID_CONFIG, "tributary-demo-progress",
+                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000));
             }
-            List<TopicPartition> partitions = consumer.listTopics(Duration.ofSeconds(5)).entrySet().stream()
-                    .filter(e -> e.getKey().startsWith(CDC_TOPICS))
-                    .flatMap(e -> e.getValue().stream().map(p -> new TopicPartition(p.topic(), p.partition())))
-                    .toList();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            Set<String> topics = admin.listTopics().names().get(5, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.startsWith(CDC_TOPICS)).collect(Collectors.toSet());
+            admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).values().forEach(d -> d.partitions()
+                    .forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
             Map<String, Long> end = new HashMap<>();
-            consumer.endOffsets(partitions, Duration.ofSeconds(5))
-                    .forEach((tp, offset) -> end.put(tp.topic() + "#" + tp.partition(), offset));
+            admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> end.put(tp.topic() + "#" + tp.partition(), info.offset()));
             return Optional.of(LakeBacklog.of(end, consumed));
-        } catch (KafkaException e) {
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
             LOG.debug("lake backlog not measured this time: {}", e.toString());
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return Optional.empty();
         }
     }
@@ -96,8 +108,8 @@ final class LakeWaitProgress implements AutoCloseable {
 
     @Override
     public void close() {
-        if (consumer != null) {
-            consumer.close();
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
         }
     }
 }
