@@ -11,6 +11,10 @@ public final class ProgressLines {
 
     /** e.g. {@code initial snapshot: 41,000 of 100,000 rows (41%), 12,300 rows/s, about 5 s left}. */
     public static String snapshot(double rows, double total, ProgressRate rate) {
+        if (rows == 0) {
+            return total > 0 ? String.format(Locale.ROOT, "initial snapshot: no row exported yet (%,.0f to export)", total)
+                    : "initial snapshot: no row exported yet";
+        }
         StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "initial snapshot: %,.0f", rows));
         if (total > 0) {
             line.append(String.format(Locale.ROOT, " of %,.0f rows (%.0f%%)", total, Math.min(100, 100 * rows / total)));

@@ -28,6 +28,16 @@ class ProgressLinesTest {
     }
 
     @Test
+    void beforeTheFirstRowTheSnapshotLineSaysSoRatherThanZeroPercent() {
+        ProgressRate rate = new ProgressRate(10);
+        rate.sample(0, 0);
+        rate.sample(5 * SECOND, 0);
+
+        assertThat(ProgressLines.snapshot(0, 13_440, rate)).isEqualTo("initial snapshot: no row exported yet (13,440 to export)");
+        assertThat(ProgressLines.snapshot(0, 0, rate)).isEqualTo("initial snapshot: no row exported yet");
+    }
+
+    @Test
     void theLakeLineCountsRecordsAndPartitionsLeftAndHowFastTheyGo() {
         ProgressRate rate = new ProgressRate(30);
         LakeBacklog first = LakeBacklog.of(Map.of("t.orders#0", 9_000L, "t.customers#0", 1_000L, "t.products#0", 50L),
