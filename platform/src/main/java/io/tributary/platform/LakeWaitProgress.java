@@ -76,9 +76,7 @@ final class LakeWaitProgress implements AutoCloseable {
         Map<String, Long> consumed = consumedOffsets(lake.get());
         try {
             if (admin == null) {
-                admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                        AdminClientConfig.CLIENT_ID_CONFIG, "tributary-demo-progress",
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000));
+                admin = Admin.create(adminConfig(bootstrap));
             }
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             Set<String> topics = admin.listTopics().names().get(5, TimeUnit.SECONDS).stream()
@@ -96,6 +94,17 @@ final class LakeWaitProgress implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    /**
+     * A short-lived admin client's settings: calls give up after 5 s. Kafka refuses a {@code default.api.timeout.ms}
+     * below {@code request.timeout.ms} (30 s by default) with a ConfigException, so both are set.
+     */
+    static Map<String, Object> adminConfig(String bootstrap) {
+        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.CLIENT_ID_CONFIG, "tributary-demo-progress",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
     }
 
     /** The lakehouse job's {@code consumed_offset} gauge as {@code topic#partition} -> next offset it reads. */

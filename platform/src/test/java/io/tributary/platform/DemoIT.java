@@ -274,7 +274,8 @@ class DemoIT {
      * Grafana's dashboard and the alert rules query names that the running stages serve: cdc-engine's and the
      * lakehouse job's /metrics, scraped on the stack the demo left running, hold every tributary_cdc_*,
      * tributary_lakehouse_* and tributary_gold_* name they use (the simulator has stopped; ObservabilityFilesTest
-     * checks its names against its registry).
+     * checks its names against its registry). A table's parked gauge has a series only once a table was parked, which
+     * a demo does not do: ChaosIT reads both stages' parked gauges from their /metrics.
      */
     private static void everyDashboardMetricOfARunningStageIsServed() throws Exception {
         Set<String> served = new TreeSet<>();
@@ -284,6 +285,7 @@ class DemoIT {
         }
         Set<String> used = ObservabilityFilesTest.dashboardAndAlertMetrics();
         used.removeIf(name -> name.startsWith("tributary_simulator_"));
+        used.removeAll(Set.of(MetricNames.Cdc.TABLE_PARKED, MetricNames.Lakehouse.TABLE_PARKED));
         assertThat(used).isNotEmpty().contains(MetricNames.Lakehouse.LIVE_FILES, MetricNames.Cdc.LAG_SECONDS);
         assertThat(served).as("names served by cdc-engine and the lakehouse job").containsAll(used);
     }

@@ -123,8 +123,8 @@ final class DocExamples {
             return Needs.NOT_A_STACK_COMMAND;
         }
         if (c.matches("^\\./tributary (sql|tail|reconcile|resume|schema|trace)\\b.*") || c.contains(":18082")
-                || c.contains(":18083") || c.contains(":18084") || c.contains("tributary.shop.")
-                || c.startsWith("kafka-") || c.matches("^\\./tributary logs (cdc-engine|lakehouse-job|simulator)\\b.*")) {
+                || c.contains(":18080/api/actions/") || c.contains(":18083") || c.contains(":18084")
+                || c.contains("tributary.shop.") || c.startsWith("kafka-") || c.matches("^\\./tributary logs (cdc-engine|lakehouse-job|simulator)\\b.*")) {
             return Needs.PIPELINE;
         }
         return Needs.SERVERS;

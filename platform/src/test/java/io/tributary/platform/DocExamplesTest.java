@@ -43,6 +43,9 @@ class DocExamplesTest {
         assertThat(DocExamples.needs("psql -c \"SELECT count(*) FROM shop.orders\"")).isEqualTo(DocExamples.Needs.SERVERS);
         assertThat(DocExamples.needs("./tributary logs kafka -n 100")).isEqualTo(DocExamples.Needs.SERVERS);
         assertThat(DocExamples.needs("./tributary sql \"SELECT 1\"")).isEqualTo(DocExamples.Needs.PIPELINE);
+        assertThat(DocExamples.needs("curl -s http://127.0.0.1:18080/api/tables")).isEqualTo(DocExamples.Needs.SERVERS);
+        assertThat(DocExamples.needs("curl -s -X POST http://127.0.0.1:18080/api/actions/reconcile"))
+                .isEqualTo(DocExamples.Needs.PIPELINE);
         assertThat(DocExamples.needs("curl -s 127.0.0.1:18082/tables/parked")).isEqualTo(DocExamples.Needs.PIPELINE);
         assertThat(DocExamples.needs("curl -s http://127.0.0.1:18081/subjects/tributary.shop.orders-value/versions/latest"))
                 .isEqualTo(DocExamples.Needs.PIPELINE);

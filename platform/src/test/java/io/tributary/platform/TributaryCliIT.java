@@ -39,6 +39,8 @@ class TributaryCliIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static Path dataDir;
     private static StackPorts ports;
+    /** The console `up`'s supervisor serves: a free port, as 18080 may be another stack's. */
+    private static int consolePort;
     private static final List<Long> pids = new ArrayList<>();
 
     record Result(int code, String out, String err) {
@@ -49,6 +51,9 @@ class TributaryCliIT {
         dataDir = Path.of("target", "it-stacks", "TributaryCliIT-" + System.currentTimeMillis()).toAbsolutePath();
         Files.createDirectories(dataDir);
         ports = StackPorts.free();
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            consolePort = free.getLocalPort();
+        }
     }
 
     @AfterAll
@@ -97,7 +102,7 @@ class TributaryCliIT {
     @Order(2)
     void upStartsAllFourServersDetachedAndHealthy() throws Exception {
         long start = System.nanoTime();
-        Result r = cli(withPorts("up"));
+        Result r = cli(withPorts("up", "--console-port", Integer.toString(consolePort)));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertThat(r.code()).as("up failed:\n%s", r.err()).isZero();
         assertThat(r.out()).contains("Tributary local stack is up");
@@ -158,7 +163,9 @@ class TributaryCliIT {
                 continue;
             }
             String command = c.text().replaceAll("(\\./tributary [a-z-]+)", "$1 --data-dir " + dataDir)
-                    .replace("127.0.0.1:18081", "127.0.0.1:" + ports.registry());
+                    .replace("127.0.0.1:18081", "127.0.0.1:" + ports.registry())
+                    .replace("127.0.0.1:18080", "127.0.0.1:" + consolePort)
+                    .replace(".tributary/secrets/", dataDir.resolve("secrets") + "/");
             problems.addAll(runExample(c.where() + " " + c.text(), List.of("bash", "-c", command), root, env,
                     !c.text().startsWith("./tributary logs")));
             ran++;
