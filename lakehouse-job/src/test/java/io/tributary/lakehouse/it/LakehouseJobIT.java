@@ -50,8 +50,8 @@ import org.slf4j.LoggerFactory;
  * The job as its own process (the real main, {@code stream}) on a real Kafka broker, our schema registry and
  * S3Proxy; the test JVM produces Debezium-shaped records with the serde and reads the Delta tables on S3 with
  * its own Spark session. One stack for the class, each test its own table. The first job runs without a
- * maintenance schedule (tests 1-6); it is killed with SIGKILL in test 7 and replaced by one that maintains every
- * 5 s (tests 7-9: scheduled compaction, an S3 outage). The fixtures of tests 1-4 are all produced before the job's
+ * maintenance schedule (tests 1-7); it is killed with SIGKILL in test 8 and replaced by one that maintains every
+ * 5 s (tests 8-10: scheduled compaction, an S3 outage). The fixtures of tests 1-4 are all produced before the job's
  * first batch, so that one batch serves them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -135,7 +135,7 @@ class LakehouseJobIT {
     }
 
     /**
-     * s3a gives up on an unreachable S3 after a few seconds instead of the job's ~64 s (test 9 stops S3 for longer
+     * s3a gives up on an unreachable S3 after a few seconds instead of the job's ~64 s (test 10 stops S3 for longer
      * than this; the message and exit code are the same, only the wait is shorter).
      */
     static final Map<String, String> FAST_S3_GIVE_UP = Map.of("spark.hadoop.fs.s3a.attempts.maximum", "2",
@@ -374,7 +374,7 @@ class LakehouseJobIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void killNineMidStreamAndRestartGivesTheSameContents() throws Exception {
         long before = bronzeCount("events");
         EVENTS.send(1200); // two batches of at most 600: the kill lands after the first
@@ -386,7 +386,7 @@ class LakehouseJobIT {
         job.kill();
         LOG.info("job killed with {} of {} changes in bronze", seenAtKill, EVENTS.sent);
 
-        // from here on the job also maintains every 5 s (tests 8-9), and gives up on S3 sooner (test 9)
+        // from here on the job also maintains every 5 s (tests 9-10), and gives up on S3 sooner (test 10)
         optimizesBeforeSchedule = optimizeCommits("events");
         job = launchJob("5s", FAST_S3_GIVE_UP);
         assertThat(seenAtKill).as("killed mid-stream").isLessThan(EVENTS.sent);
@@ -395,7 +395,7 @@ class LakehouseJobIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void scheduledMaintenanceCompactsSilverByItself() throws Exception {
         // the restarted job: its schedule compacts what the last batches wrote, nobody else touches the table now
         await().atMost(WAIT).pollInterval(Duration.ofSeconds(3)).ignoreExceptions().untilAsserted(() -> {
@@ -415,7 +415,7 @@ class LakehouseJobIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void s3OutageStopsTheJobCleanlyAndARestartLosesNothing() throws Exception {
         ChangeFeed outage = new ChangeFeed("outage", 7);
         long logBefore = Files.size(job.logFile());
@@ -456,7 +456,7 @@ class LakehouseJobIT {
     }
 
     @Test
-    @Order(10)
+    @Order(7) // on the first job: no scheduled maintenance holds its batches back
     void aTableWhoseWriteFailsIsParkedWhileTheOthersFlowAndResumesExactly() throws Exception {
         ChangeFeed healthy = new ChangeFeed("healthy", 11);
         ChangeFeed fragile = new ChangeFeed("fragile", 12);
