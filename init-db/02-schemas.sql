@@ -15,3 +15,13 @@ CREATE TABLE tributary_cdc.heartbeat (
 );
 ALTER TABLE tributary_cdc.heartbeat OWNER TO tributary_cdc;
 INSERT INTO tributary_cdc.heartbeat (id, beat_at) VALUES (1, now());
+
+-- Signals to the CDC engine (Debezium's signal table): `./tributary backfill <table>` inserts an execute-snapshot
+-- row here, and Debezium's incremental snapshot writes its chunk-window watermarks here. Owned by the CDC role
+-- (it writes it); in the publication, so that its inserts reach the engine through the WAL; not captured to Kafka.
+CREATE TABLE tributary_cdc.debezium_signal (
+    id    varchar(64) PRIMARY KEY,
+    type  varchar(32) NOT NULL,
+    data  varchar(2048)
+);
+ALTER TABLE tributary_cdc.debezium_signal OWNER TO tributary_cdc;

@@ -29,6 +29,8 @@ import io.tributary.cdc.pipeline.EngineStopException;
 import io.tributary.cdc.pipeline.KafkaChangeSink;
 import io.tributary.cdc.pipeline.SourceRecords;
 import io.tributary.cdc.pipeline.TopicProvisioner;
+import io.tributary.cdc.signal.SignalTable;
+import io.tributary.cdc.tables.CapturedTablesWatch;
 import io.tributary.runtime.StageLifecycle;
 import io.tributary.serde.CachingSchemaRegistryClient;
 import io.tributary.serde.ConfluentAvroSerializer;
@@ -64,6 +66,7 @@ public final class CdcEngine {
     private KafkaProducer<byte[], byte[]> producer;
     private RetainedWalMonitor walMonitor;
     private PostgresAvailabilityWatch postgresWatch;
+    private CapturedTablesWatch tablesWatch;
 
     public CdcEngine(CdcConfig config) {
         this.config = config;
@@ -113,6 +116,8 @@ public final class CdcEngine {
             if (metricsServer != null) {
                 metricsServer.serveTableOperations(tableOperations(parkedTables, converter, serializer, sink, registry,
                         metrics));
+                metricsServer.serveBackfill(new SignalTable(config.jdbcUrl(), config.cdcUser(),
+                        config.cdcPassword().value(), config.schemas()));
             }
             engine = debeziumEngine(engineProps, handler);
             startWatches(metrics);
@@ -185,11 +190,14 @@ public final class CdcEngine {
                 .build();
     }
 
-    /** The retained-WAL monitor and the PostgreSQL watch (which stops the engine when PostgreSQL stays away). */
+    /** The retained-WAL monitor, the captured tables' catalog watch and the PostgreSQL watch (which stops the engine when PostgreSQL stays away). */
     private void startWatches(CdcMetrics metrics) {
         walMonitor = new RetainedWalMonitor(config.jdbcUrl(), config.cdcUser(), config.cdcPassword().value(),
                 config.slot(), new RetainedWalPolicy(config.walWarnBytes(), 10), metrics);
         walMonitor.start(config.walCheckInterval());
+        tablesWatch = new CapturedTablesWatch(config.jdbcUrl(), config.cdcUser(), config.cdcPassword().value(),
+                config.schemas(), metrics);
+        tablesWatch.start(config.walCheckInterval());
         postgresWatch = new PostgresAvailabilityWatch(config.jdbcUrl(), config.pgHost() + ":" + config.pgPort(),
                 config.cdcUser(), config.cdcPassword().value(), config.pgRetryTimeout(), this::fail);
         postgresWatch.start();
@@ -211,6 +219,9 @@ public final class CdcEngine {
         }
         if (walMonitor != null) {
             walMonitor.close();
+        }
+        if (tablesWatch != null) {
+            tablesWatch.close();
         }
         closeEngine();
         runner.shutdown();

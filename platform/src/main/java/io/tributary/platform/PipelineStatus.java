@@ -16,12 +16,13 @@ import java.util.function.IntFunction;
 /**
  * What {@code status} adds to the pipeline processes, from one scrape of each one's /metrics: the endpoint, the figures
  * read from it (changes written, captured, merged, lag, freshness) and the tables cdc-engine or the lakehouse job
- * report as parked.
+ * report as parked, and the captured tables cdc-engine reports a problem of.
  *
  * @param services the statuses, pipeline processes enriched
  * @param parked   parked tables, in the order of the services
+ * @param problems captured tables that cannot reach the lake intact (cdc-engine's catalog check), with the fix
  */
-record PipelineStatus(List<ServiceStatus> services, List<ParkedTable> parked) {
+record PipelineStatus(List<ServiceStatus> services, List<ParkedTable> parked, List<CapturedTableProblem> problems) {
 
     static PipelineStatus read(List<ServiceStatus> statuses, PipelinePorts ports, IntFunction<Optional<PrometheusText>> scrape) {
         return read(statuses, ports, scrape, System.currentTimeMillis() / 1e3);
@@ -51,7 +52,7 @@ record PipelineStatus(List<ServiceStatus> services, List<ParkedTable> parked) {
                     .orElse("process alive; /metrics does not answer (yet)");
             result.add(s.withEndpointAndDetail(endpoint, detail));
         }
-        return new PipelineStatus(List.copyOf(result), List.copyOf(parked));
+        return new PipelineStatus(List.copyOf(result), List.copyOf(parked), CapturedTableProblem.of(cdc));
     }
 
     static List<ServiceStatus> enrich(List<ServiceStatus> statuses, PipelinePorts ports, IntFunction<Optional<PrometheusText>> scrape) {

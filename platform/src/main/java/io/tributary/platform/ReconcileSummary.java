@@ -26,13 +26,16 @@ record ReconcileSummary(boolean equal, String outcome, boolean caughtUp, String 
     static final String PARKED = ReconcileOutcome.PARKED.label();
     static final String DIFFERENT = ReconcileOutcome.DIFFERENT.label();
 
-    /** @param parked why the table is parked ("lakehouse-job since batch 12: ..."), null when it streams */
+    /**
+     * @param parked  why the table is parked ("lakehouse-job since batch 12: ..."), null when it streams
+     * @param problem why it could not be compared, with the statement that fixes it; empty when it was compared
+     */
     record Table(String name, boolean equal, long postgresRows, long silverRows, long missing, long extra,
             long differing, long bronzeRows, List<String> firstMissing, List<String> firstExtra,
-            List<String> firstDiffering, String parked) {
+            List<String> firstDiffering, String parked, String problem) {
 
         String result() {
-            return parked != null ? "PARKED" : equal ? "equal" : "DIFFERENT";
+            return !problem.isEmpty() ? "NOT COMPARED" : parked != null ? "PARKED" : equal ? "equal" : "DIFFERENT";
         }
     }
 
@@ -61,7 +64,8 @@ record ReconcileSummary(boolean equal, String outcome, boolean caughtUp, String 
             String parked = p == null ? null
                     : p.stage() + (p.since().isEmpty() ? "" : " since batch " + p.since()) + ": " + p.reason();
             tables.add(new Table(t.table(), t.equal(), t.postgresRows(), t.silverRows(), t.missing(), t.extra(),
-                    t.differing(), t.bronzeRows(), t.firstMissing(), t.firstExtra(), t.firstDiffering(), parked));
+                    t.differing(), t.bronzeRows(), t.firstMissing(), t.firstExtra(), t.firstDiffering(), parked,
+                    t.problem()));
         }
         return new ReconcileSummary(report.equal(), report.outcome().label(), report.caughtUp(), report.snapshotLsn(),
                 report.catchUpDetail(), report.waitMillis(), report.compareMillis(), List.copyOf(tables),
@@ -87,6 +91,9 @@ record ReconcileSummary(boolean equal, String outcome, boolean caughtUp, String 
             sb.append(String.format(Locale.ROOT, "  %-12s %9d %9d %8d %6d %9d %10d %10s  %s%n", t.name(), t.postgresRows(),
                     t.silverRows(), t.missing(), t.extra(), t.differing(), t.bronzeRows(), c == null ? "-" : c.toString(),
                     t.result()));
+            if (!t.problem().isEmpty()) {
+                sb.append("      ").append(t.problem()).append('\n');
+            }
             if (t.parked() != null) {
                 sb.append("      parked in ").append(t.parked()).append(" (its changes are held back, not lost)\n");
             }
@@ -132,12 +139,13 @@ record ReconcileSummary(boolean equal, String outcome, boolean caughtUp, String 
 
     /**
      * Tables whose bronze row count differs from the changes cdc-engine captured (empty: all agree). Parked tables are
-     * left out: their changes wait in the parking topic or {@code _parked}, not in bronze.
+     * left out (their changes wait in the parking topic or {@code _parked}, not in bronze), and so are tables reconcile
+     * could not compare (bronze was not read).
      */
     List<String> bronzeMismatches(Map<String, Long> captured) {
         List<String> result = new ArrayList<>();
         for (Table t : tables) {
-            if (t.parked() != null) {
+            if (t.parked() != null || !t.problem().isEmpty()) {
                 continue;
             }
             long c = captured.getOrDefault(t.name(), 0L);

@@ -1,5 +1,8 @@
 package io.tributary.platform;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -20,6 +23,21 @@ record StageEndpoint(String stage, int port) {
 
         boolean notParked() {
             return status == 404;
+        }
+
+        /** The answer's "message" (or "error") when it is a JSON object with one, else the body as it came. */
+        String text() {
+            try {
+                JsonNode json = new ObjectMapper().readTree(body);
+                for (String field : new String[] {"message", "error"}) {
+                    if (json != null && json.hasNonNull(field)) {
+                        return json.get(field).asText();
+                    }
+                }
+            } catch (JsonProcessingException e) {
+                // not JSON: the body is the text
+            }
+            return body;
         }
     }
 

@@ -15,7 +15,9 @@ import picocli.CommandLine.Option;
                 "For the pipeline services (cdc-engine, lakehouse-job, simulator) also their /metrics endpoint and what",
                 "it reports.",
                 "--json adds per service lastExitCode, lastRestartAt, paused and failure (the supervisor gave up).",
-                "Lists the tables cdc-engine or the lakehouse job parked, with the reason and the commands that resume them.",
+                "Lists the tables cdc-engine or the lakehouse job parked, with the reason and the commands that resume them,",
+                "and the captured tables that cannot reach the lake intact (not readable by the CDC role, REPLICA",
+                "IDENTITY NOTHING, no primary key), with the statement that fixes each.",
                 "Exit code 0 when every server is healthy (and every pipeline process alive) and no table is parked,",
                 "3 when a service is not healthy, 4 when all are but a table is parked."})
 final class StatusCommand implements Callable<Integer> {
@@ -37,7 +39,8 @@ final class StatusCommand implements Callable<Integer> {
         List<ServiceStatus> statuses = pipeline.services();
         Long supervisorPid = stack.supervisorDaemon().map(ManagedProcess::pid).orElse(null);
         var out = options.out();
-        out.print(json ? StatusRendering.json(settings.dataDir(), statuses, supervisorPid, pipeline.parked())
+        out.print(json ? StatusRendering.json(settings.dataDir(), statuses, supervisorPid, pipeline.parked(),
+                pipeline.problems())
                 : StatusRendering.table(statuses));
         if (!json) {
             out.println(supervisorPid == null ? "supervisor: none (tributary up starts one; demo and chaos supervise themselves)"
@@ -48,6 +51,7 @@ final class StatusCommand implements Callable<Integer> {
             statuses.stream().filter(s -> s.pid() != null && ports.portOf(s.name()) > 0)
                     .forEach(s -> out.println(s.name() + ": " + s.detail()));
             pipeline.parked().forEach(p -> out.println(p.statusLine()));
+            pipeline.problems().forEach(p -> out.println(p.statusLine()));
         }
         out.flush();
         return pipeline.exitCode();
@@ -58,6 +62,7 @@ final class StatusCommand implements Callable<Integer> {
         LocalStack stack = running.attach();
         PipelineStatus pipeline = PipelineStatus.read(stack.status(), running.pipelinePorts(), new MetricsScraper()::scrape);
         Long supervisorPid = stack.supervisorDaemon().map(ManagedProcess::pid).orElse(null);
-        return StatusRendering.json(running.dataDir(), pipeline.services(), supervisorPid, pipeline.parked());
+        return StatusRendering.json(running.dataDir(), pipeline.services(), supervisorPid, pipeline.parked(),
+                pipeline.problems());
     }
 }

@@ -62,6 +62,12 @@ final class StatusRendering {
      * {@code parked}: the tables the stages report as parked ({@code parkedTables}: stage, table, reason, since, fix).
      */
     static String json(Path dataDir, List<ServiceStatus> statuses, Long supervisorPid, List<ParkedTable> parked) {
+        return json(dataDir, statuses, supervisorPid, parked, List.of());
+    }
+
+    /** As above, with {@code tableProblems}: the captured tables cdc-engine reports a problem of (table, problem, message, fix). */
+    static String json(Path dataDir, List<ServiceStatus> statuses, Long supervisorPid, List<ParkedTable> parked,
+            List<CapturedTableProblem> problems) {
         ObjectNode root = JSON.createObjectNode();
         root.put("dataDir", dataDir.toString());
         root.put("healthy", statuses.stream().allMatch(ServiceStatus::ok));
@@ -105,6 +111,14 @@ final class StatusRendering {
             } else {
                 node.put("sinceBatch", p.since());
             }
+            node.put("fix", p.fix());
+        }
+        ArrayNode tableProblems = root.putArray("tableProblems");
+        for (CapturedTableProblem p : problems) {
+            ObjectNode node = tableProblems.addObject();
+            node.put("table", p.table());
+            node.put("problem", p.problem().label());
+            node.put("message", p.message());
             node.put("fix", p.fix());
         }
         try {

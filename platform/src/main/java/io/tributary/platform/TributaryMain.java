@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         description = "Tributary: a CDC lakehouse (PostgreSQL -> Debezium -> Kafka/Avro -> Spark -> Delta Lake on S3).",
         subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, ReconcileCommand.class,
                 SqlCommand.class, PsqlCommand.class, TailCommand.class, EnvCommand.class, LogsCommand.class,
-                ChaosCommand.class, SuperviseCommand.class, ResumeCommand.class, SchemaCommand.class, TraceCommand.class,
+                ChaosCommand.class, SuperviseCommand.class, ResumeCommand.class, BackfillCommand.class, SchemaCommand.class,
+                TraceCommand.class,
                 LakehouseJobCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TributaryMain implements Runnable {

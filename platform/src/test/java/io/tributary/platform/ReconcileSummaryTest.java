@@ -60,6 +60,19 @@ class ReconcileSummaryTest {
     }
 
     @Test
+    void aTableReconcileCouldNotReadIsShownAsNotComparedWithTheGrantThatFixesIt() {
+        ReconcileSummary s = ReconcileSummary.parse("{\"equal\":false,\"outcome\":\"different\",\"snapshotLsn\":\"0/2\","
+                + "\"caughtUp\":true,\"tables\":[{\"table\":\"audit\",\"equal\":false,\"bronzeRows\":-1,\"parked\":null,"
+                + "\"problem\":\"Table shop.audit: ... Run as its owner or a superuser: GRANT SELECT ON shop.audit TO tributary_cdc;\"}],"
+                + "\"lakeOnlyTables\":[]}");
+        String text = s.render(Map.of());
+        assertThat(text).containsPattern("audit +0 +0 +0 +0 +0 +-1 +-  NOT COMPARED\n")
+                .contains("      Table shop.audit: ... Run as its owner or a superuser: GRANT SELECT ON shop.audit TO tributary_cdc;\n");
+        assertThat(s.bronzeMismatches(Map.of("audit", 4L))).as("bronze was not read").isEmpty();
+        assertThat(s.verdict().exitCode()).isEqualTo(3);
+    }
+
+    @Test
     void anOlderReportWithoutOutcomeReadsAsEqualOrDifferentAndOnlyVerdictsAreVerdicts() {
         assertThat(ReconcileSummary.parse(STDOUT).outcome()).isEqualTo("different");
         assertThat(ReconcileSummary.parse(STDOUT).resultLine()).isEqualTo("RESULT: the lake DIFFERS from PostgreSQL.");

@@ -96,6 +96,27 @@ class StatusRenderingTest {
     }
 
     @Test
+    void jsonListsTheCapturedTablesCdcEngineReportsAProblemOfWithTheStatementThatFixesIt() throws Exception {
+        List<CapturedTableProblem> problems = CapturedTableProblem.of(io.tributary.contracts.prometheus.PrometheusText.parse(
+                "tributary_cdc_table_problem{table=\"shop.audit\",problem=\"not_readable\"} 1\n"
+                        + "tributary_cdc_table_problem{table=\"shop.log\",problem=\"no_primary_key\"} 1\n"
+                        + "tributary_cdc_table_problem{table=\"shop.x\",problem=\"from_a_newer_engine\"} 1\n"
+                        + "tributary_cdc_table_parked{table=\"shop.orders\",reason=\"schema_refused\"} 1\n"));
+        assertThat(problems).extracting(CapturedTableProblem::table).containsExactly("shop.audit", "shop.log");
+        assertThat(problems.get(0).statusLine()).isEqualTo("table problem: Table shop.audit: the CDC role tributary_cdc "
+                + "cannot read shop.audit (it was created by a role whose default privileges do not grant SELECT): its "
+                + "snapshot and backfill fail and reconcile cannot compare it. Run as its owner or a superuser: "
+                + "GRANT SELECT ON shop.audit TO tributary_cdc;");
+        JsonNode root = new ObjectMapper().readTree(StatusRendering.json(Path.of("/d"), statuses, null, List.of(), problems));
+        JsonNode tables = root.get("tableProblems");
+        assertThat(tables).hasSize(2);
+        assertThat(tables.get(0).get("problem").asText()).isEqualTo("not_readable");
+        assertThat(tables.get(0).get("fix").asText()).isEqualTo("GRANT SELECT ON shop.audit TO tributary_cdc;");
+        assertThat(tables.get(1).get("message").asText()).contains("shop.log has no primary key");
+        assertThat(new ObjectMapper().readTree(StatusRendering.json(Path.of("/d"), statuses)).get("tableProblems")).isEmpty();
+    }
+
+    @Test
     void byteSizesAreHumanReadable() {
         assertThat(ByteSize.human(-1)).isEqualTo("-");
         assertThat(ByteSize.human(0)).isEqualTo("0 B");

@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.tributary.cdc.signal.SignalTable;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -22,6 +23,9 @@ import org.apache.kafka.connect.source.SourceRecord;
  * holds the placeholder (text: the placeholder string; bytea: its UTF-8 bytes; arrays: a one-element array).
  * When {@code before} carries the real value (REPLICA IDENTITY FULL), it is copied into {@code after} and the
  * column is not listed. See docs/cdc-engine.md, "TOAST contract".
+ *
+ * <p>Every change carries {@code source.lsn}: where Debezium leaves it null (the reads of an incremental snapshot), the
+ * record's offset LSN is put there.
  */
 public final class ChangeEventConverter {
     public static final String UNAVAILABLE_COLUMNS = "unavailable_columns";
@@ -46,6 +50,9 @@ public final class ChangeEventConverter {
         if (isHeartbeat(record)) {
             return new AvroChange(topic, null, ChangeKind.HEARTBEAT, null, null, null, offsetLsn, null);
         }
+        if (isSignal(record)) {
+            return new AvroChange(topic, SignalTable.NAME, ChangeKind.SIGNAL, null, null, null, offsetLsn, null);
+        }
         GenericRecord key = record.key() == null ? null
                 : converter.toRecord((Struct) record.key(), converter.toAvroSchema(record.keySchema()));
         String table = tableOf(topic);
@@ -65,6 +72,12 @@ public final class ChangeEventConverter {
 
         Struct source = envelope.schema().field("source") == null ? null : envelope.getStruct("source");
         Long lsn = source != null && source.schema().field("lsn") != null ? source.getInt64("lsn") : offsetLsn;
+        if (lsn == null && source != null && source.schema().field("lsn") != null && offsetLsn != null) {
+            // an incremental snapshot's read (./tributary backfill): Debezium 3.6 leaves source.lsn null; its offset is
+            // the stream position the read was sent at, its chunk's closing watermark (also source.sequence[1])
+            lsn = offsetLsn;
+            ((GenericRecord) value.get("source")).put("lsn", lsn);
+        }
         Long tsMs = source != null && source.schema().field("ts_ms") != null ? source.getInt64("ts_ms") : null;
         if (source != null && source.schema().field("schema") != null && source.getString("schema") != null) {
             table = source.getString("schema") + "." + source.getString("table");
@@ -82,6 +95,9 @@ public final class ChangeEventConverter {
         Long lsn = offsetLong(record, "lsn");
         if (isHeartbeat(record)) {
             return new RecordOrigin(topic, null, ChangeKind.HEARTBEAT, null, lsn, false);
+        }
+        if (isSignal(record)) {
+            return new RecordOrigin(topic, SignalTable.NAME, ChangeKind.SIGNAL, null, lsn, false);
         }
         String table = tableOf(topic);
         if (record.value() == null) {
@@ -171,6 +187,11 @@ public final class ChangeEventConverter {
     private static boolean isHeartbeat(SourceRecord record) {
         return record.topic() != null && record.topic().startsWith("__debezium-heartbeat")
                 || record.valueSchema() != null && "io.debezium.connector.common.Heartbeat".equals(record.valueSchema().name());
+    }
+
+    /** A change (or tombstone) of the signal table, which Debezium captures to act on it. */
+    private static boolean isSignal(SourceRecord record) {
+        return record.topic() != null && SignalTable.NAME.equals(tableOf(record.topic()));
     }
 
     private static Long offsetLong(SourceRecord record, String name) {

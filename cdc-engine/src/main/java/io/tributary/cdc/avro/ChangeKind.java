@@ -7,5 +7,10 @@ public enum ChangeKind {
     /** The null-valued record that follows a delete, for log compaction. */
     TOMBSTONE,
     /** An engine heartbeat: only advances the offset, never written to Kafka. */
-    HEARTBEAT
+    HEARTBEAT,
+    /**
+     * A row of Debezium's signal table (a backfill request, an incremental snapshot's watermark): Debezium acts on it;
+     * it only advances the offset, never written to Kafka.
+     */
+    SIGNAL
 }

@@ -1,5 +1,7 @@
 package io.tributary.cdc.monitor;
 
+import io.tributary.contracts.tables.TableProblem;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +23,7 @@ public final class CdcMetrics {
     private final Map<String, String> parkedTables = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> parkedChanges = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> replayedChanges = new ConcurrentHashMap<>();
+    private volatile Map<String, List<TableProblem>> tableProblems = Map.of();
 
     /** A change acknowledged by Kafka: counts it and updates lag (ack time - source commit time) and LSN. */
     public void changeDelivered(String table, String op, Long lsn, Long sourceTsMs, long nowMs) {
@@ -88,6 +91,16 @@ public final class CdcMetrics {
     /** Parked changes of {@code table} replayed into its topic by a resume and acknowledged. */
     public void changesReplayed(String table, long count) {
         replayedChanges.computeIfAbsent(table, k -> new LongAdder()).add(count);
+    }
+
+    /** The captured tables' current problems (replaces the previous ones). */
+    public void tableProblems(Map<String, List<TableProblem>> problems) {
+        tableProblems = Map.copyOf(problems);
+    }
+
+    /** The captured tables' current problems, sorted by table. */
+    public Map<String, List<TableProblem>> tableProblems() {
+        return new TreeMap<>(tableProblems);
     }
 
     /** Parked tables and their reasons, sorted by table. */

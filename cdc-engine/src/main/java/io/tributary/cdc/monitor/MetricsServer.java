@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.cdc.parking.ParkedTable;
 import io.tributary.cdc.parking.TableOperations;
 import io.tributary.cdc.parking.TableOperations.TableOperationException;
+import io.tributary.cdc.signal.BackfillRequest;
+import io.tributary.cdc.signal.TableBackfill;
 import io.tributary.runtime.Health;
 import io.tributary.runtime.StageHttpServer;
 import io.tributary.runtime.StageRequest;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The engine's {@link StageHttpServer}: {@code GET /metrics} (Prometheus text), {@code GET /health}, and the
  * parked-table operations (JSON): {@code GET /tables/parked}, {@code POST /tables/<schema.table>/accept-schema},
- * {@code POST /tables/<schema.table>/resume}. The POST operations are answered only for clients on the loopback interface
+ * {@code POST /tables/<schema.table>/resume}, and {@code POST /tables/<schema.table>/backfill} (an incremental snapshot
+ * of the table while streaming goes on). The POST operations are answered only for clients on the loopback interface
  * (the port is bound to 0.0.0.0 in a container, for Prometheus): run them on the engine's host, e.g.
  * {@code ./tributary resume shop.orders} or {@code docker compose exec cdc-engine curl -XPOST ...}.
  */
@@ -29,6 +32,7 @@ public final class MetricsServer implements AutoCloseable {
 
     private StageHttpServer server;
     private volatile TableOperations tableOperations;
+    private volatile TableBackfill backfill;
 
     private MetricsServer() {
     }
@@ -51,6 +55,11 @@ public final class MetricsServer implements AutoCloseable {
         this.tableOperations = operations;
     }
 
+    /** Enables {@code POST /tables/<schema.table>/backfill}. */
+    public void serveBackfill(TableBackfill backfill) {
+        this.backfill = backfill;
+    }
+
     public int port() {
         return server.port();
     }
@@ -59,6 +68,7 @@ public final class MetricsServer implements AutoCloseable {
         String path = request.path();
         String method = request.method();
         TableOperations ops = tableOperations;
+        TableBackfill backfills = backfill;
         if (ops == null) {
             return json(503, error("cdc-engine is starting; try again in a few seconds"));
         }
@@ -69,10 +79,11 @@ public final class MetricsServer implements AutoCloseable {
             return json(200, parked(ops));
         }
         String[] parts = path.split("/");
-        // "", "tables", "<schema.table>", "resume" | "accept-schema"
-        if (parts.length != 4 || !(parts[3].equals("resume") || parts[3].equals("accept-schema"))) {
+        // "", "tables", "<schema.table>", "resume" | "accept-schema" | "backfill"
+        if (parts.length != 4 || !(parts[3].equals("resume") || parts[3].equals("accept-schema")
+                || parts[3].equals("backfill"))) {
             return json(404, error("unknown path " + path + "; use GET /tables/parked, POST /tables/<schema.table>/"
-                    + "accept-schema or POST /tables/<schema.table>/resume"));
+                    + "accept-schema, POST /tables/<schema.table>/resume or POST /tables/<schema.table>/backfill"));
         }
         if (!"POST".equals(method)) {
             return json(405, error("use POST " + path));
@@ -83,6 +94,10 @@ public final class MetricsServer implements AutoCloseable {
         }
         String table = parts[2];
         LOG.info("{} {} requested from {}", method, path, request.remote());
+        if (parts[3].equals("backfill")) {
+            return backfills == null ? json(503, error("cdc-engine is starting; try again in a few seconds"))
+                    : backfill(backfills, table);
+        }
         try {
             if (parts[3].equals("resume")) {
                 TableOperations.ResumeResult r = ops.resume(table);
@@ -120,6 +135,22 @@ public final class MetricsServer implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.warn("{} {} failed", method, path, e);
             return json(500, error(method + " " + path + " failed: " + e));
+        }
+    }
+
+    private static StageResponse backfill(TableBackfill backfills, String table) throws JsonProcessingException {
+        try {
+            BackfillRequest r = backfills.backfill(table);
+            ObjectNode body = JSON.createObjectNode();
+            body.put("table", r.table());
+            body.put("signal", r.id());
+            body.put("message", "Backfill of " + r.table() + " started (signal " + r.id() + "): an incremental "
+                    + "snapshot re-reads the table in primary-key chunks while streaming goes on; each row arrives as "
+                    + "an r event. Progress and the end are in cdc-engine's log (Incremental snapshot ...).");
+            return json(200, body);
+        } catch (TableBackfill.BackfillException e) {
+            LOG.warn("POST /tables/{}/backfill failed: {}", table, e.getMessage());
+            return json(e.status(), error(e.getMessage()));
         }
     }
 

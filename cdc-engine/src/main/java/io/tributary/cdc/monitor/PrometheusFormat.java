@@ -1,11 +1,14 @@
 package io.tributary.cdc.monitor;
 
 import static io.tributary.contracts.metrics.MetricLabels.OP;
+import static io.tributary.contracts.metrics.MetricLabels.PROBLEM;
 import static io.tributary.contracts.metrics.MetricLabels.REASON;
 import static io.tributary.contracts.metrics.MetricLabels.TABLE;
 
 import io.tributary.contracts.metrics.MetricNames.Cdc;
 import io.tributary.contracts.prometheus.PrometheusWriter;
+import io.tributary.contracts.tables.TableProblem;
+import java.util.List;
 import java.util.Map;
 
 /** Renders {@link CdcMetrics} in the Prometheus text exposition format (version 0.0.4), names from the contracts. */
@@ -49,6 +52,15 @@ public final class PrometheusFormat {
                 "Parked changes replayed into their table's topic by a resume and acknowledged, since start.");
         for (Map.Entry<String, Long> e : m.replayedChanges().entrySet()) {
             out.sample(Cdc.REPLAYED_CHANGES_TOTAL, e.getValue(), TABLE, e.getKey());
+        }
+        out.family(Cdc.TABLE_PROBLEM, "gauge",
+                "1 while a table of the captured schemas has a problem that keeps it from the lake, by table and "
+                        + "problem (not_readable, replica_identity_nothing, no_primary_key); cdc-engine's log has the "
+                        + "statement that fixes it.");
+        for (Map.Entry<String, List<TableProblem>> e : m.tableProblems().entrySet()) {
+            for (TableProblem p : e.getValue()) {
+                out.sample(Cdc.TABLE_PROBLEM, 1, TABLE, e.getKey(), PROBLEM, p.label());
+            }
         }
         out.gauge(Cdc.RETAINED_WAL_BYTES,
                 "WAL retained by the replication slot: pg_current_wal_lsn() - restart_lsn; -1 until measured.", m.retainedWalBytes());

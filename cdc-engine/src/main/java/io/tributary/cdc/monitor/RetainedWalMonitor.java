@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.tributary.cdc.config.PostgresLogin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,12 +40,7 @@ public final class RetainedWalMonitor implements AutoCloseable {
     public RetainedWalMonitor(String jdbcUrl, String user, String password, String slot, RetainedWalPolicy policy,
                               CdcMetrics metrics) {
         this.jdbcUrl = jdbcUrl;
-        this.credentials = new Properties();
-        credentials.setProperty("user", user);
-        credentials.setProperty("password", password);
-        credentials.setProperty("connectTimeout", "10");
-        credentials.setProperty("socketTimeout", "30");
-        credentials.setProperty("ApplicationName", "tributary-cdc-wal-monitor");
+        this.credentials = PostgresLogin.of(user, password, "tributary-cdc-wal-monitor", 30);
         this.slot = slot;
         this.policy = policy;
         this.metrics = metrics;

@@ -119,6 +119,7 @@ public final class ChangeBatchHandler<R> implements DebeziumEngine.ChangeConsume
                     }
                     case TOMBSTONE -> metrics.tombstoneDelivered();
                     case HEARTBEAT -> metrics.heartbeat(change.lsn());
+                    case SIGNAL -> LOG.debug("Signal table row at LSN {} (acted on by Debezium, not sent)", change.lsn());
                 }
             }
             boolean lastIsDeleteAwaitingTombstone = i == batch.size() - 1 && tombstonesFollowDeletes
@@ -146,7 +147,7 @@ public final class ChangeBatchHandler<R> implements DebeziumEngine.ChangeConsume
                 parked = parkOrRethrow(e, FailureClassifier.Stage.CONVERT, origin);
                 return park(record, origin, parked);
             }
-            if (change.kind() == ChangeKind.HEARTBEAT) {
+            if (change.kind() == ChangeKind.HEARTBEAT || change.kind() == ChangeKind.SIGNAL) {
                 return new Sent(origin, change, null, CompletableFuture.completedFuture(null));
             }
             try {

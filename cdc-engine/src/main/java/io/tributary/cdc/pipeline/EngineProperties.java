@@ -5,6 +5,7 @@ import java.util.Properties;
 
 import io.tributary.cdc.config.CdcConfig;
 import io.tributary.cdc.offsets.DurableFileOffsetStore;
+import io.tributary.cdc.signal.SignalTable;
 
 /** Builds the Debezium engine properties from the typed configuration; {@code debezium.*} overrides come last. */
 public final class EngineProperties {
@@ -55,6 +56,11 @@ public final class EngineProperties {
         // PostgresAvailabilityWatch bounds the outage by time (tributary.cdc.pg.retry.timeout)
         p.setProperty("errors.retry.delay.initial.ms", "500");
         p.setProperty("errors.retry.delay.max.ms", "10000");
+        // on-demand backfill: an execute-snapshot row in the signal table starts an incremental snapshot of a table
+        // while streaming goes on; its chunk windows are marked in the same table; progress is logged
+        p.setProperty("signal.enabled.channels", "source");
+        p.setProperty("signal.data.collection", SignalTable.NAME);
+        p.setProperty("notification.enabled.channels", "log");
         if (!config.heartbeatInterval().isZero()) {
             p.setProperty("heartbeat.interval.ms", Long.toString(config.heartbeatInterval().toMillis()));
             p.setProperty("heartbeat.action.query", HEARTBEAT_QUERY);

@@ -108,6 +108,19 @@ class ChangeEventConverterTest {
     }
 
     @Test
+    void anIncrementalSnapshotReadWithoutSourceLsnGetsItsOffsetLsn() {
+        // as Debezium 3.6.3 sends a backfill's read (CdcEngineIT): source.lsn null, the position in the offset and sequence
+        Struct source = source(0).put("lsn", null).put("snapshot", "incremental").put("sequence", "[\"26658640\",\"26658640\"]");
+        SourceRecord read = new SourceRecord(Map.of("server", "tributary"), Map.of("lsn", 26658640L), TOPIC, null, KEY,
+                key(7), ENVELOPE.schema(), ENVELOPE.read(row(7, "lamp", "x", null), source, Instant.now()));
+        AvroChange change = converter.convert(read);
+        assertThat(change.op()).isEqualTo("r");
+        assertThat(change.lsn()).isEqualTo(26658640L);
+        assertThat(((GenericRecord) change.value().get("source")).get("lsn")).isEqualTo(26658640L);
+        assertThat(ChangeEventConverter.origin(read).lsn()).isEqualTo(26658640L);
+    }
+
+    @Test
     void tombstoneHasTheKeyNoValueAndTheOffsetLsn() {
         AvroChange tombstone = converter.convert(record(key(1), null));
         assertThat(tombstone.kind()).isEqualTo(ChangeKind.TOMBSTONE);
@@ -137,6 +150,20 @@ class ChangeEventConverterTest {
         assertThat(change.kind()).isEqualTo(ChangeKind.HEARTBEAT);
         assertThat(change.lsn()).isEqualTo(4242L);
         assertThat(change.value()).isNull();
+    }
+
+    @Test
+    void signalTableRowsAreRecognisedAndNotConverted() {
+        org.apache.kafka.connect.data.Schema signal = SchemaBuilder.struct().name("tributary.tributary_cdc.debezium_signal.Envelope")
+                .field("op", org.apache.kafka.connect.data.Schema.STRING_SCHEMA).build();
+        SourceRecord record = new SourceRecord(Map.of(), Map.of("lsn", 77L), "tributary.tributary_cdc.debezium_signal", null,
+                null, null, signal, new Struct(signal).put("op", "c"));
+        AvroChange change = converter.convert(record);
+        assertThat(change.kind()).isEqualTo(ChangeKind.SIGNAL);
+        assertThat(change.lsn()).isEqualTo(77L);
+        assertThat(change.value()).isNull();
+        assertThat(ChangeEventConverter.origin(record).kind()).isEqualTo(ChangeKind.SIGNAL);
+        assertThat(ChangeEventConverter.origin(record).table()).isEqualTo("tributary_cdc.debezium_signal");
     }
 
     @Test

@@ -296,4 +296,120 @@ class CdcEngineIT {
         List<DecodedChange> after = stack.reader.readAll(CUSTOMERS);
         assertThat(after).as("nothing written to the parked table's topic").hasSize(before);
     }
+
+    /**
+     * Issue 20, item 3: a backfill (POST /tables/shop.backfilled/backfill, the signal table) re-reads a table in
+     * chunks while streaming goes on. Updates committed during the backfill and a transaction that changed a row
+     * before the backfill started but committed after its chunk was read all end as the last change of their key.
+     */
+    @Test
+    @Order(9)
+    void backfillReReadsATableWhileStreamingAndNoStreamedChangeIsUndone() throws Exception {
+        String topic = "tributary.shop.backfilled";
+        stack.app("CREATE TABLE shop.backfilled (id int PRIMARY KEY, v int NOT NULL)",
+                "INSERT INTO shop.backfilled SELECT g, g FROM generate_series(1, 3000) g");
+        await(topic, a -> a.size() == 3000);
+        try (Connection longTx = stack.app(); var st = longTx.createStatement()) {
+            longTx.setAutoCommit(false);
+            st.executeUpdate("UPDATE shop.backfilled SET v = -1 WHERE id = 2500");
+            var http = java.net.http.HttpClient.newHttpClient();
+            var answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + metricsPort
+                            + "/tables/shop.backfilled/backfill")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+            for (int i = 0; i < 20; i++) {
+                stack.app("UPDATE shop.backfilled SET v = v + 10000 WHERE id IN (" + (1 + i * 150) + ", 3000)");
+            }
+            await(topic, a -> a.stream().anyMatch(c -> "r".equals(c.op()) && Integer.valueOf(2999).equals(c.keyColumn("id"))));
+            longTx.commit();
+        }
+        stack.app("UPDATE shop.backfilled SET v = 7 WHERE id = 2");
+        List<DecodedChange> all = await(topic, a -> a.stream().anyMatch(c -> "u".equals(c.op())
+                && Integer.valueOf(2).equals(c.keyColumn("id"))));
+
+        List<DecodedChange> reads = all.stream().filter(c -> "incremental".equals(String.valueOf(c.source().get("snapshot"))))
+                .toList();
+        assertThat(reads).as("the backfill's reads: every row but those changed inside a chunk's window")
+                .hasSizeBetween(2970, 3000).allSatisfy(r -> {
+                    assertThat(r.op()).isEqualTo("r");
+                    assertThat(r.lsn()).as("source.lsn set (Debezium leaves it null)").isEqualTo(sequence(r)[1]);
+                });
+        DecodedChange read = reads.stream().filter(c -> Integer.valueOf(2500).equals(c.keyColumn("id"))).findFirst().orElseThrow();
+        DecodedChange late = all.stream().filter(c -> "u".equals(c.op()) && Integer.valueOf(2500).equals(c.keyColumn("id")))
+                .findFirst().orElseThrow();
+        assertThat(late.column("v")).isEqualTo(-1);
+        assertThat(late.offset()).as("streamed after the read").isGreaterThan(read.offset());
+        assertThat(late.lsn()).as("yet its LSN is below the read's").isLessThan(read.lsn());
+        assertThat(sequence(late)[0]).as("its last commit is later: the order the lake keeps").isGreaterThan(sequence(read)[0]);
+
+        Map<Integer, Integer> postgres = new java.util.HashMap<>();
+        try (Connection c = stack.app(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT id, v FROM shop.backfilled")) {
+            while (rs.next()) {
+                postgres.put(rs.getInt(1), rs.getInt(2));
+            }
+        }
+        java.util.Comparator<DecodedChange> lakeOrder = java.util.Comparator.comparingLong((DecodedChange c) -> sequence(c)[0])
+                .thenComparingLong(DecodedChange::lsn).thenComparingLong(DecodedChange::offset);
+        Map<Object, List<DecodedChange>> byKey = all.stream().collect(Collectors.groupingBy(c -> c.keyColumn("id")));
+        assertThat(byKey).hasSize(3000);
+        byKey.forEach((id, changes) -> {
+            assertThat(changes.get(changes.size() - 1).column("v")).as("last in Kafka order, id %s", id).isEqualTo(postgres.get(id));
+            assertThat(changes.stream().max(lakeOrder).orElseThrow().column("v")).as("last in the lake's order, id %s", id)
+                    .isEqualTo(postgres.get(id));
+        });
+        assertThat(stack.reader.readAll("tributary.tributary_cdc.debezium_signal")).as("signal rows never reach Kafka").isEmpty();
+    }
+
+    /** {@code source.sequence} as numbers: [last commit LSN (Long.MIN_VALUE when null), LSN]. */
+    static long[] sequence(DecodedChange c) {
+        String[] parts = c.source().get("sequence").toString().replaceAll("[\\[\\]\"]", "").split(",");
+        return new long[] {parts[0].equals("null") ? Long.MIN_VALUE : Long.parseLong(parts[0]), Long.parseLong(parts[1])};
+    }
+
+    /**
+     * Issue 20, items 2 and 4: a table created by another role (the CDC role cannot read it), one with REPLICA IDENTITY
+     * NOTHING and one without a primary key are each named, with the statement that fixes them, in the log and the
+     * metrics; the unreadable table's changes still stream; fixing or dropping a table resolves its problem and the
+     * engine keeps running.
+     */
+    @Test
+    @Order(10)
+    void tablesThePipelineCannotCarryAreNamedWithTheStatementThatFixesThem() throws Exception {
+        try (Connection su = stack.superuser(); var st = su.createStatement()) {
+            st.execute("CREATE TABLE shop.audit (id int PRIMARY KEY, note text)");
+            st.execute("INSERT INTO shop.audit VALUES (1, 'by the superuser')");
+        }
+        stack.app("CREATE TABLE shop.no_key (id int, note text)",
+                "CREATE TABLE shop.no_identity (id int PRIMARY KEY, note text)",
+                "ALTER TABLE shop.no_identity REPLICA IDENTITY NOTHING",
+                "INSERT INTO shop.no_identity VALUES (1, 'a')");
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(stack.metrics(metricsPort))
+                .contains("tributary_cdc_table_problem{table=\"shop.audit\",problem=\"not_readable\"} 1")
+                .contains("tributary_cdc_table_problem{table=\"shop.no_key\",problem=\"no_primary_key\"} 1")
+                .contains("tributary_cdc_table_problem{table=\"shop.no_identity\",problem=\"replica_identity_nothing\"} 1"));
+        assertThat(CdcTestStack.log(engine))
+                .contains("Table shop.audit: the CDC role tributary_cdc cannot read shop.audit")
+                .contains("GRANT SELECT ON shop.audit TO tributary_cdc;")
+                .contains("ALTER TABLE shop.no_identity REPLICA IDENTITY DEFAULT;")
+                .contains("ALTER TABLE shop.no_key ADD PRIMARY KEY (...);");
+        assertThat(await("tributary.shop.audit", a -> a.size() == 1).get(0).column("note"))
+                .as("the unreadable table's changes stream").isEqualTo("by the superuser");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stack.app("UPDATE shop.no_identity SET note = 'b'"))
+                .as("what the WARN says PostgreSQL does").hasMessageContaining("does not have a replica identity");
+
+        try (Connection su = stack.superuser(); var st = su.createStatement()) {
+            st.execute("GRANT SELECT ON shop.audit TO tributary_cdc");
+        }
+        stack.app("DROP TABLE shop.no_identity");
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(stack.metrics(metricsPort))
+                .doesNotContain("shop.audit\",problem").doesNotContain("shop.no_identity\",problem")
+                .contains("tributary_cdc_table_problem{table=\"shop.no_key\",problem=\"no_primary_key\"} 1"));
+        assertThat(CdcTestStack.log(engine)).contains("Table shop.audit: not_readable is resolved")
+                .contains("Table shop.no_identity: replica_identity_nothing is resolved (or the table is gone)");
+        stack.app("INSERT INTO shop.no_key VALUES (30, 'after the drop')");
+        assertThat(await("tributary.shop.no_key", a -> a.size() == 1).get(0).column("note")).as("streaming goes on after the DROP")
+                .isEqualTo("after the drop");
+        assertThat(engine.isAlive()).isTrue();
+    }
 }

@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.cdc.parking.ParkedTable;
 import io.tributary.cdc.parking.TableFailure;
 import io.tributary.cdc.parking.TableOperations;
+import io.tributary.cdc.signal.BackfillRequest;
+import io.tributary.cdc.signal.TableBackfill;
 import org.junit.jupiter.api.Test;
 
 /** The parked-table operations on the metrics port: paths, methods, status codes and JSON bodies. */
@@ -81,6 +83,33 @@ class TableEndpointsTest {
             assertThat(call(port, "GET", "/tables/shop.b/resume").statusCode()).isEqualTo(405);
             assertThat(call(port, "POST", "/tables/shop.b/drop").statusCode()).isEqualTo(404);
             assertThat(call(port, "GET", "/metrics").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void backfillStartsAnIncrementalSnapshotOrSaysWhyNot() throws Exception {
+        try (MetricsServer server = MetricsServer.start("127.0.0.1", 0, new CdcMetrics())) {
+            int port = server.port();
+            server.serveTableOperations(new Operations());
+            assertThat(call(port, "POST", "/tables/shop.b/backfill").statusCode()).as("before it is wired").isEqualTo(503);
+            server.serveBackfill(table -> {
+                if (!table.equals("shop.b")) {
+                    throw new TableBackfill.BackfillException(409, "Table " + table + " has no primary key", null);
+                }
+                return new BackfillRequest("backfill-1", table);
+            });
+
+            HttpResponse<String> started = call(port, "POST", "/tables/shop.b/backfill");
+            assertThat(started.statusCode()).isEqualTo(200);
+            JsonNode body = json.readTree(started.body());
+            assertThat(body.get("table").asText()).isEqualTo("shop.b");
+            assertThat(body.get("signal").asText()).isEqualTo("backfill-1");
+            assertThat(body.get("message").asText()).contains("Backfill of shop.b started").contains("streaming goes on");
+
+            HttpResponse<String> refused = call(port, "POST", "/tables/shop.c/backfill");
+            assertThat(refused.statusCode()).isEqualTo(409);
+            assertThat(json.readTree(refused.body()).get("error").asText()).isEqualTo("Table shop.c has no primary key");
+            assertThat(call(port, "GET", "/tables/shop.b/backfill").statusCode()).isEqualTo(405);
         }
     }
 }

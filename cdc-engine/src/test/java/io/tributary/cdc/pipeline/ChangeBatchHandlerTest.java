@@ -44,6 +44,8 @@ class ChangeBatchHandlerTest {
         long lsn = Long.parseLong(parts[1]);
         return switch (parts[0]) {
             case "hb" -> new AvroChange("__debezium-heartbeat.tributary", null, ChangeKind.HEARTBEAT, null, null, null, lsn, null);
+            case "sig" -> new AvroChange("tributary.tributary_cdc.debezium_signal", "tributary_cdc.debezium_signal",
+                    ChangeKind.SIGNAL, null, null, null, lsn, null);
             case "ts" -> new AvroChange("tributary.shop.t", "shop.t", ChangeKind.TOMBSTONE, null, null, null, lsn, null);
             default -> new AvroChange("tributary.shop.t", "shop.t", ChangeKind.CHANGE, parts[0], KEY, null, lsn, 4_000L);
         };
@@ -162,6 +164,19 @@ class ChangeBatchHandlerTest {
         assertThat(metrics.heartbeats()).isEqualTo(1);
         assertThat(metrics.lastLagMs()).isEqualTo(6_000L);
         assertThat(metrics.batches()).isEqualTo(1);
+    }
+
+    @Test
+    void signalTableRowsAreMarkedProcessedButNeverSent() throws Exception {
+        SlowSink sink = new SlowSink(null);
+        ChangeBatchHandler<String> handler = handler(ChangeBatchHandlerTest::convert, sink, Duration.ofSeconds(5), true);
+
+        handler.handleBatch(List.of("sig:1", "r:2", "sig:3"), new RecordingCommitter());
+
+        assertThat(sink.sent).extracting(AvroChange::lsn).containsExactly(2L);
+        assertThat(events).contains("processed sig:1", "processed r:2", "processed sig:3", "batch finished");
+        assertThat(metrics.eventCounts()).hasSize(1);
+        assertThat(metrics.heartbeats()).isZero();
     }
 
     @Test

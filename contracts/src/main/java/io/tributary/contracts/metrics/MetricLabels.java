@@ -8,6 +8,8 @@ public final class MetricLabels {
     public static final String OP = "op";
     /** why a table is parked */
     public static final String REASON = "reason";
+    /** what keeps a captured table from the lake ({@code TableProblem} labels) */
+    public static final String PROBLEM = "problem";
     /** the lake's first parked micro-batch */
     public static final String SINCE_BATCH = "since_batch";
     /** the simulator's business event kind */

@@ -27,6 +27,8 @@ public final class MetricNames {
         public static final String TABLE_PARKED = "tributary_cdc_table_parked";
         public static final String PARKED_CHANGES_TOTAL = "tributary_cdc_parked_changes_total";
         public static final String REPLAYED_CHANGES_TOTAL = "tributary_cdc_replayed_changes_total";
+        /** gauge by {@code table} and {@code problem} (a {@code TableProblem} label): 1 while the problem lasts */
+        public static final String TABLE_PROBLEM = "tributary_cdc_table_problem";
         /** gauge: WAL retained by the replication slot; -1 until measured */
         public static final String RETAINED_WAL_BYTES = "tributary_cdc_retained_wal_bytes";
 

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The one codec of the reconcile report: lakehouse-job's {@code reconcile --json} writes one line with it, the CLI reads
- * that line back with it. A field an older report lacks reads as its default (0, false, "", an empty list, not parked;
- * no {@code outcome}: equal or different from {@code equal}).
+ * that line back with it. A field an older report lacks reads as its default (0, false, "", an empty list, not parked,
+ * no problem; no {@code outcome}: equal or different from {@code equal}).
  */
 public final class ReconcileJson {
 
@@ -47,6 +47,7 @@ public final class ReconcileJson {
                 out.begin("parked").field("stage", t.parked().stage()).field("reason", t.parked().reason())
                         .field("since", t.parked().since()).end();
             }
+            out.field("problem", t.problem());
             out.end();
         }
         return out.endArray().strings("lakeOnlyTables", r.lakeOnlyTables()).end().toString();
@@ -78,7 +79,7 @@ public final class ReconcileJson {
         return new TableResult(text(t, "table"), bool(t, "equal"), number(t, "postgresRows"), number(t, "silverRows"),
                 number(t, "missing"), number(t, "extra"), number(t, "differing"), number(t, "inFlight"),
                 number(t, "bronzeRows"), strings(t, "firstMissing"), strings(t, "firstExtra"),
-                strings(t, "firstDiffering"), strings(t, "missingColumns"), parked);
+                strings(t, "firstDiffering"), strings(t, "missingColumns"), parked, text(t, "problem"));
     }
 
     private static String text(Map<?, ?> m, String field) {

@@ -32,16 +32,27 @@ public record ReconcileResult(boolean equal, ReconcileOutcome outcome, String sn
      * @param inFlight     keys left out because silver holds a change newer than the snapshot
      * @param bronzeRows   rows of the bronze changelog, -1 when not read
      * @param parked       why the table's changes are held back, null when it streams
+     * @param problem      why the table could not be compared, with the statement that fixes it (the CDC role cannot
+     *                     read it); empty when it was compared
      */
     public record TableResult(String table, boolean equal, long postgresRows, long silverRows, long missing, long extra,
             long differing, long inFlight, long bronzeRows, List<String> firstMissing, List<String> firstExtra,
-            List<String> firstDiffering, List<String> missingColumns, ParkedBy parked) {
+            List<String> firstDiffering, List<String> missingColumns, ParkedBy parked, String problem) {
 
         public TableResult {
             firstMissing = List.copyOf(firstMissing);
             firstExtra = List.copyOf(firstExtra);
             firstDiffering = List.copyOf(firstDiffering);
             missingColumns = List.copyOf(missingColumns);
+            problem = problem == null ? "" : problem;
+        }
+
+        /** A compared table. */
+        public TableResult(String table, boolean equal, long postgresRows, long silverRows, long missing, long extra,
+                long differing, long inFlight, long bronzeRows, List<String> firstMissing, List<String> firstExtra,
+                List<String> firstDiffering, List<String> missingColumns, ParkedBy parked) {
+            this(table, equal, postgresRows, silverRows, missing, extra, differing, inFlight, bronzeRows, firstMissing,
+                    firstExtra, firstDiffering, missingColumns, parked, "");
         }
     }
 

@@ -33,6 +33,17 @@ class ReconcileJsonTest {
     }
 
     @Test
+    void aTableThatCouldNotBeComparedKeepsItsProblem() {
+        TableResult unreadable = new TableResult("audit", false, 0, 0, 0, 0, 0, 0, -1, List.of(), List.of(), List.of(),
+                List.of(), null, "Table shop.audit: ... Run as its owner or a superuser: GRANT SELECT ON shop.audit TO tributary_cdc;");
+        ReconcileResult r = new ReconcileResult(false, ReconcileOutcome.DIFFERENT, "0/1", true, "", 0, 0, List.of(unreadable),
+                List.of());
+        assertThat(ReconcileJson.read(ReconcileJson.write(r))).isEqualTo(r);
+        assertThat(ReconcileJson.read(ReconcileJson.write(r)).tables().get(0).problem()).endsWith("TO tributary_cdc;");
+        assertThat(sample().tables().get(0).problem()).as("a compared table").isEmpty();
+    }
+
+    @Test
     void anOlderReportReadsWithDefaults() {
         ReconcileResult r = ReconcileJson.read("{\"equal\":true,\"tables\":[{\"table\":\"t\",\"equal\":true}]}");
         assertThat(r.outcome()).isEqualTo(ReconcileOutcome.EQUAL);

@@ -12,7 +12,8 @@ import java.util.Set;
  * Reduces the changes of one table in one micro-batch to the last change per primary key.
  *
  * <ul>
- *   <li>Order is source order ({@link ChangeOrder}): LSN, then position. Kafka delivery order is not trusted.</li>
+ *   <li>Order is source order ({@link ChangeOrder}): commit order, then LSN, then position. Kafka delivery order is
+ *       not trusted.</li>
  *   <li>A truncate supersedes every change of the batch with a lower LSN; only the latest truncate is kept.</li>
  *   <li>An update whose TOAST columns are unavailable takes them from the previous row image of the same key in
  *       the same batch; only what no earlier image of the batch knew stays unavailable (the merge then keeps the
@@ -62,6 +63,6 @@ public final class BatchReducer implements java.io.Serializable {
             }
         }
         return new Change(next.key(), next.op(), next.lsn(), next.position(), values, stillUnavailable,
-                next.sourceTsMs());
+                next.sourceTsMs(), next.lastCommitLsn());
     }
 }

@@ -17,9 +17,17 @@ import java.util.Set;
  * @param values       the row image after the change (column -> value); empty for deletes and truncates
  * @param unavailable  columns whose value Postgres did not send (unchanged TOAST): the stored value must be kept
  * @param sourceTsMs   commit time of the change in the source database, epoch millis
+ * @param lastCommitLsn the commit LSN of the transaction streamed before this change ({@code source.sequence[0]}),
+ *                     null when not known: the stream's order, by commit ({@link ChangeOrder})
  */
 public record Change(List<Object> key, Op op, long lsn, long position, Map<String, Object> values,
-                     Set<String> unavailable, long sourceTsMs) {
+                     Set<String> unavailable, long sourceTsMs, Long lastCommitLsn) {
+
+    /** A change whose last commit is not known (ordered by LSN and position only). */
+    public Change(List<Object> key, Op op, long lsn, long position, Map<String, Object> values, Set<String> unavailable,
+                  long sourceTsMs) {
+        this(key, op, lsn, position, values, unavailable, sourceTsMs, null);
+    }
 
     public Change {
         Objects.requireNonNull(op, "op");
@@ -31,7 +39,7 @@ public record Change(List<Object> key, Op op, long lsn, long position, Map<Strin
         }
     }
 
-    /** True when this change comes later in the source than {@code other}: higher LSN, then higher position. */
+    /** True when this change comes later in the source than {@code other} ({@link ChangeOrder}). */
     public boolean isAfter(Change other) {
         return ChangeOrder.INSTANCE.compare(this, other) > 0;
     }

@@ -13,6 +13,8 @@ public final class Envelopes {
     public static final String TRANSACTION = "transaction";
     public static final String SOURCE_LSN = "lsn";
     public static final String SOURCE_TS_MS = "ts_ms";
+    /** {@code ["<last commit lsn>","<lsn>"]}: Debezium's PostgreSQL source block, a JSON array of strings (or null). */
+    public static final String SOURCE_SEQUENCE = "sequence";
     /** Added by the cdc-engine: the after columns PostgreSQL did not send (unchanged TOAST). */
     public static final String UNAVAILABLE_COLUMNS = "unavailable_columns";
     /** The envelope fields the job maps itself; any other field is carried to bronze as it is. */

@@ -1,6 +1,8 @@
 package io.tributary.lakehouse.lake;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.struct;
@@ -8,6 +10,7 @@ import static org.apache.spark.sql.functions.struct;
 import io.tributary.lakehouse.cdc.BatchReducer;
 import io.tributary.lakehouse.cdc.Change;
 import io.tributary.lakehouse.cdc.Op;
+import io.tributary.lakehouse.decode.Envelopes;
 import io.tributary.lakehouse.decode.TableLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +26,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import scala.jdk.javaapi.CollectionConverters;
@@ -30,9 +34,10 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * The source of a silver MERGE: a table's decoded changes of one batch, shaped as silver rows (every silver column in
  * table order, cast to its type, plus {@value #UNAVAILABLE}) and reduced to the latest change per key in source order
- * (LSN, then position). The MERGE itself applies the cross-batch guard and keeps stored values of unavailable columns.
+ * (commit order, then LSN, then position: {@link io.tributary.lakehouse.cdc.ChangeOrder}). The MERGE itself applies the
+ * cross-batch guard and keeps stored values of unavailable columns.
  *
- * <p>The common case is one aggregate ({@code max_by} over (LSN, position)), planned identically every batch. When
+ * <p>The common case is one aggregate ({@code max_by} over (last commit LSN, LSN, position)), planned identically every batch. When
  * some change lacks unchanged TOAST columns, a change may need an earlier image of the same key in the same batch:
  * then the changes of each key are folded by {@link BatchReducer}, which fills them.
  */
@@ -65,6 +70,7 @@ public final class MergeSource {
                 case SilverColumns.DELETED -> col(TableLayout.OP).equalTo(Op.DELETE.code());
                 case SilverColumns.SOURCE_TS_MS -> col(TableLayout.SOURCE_TS_MS);
                 case SilverColumns.INGESTED_AT -> col(TableLayout.INGESTED_AT);
+                case SilverColumns.LAST_COMMIT_LSN -> lastCommitLsn(layout);
                 default -> keyColumns.contains(f.name()) ? col(TableLayout.KEY + "." + q).cast(f.dataType())
                         : incoming.contains(f.name()) ? col(TableLayout.AFTER + "." + q).cast(f.dataType())
                         : lit(null).cast(f.dataType());
@@ -75,10 +81,22 @@ public final class MergeSource {
         return decoded.select(columns.toArray(Column[]::new));
     }
 
+    /** {@code source.sequence[0]} as a number: null when the source block has no sequence or it starts with null. */
+    static Column lastCommitLsn(TableLayout layout) {
+        if (!Arrays.asList(layout.sourceType().fieldNames()).contains(Envelopes.SOURCE_SEQUENCE)) {
+            return lit(null).cast("long");
+        }
+        // a JSON array of strings or null; try_cast: an unexpected value orders as unknown rather than failing the batch
+        return from_json(col(TableLayout.SOURCE + "." + Envelopes.SOURCE_SEQUENCE),
+                DataTypes.createArrayType(DataTypes.StringType)).getItem(0).try_cast("long");
+    }
+
     private static Dataset<Row> latest(Dataset<Row> changes, List<String> keyColumns) {
         List<String> rest = Arrays.stream(changes.columns()).filter(c -> !keyColumns.contains(c)).toList();
+        // ChangeOrder: an unknown last commit counts as the earliest
         Column latest = max_by(struct(rest.stream().map(c -> col(SchemaEvolution.quote(c))).toArray(Column[]::new)),
-                struct(col(SilverColumns.LSN), col(SilverColumns.POSITION)));
+                struct(coalesce(col(SilverColumns.LAST_COMMIT_LSN), lit(Long.MIN_VALUE)), col(SilverColumns.LSN),
+                        col(SilverColumns.POSITION)));
         Dataset<Row> reduced = changes.groupBy(keyColumns.stream().map(c -> col(SchemaEvolution.quote(c)))
                         .toArray(Column[]::new))
                 .agg(latest.as("__latest"));
@@ -156,7 +174,7 @@ public final class MergeSource {
             }
             Long ts = r.getAs(SilverColumns.SOURCE_TS_MS);
             return new Change(key, op, r.<Long>getAs(SilverColumns.LSN), r.<Long>getAs(SilverColumns.POSITION), values,
-                    unavailable, ts == null ? 0L : ts);
+                    unavailable, ts == null ? 0L : ts, r.<Long>getAs(SilverColumns.LAST_COMMIT_LSN));
         }
 
         Row row(Change c, Object ingestedAt) {
@@ -170,6 +188,7 @@ public final class MergeSource {
                     case SilverColumns.DELETED -> c.op() == Op.DELETE;
                     case SilverColumns.SOURCE_TS_MS -> c.sourceTsMs();
                     case SilverColumns.INGESTED_AT -> ingestedAt;
+                    case SilverColumns.LAST_COMMIT_LSN -> c.lastCommitLsn();
                     case UNAVAILABLE -> CollectionConverters.asScala(new ArrayList<>(c.unavailable())).toSeq();
                     default -> c.values().get(names[i]);
                 };

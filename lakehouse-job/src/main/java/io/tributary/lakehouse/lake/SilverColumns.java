@@ -14,6 +14,13 @@ public final class SilverColumns {
     public static final String DELETED = "_deleted";
     public static final String SOURCE_TS_MS = "_source_ts_ms";
     public static final String INGESTED_AT = "_ingested_at";
+    /**
+     * The commit LSN of the transaction Debezium streamed before this change ({@code source.sequence[0]}; null when it
+     * did not say): it orders changes as the stream does, by commit. A change's own LSN does not: a transaction that
+     * began before an incremental snapshot's chunk and committed after it has changes with LSNs below the chunk's reads
+     * ({@link io.tributary.lakehouse.cdc.ChangeOrder}).
+     */
+    public static final String LAST_COMMIT_LSN = "_last_commit_lsn";
 
     public static final List<StructField> METADATA = List.of(
             DataTypes.createStructField(LSN, DataTypes.LongType, false),
@@ -21,7 +28,8 @@ public final class SilverColumns {
             DataTypes.createStructField(OP, DataTypes.StringType, false),
             DataTypes.createStructField(DELETED, DataTypes.BooleanType, false),
             DataTypes.createStructField(SOURCE_TS_MS, DataTypes.LongType, true),
-            DataTypes.createStructField(INGESTED_AT, DataTypes.TimestampType, true));
+            DataTypes.createStructField(INGESTED_AT, DataTypes.TimestampType, true),
+            DataTypes.createStructField(LAST_COMMIT_LSN, DataTypes.LongType, true));
 
     /** Delta table property holding the primary-key columns, comma separated. */
     public static final String KEY_PROPERTY = "tributary.keyColumns";

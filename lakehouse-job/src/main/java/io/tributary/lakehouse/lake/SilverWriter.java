@@ -124,9 +124,7 @@ public final class SilverWriter {
             Column equal = col("t." + quote(c)).equalTo(col("s." + quote(c)));
             on = on == null ? equal : on.and(equal);
         }
-        Column later = col("s." + SilverColumns.LSN).gt(col("t." + SilverColumns.LSN))
-                .or(col("s." + SilverColumns.LSN).equalTo(col("t." + SilverColumns.LSN))
-                        .and(col("s." + SilverColumns.POSITION).gt(coalesce(col("t." + SilverColumns.POSITION), lit(-1L)))));
+        Column later = later();
         Map<String, Column> update = new LinkedHashMap<>();
         Map<String, Column> insert = new LinkedHashMap<>();
         for (String column : silverSchema.fieldNames()) {
@@ -148,6 +146,21 @@ public final class SilverWriter {
         return outcome;
     }
 
+    /**
+     * The change comes later in the source than the stored row ({@link io.tributary.lakehouse.cdc.ChangeOrder}): by
+     * commit when both last commits are known and differ, else by LSN, then position. A stored row written before silver
+     * kept the last commit has none, and is ordered by LSN as it always was.
+     */
+    static Column later() {
+        Column sCommit = col("s." + SilverColumns.LAST_COMMIT_LSN);
+        Column tCommit = col("t." + SilverColumns.LAST_COMMIT_LSN);
+        Column byLsn = col("s." + SilverColumns.LSN).gt(col("t." + SilverColumns.LSN))
+                .or(col("s." + SilverColumns.LSN).equalTo(col("t." + SilverColumns.LSN))
+                        .and(col("s." + SilverColumns.POSITION).gt(coalesce(col("t." + SilverColumns.POSITION), lit(-1L)))));
+        return when(sCommit.isNotNull().and(tCommit.isNotNull()).and(sCommit.notEqual(tCommit)), sCommit.gt(tCommit))
+                .otherwise(byLsn);
+    }
+
     /** A truncate: every stored row older than it becomes a tombstone at the truncate's LSN (idempotent). */
     private Void truncate(String table, String path, StructType silverSchema, List<String> keyColumns,
                           long truncateLsn, long truncateTsMs) {
@@ -163,6 +176,8 @@ public final class SilverWriter {
         set.put(SilverColumns.DELETED, lit(true));
         set.put(SilverColumns.SOURCE_TS_MS, lit(truncateTsMs));
         set.put(SilverColumns.INGESTED_AT, current_timestamp());
+        // ordered by its LSN alone: a change older than the truncate, replayed, must not come back by its commit order
+        set.put(SilverColumns.LAST_COMMIT_LSN, lit(null).cast("long"));
         deltaTable(path).update(col(SilverColumns.LSN).lt(truncateLsn), set);
         LOG.info("silver.{}: truncated at LSN {}", table, truncateLsn);
         return null;
@@ -182,7 +197,9 @@ public final class SilverWriter {
         if (known != null && SchemaEvolution.plan(table, SilverColumns.dataColumns(known), incoming).isEmpty()) {
             return known;
         }
-        StructType current = SilverColumns.dataColumns(spark.read().format("delta").load(path).schema());
+        StructType stored = spark.read().format("delta").load(path).schema();
+        boolean metadataAdded = addMissingMetadata(table, path, stored);
+        StructType current = SilverColumns.dataColumns(stored);
         List<SchemaEvolution.Step> steps = SchemaEvolution.plan(table, current, incoming);
         List<String> asText = new ArrayList<>();
         for (SchemaEvolution.Step step : steps) {
@@ -201,12 +218,26 @@ public final class SilverWriter {
                 return null;
             });
         }
-        if (!steps.isEmpty()) {
+        if (!steps.isEmpty() || metadataAdded) {
             deltaTables.remove(path);
         }
         StructType schema = spark.read().format("delta").load(path).schema();
         knownSchemas.put(path, schema);
         return schema;
+    }
+
+    /** A table created before a metadata column existed gets it (null in its rows); returns whether one was added. */
+    private boolean addMissingMetadata(String table, String path, StructType stored) {
+        List<String> present = Arrays.asList(stored.fieldNames());
+        List<String> missing = SilverColumns.METADATA.stream().filter(f -> !present.contains(f.name()))
+                .map(f -> quote(f.name()) + " " + f.dataType().sql()).toList();
+        if (missing.isEmpty()) {
+            return false;
+        }
+        String sql = "ALTER TABLE " + LakePaths.deltaRef(path) + " ADD COLUMNS (" + String.join(", ", missing) + ")";
+        LOG.info("silver.{}: metadata columns added: {}", table, sql);
+        retry.run("metadata columns of silver." + table, () -> spark.sql(sql));
+        return true;
     }
 
     private List<String> keyColumns(String table, String path) {

@@ -78,6 +78,18 @@ final class PostgresSnapshot implements AutoCloseable {
                 + " WHERE table_schema = ? AND table_name = ? AND is_generated = 'ALWAYS' ORDER BY ordinal_position");
     }
 
+    /** Whether this connection's role may read the table (a table another role created may not be). */
+    boolean readable(String table) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT has_table_privilege((quote_ident(?) || '.' || quote_ident(?))::regclass, 'SELECT')")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
     /** The primary-key columns in key order; empty when the table has none. */
     List<String> keyColumns(String table) throws SQLException {
         return namesOf(table, "SELECT a.attname FROM pg_index i"

@@ -1,5 +1,6 @@
 package io.tributary.lakehouse.reconcile;
 
+import io.tributary.contracts.tables.TableProblem;
 import io.tributary.contracts.wal.Lsn;
 import io.tributary.configuration.ConfigException;
 import io.tributary.configuration.DurationSyntax;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
  * {@code reconcile}: PostgreSQL (one REPEATABLE READ snapshot) against silver, table by table: row counts, missing
  * keys, extra keys, rows whose normalised values differ. Waits first until the lake has applied everything up to the
  * snapshot's LSN ({@link LakeCatchUp}). A table a stage parked (the lake's {@code _table_states}, or cdc-engine's as
- * given with {@code --cdc-parked}) is reported as parked. Exit 0 equal, 4 not complete (tables parked, every other
+ * given with {@code --cdc-parked}) is reported as parked; a table the CDC role cannot read is reported as not compared,
+ * with the GRANT that fixes it. Exit 0 equal, 4 not complete (tables parked, every other
  * equal), 3 different, 1 failure, 2 configuration.
  */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
@@ -133,10 +135,17 @@ public final class ReconcileCommand implements Callable<Integer> {
             TableComparator comparator = new TableComparator(sample);
             List<TableDiff> diffs = new ArrayList<>();
             for (String table : snapshot.tables()) {
+                String qualified = config.sourceSchema() + "." + table;
+                if (!snapshot.readable(table)) {
+                    // reading it would abort the snapshot's transaction for every other table
+                    String problem = TableProblem.NOT_READABLE.message(qualified, postgres.user());
+                    LOG.warn("{}", problem);
+                    diffs.add(TableDiff.notCompared(table, problem));
+                    continue;
+                }
                 List<String> keys = snapshot.keyColumns(table);
                 if (keys.isEmpty()) {
-                    LOG.warn("table {}.{} has no primary key: silver cannot mirror it by key; skipped",
-                            config.sourceSchema(), table);
+                    LOG.warn("{}; not compared", TableProblem.NO_PRIMARY_KEY.message(qualified, postgres.user()));
                     continue;
                 }
                 List<String> columns = new ArrayList<>(snapshot.columns(table));

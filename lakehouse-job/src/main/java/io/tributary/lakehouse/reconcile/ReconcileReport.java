@@ -25,7 +25,7 @@ public record ReconcileReport(String snapshotLsn, boolean caughtUp, String catch
         EQUAL(ReconcileOutcome.EQUAL),
         /** some tables parked (their changes held back until resumed), every other table equal: not complete, no loss */
         PARKED(ReconcileOutcome.PARKED),
-        /** a table that is not parked differs, or silver has a table PostgreSQL does not */
+        /** a table that is not parked differs or could not be compared, or silver has a table PostgreSQL does not */
         DIFFERENT(ReconcileOutcome.DIFFERENT);
 
         private final ReconcileOutcome contract;
@@ -66,7 +66,7 @@ public record ReconcileReport(String snapshotLsn, boolean caughtUp, String catch
                 t.equal(), t.sourceRows(), t.lakeRows(), t.missing(), t.extra(), t.differing(), t.inFlight(),
                 t.bronzeRows(), t.firstMissing(), t.firstExtra(), t.firstDiffering(), t.missingColumns(),
                 t.isParked() ? new ReconcileResult.ParkedBy(t.parked().stage(), t.parked().reason(), t.parked().since())
-                        : null)).toList();
+                        : null, t.compared() ? "" : t.problem())).toList();
         return new ReconcileResult(equal(), outcome().contract(), snapshotLsn, caughtUp, catchUpDetail, waitMillis,
                 compareMillis, results, lakeOnlyTables);
     }
@@ -87,6 +87,9 @@ public record ReconcileReport(String snapshotLsn, boolean caughtUp, String catch
             sb.append(String.format(Locale.ROOT, "%-16s %10d %10d %8d %8d %9d %9d %10s  %s%n", t.table(), t.sourceRows(),
                     t.lakeRows(), t.missing(), t.extra(), t.differing(), t.inFlight(),
                     t.bronzeRows() < 0 ? "-" : Long.toString(t.bronzeRows()), t.result()));
+            if (!t.compared()) {
+                sb.append("  ").append(t.problem()).append('\n');
+            }
             if (t.isParked()) {
                 sb.append("  ").append(t.parked().describe()).append("; silver lacks its changes since then (held back,")
                         .append(" not lost): ./tributary resume ").append(t.table()).append(" once the cause is fixed\n");

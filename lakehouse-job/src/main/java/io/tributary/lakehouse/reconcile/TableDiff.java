@@ -18,10 +18,23 @@ import java.util.List;
  * @param missingColumns PostgreSQL columns silver does not have (every row then differs)
  * @param bronzeRows    rows of the bronze changelog, or -1 when not read
  * @param parked        why the table's changes are held back (a stage parked it), null when it streams
+ * @param problem       why the table could not be compared and the statement that fixes it, null when it was compared
  */
 public record TableDiff(String table, long sourceRows, long lakeRows, long missing, long extra, long differing,
         long inFlight, List<String> firstMissing, List<String> firstExtra, List<String> firstDiffering,
-        List<String> missingColumns, long bronzeRows, ParkedState parked) {
+        List<String> missingColumns, long bronzeRows, ParkedState parked, String problem) {
+
+    public TableDiff(String table, long sourceRows, long lakeRows, long missing, long extra, long differing,
+            long inFlight, List<String> firstMissing, List<String> firstExtra, List<String> firstDiffering,
+            List<String> missingColumns, long bronzeRows, ParkedState parked) {
+        this(table, sourceRows, lakeRows, missing, extra, differing, inFlight, firstMissing, firstExtra, firstDiffering,
+                missingColumns, bronzeRows, parked, null);
+    }
+
+    /** A table reconcile could not compare (PostgreSQL does not let the CDC role read it): {@code problem} says why. */
+    public static TableDiff notCompared(String table, String problem) {
+        return new TableDiff(table, 0, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), -1, null, problem);
+    }
 
     public TableDiff(String table, long sourceRows, long lakeRows, long missing, long extra, long differing,
             long inFlight, List<String> firstMissing, List<String> firstExtra, List<String> firstDiffering,
@@ -30,27 +43,31 @@ public record TableDiff(String table, long sourceRows, long lakeRows, long missi
                 missingColumns, bronzeRows, null);
     }
 
-    /** Whether silver holds exactly PostgreSQL's rows (whether or not the table is parked). */
+    /** Whether silver holds exactly PostgreSQL's rows (whether or not the table is parked); false when not compared. */
     public boolean equal() {
-        return missing == 0 && extra == 0 && differing == 0 && missingColumns.isEmpty();
+        return problem == null && missing == 0 && extra == 0 && differing == 0 && missingColumns.isEmpty();
+    }
+
+    public boolean compared() {
+        return problem == null;
     }
 
     public boolean isParked() {
         return parked != null;
     }
 
-    /** {@code equal}, {@code DIFFERENT}, or for a parked table {@code PARKED} (its differences are held back, not lost). */
+    /** {@code equal}, {@code DIFFERENT}, {@code NOT COMPARED} (see {@link #problem}), or for a parked table {@code PARKED} (its differences are held back, not lost). */
     public String result() {
-        return isParked() ? "PARKED" : equal() ? "equal" : "DIFFERENT";
+        return !compared() ? "NOT COMPARED" : isParked() ? "PARKED" : equal() ? "equal" : "DIFFERENT";
     }
 
     public TableDiff withBronzeRows(long rows) {
         return new TableDiff(table, sourceRows, lakeRows, missing, extra, differing, inFlight, firstMissing, firstExtra,
-                firstDiffering, missingColumns, rows, parked);
+                firstDiffering, missingColumns, rows, parked, problem);
     }
 
     public TableDiff withParked(ParkedState state) {
         return new TableDiff(table, sourceRows, lakeRows, missing, extra, differing, inFlight, firstMissing, firstExtra,
-                firstDiffering, missingColumns, bronzeRows, state);
+                firstDiffering, missingColumns, bronzeRows, state, problem);
     }
 }

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The silver MERGE against its reference model ({@link MergePlanner}, plain Java): random change streams of one
  * table (inserts, updates, unchanged-TOAST updates, deletes, re-inserts, pairs of changes sharing an LSN split across
  * batches, a truncate, a replayed batch) go through {@link SilverWriter} batch by batch and through the model; the
- * silver table must equal the model's rows, tombstones included.
+ * silver table must equal the model's rows, tombstones included. Then the commit order of an incremental snapshot's
+ * reads against a transaction that commits after them (issue 20), and a silver table from before that order was kept.
  */
 class SilverMergeModelSparkTest {
 
@@ -214,5 +215,77 @@ class SilverMergeModelSparkTest {
     private static String line(Object id, Object customer, Object total, Object qty, long lsn, long position,
                                boolean deleted) {
         return id + "|" + customer + "|" + total + "|" + qty + "|" + lsn + "|" + position + "|" + deleted;
+    }
+
+    // Issue 20, item 3: the reads of an incremental snapshot (./tributary backfill) carry the LSN of their chunk's
+    // closing watermark, and a transaction that changed a row before the chunk was read but committed after it is
+    // streamed after the reads with a lower LSN. Silver orders by commit (source.sequence[0], the last commit before the
+    // change) so that such a change is applied while a replayed older change still is not, across batches and within one.
+
+    /** A change as Debezium sends it: {@code source.sequence} = [lastCommitLsn, lsn]. */
+    record Sent(GenericRecord value, int id, long offset) {
+    }
+
+    static Sent sent(OrdersFixture f, String op, int id, Long lastCommit, long lsn, long offset, String customer) {
+        GenericRecord value = f.insert(id, lsn, customer, "1.00", (int) lsn);
+        value.put("op", op);
+        ((GenericRecord) value.get("source")).put("sequence",
+                "[" + (lastCommit == null ? "null" : "\"" + lastCommit + "\"") + ",\"" + lsn + "\"]");
+        return new Sent(value, id, offset);
+    }
+
+    static void writeSent(OrdersFixture f, List<Sent> batch) {
+        TableLayout layout = TableLayouts.derive(f.table, Map.of(1, f.envelopeV1), Map.of(100, f.key)).orElseThrow();
+        EnvelopeConverter converter = new EnvelopeConverter(layout, TOAST);
+        List<Row> rows = new ArrayList<>();
+        for (Sent s : batch) {
+            rows.add(converter.convert(s.value(), f.key(s.id()), new KafkaCoordinates(f.topic, 0, s.offset(), Instant.now())));
+        }
+        Dataset<Row> decoded = spark.createDataFrame(rows, layout.decodedSchema());
+        silver.write(layout, decoded, TableBatchStats.of(decoded));
+    }
+
+    static List<String> silverRowsWithOrder(OrdersFixture f) {
+        return spark.read().format("delta").load(paths.silver(f.table)).orderBy("id").collectAsList().stream()
+                .map(r -> r.getAs("id") + "|" + r.getAs("customer") + "|" + r.getAs("_op") + "|" + r.getAs("_lsn")
+                        + "|" + r.getAs("_last_commit_lsn"))
+                .toList();
+    }
+
+    @Test
+    void aLateCommitAfterTheChunkWinsOverTheSnapshotReadsAndAReplayDoesNot() {
+        OrdersFixture f = new OrdersFixture("tributary.shop.backfilled", "backfilled");
+        // streamed before the backfill: three rows
+        writeSent(f, List.of(sent(f, "c", 1, 90L, 110, 0, "first"), sent(f, "c", 2, 90L, 111, 1, "first"),
+                sent(f, "c", 3, 90L, 112, 2, "first")));
+        // the chunk's reads, sent when its closing watermark (LSN 300, in the transaction after commit 250) streams;
+        // row 1 was changed at LSN 150 by a transaction still open then
+        writeSent(f, List.of(sent(f, "r", 1, 250L, 300, 3, "read"), sent(f, "r", 2, 250L, 300, 4, "read"),
+                sent(f, "r", 3, 250L, 300, 5, "read")));
+        // that transaction commits after the watermark's (commit 320): streamed now, its change LSN 150 below 300;
+        // and a replay of row 2's insert (engine restart) arrives again
+        writeSent(f, List.of(sent(f, "u", 1, 320L, 150, 6, "late commit"), sent(f, "c", 2, 90L, 111, 7, "first")));
+        // within one batch: a read of row 3 of a second backfill, then a change of row 3 from a transaction that began
+        // before that chunk (LSN 350 below the read's 400)
+        writeSent(f, List.of(sent(f, "r", 3, 380L, 400, 8, "read again"), sent(f, "u", 3, 410L, 350, 9, "late too")));
+
+        assertThat(silverRowsWithOrder(f)).containsExactly("1|late commit|u|150|320", "2|read|r|300|250", "3|late too|u|350|410");
+    }
+
+    @Test
+    void changesWithoutALastCommitKeepTheLsnOrderAndATableFromBeforeTheColumnGetsIt() {
+        OrdersFixture f = new OrdersFixture("tributary.shop.older", "older");
+        String path = paths.silver(f.table);
+        TableLayout layout = TableLayouts.derive(f.table, Map.of(1, f.envelopeV1), Map.of(100, f.key)).orElseThrow();
+        org.apache.spark.sql.types.StructType before = new org.apache.spark.sql.types.StructType(java.util.Arrays.stream(
+                SilverColumns.silverSchema(layout.rowType()).fields())
+                .filter(c -> !c.name().equals(SilverColumns.LAST_COMMIT_LSN)).toArray(org.apache.spark.sql.types.StructField[]::new));
+        spark.sql("CREATE TABLE " + LakePaths.deltaRef(path) + " (" + before.toDDL() + ") USING delta TBLPROPERTIES ('"
+                + SilverColumns.KEY_PROPERTY + "' = 'id')");
+        spark.sql("INSERT INTO " + LakePaths.deltaRef(path) + " VALUES (1, 'stored', 1.00, NULL, NULL, NULL, 1, 500, 1, "
+                + "'u', false, NULL, NULL), (2, 'stored', 1.00, NULL, NULL, NULL, 1, 500, 2, 'u', false, NULL, NULL)");
+        // a stored row without a last commit: by LSN, so the older change (LSN 400) is not applied, the newer one is
+        writeSent(f, List.of(sent(f, "u", 1, 900L, 400, 3, "older"), sent(f, "u", 2, 900L, 600, 4, "newer")));
+        assertThat(silverRowsWithOrder(f)).containsExactly("1|stored|u|500|null", "2|newer|u|600|900");
     }
 }

@@ -88,4 +88,20 @@ class ReconcileReportTest {
                 .contains("values differ (2): keys 3, 4")
                 .contains("RESULT: the lake DIFFERS");
     }
+
+    @Test
+    void aTableTheCdcRoleCannotReadIsNotComparedAndTheReportSaysWhichGrantToRun() {
+        String problem = io.tributary.contracts.tables.TableProblem.NOT_READABLE.message("shop.audit", "tributary_cdc");
+        ReconcileReport report = new ReconcileReport("0/1", true, "ok", 10, 20,
+                List.of(equalTable(), TableDiff.notCompared("audit", problem)), List.of());
+        assertThat(report.outcome()).isEqualTo(ReconcileReport.Outcome.DIFFERENT);
+        assertThat(report.equal()).isFalse();
+        assertThat(report.toText()).containsPattern("audit +0 +0 +0 +0 +0 +0 +-  NOT COMPARED")
+                .contains("  Table shop.audit: the CDC role tributary_cdc cannot read shop.audit")
+                .contains("GRANT SELECT ON shop.audit TO tributary_cdc;");
+        io.tributary.contracts.reconcile.ReconcileResult.TableResult audit = report.toResult().tables().get(1);
+        assertThat(audit.problem()).isEqualTo(problem);
+        assertThat(audit.equal()).isFalse();
+        assertThat(report.toResult().tables().get(0).problem()).isEmpty();
+    }
 }
