@@ -19,7 +19,7 @@ import java.util.Set;
  * @param sourceTsMs   commit time of the change in the source database, epoch millis
  */
 public record Change(List<Object> key, Op op, long lsn, long position, Map<String, Object> values,
-                     Set<String> unavailable, long sourceTsMs) {
+                     Set<String> unavailable, long sourceTsMs) implements java.io.Serializable {
 
     public Change {
         Objects.requireNonNull(op, "op");
