@@ -4,9 +4,7 @@ import io.tributary.lakehouse.LakehouseJobMain;
 import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.lakehouse.reconcile.PostgresSource;
-import io.tributary.lakehouse.stream.SparkSessions;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
@@ -35,14 +33,8 @@ public final class DailySalesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BusinessDay day = options.day();
-        java.time.Duration timeout = options.noWait ? null : options.timeout();
-        LakehouseConfig config = parent.config();
-        PostgresSource postgres = PostgresSource.fromEnvironment(System.getenv());
-        Files.createDirectories(config.dataDir());
-        SparkSession spark = SparkSessions.create(config, "tributary-daily-sales");
-        try {
-            List<Row> rows = run(spark, config, postgres, day, options.tables(), timeout);
+        return options.run(parent, "tributary-daily-sales", (spark, config, postgres, day, tables, timeout) -> {
+            List<Row> rows = run(spark, config, postgres, day, tables, timeout);
             PrintWriter out = spec.commandLine().getOut();
             out.printf("daily-sales %s: %d categories written to gold.daily_sales and serving.daily_sales%n", day,
                     rows.size());
@@ -51,10 +43,8 @@ public final class DailySalesCommand implements Callable<Integer> {
                         r.<Long>getAs("units"), r.getAs("revenue"));
             }
             out.flush();
-        } finally {
-            spark.stop();
-        }
-        return 0;
+            return 0;
+        });
     }
 
     /** The job on a given session (also used by tests): sensor, history, gold, serving; returns the day's rows. */

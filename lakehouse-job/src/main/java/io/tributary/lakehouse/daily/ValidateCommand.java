@@ -4,9 +4,7 @@ import io.tributary.lakehouse.LakehouseJobMain;
 import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.lakehouse.reconcile.PostgresSource;
-import io.tributary.lakehouse.stream.SparkSessions;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -34,14 +32,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BusinessDay day = options.day();
-        java.time.Duration timeout = options.noWait ? null : options.timeout();
-        LakehouseConfig config = parent.config();
-        PostgresSource postgres = PostgresSource.fromEnvironment(System.getenv());
-        Files.createDirectories(config.dataDir());
-        SparkSession spark = SparkSessions.create(config, "tributary-validate");
-        try {
-            ValidationReport report = run(spark, config, postgres, day, options.tables(), timeout);
+        return options.run(parent, "tributary-validate", (spark, config, postgres, day, tables, timeout) -> {
+            ValidationReport report = run(spark, config, postgres, day, tables, timeout);
             PrintWriter out = spec.commandLine().getOut();
             out.print(report.toText());
             out.flush();
@@ -50,9 +42,7 @@ public final class ValidateCommand implements Callable<Integer> {
                         report.failed().stream().map(CheckResult::check).toList()));
             }
             return report.exitCode();
-        } finally {
-            spark.stop();
-        }
+        });
     }
 
     /** The job on a given session (also used by tests): sensor, history, the checks, their results in gold. */

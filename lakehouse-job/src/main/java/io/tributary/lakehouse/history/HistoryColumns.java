@@ -1,5 +1,6 @@
 package io.tributary.lakehouse.history;
 
+import io.tributary.lakehouse.lake.MetadataColumns;
 import java.util.List;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
@@ -33,26 +34,20 @@ public final class HistoryColumns {
     private HistoryColumns() {
     }
 
+    private static final MetadataColumns COLUMNS = new MetadataColumns(METADATA);
+
     public static boolean isMetadata(String column) {
-        return METADATA.stream().anyMatch(f -> f.name().equals(column));
+        return COLUMNS.contains(column);
     }
 
     /** A history table's schema: the data columns (all nullable) and the metadata columns. */
     public static StructType historySchema(StructType dataColumns) {
-        StructType s = new StructType();
-        for (StructField f : dataColumns.fields()) {
-            s = s.add(f.name(), f.dataType(), true);
-        }
-        for (StructField f : METADATA) {
-            s = s.add(f);
-        }
-        return s;
+        return COLUMNS.after(dataColumns);
     }
 
     /** The data part of a history schema. */
     public static StructType dataColumns(StructType historySchema) {
-        return DataTypes.createStructType(java.util.Arrays.stream(historySchema.fields())
-                .filter(f -> !isMetadata(f.name())).toList());
+        return COLUMNS.dataColumns(historySchema);
     }
 
     /** A Spark SQL timestamp expression of {@code instant}, to the microsecond (Spark's precision). */
