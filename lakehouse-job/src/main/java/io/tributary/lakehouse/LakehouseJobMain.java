@@ -4,6 +4,10 @@ import io.tributary.lakehouse.cli.TextTable;
 import io.tributary.configuration.ConfigException;
 import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.config.Setting;
+import io.tributary.lakehouse.daily.DailySalesCommand;
+import io.tributary.lakehouse.daily.DaySensor;
+import io.tributary.lakehouse.daily.ValidateCommand;
+import io.tributary.lakehouse.history.HistoryCommand;
 import io.tributary.lakehouse.lake.CommitRetry;
 import io.tributary.lakehouse.lake.LakeCatalog;
 import io.tributary.lakehouse.lake.LakePaths;
@@ -43,7 +47,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "lakehouse-job", mixinStandardHelpOptions = true,
         description = "Spark Structured Streaming: Debezium CDC topics -> Delta bronze changelog + silver mirror.",
         subcommands = {LakehouseJobMain.Stream.class, LakehouseJobMain.Maintain.class, LakehouseJobMain.Sql.class,
-                ReconcileCommand.class, TraceCommand.class, LakehouseJobMain.Settings.class})
+                ReconcileCommand.class, TraceCommand.class, HistoryCommand.class, DailySalesCommand.class,
+                ValidateCommand.class, LakehouseJobMain.Settings.class})
 public final class LakehouseJobMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(LakehouseJobMain.class);
@@ -54,7 +59,8 @@ public final class LakehouseJobMain {
     @Option(names = "--set", description = "KEY=VALUE setting or spark.* key; wins over file and environment.")
     Map<String, String> overrides = new LinkedHashMap<>();
 
-    LakehouseConfig config() {
+    /** The settings: file, then environment, then {@code --set}. */
+    public LakehouseConfig config() {
         Map<String, String> file = configFile == null ? Map.of() : LakehouseConfig.readPropertiesFile(configFile);
         return LakehouseConfig.load(file, System.getenv(), overrides);
     }
@@ -65,7 +71,8 @@ public final class LakehouseJobMain {
 
     /**
      * The command line with its exit codes: 0 done, 1 failed, 2 configuration error (message names the key),
-     * 3 S3 unavailable or refusing ({@code stream}; the message names endpoint and bucket).
+     * 3 S3 unavailable or refusing ({@code stream}; the message names endpoint and bucket) or a check failed
+     * ({@code validate}), 5 the lake did not apply the day in time ({@code daily-sales}, {@code validate}).
      */
     public static CommandLine commandLine() {
         return new CommandLine(new LakehouseJobMain())
@@ -73,6 +80,10 @@ public final class LakehouseJobMain {
                     if (e instanceof ConfigException) {
                         cmd.getErr().println("configuration error: " + e.getMessage());
                         return 2;
+                    }
+                    if (e instanceof DaySensor.DayNotReadyException) {
+                        cmd.getErr().println(cmd.getCommandName() + ": " + e.getMessage());
+                        return DaySensor.EXIT_NOT_READY;
                     }
                     LOG.error("{} failed", cmd.getCommandName(), e);
                     return 1;
@@ -109,8 +120,9 @@ public final class LakehouseJobMain {
         }
     }
 
-    @Command(name = "maintain", description = "OPTIMIZE, purge old tombstones and VACUUM every table now. Asks the"
-            + " running job (POST /maintain on its metrics port) when there is one, else runs here.")
+    @Command(name = "maintain", mixinStandardHelpOptions = true, description = "OPTIMIZE, purge old tombstones and"
+            + " VACUUM every table now. Asks the running job (POST /maintain on its metrics port) when there is one,"
+            + " else runs here. Exit 0 done, 1 failed (what a scheduler runs daily, docs/history.md).")
     static final class Maintain implements Callable<Integer> {
         @CommandLine.ParentCommand
         LakehouseJobMain parent;
@@ -158,8 +170,8 @@ public final class LakehouseJobMain {
     }
 
     @Command(name = "sql", description = "Run Spark SQL over silver.<table> (live rows), silver_all.<table>"
-            + " (with tombstones, time travel), bronze.<table> and lake.quarantine, with the function pg_lsn(_lsn);"
-            + " print the rows.")
+            + " (with tombstones, time travel), bronze.<table>, history.<table> (SCD type 2 versions), gold.<table>"
+            + " and lake.quarantine, with the function pg_lsn(_lsn); with --as-of, as_of.<table> too; print the rows.")
     static final class Sql implements Callable<Integer> {
         @CommandLine.ParentCommand
         LakehouseJobMain parent;
@@ -173,16 +185,24 @@ public final class LakehouseJobMain {
         @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE}).")
         String format;
 
+        @Option(names = "--as-of", paramLabel = "INSTANT", description = "Also register as_of.<table>: each history"
+                + " table as it was at this instant (2026-12-01T10:00:00Z), data columns only.")
+        String asOf;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
             LakehouseConfig config = parent.config();
+            java.time.Instant instant = asOf == null ? null : parseInstant(asOf);
             Files.createDirectories(config.dataDir());
             SparkSession spark = SparkSessions.create(config, "tributary-lakehouse-sql");
             try {
                 LakeCatalog.registerAll(spark, new LakePaths(config.lakeRoot()));
+                if (instant != null) {
+                    LakeCatalog.registerAsOf(spark, new LakePaths(config.lakeRoot()), instant);
+                }
                 Dataset<Row> result = spark.sql(query);
                 PrintWriter out = spec.commandLine().getOut();
                 switch (format) {
@@ -215,6 +235,15 @@ public final class LakehouseJobMain {
                 spark.stop();
             }
             return 0;
+        }
+
+        static java.time.Instant parseInstant(String text) {
+            try {
+                return java.time.OffsetDateTime.parse(text).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ConfigException("--as-of " + text + ": not an instant; write it as 2026-12-01T10:00:00Z"
+                        + " (or with an offset, 2026-12-01T11:00:00+01:00)");
+            }
         }
 
         private static String csv(Object value) {

@@ -36,4 +36,35 @@ class LakehouseJobMainTest {
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL (from --set)");
     }
+
+    @Test
+    void theDailyJobsAndHistoryAreSubcommandsWithHelp() {
+        StringWriter out = new StringWriter();
+        LakehouseJobMain.commandLine().setOut(new PrintWriter(out)).execute("--help");
+        assertThat(out.toString()).contains("history").contains("daily-sales").contains("validate");
+
+        for (String command : new String[] {"history", "daily-sales", "validate", "maintain"}) {
+            StringWriter help = new StringWriter();
+            int code = LakehouseJobMain.commandLine().setOut(new PrintWriter(help)).execute(command, "--help");
+            assertThat(code).as(command).isZero();
+            assertThat(help.toString()).as(command).contains("Usage: lakehouse-job " + command);
+        }
+        StringWriter daily = new StringWriter();
+        LakehouseJobMain.commandLine().setOut(new PrintWriter(daily)).execute("daily-sales", "--help");
+        assertThat(daily.toString()).contains("--date=YYYY-MM-DD").contains("--timeout").contains("--no-wait");
+    }
+
+    @Test
+    void aBadDateOrInstantExitsWithTwoAndSaysTheFormat() {
+        StringWriter err = new StringWriter();
+        int code = LakehouseJobMain.commandLine().setErr(new PrintWriter(err)).execute("validate", "--date", "1.12.2026");
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("--date 1.12.2026").contains("YYYY-MM-DD");
+
+        StringWriter sqlErr = new StringWriter();
+        int sqlCode = LakehouseJobMain.commandLine().setErr(new PrintWriter(sqlErr))
+                .execute("sql", "--as-of", "yesterday", "SELECT 1");
+        assertThat(sqlCode).isEqualTo(2);
+        assertThat(sqlErr.toString()).contains("--as-of yesterday").contains("2026-12-01T10:00:00Z");
+    }
 }

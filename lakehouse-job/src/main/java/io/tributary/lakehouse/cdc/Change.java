@@ -21,7 +21,8 @@ import java.util.Set;
  *                     null when not known: the stream's order, by commit ({@link ChangeOrder})
  */
 public record Change(List<Object> key, Op op, long lsn, long position, Map<String, Object> values,
-                     Set<String> unavailable, long sourceTsMs, Long lastCommitLsn) {
+                     Set<String> unavailable, long sourceTsMs, Long lastCommitLsn)
+        implements java.io.Serializable {
 
     /** A change whose last commit is not known (ordered by LSN and position only). */
     public Change(List<Object> key, Op op, long lsn, long position, Map<String, Object> values, Set<String> unavailable,

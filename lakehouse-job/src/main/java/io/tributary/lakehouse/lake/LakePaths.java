@@ -32,6 +32,20 @@ public record LakePaths(String root) {
         return goldRoot() + "/" + table;
     }
 
+    /** The SCD type 2 history tables (docs/history.md). */
+    public String historyRoot() {
+        return root + "/history";
+    }
+
+    public String history(String table) {
+        return historyRoot() + "/" + table;
+    }
+
+    /** Per table and Kafka partition, the highest bronze offset the history has applied. */
+    public String historyWatermarks() {
+        return root + "/_history_watermarks";
+    }
+
     public String quarantine() {
         return root + "/quarantine";
     }

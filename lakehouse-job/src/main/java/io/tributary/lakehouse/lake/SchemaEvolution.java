@@ -94,7 +94,8 @@ public final class SchemaEvolution {
         return null;
     }
 
-    static String quote(String identifier) {
+    /** A Spark SQL identifier in backticks. */
+    public static String quote(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";
     }
 }

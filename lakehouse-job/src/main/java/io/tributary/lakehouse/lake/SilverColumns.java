@@ -37,25 +37,19 @@ public final class SilverColumns {
     private SilverColumns() {
     }
 
+    private static final MetadataColumns COLUMNS = new MetadataColumns(METADATA);
+
     public static boolean isMetadata(String column) {
-        return METADATA.stream().anyMatch(f -> f.name().equals(column));
+        return COLUMNS.contains(column);
     }
 
     /** The data part of a silver schema (everything but the metadata columns). */
     public static StructType dataColumns(StructType silverSchema) {
-        return DataTypes.createStructType(java.util.Arrays.stream(silverSchema.fields())
-                .filter(f -> !isMetadata(f.name())).toList());
+        return COLUMNS.dataColumns(silverSchema);
     }
 
     /** A full silver schema: the data columns (all nullable, tombstones null them) and the metadata columns. */
     public static StructType silverSchema(StructType dataColumns) {
-        StructType s = new StructType();
-        for (StructField f : dataColumns.fields()) {
-            s = s.add(f.name(), f.dataType(), true);
-        }
-        for (StructField f : METADATA) {
-            s = s.add(f);
-        }
-        return s;
+        return COLUMNS.after(dataColumns);
     }
 }

@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * it acknowledged by Kafka (it confirms only what Kafka acknowledged); (2) the end offsets of the CDC topics, taken
  * after step 1, are all covered by the last committed batch of the job's streaming checkpoint.
  */
-final class LakeCatchUp {
+public final class LakeCatchUp {
     private static final Logger LOG = LoggerFactory.getLogger(LakeCatchUp.class);
     private static final long POLL_MILLIS = 500;
 
@@ -49,7 +49,7 @@ final class LakeCatchUp {
     private final String checkpoint;
     private final Configuration hadoop;
 
-    LakeCatchUp(PostgresSource postgres, String kafkaBootstrap, Pattern topicPattern, String checkpoint,
+    public LakeCatchUp(PostgresSource postgres, String kafkaBootstrap, Pattern topicPattern, String checkpoint,
             Configuration hadoop) {
         this.postgres = postgres;
         this.kafkaBootstrap = kafkaBootstrap;
@@ -58,14 +58,14 @@ final class LakeCatchUp {
         this.hadoop = hadoop;
     }
 
-    record Outcome(boolean caughtUp, String detail) {
+    public record Outcome(boolean caughtUp, String detail) {
     }
 
     /**
      * Waits while there is progress: {@code stall} is how long either step may go without the slot or the job's
      * checkpoint moving forward before the wait gives up (a busy job working through a large backlog is not a timeout).
      */
-    Outcome await(long lsn, Duration stall) throws Exception {
+    public Outcome await(long lsn, Duration stall) throws Exception {
         long lastProgress = System.nanoTime();
         String slotState;
         Long lastConfirmed = null;
