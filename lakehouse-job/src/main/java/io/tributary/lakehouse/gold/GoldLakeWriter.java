@@ -46,14 +46,15 @@ public final class GoldLakeWriter {
                 merge(table, rows);
             }
         }
+        String lateChanges = paths.gold("late_changes");
+        ensureTable(lateChanges, GoldRows.LATE_CHANGES);
         append("late_changes", outcome.late(), batchId);
-        append(LATE_SESSION_CHANGES, outcome.lateSessions(), batchId);
+        append(LATE_SESSION_CHANGES, outcome.lateSessions(), batchId); // created by its first append
     }
 
     /** Late contributions appended with the batch as Delta transaction version: a replayed batch appends nothing. */
     private void append(String table, List<LateChange> late, long batchId) {
         String path = paths.gold(table);
-        ensureTable(path, GoldRows.LATE_CHANGES);
         if (!late.isEmpty()) {
             Dataset<Row> rows = spark.createDataFrame(GoldRows.late(late, batchId), GoldRows.LATE_CHANGES);
             retry.run("gold " + table, () -> {

@@ -1,5 +1,8 @@
 package io.tributary.lakehouse.gold;
 
+import static io.tributary.lakehouse.gold.OrderChanges.insert;
+import static io.tributary.lakehouse.gold.OrderChanges.totals;
+import static io.tributary.lakehouse.gold.OrderChanges.update;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.lakehouse.cdc.Op;
@@ -33,21 +36,12 @@ class CustomerSessionsTest {
         return new OrderImage(id, 1, customer, quantity, new BigDecimal(price), status, at);
     }
 
-    private static OrderChange insert(long lsn, OrderImage after) {
-        return new OrderChange(after.orderId(), Op.CREATE, lsn, null, after);
-    }
 
-    private static OrderChange update(long lsn, OrderImage before, OrderImage after) {
-        return new OrderChange(after.orderId(), Op.UPDATE, lsn, before, after);
-    }
 
     private static SessionWindow session(long customer, String start, String lastOrder) {
         return new SessionWindow(at(start), at(lastOrder).plus(Duration.ofMinutes(5)), customer);
     }
 
-    private static Totals totals(long orders, long units, String revenue) {
-        return new Totals(orders, units, new BigDecimal(revenue));
-    }
 
     @Test
     void ordersLessThanTheGapApartAreOneSessionAndAFillingOrderMergesTwo() {
