@@ -9,3 +9,6 @@ CREATE SCHEMA serving AUTHORIZATION tributary_cdc;
 CREATE ROLE tributary_serving_reader NOLOGIN;
 GRANT USAGE ON SCHEMA serving TO tributary_serving_reader;
 ALTER DEFAULT PRIVILEGES FOR ROLE tributary_cdc IN SCHEMA serving GRANT SELECT ON TABLES TO tributary_serving_reader;
+
+-- The shop's login role reads the serving tables too (./tributary psql connects as it).
+GRANT tributary_serving_reader TO tributary_app;

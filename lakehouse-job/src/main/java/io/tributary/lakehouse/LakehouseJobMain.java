@@ -8,6 +8,7 @@ import io.tributary.lakehouse.daily.DailySalesCommand;
 import io.tributary.lakehouse.daily.DaySensor;
 import io.tributary.lakehouse.daily.ValidateCommand;
 import io.tributary.lakehouse.history.HistoryCommand;
+import io.tributary.lakehouse.gold.GoldCheckCommand;
 import io.tributary.lakehouse.lake.CommitRetry;
 import io.tributary.lakehouse.lake.LakeCatalog;
 import io.tributary.lakehouse.lake.LakePaths;
@@ -43,12 +44,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The lakehouse job's command line: {@code stream}, {@code maintain}, {@code sql}, {@code reconcile}, {@code trace}, {@code settings}. */
+/**
+ * The lakehouse job's command line: {@code stream}, {@code maintain}, {@code sql}, {@code reconcile}, {@code trace},
+ * {@code gold-check}, {@code settings}.
+ */
 @Command(name = "lakehouse-job", mixinStandardHelpOptions = true,
         description = "Spark Structured Streaming: Debezium CDC topics -> Delta bronze changelog + silver mirror.",
         subcommands = {LakehouseJobMain.Stream.class, LakehouseJobMain.Maintain.class, LakehouseJobMain.Sql.class,
                 ReconcileCommand.class, TraceCommand.class, HistoryCommand.class, DailySalesCommand.class,
-                ValidateCommand.class, LakehouseJobMain.Settings.class})
+                ValidateCommand.class, GoldCheckCommand.class, LakehouseJobMain.Settings.class})
 public final class LakehouseJobMain {
 
     private static final Logger LOG = LoggerFactory.getLogger(LakehouseJobMain.class);

@@ -47,8 +47,9 @@ final class Demo {
     /** how often the snapshot and the wait for the lake print their progress */
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(5);
 
+    /** @param gold whether the lakehouse job runs its gold query too ({@link Pipeline#DEMO_GOLD}) */
     record Options(Duration duration, int rate, boolean schemaChanges, Duration statusInterval, Duration catchUpTimeout,
-            boolean typeMatrix) {
+            boolean typeMatrix, boolean gold) {
     }
 
     record Result(int exitCode, ReconcileSummary reconcile, Map<String, Long> captured, Map<String, Long> loaded,
@@ -83,9 +84,10 @@ final class Demo {
                 + " = " + loaded.values().stream().mapToLong(Long::longValue).sum() + " rows");
 
         ManagedProcess cdc = pipeline.startCdcEngine(HEARTBEAT);
-        ManagedProcess lake = pipeline.startLakehouseJob(TRIGGER);
+        ManagedProcess lake = pipeline.startLakehouseJob(TRIGGER, options.gold() ? Pipeline.DEMO_GOLD : Map.of());
         say("Started cdc-engine (pid " + cdc.pid() + ", metrics :" + pipeline.ports().cdcEngine() + ") and lakehouse-job (pid "
-                + lake.pid() + ", metrics :" + pipeline.ports().lakehouseJob() + ")");
+                + lake.pid() + ", metrics :" + pipeline.ports().lakehouseJob() + (options.gold()
+                ? "; with its gold query: serving.* in PostgreSQL, gold.* in the lake, docs/gold.md)" : ")"));
         awaitInitialSnapshot(loaded.values().stream().mapToLong(Long::longValue).sum());
         ManagedProcess simulator = pipeline.startSimulator(options.rate(), options.duration(), options.schemaChanges());
         // the demo itself decides what the simulator's end means: the supervisor must not start another run

@@ -10,8 +10,9 @@ import picocli.CommandLine.Option;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Run the whole pipeline end to end, then check that the lake equals PostgreSQL.",
-                "It starts the local stack, loads csv-data/, starts cdc-engine, lakehouse-job and the simulator and",
-                "shows a live status; then it stops the simulator, waits for the lake to catch up, reconciles",
+                "It starts the local stack, loads csv-data/, starts cdc-engine, lakehouse-job (with its gold query,",
+                "docs/gold.md; --no-gold: without) and the simulator and shows a live status; then it stops the",
+                "simulator, waits for the lake to catch up, reconciles",
                 "PostgreSQL with silver and shuts everything down. A server or service that dies",
                 "meanwhile is restarted with backoff; the demo fails (exit 1, naming it and its last error) when the",
                 "supervisor gives up on it: too many restarts, or a crash loop (the same quick failure 3 times in a row).",
@@ -46,6 +47,10 @@ final class DemoCommand implements Callable<Integer> {
             "common PostgreSQL type, rows of edge values; reconcile compares it like the shop's tables."})
     boolean typeMatrix;
 
+    @Option(names = "--no-gold", description = {"Run the lakehouse job without its gold query (windows served to",
+            "PostgreSQL schema serving, the enriched and abandoned-orders topics; docs/gold.md)."})
+    boolean noGold;
+
     @Option(names = "--status-interval", defaultValue = "5s", description = "How often the live status line is printed (default ${DEFAULT-VALUE}).")
     String statusInterval;
 
@@ -56,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Demo.Options demoOptions = new Demo.Options(DurationText.parse(duration, "--duration"), rate, schemaChanges,
                 DurationText.parse(statusInterval, "--status-interval"),
-                DurationText.parse(pipeline.catchUpTimeout, "--catch-up-timeout"), typeMatrix);
+                DurationText.parse(pipeline.catchUpTimeout, "--catch-up-timeout"), typeMatrix, !noGold);
         RunningStack running = options.stack(start);
         PipelinePorts ports = pipeline.ports();
         var out = options.out();
@@ -78,6 +83,9 @@ final class DemoCommand implements Callable<Integer> {
                 + "  ./tributary status" + dirOption + "\n"
                 + "  ./tributary sql \"SELECT status, count(*) FROM silver.orders GROUP BY status\"" + dirOption + "\n"
                 + "  ./tributary psql" + dirOption + "\n"
+                + "  ./tributary psql" + dirOption + " -- -c \"SELECT * FROM serving.revenue_by_category_1m"
+                + " ORDER BY window_start DESC LIMIT 10\"\n"
+                + "  ./tributary gold check" + dirOption + "\n"
                 + "  ./tributary tail orders" + dirOption + "\n"
                 + "  ./tributary down" + dirOption;
     }

@@ -72,14 +72,27 @@ final class Pipeline {
     }
 
     ManagedProcess startLakehouseJob(Duration trigger) {
+        return startLakehouseJob(trigger, Map.of());
+    }
+
+    /** The lakehouse job with further settings, e.g. {@link #DEMO_GOLD} to run its gold query too. */
+    ManagedProcess startLakehouseJob(Duration trigger, Map<String, String> settings) {
         List<String> jvm = new ArrayList<>(StageHeaps.options(StageHeaps.LAKEHOUSE_JOB));
         jvm.add("-Duser.timezone=UTC");
         jvm.addAll(SparkJvmOptions.get());
-        return reuseOrLaunch(ModuleLaunch.of(StageMain.LAKEHOUSE_JOB, List.of("stream"),
-                Map.of(StageEnvironment.Lakehouse.DATA_DIR, stack.settings().dataDir().resolve("lakehouse-job").toString(),
-                        StageEnvironment.Lakehouse.METRICS_PORT, Integer.toString(ports.lakehouseJob()),
-                        StageEnvironment.Lakehouse.TRIGGER_INTERVAL, trigger.toMillis() + "ms"), jvm));
+        Map<String, String> env = new java.util.HashMap<>(settings);
+        env.put(StageEnvironment.Lakehouse.DATA_DIR, stack.settings().dataDir().resolve("lakehouse-job").toString());
+        env.put(StageEnvironment.Lakehouse.METRICS_PORT, Integer.toString(ports.lakehouseJob()));
+        env.put(StageEnvironment.Lakehouse.TRIGGER_INTERVAL, trigger.toMillis() + "ms");
+        return reuseOrLaunch(ModuleLaunch.of(StageMain.LAKEHOUSE_JOB, List.of("stream"), Map.copyOf(env), jvm));
     }
+
+    /**
+     * The demo's gold query (docs/gold.md): on, and orders abandoned after one minute of event time, so that the
+     * alerts come within a demo's run.
+     */
+    static final Map<String, String> DEMO_GOLD = Map.of("TRIBUTARY_GOLD_ENABLED", "true",
+            "TRIBUTARY_GOLD_ABANDONED_AFTER", "1m");
 
     /** {@code simulator run}; {@code duration} null runs until stopped. */
     ManagedProcess startSimulator(int rate, Duration duration, boolean schemaChanges) {

@@ -312,6 +312,25 @@ class DemoIT {
     }
 
     /**
+     * Issue 16: the demo's lakehouse job ran its gold query. Serving has windows, sessions and abandoned orders (the
+     * loaded CSV holds orders still placed years ago), readable by the shop's login role.
+     */
+    @Test
+    @Order(4)
+    void goldServesWindowsSessionsAndAbandonedOrders() throws Exception {
+        String url = "jdbc:postgresql://127.0.0.1:" + ports.postgres() + "/tributary";
+        String password = Files.readString(dataDir.resolve("secrets/app_password")).strip();
+        try (Connection c = DriverManager.getConnection(url, "tributary_app", password); Statement st = c.createStatement()) {
+            for (String table : List.of("revenue_by_category_1m", "top_products_5m", "customer_sessions", "abandoned_orders")) {
+                try (ResultSet rs = st.executeQuery("SELECT count(*) FROM serving." + table)) {
+                    rs.next();
+                    assertThat(rs.getLong(1)).as("rows of serving.%s", table).isPositive();
+                }
+            }
+        }
+    }
+
+    /**
      * Issue 25, item 4: the demo left running is handed to the background supervisor that {@code up} starts, and
      * {@code status} names it; it restarts a stage that is killed.
      */

@@ -122,9 +122,10 @@ final class DocExamples {
                 || c.matches("^\\./tributary (demo|up|down|chaos|supervise|--help|lakehouse-job)\\b.*")) {
             return Needs.NOT_A_STACK_COMMAND;
         }
-        if (c.matches("^\\./tributary (sql|tail|reconcile|resume|schema|trace)\\b.*") || c.contains(":18082")
+        if (c.matches("^\\./tributary (sql|tail|reconcile|resume|backfill|schema|trace|gold)\\b.*") || c.contains(":18082")
                 || c.contains(":18080/api/actions/") || c.contains(":18083") || c.contains(":18084")
-                || c.contains("tributary.shop.") || c.startsWith("kafka-") || c.matches("^\\./tributary logs (cdc-engine|lakehouse-job|simulator)\\b.*")) {
+                || c.contains(" serving.") || c.contains("tributary.shop.") || c.startsWith("kafka-")
+                || c.matches("^\\./tributary logs (cdc-engine|lakehouse-job|simulator)\\b.*")) {
             return Needs.PIPELINE;
         }
         return Needs.SERVERS;

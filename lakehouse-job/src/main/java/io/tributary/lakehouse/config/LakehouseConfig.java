@@ -66,6 +66,8 @@ public final class LakehouseConfig {
     private final boolean goldEnabled;
     private final Duration goldWatermark;
     private final String goldQueryName;
+    private final Duration goldSessionGap;
+    private final Duration goldAbandonedAfter;
 
     private LakehouseConfig(SettingValues v) {
         kafkaBootstrap = text(v, Setting.KAFKA_BOOTSTRAP);
@@ -102,6 +104,8 @@ public final class LakehouseConfig {
         goldEnabled = v.get(Setting.GOLD_ENABLED.definition(), Boolean.class);
         goldWatermark = duration(v, Setting.GOLD_WATERMARK);
         goldQueryName = text(v, Setting.GOLD_QUERY_NAME);
+        goldSessionGap = duration(v, Setting.GOLD_SESSION_GAP);
+        goldAbandonedAfter = duration(v, Setting.GOLD_ABANDONED_AFTER);
     }
 
     /**
@@ -172,6 +176,10 @@ public final class LakehouseConfig {
     public boolean goldEnabled() { return goldEnabled; }
     public Duration goldWatermark() { return goldWatermark; }
     public String goldQueryName() { return goldQueryName; }
+    /** Gap between a customer's orders that ends a session (gold.customer_sessions). */
+    public Duration goldSessionGap() { return goldSessionGap; }
+    /** How long after ordered_at an order still placed is abandoned (judged by the gold watermark). */
+    public Duration goldAbandonedAfter() { return goldAbandonedAfter; }
     /** The gold query's checkpoint; its window state is kept under it too. */
     public String goldCheckpointLocation() { return lakeRoot + "/_checkpoints/" + goldQueryName; }
 
@@ -187,7 +195,9 @@ public final class LakehouseConfig {
                 .append(", master=").append(sparkMaster).append(", dataDir=").append(dataDir)
                 .append(", maintenance=").append(DurationSyntax.format(maintenanceInterval))
                 .append(", metricsPort=").append(metricsPort).append(", gold=")
-                .append(goldEnabled ? "on (watermark " + DurationSyntax.format(goldWatermark) + ")" : "off");
+                .append(goldEnabled ? "on (watermark " + DurationSyntax.format(goldWatermark) + "), goldSessionGap="
+                        + DurationSyntax.format(goldSessionGap) + ", goldAbandonedAfter="
+                        + DurationSyntax.format(goldAbandonedAfter) : "off");
         return sb.toString();
     }
 }

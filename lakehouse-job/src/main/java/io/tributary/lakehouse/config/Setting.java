@@ -74,13 +74,19 @@ public enum Setting implements DefinedSetting {
     TABLE_PARALLELISM(define("TRIBUTARY_LAKEHOUSE_TABLE_PARALLELISM", ValueType.integer()).defaultValue("4").check(Check.atLeast(1))
             .doc("How many tables of one micro-batch are written concurrently.")),
     GOLD_ENABLED(define("TRIBUTARY_GOLD_ENABLED", ValueType.bool()).defaultValue("false")
-            .doc("Run the gold stage: a second streaming query in this job's JVM over the orders and products topics"
+            .doc("Run the gold stage: a second streaming query in this job's JVM over the orders, products and customers topics"
                     + " (windowed aggregates to <lake root>/gold and PostgreSQL schema serving; docs/gold.md).")),
     GOLD_WATERMARK(define("TRIBUTARY_GOLD_WATERMARK", ValueType.duration()).defaultValue("2m").check(Check.notNegative())
             .doc("Gold's watermark delay: windows ending before the latest order time seen minus this are closed; a"
                     + " later change of them is kept in gold.late_changes, not applied.")),
     GOLD_QUERY_NAME(define("TRIBUTARY_GOLD_QUERY_NAME", ValueType.text()).defaultValue("gold")
-            .doc("Name of the gold query; its checkpoint and state are <lake root>/_checkpoints/<name>."));
+            .doc("Name of the gold query; its checkpoint and state are <lake root>/_checkpoints/<name>.")),
+    GOLD_SESSION_GAP(define("TRIBUTARY_GOLD_SESSION_GAP", ValueType.duration()).defaultValue("5m").check(Check.positive())
+            .doc("Gap of gold.customer_sessions: a customer's orders placed less than this apart are one session.")),
+    GOLD_ABANDONED_AFTER(define("TRIBUTARY_GOLD_ABANDONED_AFTER", ValueType.duration()).defaultValue("10m")
+            .check(Check.positive())
+            .doc("An order still 'placed' when the gold watermark passes its ordered_at plus this is abandoned: sent"
+                    + " once to <prefix>.alerts.abandoned-orders and kept in serving.abandoned_orders."));
 
     /**
      * Every setting; {@code TRIBUTARY_LAKEHOUSE_*} and {@code TRIBUTARY_GOLD_*} variables must be among them, spark.*

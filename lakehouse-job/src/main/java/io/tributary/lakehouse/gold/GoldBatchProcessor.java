@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.apache.spark.api.java.function.VoidFunction2;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -24,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gold query's foreachBatch adapter: decodes the batch's orders and products changes with the lake job's decoder,
- * hands them to {@link GoldWindows}, writes the outcome to the Delta gold tables and to serving, then stores the
- * windows' state. A failure fails the batch (the query stops); the restart replays it from the state stored for the
+ * The gold query's foreachBatch adapter: decodes the batch's orders, products and customers changes with the lake
+ * job's decoder, hands them to {@link GoldWindows}, writes the outcome to the Delta gold tables and to serving, sends
+ * the enriched changes and the alerts not sent yet to Kafka, then stores the windows' state. A failure fails the batch (the query stops); the restart replays it from the state stored for the
  * batch before, and both sinks recognise what they have already.
  */
 public final class GoldBatchProcessor implements VoidFunction2<Dataset<Row>, Long> {
@@ -34,23 +36,27 @@ public final class GoldBatchProcessor implements VoidFunction2<Dataset<Row>, Lon
     private static final Logger LOG = LoggerFactory.getLogger(GoldBatchProcessor.class);
     static final String ORDERS = "orders";
     static final String PRODUCTS = "products";
+    static final String CUSTOMERS = "customers";
 
     private final LakehouseConfig config;
     private final TableNames names;
     private final GoldLakeWriter lake;
     private final ServingWriter serving;
     private final GoldStateStore store;
+    private final GoldTopicWriter topics;
     private final JobMetrics metrics;
     private GoldWindows windows;
     private long lastBatch = -1;
+    private boolean alertsRecovered;
 
     public GoldBatchProcessor(LakehouseConfig config, GoldLakeWriter lake, ServingWriter serving, GoldStateStore store,
-                              JobMetrics metrics) {
+                              GoldTopicWriter topics, JobMetrics metrics) {
         this.config = config;
         this.names = new TableNames(config.topicPrefix(), config.sourceSchema());
         this.lake = lake;
         this.serving = serving;
         this.store = store;
+        this.topics = topics;
         this.metrics = metrics;
     }
 
@@ -61,20 +67,40 @@ public final class GoldBatchProcessor implements VoidFunction2<Dataset<Row>, Lon
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             BatchTables contents = BatchTables.of(batch, names);
-            Map<Long, String> categories = categories(batch, contents.tables().get(PRODUCTS));
+            Map<Long, ProductFacts> products = facts(batch, PRODUCTS, contents.tables().get(PRODUCTS),
+                    FactRows::product, ProductFacts::productId);
+            Map<Long, CustomerFacts> customers = facts(batch, CUSTOMERS, contents.tables().get(CUSTOMERS),
+                    FactRows::customer, CustomerFacts::customerId);
             List<OrderChange> orders = orders(batch, contents.tables().get(ORDERS));
             GoldWindows state = stateFor(batchId);
-            BatchOutcome outcome = state.apply(categories, orders);
+            BatchOutcome outcome = state.apply(new GoldBatch(products, customers, orders));
             lake.write(outcome, batchId);
             serving.write(outcome, batchId);
+            topics.sendEnriched(outcome.enriched());
+            List<AbandonedOrder> alerts = serving.unalerted();
+            if (!alertsRecovered) {
+                // first batch of this process: alerts a crash left unmarked may be in Kafka already
+                List<AbandonedOrder> sent = topics.alreadySent(alerts);
+                serving.markAlerted(sent);
+                alerts = alerts.stream().filter(a -> !sent.contains(a)).toList();
+                alertsRecovered = true;
+                if (!sent.isEmpty()) {
+                    LOG.info("gold: {} abandoned-order alerts were in Kafka already (sent before a crash); marked, not"
+                            + " sent again", sent.size());
+                }
+            }
+            topics.sendAbandoned(alerts);
+            serving.markAlerted(alerts);
             store.save(batchId, state);
             windows = state;
             lastBatch = batchId;
             metrics.goldBatch(outcome.lateChanges(), outcome.duplicates(), outcome.watermarkAfter());
-            LOG.info("gold batch {}: {} order changes, {} products, {} windows written, {} late, {} replays skipped,"
-                            + " watermark {}, {} windows closed, in {} s", batchId, orders.size(), categories.size(),
-                    outcome.windows().size(), outcome.lateChanges(), outcome.duplicates(), outcome.watermarkAfter(),
-                    outcome.closedWindows(), String.format("%.2f", (System.nanoTime() - started) / 1e9));
+            LOG.info("gold batch {}: {} order changes, {} products, {} customers, {} windows and {} sessions written,"
+                            + " {} late, {} replays skipped, watermark {}, {} windows and {} sessions closed, {} alerts,"
+                            + " in {} s", batchId, orders.size(), products.size(), customers.size(),
+                    outcome.windows().size(), outcome.sessions().size(), outcome.lateChanges(), outcome.duplicates(),
+                    outcome.watermarkAfter(), outcome.closedWindows(), outcome.closedSessions(), alerts.size(),
+                    String.format("%.2f", (System.nanoTime() - started) / 1e9));
         } catch (Exception | Error e) {
             windows = null; // the state in memory may hold the failed batch: the retry restores the stored one
             LOG.warn("gold batch {} failed ({}); the gold query stops and the batch is replayed on restart", batchId,
@@ -90,22 +116,25 @@ public final class GoldBatchProcessor implements VoidFunction2<Dataset<Row>, Lon
         if (windows != null && lastBatch == batchId - 1) {
             return windows;
         }
-        return store.before(batchId).orElseGet(() -> new GoldWindows(config.goldWatermark()));
+        return store.before(batchId).orElseGet(() -> new GoldWindows(config.goldWatermark(), config.goldSessionGap(),
+                config.goldAbandonedAfter()));
     }
 
-    private Map<Long, String> categories(Dataset<Row> batch, BatchTables.Schemas ids) {
-        Map<Long, String> categories = new HashMap<>();
+    /** The latest after-image of each row of a table changed in the batch (in source order, the last one wins). */
+    private <T> Map<Long, T> facts(Dataset<Row> batch, String table, BatchTables.Schemas ids,
+                                   Function<Row, T> read, ToLongFunction<T> id) {
+        Map<Long, T> facts = new HashMap<>();
         if (ids == null) {
-            return categories;
+            return facts;
         }
-        for (Row r : decoded(batch, PRODUCTS, ids).filter(col(TableLayout.AFTER).isNotNull())
-                .select(OrderChangeRows.PRODUCT_COLUMNS.stream().map(Column::new).toArray(Column[]::new))
-                .collectAsList()) {
-            if (!r.isNullAt(0)) {
-                categories.put(((Number) r.get(0)).longValue(), r.isNullAt(1) ? null : r.getString(1));
+        for (Row r : decoded(batch, table, ids).filter(col(TableLayout.AFTER).isNotNull())
+                .orderBy(col(TableLayout.LSN)).select(col(TableLayout.AFTER)).collectAsList()) {
+            T fact = read.apply(r.getStruct(0));
+            if (fact != null) {
+                facts.put(id.applyAsLong(fact), fact);
             }
         }
-        return categories;
+        return facts;
     }
 
     private List<OrderChange> orders(Dataset<Row> batch, BatchTables.Schemas ids) {

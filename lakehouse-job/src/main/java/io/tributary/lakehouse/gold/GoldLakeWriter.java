@@ -16,9 +16,16 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Writes a batch's outcome to the Delta gold tables ({@link LakePaths#gold}): the changed windows MERGEd with
  * their absolute totals (a replayed batch writes the same values again: nothing counts twice; an emptied window is
- * deleted), the late changes appended with the batch as Delta transaction version (a replay appends nothing).
+ * deleted), the late changes of fixed windows and of sessions appended with the batch as Delta transaction version
+ * (a replay appends nothing).
  */
 public final class GoldLakeWriter {
+
+    /**
+     * Late session points: apart from late_changes, whose rows each add to one fixed window (a session's late point
+     * may merge or split sessions, so it is no delta of one row).
+     */
+    public static final String LATE_SESSION_CHANGES = "late_session_changes";
 
     private final SparkSession spark;
     private final LakePaths paths;
@@ -34,18 +41,25 @@ public final class GoldLakeWriter {
 
     public void write(BatchOutcome outcome, long batchId) {
         for (GoldTable table : GoldTable.values()) {
-            List<Row> rows = GoldRows.windows(table, outcome.windows());
+            List<Row> rows = GoldRows.windows(table, outcome.allWindows());
             if (!rows.isEmpty()) {
                 merge(table, rows);
             }
         }
-        String late = paths.gold("late_changes");
-        ensureTable(late, GoldRows.LATE_CHANGES);
-        if (!outcome.late().isEmpty()) {
-            Dataset<Row> rows = spark.createDataFrame(GoldRows.late(outcome.late(), batchId), GoldRows.LATE_CHANGES);
-            retry.run("gold late_changes", () -> {
-                rows.write().format("delta").mode("append").option("txnAppId", appId + "/late_changes")
-                        .option("txnVersion", batchId).save(late);
+        String lateChanges = paths.gold("late_changes");
+        ensureTable(lateChanges, GoldRows.LATE_CHANGES);
+        append("late_changes", outcome.late(), batchId);
+        append(LATE_SESSION_CHANGES, outcome.lateSessions(), batchId); // created by its first append
+    }
+
+    /** Late contributions appended with the batch as Delta transaction version: a replayed batch appends nothing. */
+    private void append(String table, List<LateChange> late, long batchId) {
+        String path = paths.gold(table);
+        if (!late.isEmpty()) {
+            Dataset<Row> rows = spark.createDataFrame(GoldRows.late(late, batchId), GoldRows.LATE_CHANGES);
+            retry.run("gold " + table, () -> {
+                rows.write().format("delta").mode("append").option("txnAppId", appId + "/" + table)
+                        .option("txnVersion", batchId).save(path);
                 return null;
             });
         }

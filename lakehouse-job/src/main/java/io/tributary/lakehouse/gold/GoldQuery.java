@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts the gold query in the lake job's Spark session (docs/gold.md says why not a JVM of its own): the orders and
- * products topics, its own checkpoint ({@link LakehouseConfig#goldCheckpointLocation()}), {@link GoldBatchProcessor}
+ * Starts the gold query in the lake job's Spark session (docs/gold.md says why not a JVM of its own): the orders,
+ * products and customers topics, its own checkpoint ({@link LakehouseConfig#goldCheckpointLocation()}), {@link GoldBatchProcessor}
  * per batch. It writes PostgreSQL as the role reconcile reads with (TRIBUTARY_CDC_USER / _PASSWORD).
  */
 public final class GoldQuery {
@@ -38,7 +38,10 @@ public final class GoldQuery {
                 retry);
         GoldStateStore store = new GoldStateStore(config.goldCheckpointLocation() + "/windows",
                 spark.sparkContext().hadoopConfiguration());
-        String topics = topic(config, GoldBatchProcessor.ORDERS) + "," + topic(config, GoldBatchProcessor.PRODUCTS);
+        GoldTopicWriter out = new GoldTopicWriter(config.kafkaBootstrap(), config.schemaRegistryUrl(),
+                config.topicPrefix());
+        String topics = topic(config, GoldBatchProcessor.ORDERS) + "," + topic(config, GoldBatchProcessor.PRODUCTS)
+                + "," + topic(config, GoldBatchProcessor.CUSTOMERS);
         StreamingQuery query = StreamingJob.kafkaSource(spark, config)
                 .option("subscribe", topics)
                 .load()
@@ -46,10 +49,13 @@ public final class GoldQuery {
                 .queryName(config.goldQueryName())
                 .option("checkpointLocation", config.goldCheckpointLocation() + "/checkpoint")
                 .trigger(Trigger.ProcessingTime(config.triggerInterval().toMillis()))
-                .foreachBatch(new GoldBatchProcessor(config, lake, serving, store, metrics))
+                .foreachBatch(new GoldBatchProcessor(config, lake, serving, store, out, metrics))
                 .start();
-        LOG.info("gold query {} (id {}) started: {} -> {}/gold and {} schema serving, watermark {}",
-                config.goldQueryName(), query.id(), topics, config.lakeRoot(), pg, config.goldWatermark());
+        LOG.info("gold query {} (id {}) started: {} -> {}/gold, {} schema serving, {} and {}; watermark {},"
+                        + " session gap {}, abandoned after {}", config.goldQueryName(), query.id(), topics,
+                config.lakeRoot(), pg, GoldTopicWriter.enrichedTopic(config.topicPrefix()),
+                GoldTopicWriter.alertsTopic(config.topicPrefix()), config.goldWatermark(), config.goldSessionGap(),
+                config.goldAbandonedAfter());
         return query;
     }
 

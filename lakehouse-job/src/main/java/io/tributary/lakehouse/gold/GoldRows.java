@@ -11,6 +11,7 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The rows of the gold tables: one schema per table, and a batch's outcome as rows of it. A window whose totals
  * became zero is a row with {@code _delete} true: the sinks remove it, as a recomputation has no such group.
+ * A session's {@code changes} are its counting orders.
  */
 public final class GoldRows {
 
@@ -31,6 +32,13 @@ public final class GoldRows {
             .add("window_end", DataTypes.TimestampType, false)
             .add("product_id", DataTypes.LongType, false)
             .add("units", DataTypes.LongType, false)
+            .add("revenue", REVENUE, false);
+
+    public static final StructType CUSTOMER_SESSIONS = new StructType()
+            .add("customer_id", DataTypes.LongType, false)
+            .add("session_start", DataTypes.TimestampType, false)
+            .add("session_end", DataTypes.TimestampType, false)
+            .add("changes", DataTypes.LongType, false)
             .add("revenue", REVENUE, false);
 
     public static final StructType LATE_CHANGES = new StructType()
@@ -54,13 +62,20 @@ public final class GoldRows {
 
     /** The schema of a windowed table. */
     public static StructType schemaOf(GoldTable table) {
-        return table == GoldTable.REVENUE_BY_CATEGORY_1M ? REVENUE_BY_CATEGORY : TOP_PRODUCTS;
+        return switch (table) {
+            case REVENUE_BY_CATEGORY_1M -> REVENUE_BY_CATEGORY;
+            case TOP_PRODUCTS_5M -> TOP_PRODUCTS;
+            case CUSTOMER_SESSIONS -> CUSTOMER_SESSIONS;
+        };
     }
 
-    /** The key columns of a windowed table (window_end follows from window_start). */
+    /** The key columns of a windowed table (window_end follows from window_start; a session's end may grow). */
     public static List<String> keyOf(GoldTable table) {
-        return table == GoldTable.REVENUE_BY_CATEGORY_1M ? List.of("window_start", "category")
-                : List.of("window_start", "product_id");
+        return switch (table) {
+            case REVENUE_BY_CATEGORY_1M -> List.of("window_start", "category");
+            case TOP_PRODUCTS_5M -> List.of("window_start", "product_id");
+            case CUSTOMER_SESSIONS -> List.of("customer_id", "session_start");
+        };
     }
 
     /** The changed windows of one table, with {@link #DELETE} appended to the table's schema. */
@@ -76,6 +91,9 @@ public final class GoldRows {
                         totals.isZero()));
             } else if (key instanceof WindowKey.ProductWindow p) {
                 rows.add(RowFactory.create(p.start(), p.end(), p.productId(), totals.units(), revenue, totals.isZero()));
+            } else if (key instanceof WindowKey.SessionWindow w) {
+                rows.add(RowFactory.create(w.customerId(), w.start(), w.end(), totals.orders(), revenue,
+                        totals.isZero()));
             }
         });
         return rows;

@@ -13,19 +13,21 @@ import java.util.Map;
 /**
  * The gold windows as a state machine over micro-batches, with no Spark in it. Per batch:
  * <ol>
- *   <li>products' changes first: the category of each product is kept as state (so an order and its new product in
- *       one batch find the category);</li>
+ *   <li>products' and customers' changes first: the latest image of each is kept as state (so an order and its new
+ *       product in one batch find the category, and the enriched topic its customer and product);</li>
  *   <li>each order change in source order: a change already applied (same order, position not after the last applied
  *       one) is a duplicate and skipped; otherwise the before-image is retracted and the after-image added to each of
- *       their windows. A contribution to a window the watermark has closed is late: kept and counted, never applied;</li>
+ *       their windows and to the customer's sessions ({@link CustomerSessions}). A contribution to a window the
+ *       watermark has closed is late: kept and counted, never applied. The abandoned-order rule follows the change
+ *       ({@link AbandonedOrders});</li>
  *   <li>then the watermark moves to the latest event time seen minus the delay (never back), as Spark's does after a
- *       batch, and closes every window ending at or before it.</li>
+ *       batch, closes every window and session ending at or before it, and finds the orders it made abandoned.</li>
  * </ol>
  * Everything it holds is serializable: the stage stores it after every batch and restores it on restart.
  */
 public final class GoldWindows implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
     /** Category of an order whose product the stage has not seen (kept apart, never dropped). */
     public static final String UNKNOWN_CATEGORY = "unknown";
 
@@ -34,6 +36,10 @@ public final class GoldWindows implements Serializable {
     private long maxEventMs = Long.MIN_VALUE;
     private final Map<WindowKey, Totals> open = new HashMap<>();
     private final Map<Long, String> categories = new HashMap<>();
+    private final Map<Long, ProductFacts> products = new HashMap<>();
+    private final Map<Long, CustomerFacts> customers = new HashMap<>();
+    private final CustomerSessions sessions;
+    private final AbandonedOrders abandoned;
     /**
      * Per order ever changed: the last applied position ({@link SourcePosition#encoded()}). Kept for every order, not
      * only those with open windows, so that a replay of an old change is recognised whenever it comes (16 bytes an
@@ -41,26 +47,44 @@ public final class GoldWindows implements Serializable {
      */
     private final Map<Long, Long> applied = new HashMap<>();
 
+    /** Windows with the default session gap (5 minutes) and abandonment delay (10 minutes). */
     public GoldWindows(Duration watermarkDelay) {
+        this(watermarkDelay, Duration.ofMinutes(5), Duration.ofMinutes(10));
+    }
+
+    public GoldWindows(Duration watermarkDelay, Duration sessionGap, Duration abandonedAfter) {
         if (watermarkDelay.isNegative()) {
             throw new IllegalArgumentException("the watermark delay must not be negative: " + watermarkDelay);
         }
         this.delay = watermarkDelay;
+        this.sessions = new CustomerSessions(sessionGap);
+        this.abandoned = new AbandonedOrders(abandonedAfter);
     }
 
-    /** Applies one batch: products' categories, then the order changes. */
+    /** Applies one batch given products' categories only (no customers). */
     public BatchOutcome apply(Map<Long, String> productCategories, List<OrderChange> orderChanges) {
-        productCategories.forEach((id, category) -> {
-            if (category != null) {
-                categories.put(id, category);
+        Map<Long, ProductFacts> facts = new HashMap<>();
+        productCategories.forEach((id, category) -> facts.put(id, new ProductFacts(id, null, category, null)));
+        return apply(new GoldBatch(facts, Map.of(), orderChanges));
+    }
+
+    /** Applies one batch: products and customers, then the order changes. */
+    public BatchOutcome apply(GoldBatch batch) {
+        batch.products().forEach((id, product) -> {
+            products.put(id, product);
+            if (product.category() != null) {
+                categories.put(id, product.category());
             }
         });
+        customers.putAll(batch.customers());
         Instant watermarkBefore = watermark();
         Map<WindowKey, Totals> touched = new LinkedHashMap<>();
         List<LateChange> late = new ArrayList<>();
+        List<LateChange> lateSessions = new ArrayList<>();
+        List<EnrichedOrder> enriched = new ArrayList<>();
         long lateChanges = 0;
         long duplicates = 0;
-        List<OrderChange> ordered = new ArrayList<>(orderChanges);
+        List<OrderChange> ordered = new ArrayList<>(batch.orders());
         ordered.sort(Comparator.comparing(OrderChange::position));
         for (OrderChange change : ordered) {
             long eventMs = change.eventTime().toEpochMilli();
@@ -87,14 +111,26 @@ public final class GoldWindows implements Serializable {
                     touched.put(key, now);
                 }
             }
-            lateChanges += wasLate ? 1 : 0;
+            List<LateChange> lateOfSessions = sessions.apply(change, watermarkMs, watermarkBefore);
+            lateSessions.addAll(lateOfSessions);
+            lateChanges += wasLate || !lateOfSessions.isEmpty() ? 1 : 0;
+            abandoned.apply(change);
+            enriched.add(enrich(change));
             applied.put(change.orderId(), change.position().encoded());
         }
         if (maxEventMs != Long.MIN_VALUE) {
             watermarkMs = Math.max(watermarkMs, maxEventMs - delay.toMillis());
         }
         int closed = close();
-        return new BatchOutcome(touched, late, lateChanges, duplicates, watermarkBefore, watermark(), closed);
+        Map<WindowKey, Totals> changedSessions = sessions.changed();
+        int closedSessions = sessions.close(watermarkMs);
+        return new BatchOutcome(touched, late, lateChanges, duplicates, watermarkBefore, watermark(), closed,
+                changedSessions, lateSessions, closedSessions, abandoned.due(watermark()), enriched);
+    }
+
+    private EnrichedOrder enrich(OrderChange change) {
+        OrderImage image = change.after() != null ? change.after() : change.before();
+        return new EnrichedOrder(change, customers.get(image.customerId()), products.get(image.productId()));
     }
 
     /** The signed contribution of a change to each window: minus the before-image, plus the after-image. */
@@ -152,7 +188,16 @@ public final class GoldWindows implements Serializable {
         return Map.copyOf(open);
     }
 
+    /** The open customer sessions and their totals (a copy). */
+    public Map<WindowKey, Totals> openSessions() {
+        return sessions.openSessions();
+    }
+
     public Duration delay() {
         return delay;
+    }
+
+    public Duration sessionGap() {
+        return sessions.gap();
     }
 }

@@ -11,7 +11,7 @@ import org.apache.spark.sql.Row;
 
 /**
  * Decoded change rows of {@code orders} and {@code products} (the lake job's {@link TableLayout#decodedSchema()},
- * projected to {@link #ORDER_COLUMNS} and {@link #PRODUCT_COLUMNS}) as the gold windows read them. Pure: a row in,
+ * projected to {@link #ORDER_COLUMNS}) as the gold windows read them. Pure: a row in,
  * a change out; a value the windows cannot use is an error naming the table, the order and the column.
  */
 public final class OrderChangeRows {
@@ -19,8 +19,6 @@ public final class OrderChangeRows {
     /** The columns of a decoded orders change the windows read, in this order. */
     public static final List<String> ORDER_COLUMNS = List.of(TableLayout.LSN, TableLayout.OP, TableLayout.BEFORE,
             TableLayout.AFTER);
-    /** The columns of a decoded products change: the product and its category after the change. */
-    public static final List<String> PRODUCT_COLUMNS = List.of("after.product_id", "after.category");
 
     private OrderChangeRows() {
     }

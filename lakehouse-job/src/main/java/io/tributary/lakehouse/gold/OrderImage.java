@@ -15,6 +15,8 @@ public record OrderImage(long orderId, long productId, long customerId, long qua
 
     /** The status of an order that no longer counts: a cancelled order contributes nothing to any window. */
     public static final String CANCELLED = "cancelled";
+    /** The first status of every order (the shop's and the simulator's): an order still in it may be abandoned. */
+    public static final String PLACED = "placed";
 
     public OrderImage {
         Objects.requireNonNull(unitPrice, "unitPrice");

@@ -3,8 +3,12 @@ package io.tributary.lakehouse.gold;
 import java.io.Serializable;
 import java.time.Instant;
 
-/** A window of one gold table and the group it aggregates: [start, end) per category or per product. */
-public sealed interface WindowKey extends Serializable permits WindowKey.CategoryWindow, WindowKey.ProductWindow {
+/**
+ * A window of one gold table and the group it aggregates: [start, end) per category, per product or per customer
+ * (a session: its first order time, its last plus the gap).
+ */
+public sealed interface WindowKey extends Serializable permits WindowKey.CategoryWindow, WindowKey.ProductWindow,
+        WindowKey.SessionWindow {
 
     Instant start();
 
@@ -39,6 +43,22 @@ public sealed interface WindowKey extends Serializable permits WindowKey.Categor
         @Override
         public String group() {
             return Long.toString(productId);
+        }
+    }
+
+    /**
+     * A session of one customer ({@code customer_sessions}): from the first order of the session to the last plus the
+     * session gap. The sinks key it by customer and start; the end grows as the session does.
+     */
+    record SessionWindow(Instant start, Instant end, long customerId) implements WindowKey {
+        @Override
+        public GoldTable table() {
+            return GoldTable.CUSTOMER_SESSIONS;
+        }
+
+        @Override
+        public String group() {
+            return Long.toString(customerId);
         }
     }
 }

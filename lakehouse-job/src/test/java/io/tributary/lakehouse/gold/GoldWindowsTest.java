@@ -1,5 +1,9 @@
 package io.tributary.lakehouse.gold;
 
+import static io.tributary.lakehouse.gold.OrderChanges.delete;
+import static io.tributary.lakehouse.gold.OrderChanges.insert;
+import static io.tributary.lakehouse.gold.OrderChanges.totals;
+import static io.tributary.lakehouse.gold.OrderChanges.update;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,17 +36,8 @@ class GoldWindowsTest {
         return new OrderImage(id, product, 100 + id, quantity, new BigDecimal(price), status, at);
     }
 
-    private static OrderChange insert(long lsn, OrderImage after) {
-        return new OrderChange(after.orderId(), Op.CREATE, lsn, null, after);
-    }
 
-    private static OrderChange update(long lsn, OrderImage before, OrderImage after) {
-        return new OrderChange(after.orderId(), Op.UPDATE, lsn, before, after);
-    }
 
-    private static OrderChange delete(long lsn, OrderImage before) {
-        return new OrderChange(before.orderId(), Op.DELETE, lsn, before, null);
-    }
 
     private static CategoryWindow minute(String start, String category) {
         return new CategoryWindow(at(start), at(start).plusSeconds(60), category);
@@ -52,9 +47,6 @@ class GoldWindowsTest {
         return new ProductWindow(at(start), at(start).plusSeconds(300), product);
     }
 
-    private static Totals totals(long orders, long units, String revenue) {
-        return new Totals(orders, units, new BigDecimal(revenue));
-    }
 
     @Test
     void aChangeCountsInItsTumblingMinuteAndInFiveSlidingWindows() {

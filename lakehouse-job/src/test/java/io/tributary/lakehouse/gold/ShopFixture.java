@@ -30,6 +30,10 @@ final class ShopFixture {
     final Schema productKey;
     final Schema productRow;
     final Schema productsEnvelope;
+    final String customersTopic;
+    final Schema customerKey;
+    final Schema customerRow;
+    final Schema customersEnvelope;
 
     ShopFixture(String prefix) {
         ordersTopic = prefix + ".shop.orders";
@@ -52,6 +56,15 @@ final class ShopFixture {
                 .name("category").type(optional(Schema.create(Schema.Type.STRING))).withDefault(null)
                 .endRecord();
         productsEnvelope = envelope(productsTopic, productRow);
+        customersTopic = prefix + ".shop.customers";
+        customerKey = SchemaBuilder.record("Key").namespace(customersTopic).fields().requiredLong("customer_id")
+                .endRecord();
+        customerRow = SchemaBuilder.record("Value").namespace(customersTopic).fields()
+                .requiredLong("customer_id")
+                .name("first_name").type(optional(Schema.create(Schema.Type.STRING))).withDefault(null)
+                .name("city").type(optional(Schema.create(Schema.Type.STRING))).withDefault(null)
+                .endRecord();
+        customersEnvelope = envelope(customersTopic, customerRow);
     }
 
     GenericRecord orderKey(long id) {
@@ -86,6 +99,19 @@ final class ShopFixture {
         v.put("name", "product " + id);
         v.put("category", category);
         return change(productsEnvelope, "c", null, row(productRow, v), "products", lsn, Instant.now().toEpochMilli());
+    }
+
+    GenericRecord customerKey(long id) {
+        return row(customerKey, Map.of("customer_id", id));
+    }
+
+    /** A customers insert: the table has customer_id, first_name and city only (the other columns are optional). */
+    GenericRecord customerInsert(long id, String firstName, String city, long lsn) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("customer_id", id);
+        v.put("first_name", firstName);
+        v.put("city", city);
+        return change(customersEnvelope, "c", null, row(customerRow, v), "customers", lsn, Instant.now().toEpochMilli());
     }
 
     static OrderImage image(long id, long product, long quantity, String price, String status, Instant at) {
