@@ -62,21 +62,22 @@ public final class SchedulerStage {
                 lifecycle.awaitStopRequest();
             }
             stopQuartz();
+            closeQuietly(http);
+            // logged before the end is reported: once it is, the shutdown hook returns and the JVM may halt
+            LOG.info("scheduler stopped");
             lifecycle.ended();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            stopQuartzQuietly();
+            closeQuietly(http);
             lifecycle.requestStop(e);
             lifecycle.ended();
         } catch (Exception e) {
             LOG.error("scheduler failed", e);
-            lifecycle.failed(e);
             stopQuartzQuietly();
-        } finally {
-            if (http != null) {
-                http.close();
-            }
+            closeQuietly(http);
+            lifecycle.failed(e);
         }
-        LOG.info("scheduler stopped: {}", lifecycle);
         return lifecycle.failure().isPresent() ? FAILED : STOPPED;
     }
 
@@ -112,6 +113,12 @@ public final class SchedulerStage {
             stopQuartz();
         } catch (Exception e) {
             LOG.warn("stopping Quartz failed", e);
+        }
+    }
+
+    private static void closeQuietly(StageHttpServer http) {
+        if (http != null) {
+            http.close();
         }
     }
 
