@@ -82,6 +82,9 @@ final class Demo {
         ManagedProcess lake = pipeline.startLakehouseJob(TRIGGER);
         say("Started cdc-engine (pid " + cdc.pid() + ", metrics :" + pipeline.ports().cdcEngine() + ") and lakehouse-job (pid "
                 + lake.pid() + ", metrics :" + pipeline.ports().lakehouseJob() + ")");
+        ManagedProcess scheduler = pipeline.startScheduler();
+        say("Started the scheduler (pid " + scheduler.pid() + ", metrics :" + stack.settings().ports().scheduler()
+                + "): the daily jobs on their schedule; tributary schedule list");
         awaitInitialSnapshot();
         ManagedProcess simulator = pipeline.startSimulator(options.rate(), options.duration(), options.schemaChanges());
         // the demo itself decides what the simulator's end means: the supervisor must not start another run
