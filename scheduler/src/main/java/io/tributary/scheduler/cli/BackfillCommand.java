@@ -31,9 +31,8 @@ public final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "The last day (included).")
     String to;
 
-    @Option(names = "--start-timeout", defaultValue = "60s",
-            description = "Give up (and withdraw the request) when no scheduler started a day's run within this (default ${DEFAULT-VALUE}).")
-    String startTimeout;
+    @CommandLine.Mixin
+    StartTimeoutOption startTimeout;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -42,10 +41,10 @@ public final class BackfillCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BackfillPlan plan = BackfillPlan.of(ScheduledJob.named(job), DateOption.parse("--from", from),
                 DateOption.parse("--to", to));
-        Duration wait = RunCommand.timeout("--start-timeout", startTimeout);
+        Duration wait = startTimeout.value();
         PrintWriter out = spec.commandLine().getOut();
         try (StoreSession session = StoreSession.open(parent.environment())) {
-            RunWaiter waiter = new RunWaiter(session.client, session.runs, wait, session.config.jobTimeout().plus(wait));
+            RunWaiter waiter = session.waiter(wait);
             out.println("Backfill of " + plan.job().id() + ": " + plan.days().size() + " day(s), " + plan.days().get(0)
                     + " to " + plan.days().get(plan.days().size() - 1));
             out.flush();

@@ -1,6 +1,5 @@
 package io.tributary.scheduler.cli;
 
-import io.tributary.configuration.DurationSyntax;
 import io.tributary.scheduler.SchedulerMain;
 import io.tributary.scheduler.job.RunRequest;
 import io.tributary.scheduler.job.ScheduledJob;
@@ -29,9 +28,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day a daily job works on (daily-sales, validate).")
     String date;
 
-    @Option(names = "--start-timeout", defaultValue = "60s",
-            description = "Give up (and withdraw the request) when no scheduler started the run within this (default ${DEFAULT-VALUE}).")
-    String startTimeout;
+    @CommandLine.Mixin
+    StartTimeoutOption startTimeout;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -46,10 +44,10 @@ public final class RunCommand implements Callable<Integer> {
         if (!scheduled.dated() && day != null) {
             throw new IllegalArgumentException(scheduled.id() + " works on the whole lake, not on a day: leave out --date");
         }
-        Duration wait = timeout("--start-timeout", startTimeout);
+        Duration wait = startTimeout.value();
         PrintWriter out = spec.commandLine().getOut();
         try (StoreSession session = StoreSession.open(parent.environment())) {
-            RunWaiter waiter = new RunWaiter(session.client, session.runs, wait, session.config.jobTimeout().plus(wait));
+            RunWaiter waiter = session.waiter(wait);
             out.println("Requested " + scheduled.id() + (day == null ? "" : " for " + day) + "; waiting for a scheduler ...");
             out.flush();
             JobRun run = waiter.run(scheduled, RunRequest.of(day, "run"));
@@ -67,18 +65,5 @@ public final class RunCommand implements Callable<Integer> {
             run.lastLines().lines().forEach(l -> out.println("    " + l));
         }
         out.flush();
-    }
-
-    static Duration timeout(String option, String text) {
-        Duration d;
-        try {
-            d = DurationSyntax.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(option + " " + e.getMessage());
-        }
-        if (d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(option + " " + text + " must be above 0, e.g. 60s");
-        }
-        return d;
     }
 }

@@ -29,6 +29,11 @@ final class StoreSession implements AutoCloseable {
         return new StoreSession(config, QuartzStore.client(config));
     }
 
+    /** Runs jobs through this store: waits {@code startTimeout} for a scheduler to take a request, then up to the run's timeout. */
+    RunWaiter waiter(java.time.Duration startTimeout) {
+        return new RunWaiter(client, runs, startTimeout, config.jobTimeout().plus(startTimeout));
+    }
+
     @Override
     public void close() throws SchedulerException {
         client.shutdown(false);
