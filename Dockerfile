@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Multi-stage build of Tributary's three pipeline services from this repository.
+# Multi-stage build of Tributary's pipeline services (and the scheduler) from this repository.
 #   docker compose build            (docker-compose.yml picks the targets below)
 # Each service gets its own image and its own classpath (Spark 4.0 needs kafka-clients 3.9,
 # Debezium 3.6 needs 4.x), exactly as in the local stack.
@@ -9,7 +9,7 @@ WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -DskipTests install \
- && for m in simulator cdc-engine lakehouse-job; do \
+ && for m in simulator cdc-engine lakehouse-job scheduler; do \
       ./mvnw -q -pl "$m" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="/out/$m/lib" \
       && cp "$m/target/$m-"*.jar "/out/$m/"; \
     done
@@ -40,6 +40,17 @@ ENV TRIBUTARY_LAKEHOUSE_DATA_DIR=/var/lib/tributary
 # Spark 4 on Java 17 needs these module opens (the same list as the Maven build's spark.java17.opens)
 ENV JDK_JAVA_OPTIONS="-XX:+IgnoreUnrecognizedVMOptions --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED --add-exports=java.base/sun.nio.ch=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false -Dio.netty.tryReflectionSetAccessible=true"
 ENTRYPOINT ["java", "-cp", "/app/*:/app/lib/*", "io.tributary.lakehouse.LakehouseJobMain"]
+
+# The scheduler: Quartz on its own classpath; its jobs run lakehouse-job's batch commands from a copy of that image's
+# jars (each run is a child JVM on lakehouse-job's classpath, as in the local stack)
+FROM runtime-base AS scheduler
+COPY --from=build /out/scheduler /app
+COPY --from=build /out/lakehouse-job /app/lakehouse-job
+RUN mkdir -p /var/lib/tributary && chown tributary /var/lib/tributary
+USER tributary
+ENV TRIBUTARY_SCHEDULER_DATA_DIR=/var/lib/tributary
+ENV TRIBUTARY_SCHEDULER_JOB_CLASSPATH="/app/lakehouse-job/*:/app/lakehouse-job/lib/*"
+ENTRYPOINT ["java", "-cp", "/app/*:/app/lib/*", "io.tributary.scheduler.SchedulerMain"]
 
 # The same job on a Spark standalone cluster (compose profile "spark-cluster"): Spark's own image
 # provides Spark; we add only what Spark lacks (Delta, hadoop-aws + AWS SDK, our serde and job).

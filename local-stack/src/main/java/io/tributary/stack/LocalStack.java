@@ -1,5 +1,6 @@
 package io.tributary.stack;
 
+import io.tributary.contracts.stage.StageEnvironment;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -247,6 +248,26 @@ public final class LocalStack implements AutoCloseable {
     /** The {@code TRIBUTARY_*} variables of docs/DEVELOPING.md for this stack (contains secrets: never log it). */
     public Map<String, String> serviceEnvironment() {
         return StackEnvironment.of(postgres(), kafkaBootstrap(), registryUrl(), s3());
+    }
+
+    /**
+     * The scheduler's login to PostgreSQL (role {@code tributary_scheduler}, owner of schema {@code scheduler}): only
+     * the scheduler and the CLI's {@code schedule} get it, on top of {@link #serviceEnvironment()}. The password goes
+     * as the name of its file ({@code TRIBUTARY_SCHEDULER_PASSWORD_FILE}: the generated secret, or the file the
+     * environment named), never as a value a run record would keep; a password set directly in the environment
+     * reaches the launched processes by inheritance.
+     */
+    public Map<String, String> schedulerLogin() {
+        secrets.get(); // resolves every secret: generates the scheduler's file unless the environment gives one
+        String password = StageEnvironment.Scheduler.PASSWORD;
+        Map<String, String> login = new java.util.HashMap<>();
+        login.put(StageEnvironment.Scheduler.USER, PostgresEndpoint.SCHEDULER_USER);
+        String file = settings.environment().getOrDefault(password + "_FILE", "");
+        if (settings.environment().getOrDefault(password, "").isEmpty()) {
+            login.put(password + "_FILE", !file.isEmpty() ? file
+                    : settings.secretsDir().resolve("scheduler_password").toString());
+        }
+        return Map.copyOf(login);
     }
 
     /**

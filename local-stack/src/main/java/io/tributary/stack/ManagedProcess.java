@@ -45,7 +45,7 @@ public final class ManagedProcess {
     }
 
     /** Starts {@code spec} (in its own session when {@code detach}, so it outlives this JVM). */
-    static ManagedProcess start(ProcessSpec spec, boolean detach) {
+    public static ManagedProcess start(ProcessSpec spec, boolean detach) {
         try {
             Files.createDirectories(spec.logFile().getParent());
             Files.writeString(spec.logFile(), "==== " + Instant.now() + " starting " + spec.name() + ": "

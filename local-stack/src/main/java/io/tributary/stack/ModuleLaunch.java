@@ -65,9 +65,19 @@ public record ModuleLaunch(String module, String mainClass, List<String> args, M
 
     ProcessSpec toSpec(StackSettings settings, Map<String, String> stackEnvironment) {
         Path root = settings.projectRoot();
-        Map<String, String> env = new HashMap<>(stackEnvironment);
+        return processSpec(classpath(root), root, settings.tmpDir(), settings.logFile(name), stackEnvironment);
+    }
+
+    /**
+     * This launch as a process of its own outside a stack (the scheduler runs its jobs so):
+     * {@code java <jvmOptions> -Djava.io.tmpdir=<tmpDir> -cp <classpath> <mainClass> <args>} in {@code workingDir},
+     * with {@code environment} plus the launch's extra variables, its output appended to {@code logFile}.
+     */
+    public ProcessSpec processSpec(String classpath, Path workingDir, Path tmpDir, Path logFile,
+            Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
         env.putAll(extraEnv);
-        return new ProcessSpec(name, JavaCommand.of(jvmOptions, settings.tmpDir(), classpath(root), mainClass, args), env,
-                root, settings.logFile(name), StopSignal.TERM);
+        return new ProcessSpec(name, JavaCommand.of(jvmOptions, tmpDir, classpath, mainClass, args), env, workingDir,
+                logFile, StopSignal.TERM);
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,14 +13,17 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * First start of a cluster: creates database {@code tributary} and applies {@code init-db/NN-*.sql} in order, as the
- * superuser, with the psql variables {@code app_password} / {@code cdc_password} substituted. All files run in one
- * transaction, so a failure leaves nothing half-applied; a marker file records success so it runs only once.
+ * superuser, with the psql variables {@code app_password} / {@code cdc_password} / {@code scheduler_password}
+ * substituted. All files run in one transaction, so a failure leaves nothing half-applied; a marker file records the
+ * files applied, so each runs once: a file added to init-db later is applied at the next start of an existing cluster.
  */
 final class PostgresBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(PostgresBootstrap.class);
@@ -37,17 +41,22 @@ final class PostgresBootstrap {
     }
 
     void applyOnce() {
-        if (Files.exists(marker)) {
-            return;
-        }
         List<Path> files = sqlFiles(initDir);
+        boolean initialised = Files.exists(marker);
         try {
-            createDatabase();
+            List<Path> pending = pending(files, initialised ? Files.readAllLines(marker, StandardCharsets.UTF_8) : List.of());
+            if (pending.isEmpty()) {
+                return;
+            }
+            if (!initialised) {
+                createDatabase();
+            }
             PsqlVariableSubstitution variables = new PsqlVariableSubstitution(Map.of(
-                    "app_password", secrets.appPassword(), "cdc_password", secrets.cdcPassword()));
+                    "app_password", secrets.appPassword(), "cdc_password", secrets.cdcPassword(),
+                    "scheduler_password", secrets.schedulerPassword()));
             try (Connection c = server.superConnection(PostgresEndpoint.DATABASE)) {
                 c.setAutoCommit(false);
-                for (Path file : files) {
+                for (Path file : pending) {
                     String sql = variables.apply(Files.readString(file, StandardCharsets.UTF_8), file.toString());
                     try (Statement st = c.createStatement()) {
                         st.execute(sql);
@@ -60,13 +69,27 @@ final class PostgresBootstrap {
                 }
                 c.commit();
             }
-            Files.writeString(marker, "# init-db applied " + Instant.now() + "\n"
-                    + String.join("\n", files.stream().map(f -> f.getFileName().toString()).toList()) + "\n",
-                    StandardCharsets.UTF_8);
+            String names = String.join("\n", pending.stream().map(f -> f.getFileName().toString()).toList()) + "\n";
+            if (initialised) {
+                Files.writeString(marker, "# added to init-db later, applied " + Instant.now() + "\n" + names,
+                        StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+            } else {
+                Files.writeString(marker, "# init-db applied " + Instant.now() + "\n" + names, StandardCharsets.UTF_8);
+            }
         } catch (SQLException | IOException e) {
             throw new StackException("Cannot initialise database " + PostgresEndpoint.DATABASE + " from " + initDir + ": "
                     + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The files still to apply: every one on a new cluster; on a cluster initialised earlier (its marker's lines name
+     * the files applied), those added to init-db since, e.g. a new stage's role and schema on an existing data dir.
+     */
+    static List<Path> pending(List<Path> files, List<String> markerLines) {
+        Set<String> applied = markerLines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .collect(Collectors.toSet());
+        return files.stream().filter(f -> !applied.contains(f.getFileName().toString())).toList();
     }
 
     private void createDatabase() throws SQLException {

@@ -10,6 +10,8 @@ public record PostgresEndpoint(String host, int port, String database, String ap
     public static final String APP_USER = "tributary_app";
     public static final String CDC_USER = "tributary_cdc";
     public static final String SUPER_USER = "postgres";
+    /** The scheduler's role (init-db/05-scheduler-role.sql): owns schema scheduler, nothing else. */
+    public static final String SCHEDULER_USER = "tributary_scheduler";
 
     /** {@code jdbc:postgresql://host:port/tributary} */
     public String jdbcUrl() {

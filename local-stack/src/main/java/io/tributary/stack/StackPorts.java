@@ -15,11 +15,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param kafkaController   KRaft controller listener
  * @param registry          schema registry HTTP
  * @param s3                S3Proxy HTTP
+ * @param scheduler         the scheduler stage's /metrics and /health
  */
-public record StackPorts(int postgres, int kafka, int kafkaController, int registry, int s3) {
+public record StackPorts(int postgres, int kafka, int kafkaController, int registry, int s3, int scheduler) {
+
+    /** The scheduler's documented default, for the servers-only form. */
+    public static final int DEFAULT_SCHEDULER = 18085;
 
     /** The documented defaults of docs/DEVELOPING.md. */
-    public static final StackPorts DEFAULTS = new StackPorts(15432, 19092, 19093, 18081, 19000);
+    public static final StackPorts DEFAULTS = new StackPorts(15432, 19092, 19093, 18081, 19000, DEFAULT_SCHEDULER);
 
     public StackPorts {
         check(postgres, "--postgres-port");
@@ -27,8 +31,9 @@ public record StackPorts(int postgres, int kafka, int kafkaController, int regis
         check(kafkaController, "--kafka-controller-port");
         check(registry, "--registry-port");
         check(s3, "--s3-port");
+        check(scheduler, "--scheduler-port");
         Set<Integer> seen = new HashSet<>();
-        for (int p : new int[] {postgres, kafka, kafkaController, registry, s3}) {
+        for (int p : new int[] {postgres, kafka, kafkaController, registry, s3, scheduler}) {
             if (!seen.add(p)) {
                 throw new IllegalArgumentException("Port " + p + " is configured for two services; give each service its own port");
             }
@@ -41,9 +46,14 @@ public record StackPorts(int postgres, int kafka, int kafkaController, int regis
         }
     }
 
-    /** Five distinct free ports on 127.0.0.1, for tests. */
+    /** The servers' ports, the scheduler on its default. */
+    public StackPorts(int postgres, int kafka, int kafkaController, int registry, int s3) {
+        this(postgres, kafka, kafkaController, registry, s3, DEFAULT_SCHEDULER);
+    }
+
+    /** Six distinct free ports on 127.0.0.1, for tests. */
     public static StackPorts free() {
-        int[] ports = new int[5];
+        int[] ports = new int[6];
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < ports.length; i++) {
             int p;
@@ -52,7 +62,7 @@ public record StackPorts(int postgres, int kafka, int kafkaController, int regis
             } while (!seen.add(p));
             ports[i] = p;
         }
-        return new StackPorts(ports[0], ports[1], ports[2], ports[3], ports[4]);
+        return new StackPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]);
     }
 
     /**

@@ -16,6 +16,8 @@ public final class StageHeaps {
     public static final String LAKEHOUSE_JOB = "-Xmx640m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=128m";
     public static final String SIMULATOR_LOAD = "-Xmx512m";
     public static final String SIMULATOR = "-Xmx256m";
+    /** Quartz and a child process per run: the jobs' own heaps are TRIBUTARY_SCHEDULER_JOB_JVM_OPTIONS */
+    public static final String SCHEDULER = "-Xmx128m";
 
     /** The JVM options of one of the constants above, one argument each. */
     public static java.util.List<String> options(String jvm) {

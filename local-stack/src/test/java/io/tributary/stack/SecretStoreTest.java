@@ -58,8 +58,8 @@ class SecretStoreTest {
 
     @Test
     void secretsRecordNeverPrintsValues() {
-        StackSecrets s = new StackSecrets("p1", "p2", "p3", "k4", "k5");
-        assertThat(s.toString()).doesNotContain("p1", "p2", "p3", "k4", "k5");
+        StackSecrets s = new StackSecrets("p1", "p2", "p3", "k4", "k5", "p6");
+        assertThat(s.toString()).doesNotContain("p1", "p2", "p3", "k4", "k5", "p6");
         PostgresEndpoint pg = new PostgresEndpoint("127.0.0.1", 1, "db", "app", "apppw", "cdc", "cdcpw", "su", "supw");
         assertThat(pg.toString()).doesNotContain("apppw", "cdcpw", "supw");
         assertThat(new S3Endpoint("http://x", "r", "b", "AK", "SK").toString()).doesNotContain("AK", "SK");

@@ -26,6 +26,16 @@ class StackPortsTest {
     }
 
     @Test
+    void theSchedulerHasItsOwnDefaultAndFreePort() {
+        assertThat(StackPorts.DEFAULTS.scheduler()).isEqualTo(18085);
+        StackPorts p = StackPorts.free();
+        assertThat(List.of(p.postgres(), p.kafka(), p.kafkaController(), p.registry(), p.s3())).doesNotContain(p.scheduler());
+        assertThat(PortAvailability.isFree(p.scheduler())).isTrue();
+        assertThatThrownBy(() -> new StackPorts(1, 2, 3, 4, 5, 5)).hasMessageContaining("two services");
+        assertThatThrownBy(() -> new StackPorts(1, 2, 3, 4, 5, 0)).hasMessageContaining("--scheduler-port");
+    }
+
+    @Test
     void outOfRangePortNamesTheOption() {
         assertThatThrownBy(() -> new StackPorts(0, 2, 3, 4, 5)).hasMessageContaining("--postgres-port");
         assertThatThrownBy(() -> new StackPorts(1, 2, 70000, 4, 5)).hasMessageContaining("--kafka-controller-port");

@@ -88,6 +88,9 @@ final class Demo {
         say("Started cdc-engine (pid " + cdc.pid() + ", metrics :" + pipeline.ports().cdcEngine() + ") and lakehouse-job (pid "
                 + lake.pid() + ", metrics :" + pipeline.ports().lakehouseJob() + (options.gold()
                 ? "; with its gold query: serving.* in PostgreSQL, gold.* in the lake, docs/gold.md)" : ")"));
+        ManagedProcess scheduler = pipeline.startScheduler();
+        say("Started the scheduler (pid " + scheduler.pid() + ", metrics :" + stack.settings().ports().scheduler()
+                + "): the daily jobs on their schedule; tributary schedule list");
         awaitInitialSnapshot(loaded.values().stream().mapToLong(Long::longValue).sum());
         ManagedProcess simulator = pipeline.startSimulator(options.rate(), options.duration(), options.schemaChanges());
         // the demo itself decides what the simulator's end means: the supervisor must not start another run

@@ -2,14 +2,15 @@ package io.tributary.platform;
 
 import io.tributary.contracts.stage.StageEnvironment;
 import io.tributary.contracts.stage.StageMain;
+import io.tributary.stack.JdbcDriverJar;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ModuleLaunch;
+import io.tributary.stack.SparkJvmOptions;
 import io.tributary.stack.StackException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,7 +84,7 @@ final class LakehouseTool {
         Path root = stack.settings().projectRoot();
         Path dataDir = stack.settings().dataDir();
         String classpath = ModuleLaunch.of(StageMain.LAKEHOUSE_JOB.module(), mainClass, List.of(), Map.of(), List.of()).classpath(root)
-                + File.pathSeparator + jdbcDriverJar();
+                + File.pathSeparator + JdbcDriverJar.path();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx1g", "-Duser.timezone=UTC", "-Djava.io.tmpdir=" + stack.settings().tmpDir()));
@@ -149,15 +150,6 @@ final class LakehouseTool {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The PostgreSQL driver jar this CLI runs with (lakehouse-job does not ship one; reconcile needs it). */
-    static String jdbcDriverJar() {
-        try {
-            return Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException("Cannot locate the PostgreSQL JDBC driver jar", e);
         }
     }
 }

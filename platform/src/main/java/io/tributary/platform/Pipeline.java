@@ -8,11 +8,13 @@ import io.tributary.contracts.stage.StageMain;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
+import io.tributary.stack.SparkJvmOptions;
 import io.tributary.stack.StackException;
 import io.tributary.stack.StageHeaps;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,7 @@ final class Pipeline {
     static final String CDC_ENGINE = "cdc-engine";
     static final String LAKEHOUSE_JOB = "lakehouse-job";
     static final String SIMULATOR = "simulator";
+    static final String SCHEDULER = "scheduler";
 
     private final LocalStack stack;
     private final PipelinePorts ports;
@@ -93,6 +96,19 @@ final class Pipeline {
      */
     static final Map<String, String> DEMO_GOLD = Map.of("TRIBUTARY_GOLD_ENABLED", "true",
             "TRIBUTARY_GOLD_ABANDONED_AFTER", "1m");
+
+    /**
+     * The scheduler stage (docs/scheduler.md): its /metrics on the stack's scheduler port, its own PostgreSQL login, its
+     * jobs' logs under {@code <data-dir>/scheduler}; {@code maintain} asks the lakehouse job on its /metrics port.
+     */
+    ManagedProcess startScheduler() {
+        Map<String, String> env = new HashMap<>(stack.schedulerLogin());
+        env.put(StageEnvironment.Scheduler.DATA_DIR, stack.settings().dataDir().resolve(SCHEDULER).toString());
+        env.put(StageEnvironment.Scheduler.METRICS_PORT, Integer.toString(stack.settings().ports().scheduler()));
+        env.put(StageEnvironment.Lakehouse.METRICS_PORT, Integer.toString(ports.lakehouseJob()));
+        return reuseOrLaunch(ModuleLaunch.of(StageMain.SCHEDULER, List.of("serve"), env,
+                StageHeaps.options(StageHeaps.SCHEDULER)));
+    }
 
     /** {@code simulator run}; {@code duration} null runs until stopped. */
     ManagedProcess startSimulator(int rate, Duration duration, boolean schemaChanges) {

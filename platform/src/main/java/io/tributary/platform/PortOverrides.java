@@ -15,8 +15,14 @@ import java.util.Properties;
  * with ({@code <data-dir>/stack.properties}, so {@code status} and {@code down} find a stack started with
  * {@code --postgres-port 25432}), then the documented defaults.
  */
-record PortOverrides(Integer postgres, Integer kafka, Integer kafkaController, Integer registry, Integer s3) {
+record PortOverrides(Integer postgres, Integer kafka, Integer kafkaController, Integer registry, Integer s3,
+        Integer scheduler) {
     static final String FILE = "stack.properties";
+
+    /** The servers' ports only; the scheduler's as saved or its default. */
+    PortOverrides(Integer postgres, Integer kafka, Integer kafkaController, Integer registry, Integer s3) {
+        this(postgres, kafka, kafkaController, registry, s3, null);
+    }
 
     StackPorts resolve(Optional<StackPorts> saved) {
         StackPorts base = saved.orElse(StackPorts.DEFAULTS);
@@ -25,7 +31,8 @@ record PortOverrides(Integer postgres, Integer kafka, Integer kafkaController, I
                 kafka != null ? kafka : base.kafka(),
                 kafkaController != null ? kafkaController : base.kafkaController(),
                 registry != null ? registry : base.registry(),
-                s3 != null ? s3 : base.s3());
+                s3 != null ? s3 : base.s3(),
+                scheduler != null ? scheduler : base.scheduler());
     }
 
     static Optional<StackPorts> load(Path dataDir) {
@@ -37,7 +44,9 @@ record PortOverrides(Integer postgres, Integer kafka, Integer kafkaController, I
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             p.load(in);
             return Optional.of(new StackPorts(port(p, "postgres.port", file), port(p, "kafka.port", file),
-                    port(p, "kafka.controller.port", file), port(p, "registry.port", file), port(p, "s3.port", file)));
+                    port(p, "kafka.controller.port", file), port(p, "registry.port", file), port(p, "s3.port", file),
+                    // absent from a data dir started before the scheduler existed
+                    p.containsKey("scheduler.port") ? port(p, "scheduler.port", file) : StackPorts.DEFAULT_SCHEDULER));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
         }
@@ -62,6 +71,7 @@ record PortOverrides(Integer postgres, Integer kafka, Integer kafkaController, I
         p.setProperty("kafka.controller.port", Integer.toString(ports.kafkaController()));
         p.setProperty("registry.port", Integer.toString(ports.registry()));
         p.setProperty("s3.port", Integer.toString(ports.s3()));
+        p.setProperty("scheduler.port", Integer.toString(ports.scheduler()));
         try {
             Files.createDirectories(dataDir);
             try (Writer out = Files.newBufferedWriter(dataDir.resolve(FILE), StandardCharsets.UTF_8)) {

@@ -36,6 +36,10 @@ final class StackOptions {
     @Option(names = "--s3-port", paramLabel = "<port>", description = "S3 (S3Proxy) port (default 19000).")
     Integer s3Port;
 
+    @Option(names = "--scheduler-port", paramLabel = "<port>",
+            description = "The scheduler's /metrics and /health (default 18085).")
+    Integer schedulerPort;
+
     Path projectRoot() {
         return ProjectRoot.find().orElseThrow(() -> new StackException(
                 "Cannot find the Tributary project root; run ./tributary from the repository, or set TRIBUTARY_HOME"));
@@ -46,7 +50,7 @@ final class StackOptions {
     }
 
     PortOverrides overrides(StartOptions start) {
-        return new PortOverrides(postgresPort, kafkaPort, start.kafkaControllerPort, registryPort, s3Port);
+        return new PortOverrides(postgresPort, kafkaPort, start.kafkaControllerPort, registryPort, s3Port, schedulerPort);
     }
 
     StackPorts ports(StartOptions start) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 SqlCommand.class, PsqlCommand.class, TailCommand.class, EnvCommand.class, LogsCommand.class,
                 ChaosCommand.class, SuperviseCommand.class, ResumeCommand.class, BackfillCommand.class, SchemaCommand.class,
                 TraceCommand.class,
-                LakehouseJobCommand.class, GoldCommand.class,
+                LakehouseJobCommand.class, GoldCommand.class, ScheduleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TributaryMain implements Runnable {
     @CommandLine.Spec

@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Start PostgreSQL, Kafka, S3 (S3Proxy) and the schema registry in the background.",
                 "Returns once every one answers its health check. Running servers are left as they are.",
+                "With PostgreSQL it also starts the scheduler, which runs the daily jobs (`tributary schedule --help`).",
                 "Also starts a background `tributary supervise` that restarts a server (or pipeline service) that",
                 "dies, with backoff (see `tributary supervise --help`); `down` stops it first. --no-supervise skips it.",
                 "The supervisor also serves the web console on http://127.0.0.1:18080/ (--console-port; 0: none); up",
@@ -47,6 +48,9 @@ final class UpCommand implements Callable<Integer> {
         try (DataDirLock lock = DataDirLock.acquire(settings.dataDir(), settings.startupTimeout().multipliedBy(4));
                 LocalStack stack = startAndRemember(settings, wanted)) {
             stack.detach();
+            if (wanted.contains(Service.POSTGRES)) {
+                new Pipeline(stack, running.pipelinePorts()).startScheduler();
+            }
             var out = options.out();
             out.printf("Tributary local stack is up in %.1f s (data dir %s)%n", (System.nanoTime() - start) / 1e9, settings.dataDir());
             out.print(StatusRendering.table(stack.status()));

@@ -117,8 +117,35 @@ class ComposeFileTest {
         Map<String, String> heaps = Map.of("simulator-load", io.tributary.stack.StageHeaps.SIMULATOR_LOAD,
                 "cdc-engine", io.tributary.stack.StageHeaps.CDC_ENGINE,
                 "lakehouse-job", io.tributary.stack.StageHeaps.LAKEHOUSE_JOB,
-                "simulator", io.tributary.stack.StageHeaps.SIMULATOR);
+                "simulator", io.tributary.stack.StageHeaps.SIMULATOR,
+                "scheduler", io.tributary.stack.StageHeaps.SCHEDULER);
         heaps.forEach((service, heap) -> assertThat(compose.environment(service, demoEnv).get("JAVA_TOOL_OPTIONS"))
                 .as("%s's heap in docker-compose.yml", service).isEqualTo(heap));
+    }
+
+    /**
+     * The scheduler's service: its own login (the password also given to postgres's init-db), only variables the
+     * scheduler reads, its main class, and its jobs on the lakehouse-job jars copied into its image.
+     */
+    @Test
+    void composeRunsTheSchedulerWithItsOwnLoginAndOnlySettingsItReads() throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        ComposeFile compose = ComposeFile.read(root.resolve("docker-compose.yml"));
+        Map<String, String> demoEnv = ComposeFile.readEnvFile(root.resolve(".env.example"));
+        Map<String, String> env = compose.environment("scheduler", demoEnv);
+        ComposeFile.Stage stage = ComposeFile.dockerfileStages(root.resolve("Dockerfile")).get(compose.buildTarget("scheduler"));
+        java.util.Set<String> known = new java.util.HashSet<>();
+        io.tributary.scheduler.config.SchedulerSetting.CATALOG.settings().forEach(s -> known.add(s.envName()));
+        java.util.Set<String> given = new java.util.TreeSet<>(env.keySet());
+        given.addAll(stage.env().keySet());
+        assertThat(given.stream().filter(k -> k.startsWith("TRIBUTARY_SCHEDULER_"))).isNotEmpty().allSatisfy(k ->
+                assertThat(known).as("%s is a setting of the scheduler", k).contains(k));
+        assertThat(env).containsEntry("TRIBUTARY_SCHEDULER_USER", io.tributary.stack.PostgresEndpoint.SCHEDULER_USER)
+                .containsEntry("TRIBUTARY_SCHEDULER_PASSWORD", demoEnv.get("TRIBUTARY_SCHEDULER_PASSWORD"));
+        assertThat(compose.environment("postgres", demoEnv))
+                .containsEntry("TRIBUTARY_SCHEDULER_PASSWORD", demoEnv.get("TRIBUTARY_SCHEDULER_PASSWORD"));
+        assertThat(compose.command("scheduler", demoEnv)).containsExactly("serve");
+        assertThat(stage.entrypoint()).endsWith(io.tributary.contracts.stage.StageMain.SCHEDULER.className());
+        assertThat(stage.env().get("TRIBUTARY_SCHEDULER_JOB_CLASSPATH")).isEqualTo("/app/lakehouse-job/*:/app/lakehouse-job/lib/*");
     }
 }

@@ -111,6 +111,7 @@ class DemoIT {
         return List.of("--postgres-port", Integer.toString(ports.postgres()), "--kafka-port", Integer.toString(ports.kafka()),
                 "--kafka-controller-port", Integer.toString(ports.kafkaController()),
                 "--registry-port", Integer.toString(ports.registry()), "--s3-port", Integer.toString(ports.s3()),
+                "--scheduler-port", Integer.toString(ports.scheduler()),
                 "--cdc-metrics-port", Integer.toString(metricsPorts[0]),
                 "--lakehouse-metrics-port", Integer.toString(metricsPorts[1]),
                 "--simulator-metrics-port", Integer.toString(metricsPorts[2]));

@@ -7,6 +7,7 @@ import io.tributary.configuration.SettingCatalog;
 import io.tributary.contracts.stage.StageEnvironment;
 import io.tributary.contracts.stage.StageMain;
 import io.tributary.lakehouse.config.Setting;
+import io.tributary.scheduler.config.SchedulerSetting;
 import io.tributary.simulator.cli.SimulatorSettings;
 import io.tributary.simulator.db.PgSettings;
 import io.tributary.stack.ProjectRoot;
@@ -51,6 +52,7 @@ class StageLaunchContractTest {
         assertThat(cdc).containsAll(names(StageEnvironment.Cdc.class));
         assertThat(lakehouse).containsAll(names(StageEnvironment.Lakehouse.class));
         assertThat(simulator).containsAll(names(StageEnvironment.Simulator.class));
+        assertThat(envNames(SchedulerSetting.CATALOG)).containsAll(names(StageEnvironment.Scheduler.class));
         Set<String> anyStage = new HashSet<>(cdc);
         anyStage.addAll(lakehouse);
         anyStage.addAll(simulator);

@@ -83,7 +83,8 @@ class TributaryCliIT {
         List<String> args = new ArrayList<>(List.of(command, "--data-dir", dataDir.toString(),
                 "--postgres-port", Integer.toString(ports.postgres()), "--kafka-port", Integer.toString(ports.kafka()),
                 "--kafka-controller-port", Integer.toString(ports.kafkaController()),
-                "--registry-port", Integer.toString(ports.registry()), "--s3-port", Integer.toString(ports.s3())));
+                "--registry-port", Integer.toString(ports.registry()), "--s3-port", Integer.toString(ports.s3()),
+                "--scheduler-port", Integer.toString(ports.scheduler())));
         args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
@@ -121,12 +122,14 @@ class TributaryCliIT {
         List<String> names = new ArrayList<>();
         for (JsonNode s : root.get("services")) {
             names.add(s.get("name").asText());
-            assertThat(s.get("state").asText()).as(s.toString()).isEqualTo("healthy");
+            // the servers answer their health checks; the scheduler `up` starts is a stage process: running
+            assertThat(s.get("state").asText()).as(s.toString())
+                    .isEqualTo(s.get("name").asText().equals("scheduler") ? "running" : "healthy");
             long pid = s.get("pid").asLong();
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("pid of %s", s.get("name")).contains(true);
             pids.add(pid);
         }
-        assertThat(names).containsExactly("postgres", "kafka", "s3", "schema-registry");
+        assertThat(names).containsExactly("postgres", "kafka", "s3", "schema-registry", "scheduler");
         assertThat(root.get("services").get(0).get("endpoint").asText())
                 .isEqualTo("postgresql://127.0.0.1:" + ports.postgres() + "/tributary");
         assertThat(root.get("services").get(0).get("dataBytes").asLong()).isGreaterThan(1_000_000);
@@ -259,7 +262,7 @@ class TributaryCliIT {
     @Test
     @Order(5)
     void downStopsEverythingAndLeavesNoProcessBehind() throws Exception {
-        assertThat(pids).hasSize(4);
+        assertThat(pids).hasSize(5);
         Result r = cli("down", "--data-dir", dataDir.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("stopped postgres").contains("stopped schema-registry");

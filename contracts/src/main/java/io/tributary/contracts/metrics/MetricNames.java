@@ -104,4 +104,17 @@ public final class MetricNames {
         private Simulator() {
         }
     }
+
+    /** The scheduler's metrics. */
+    public static final class Scheduler {
+        /** counter by {@code job} and {@code outcome}: runs this scheduler process ran to their end */
+        public static final String RUNS_TOTAL = "tributary_scheduler_runs_total";
+        /** gauge by {@code job}: 1 while this process runs the job */
+        public static final String RUNNING = "tributary_scheduler_running";
+        /** gauge by {@code job}: the end of its last run here as Unix seconds, 0 before one */
+        public static final String LAST_RUN_END_SECONDS = "tributary_scheduler_last_run_end_seconds";
+
+        private Scheduler() {
+        }
+    }
 }

@@ -75,6 +75,19 @@ public final class StageEnvironment {
         }
     }
 
+    /** Read by the scheduler (its stage and its {@code list}, {@code run} and {@code backfill} commands). */
+    public static final class Scheduler {
+        /** the scheduler's own PostgreSQL role, owner of schema {@code scheduler} */
+        public static final String USER = "TRIBUTARY_SCHEDULER_USER";
+        public static final String PASSWORD = "TRIBUTARY_SCHEDULER_PASSWORD";
+        public static final String DATA_DIR = "TRIBUTARY_SCHEDULER_DATA_DIR";
+        /** 0 disables the endpoint */
+        public static final String METRICS_PORT = "TRIBUTARY_SCHEDULER_METRICS_PORT";
+
+        private Scheduler() {
+        }
+    }
+
     private StageEnvironment() {
     }
 }

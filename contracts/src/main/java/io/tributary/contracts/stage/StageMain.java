@@ -10,7 +10,9 @@ public enum StageMain {
     LAKEHOUSE_JOB("lakehouse-job", "io.tributary.lakehouse.LakehouseJobMain"),
     /** lakehouse-job's second main: compares PostgreSQL with silver and prints the report */
     RECONCILE("lakehouse-job", "io.tributary.lakehouse.reconcile.ReconcileCommand"),
-    SCHEMA_REGISTRY("schema-registry/server", "io.tributary.registry.SchemaRegistryMain");
+    SCHEMA_REGISTRY("schema-registry/server", "io.tributary.registry.SchemaRegistryMain"),
+    /** runs the daily jobs on their schedule (Quartz, its store in PostgreSQL) and {@code schedule list|run|backfill} */
+    SCHEDULER("scheduler", "io.tributary.scheduler.SchedulerMain");
 
     private final String module;
     private final String className;
