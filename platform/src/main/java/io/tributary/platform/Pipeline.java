@@ -78,7 +78,9 @@ final class Pipeline {
         return reuseOrLaunch(ModuleLaunch.of(StageMain.LAKEHOUSE_JOB, List.of("stream"),
                 Map.of(StageEnvironment.Lakehouse.DATA_DIR, stack.settings().dataDir().resolve("lakehouse-job").toString(),
                         StageEnvironment.Lakehouse.METRICS_PORT, Integer.toString(ports.lakehouseJob()),
-                        StageEnvironment.Lakehouse.TRIGGER_INTERVAL, trigger.toMillis() + "ms"), jvm));
+                        StageEnvironment.Lakehouse.TRIGGER_INTERVAL, trigger.toMillis() + "ms",
+                        // Spark's web UI on loopback only (its port: TRIBUTARY_LAKEHOUSE_SPARK_UI_PORT, default 4040)
+                        StageEnvironment.Spark.LOCAL_IP, "127.0.0.1"), jvm));
     }
 
     /** {@code simulator run}; {@code duration} null runs until stopped. */

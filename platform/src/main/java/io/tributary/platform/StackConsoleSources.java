@@ -149,6 +149,11 @@ final class StackConsoleSources implements ConsoleSources {
         return Optional.of(new KafkaTopicReader(running.attach().kafkaBootstrap(), messages));
     }
 
+    @Override
+    public Optional<String> sparkUiUrl() {
+        return SparkUiLink.of(scrape(running.pipelinePorts().lakehouseJob()));
+    }
+
     private PrometheusText scrape(int port) {
         return scraper.scrape(port).orElse(PrometheusText.EMPTY);
     }
