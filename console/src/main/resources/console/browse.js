@@ -165,17 +165,8 @@ async function schema(name) {
 
 // ---- page -------------------------------------------------------------------------------------------------------
 
-async function links() {
-  const l = await getJson("/api/links").catch(() => ({}));
-  const spark = document.getElementById("spark-ui");
-  if (l.sparkUi) {
-    spark.href = l.sparkUi;
-    spark.hidden = false;
-  }
-}
-
 async function show() {
-  await links();
+  await showSparkUiLink();
   const parts = location.pathname.split("/").filter(p => p).map(decodeURIComponent);
   try {
     if (parts[0] === "lake") await lake();

@@ -172,15 +172,6 @@ document.getElementById("reconcile-action").addEventListener("submit", async eve
   result.textContent = response.ok ? body.message : "refused (" + response.status + "): " + body.error;
 });
 
-async function showSparkUiLink() {
-  const links = await getJson("/api/links").catch(() => ({}));
-  const spark = document.getElementById("spark-ui");
-  if (links.sparkUi) {
-    spark.href = links.sparkUi;
-    spark.hidden = false;
-  }
-}
-
 showSparkUiLink();
 refresh();
 setInterval(refresh, 5000);
