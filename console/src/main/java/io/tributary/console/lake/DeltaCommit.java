@@ -42,7 +42,7 @@ public record DeltaCommit(long version, long timestamp, String operation, Map<St
                 action = JSON.readTree(line);
             } catch (IOException e) {
                 throw new UncheckedIOException(file + " line " + lineNumber + " is not a JSON action of a Delta log: "
-                        + e.getOriginalMessage(), e);
+                        + e.getMessage(), e);
             }
             if (action.has("commitInfo")) {
                 JsonNode info = action.get("commitInfo");
