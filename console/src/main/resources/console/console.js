@@ -172,5 +172,6 @@ document.getElementById("reconcile-action").addEventListener("submit", async eve
   result.textContent = response.ok ? body.message : "refused (" + response.status + "): " + body.error;
 });
 
+showSparkUiLink();
 refresh();
 setInterval(refresh, 5000);

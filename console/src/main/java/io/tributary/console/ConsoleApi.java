@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.console.lake.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 
@@ -25,6 +27,9 @@ import java.util.function.Supplier;
  * GET  /api/registry          subjects, versions and compatibility levels
  * GET  /api/quarantine        quarantined records
  * GET  /api/chaos             the latest chaos summary line, or null
+ * GET  /api/links             other pages to link to: the lakehouse job's Spark UI, or null
+ * GET  /lake, /topics, /topics/&lt;topic&gt;, /schemas, /schemas/&lt;subject&gt;   the browsing page (browse.html)
+ * GET  /api/lake..., /api/topics..., /api/schemas/...   what it shows ({@link BrowseApi})
  * POST /api/actions/reconcile start a reconcile (token needed)
  * </pre>
  */
@@ -37,19 +42,30 @@ public final class ConsoleApi {
     private final MetricHistory history;
     private final ConsoleToken token;
     private final Supplier<RegistryView> registry;
+    private final BrowseApi browse;
 
     public ConsoleApi(ConsoleSources sources, MetricHistory history, ConsoleToken token) {
-        this(sources, history, token, () -> RegistryView.over(sources.registryUrl()));
+        this(sources, history, token, () -> RegistryView.over(sources.registryUrl()), new LakeStores(sources::lake)::current);
     }
 
     ConsoleApi(ConsoleSources sources, MetricHistory history, ConsoleToken token, Supplier<RegistryView> registry) {
+        this(sources, history, token, registry, Optional::empty);
+    }
+
+    ConsoleApi(ConsoleSources sources, MetricHistory history, ConsoleToken token, Supplier<RegistryView> registry,
+            Supplier<Optional<ObjectStore>> lake) {
         this.sources = sources;
         this.history = history;
         this.token = token;
         this.registry = registry;
+        this.browse = new BrowseApi(lake, sources::topicReader, registry);
     }
 
-    public ConsoleResponse handle(String method, String path, String authorization) throws IOException {
+    /** {@code target}: the request's raw path and query ({@code /api/lake?path=silver%2F}). */
+    public ConsoleResponse handle(String method, String target, String authorization) throws IOException {
+        int q = target.indexOf('?');
+        String path = q < 0 ? target : target.substring(0, q);
+        QueryParameters query = new QueryParameters(q < 0 ? null : target.substring(q + 1));
         if (path.equals("/api/actions/reconcile")) {
             if (!method.equals("POST")) {
                 return ConsoleResponse.text(405, "POST only\n");
@@ -64,6 +80,14 @@ public final class ConsoleApi {
         if (!method.equals("GET")) {
             return ConsoleResponse.text(405, "the console is read-only except POST /api/actions/*\n");
         }
+        Optional<ConsoleResponse> browsed = browse.handle(path, query);
+        if (browsed.isPresent()) {
+            return browsed.get();
+        }
+        if (path.equals("/lake") || path.equals("/topics") || path.startsWith("/topics/") || path.equals("/schemas")
+                || path.startsWith("/schemas/")) {
+            return resource("browse.html");
+        }
         return switch (path) {
             case "/", "/index.html" -> resource("index.html");
             case "/api/status" -> ConsoleResponse.json(200, sources.statusJson());
@@ -72,6 +96,8 @@ public final class ConsoleApi {
             case "/api/reconcile" -> ConsoleResponse.json(200, reconcile().toString());
             case "/api/registry" -> ConsoleResponse.json(200, registry.get().json().toString());
             case "/api/quarantine" -> ConsoleResponse.json(200, quarantine().toString());
+            case "/api/links" -> ConsoleResponse.json(200,
+                    JSON.createObjectNode().put("sparkUi", sources.sparkUiUrl().orElse(null)).toString());
             case "/api/chaos" -> ConsoleResponse.json(200,
                     JSON.createObjectNode().put("summary", sources.lastChaosSummary().orElse(null)).toString());
             default -> path.startsWith("/static/") ? resource(path.substring("/static/".length()))

@@ -81,14 +81,18 @@ public final class ConsoleServer implements AutoCloseable {
         try (exchange) {
             ConsoleResponse response;
             try {
-                response = api.handle(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                        exchange.getRequestHeaders().getFirst("Authorization"));
+                String query = exchange.getRequestURI().getRawQuery();
+                response = api.handle(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath()
+                        + (query == null ? "" : "?" + query), exchange.getRequestHeaders().getFirst("Authorization"));
             } catch (IOException | RuntimeException e) {
                 LOG.warn("console: {} {} failed", exchange.getRequestMethod(), exchange.getRequestURI().getPath(), e);
                 response = ConsoleResponse.text(500, exchange.getRequestURI().getPath() + " failed: " + e + "\n");
             }
             exchange.getResponseHeaders().set("Content-Type", response.contentType());
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            if (response.downloadName() != null) {
+                exchange.getResponseHeaders().set("Content-Disposition", "attachment; filename=\"" + response.downloadName() + "\"");
+            }
             exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
             if (response.body().length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {

@@ -1,5 +1,7 @@
 package io.tributary.console;
 
+import io.tributary.console.lake.LakeLocation;
+import io.tributary.console.topics.TopicReader;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -33,4 +35,19 @@ public interface ConsoleSources {
 
     /** Starts {@code tributary reconcile --json} in the background; its report becomes {@link #lastReconcileJson()}. */
     String startReconcile();
+
+    /** Where the lake's bucket is and the keys to read it; empty when not known (the lake page then says so). */
+    default Optional<LakeLocation> lake() {
+        return Optional.empty();
+    }
+
+    /** Kafka's topics and messages for the topics page; empty when not known. */
+    default Optional<TopicReader> topicReader() {
+        return Optional.empty();
+    }
+
+    /** The address of the lakehouse job's Spark UI, when it serves one. */
+    default Optional<String> sparkUiUrl() {
+        return Optional.empty();
+    }
 }

@@ -12,6 +12,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -70,6 +73,53 @@ final class RegistryView {
             node.put("compatibility", level(get.apply("/config/" + encoded + "?defaultToGlobal=true")));
         }
         return root;
+    }
+
+    /**
+     * One subject: {@code {"subject", "compatibility", "versions": [{"version", "id"}], "from", "to", "fields":
+     * [{"path", "from", "to", "change"}]}}, the difference between versions {@code from} and {@code to} (0: the two
+     * latest; a subject of one version is compared with nothing). Empty when the subject does not exist.
+     */
+    Optional<ObjectNode> subject(String name, int from, int to) throws IOException {
+        String encoded = URLEncoder.encode(name, StandardCharsets.UTF_8);
+        Optional<String> listed = get.apply("/subjects/" + encoded + "/versions");
+        if (listed.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Integer> numbers = new ArrayList<>();
+        JSON.readTree(listed.get()).forEach(v -> numbers.add(v.asInt()));
+        ObjectNode root = JSON.createObjectNode();
+        root.put("subject", name);
+        root.put("compatibility", level(get.apply("/config/" + encoded + "?defaultToGlobal=true")));
+        int newest = numbers.isEmpty() ? 0 : numbers.get(numbers.size() - 1);
+        int toVersion = to > 0 ? to : newest;
+        int fromVersion = from > 0 ? from : numbers.stream().filter(v -> v < toVersion).reduce((a, b) -> b).orElse(0);
+        for (int v : new int[] {fromVersion, toVersion}) {
+            if (v != 0 && !numbers.contains(v)) {
+                throw new IllegalArgumentException("version " + v + " of " + name + " does not exist: it has " + numbers);
+            }
+        }
+        ArrayNode versions = root.putArray("versions");
+        Map<String, String> fromFields = Map.of();
+        Map<String, String> toFields = Map.of();
+        for (int v : numbers) {
+            JsonNode version = JSON.readTree(get.apply("/subjects/" + encoded + "/versions/" + v).orElseThrow(
+                    () -> new IllegalStateException("the registry lists version " + v + " of " + name + " but does not return it")));
+            versions.addObject().put("version", v).put("id", version.path("id").asInt());
+            if (v == fromVersion) {
+                fromFields = AvroFields.of(JSON.readTree(version.path("schema").asText()));
+            }
+            if (v == toVersion) {
+                toFields = AvroFields.of(JSON.readTree(version.path("schema").asText()));
+            }
+        }
+        root.put("from", fromVersion);
+        root.put("to", toVersion);
+        ArrayNode fields = root.putArray("fields");
+        for (SchemaDiff.Field f : SchemaDiff.between(fromFields, toFields)) {
+            fields.addObject().put("path", f.path()).put("from", f.from()).put("to", f.to()).put("change", f.change());
+        }
+        return Optional.of(root);
     }
 
     private static String level(Optional<String> body) throws IOException {

@@ -87,6 +87,8 @@ final class Pipeline {
         env.put(StageEnvironment.Lakehouse.DATA_DIR, stack.settings().dataDir().resolve("lakehouse-job").toString());
         env.put(StageEnvironment.Lakehouse.METRICS_PORT, Integer.toString(ports.lakehouseJob()));
         env.put(StageEnvironment.Lakehouse.TRIGGER_INTERVAL, trigger.toMillis() + "ms");
+        // Spark's web UI on loopback only (its port: TRIBUTARY_LAKEHOUSE_SPARK_UI_PORT, default 4040)
+        env.put(StageEnvironment.Spark.LOCAL_IP, "127.0.0.1");
         return reuseOrLaunch(ModuleLaunch.of(StageMain.LAKEHOUSE_JOB, List.of("stream"), Map.copyOf(env), jvm));
     }
 

@@ -61,12 +61,14 @@ record PipelineStatus(List<ServiceStatus> services, List<ParkedTable> parked, Li
 
     /**
      * What {@code status} says of a pipeline process: its {@link #summary}, with the WAL position cdc-engine has
-     * acknowledged (as PostgreSQL prints it) and "caught up" for the freshness of an idle lake that has applied
-     * everything cdc-engine captured ({@code cdc}: cdc-engine's metrics, empty when it did not answer).
+     * acknowledged (as PostgreSQL prints it), "caught up" for the freshness of an idle lake that has applied
+     * everything cdc-engine captured ({@code cdc}: cdc-engine's metrics, empty when it did not answer) and the lake
+     * job's Spark UI.
      */
     static String detail(String name, PrometheusText m, PrometheusText cdc, double nowEpochSeconds) {
-        if (name.equals(Pipeline.LAKEHOUSE_JOB) && LakeFreshness.caughtUp(m, cdc, nowEpochSeconds)) {
-            return summary(name, m, LakeFreshness.CAUGHT_UP);
+        if (name.equals(Pipeline.LAKEHOUSE_JOB)) {
+            String ui = SparkUiLink.of(m).map(url -> ", Spark UI " + url).orElse("");
+            return (LakeFreshness.caughtUp(m, cdc, nowEpochSeconds) ? summary(name, m, LakeFreshness.CAUGHT_UP) : summary(name, m)) + ui;
         }
         OptionalDouble lsn = name.equals(Pipeline.CDC_ENGINE) ? m.value(MetricNames.Cdc.LAST_LSN) : OptionalDouble.empty();
         return summary(name, m) + (lsn.isPresent() && lsn.getAsDouble() >= 0

@@ -1,12 +1,18 @@
 package io.tributary.platform;
 
 import io.tributary.console.ConsoleSources;
+import io.tributary.console.lake.LakeLocation;
+import io.tributary.console.topics.TopicReader;
 import io.tributary.console.Sample;
 import io.tributary.console.TableCounts;
 import io.tributary.contracts.metrics.MetricLabels;
 import io.tributary.contracts.metrics.MetricNames;
 import io.tributary.contracts.prometheus.PrometheusText;
 import io.tributary.contracts.reconcile.ReconcileJson;
+import io.tributary.serde.CachingSchemaRegistryClient;
+import io.tributary.serde.RegistryClientSettings;
+import io.tributary.stack.S3Endpoint;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +38,7 @@ final class StackConsoleSources implements ConsoleSources {
     private final MetricsScraper scraper = new MetricsScraper();
     private final AtomicReference<PipelineFigures> last = new AtomicReference<>(PipelineFigures.NONE);
     private final AtomicBoolean reconciling = new AtomicBoolean();
+    private final AtomicReference<ChangeMessageDecoder> decoder = new AtomicReference<>();
 
     StackConsoleSources(RunningStack running) {
         this.running = running;
@@ -122,6 +129,29 @@ final class StackConsoleSources implements ConsoleSources {
         thread.start();
         return "reconcile started: its report appears here when it ends (it waits for the lake first; log "
                 + running.settings().logFile("reconcile") + ")";
+    }
+
+    @Override
+    public Optional<LakeLocation> lake() {
+        try {
+            S3Endpoint s3 = running.attach().s3();
+            return Optional.of(new LakeLocation(s3.endpoint(), s3.region(), s3.bucket(), s3.accessKey(), s3.secretKey()));
+        } catch (RuntimeException e) {
+            LOG.debug("console: the lake's S3 is not known: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<TopicReader> topicReader() {
+        ChangeMessageDecoder messages = decoder.updateAndGet(d -> d != null ? d : new ChangeMessageDecoder(
+                new CachingSchemaRegistryClient(URI.create(registryUrl()), RegistryClientSettings.defaults())));
+        return Optional.of(new KafkaTopicReader(running.attach().kafkaBootstrap(), messages));
+    }
+
+    @Override
+    public Optional<String> sparkUiUrl() {
+        return SparkUiLink.of(scrape(running.pipelinePorts().lakehouseJob()));
     }
 
     private PrometheusText scrape(int port) {

@@ -115,6 +115,49 @@ final class ConsoleBrowser implements AutoCloseable {
         return result.getDomAttribute("data-status");
     }
 
+    /**
+     * Opens a browsing page (lake, topics, schemas) and waits until it has drawn; a page that shows an error fails
+     * with it.
+     */
+    void show(String url, Duration timeout) throws InterruptedException {
+        driver.get(url);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!"true".equals(driver.findElement(By.tagName("body")).getDomAttribute("data-loaded"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(url + " did not draw within " + timeout + ":\n" + driver.findElement(By.tagName("body")).getText());
+            }
+            Thread.sleep(200);
+        }
+        List<WebElement> error = driver.findElements(By.id("error"));
+        if (!error.isEmpty()) {
+            throw new AssertionError(url + " shows an error: " + error.get(0).getText());
+        }
+    }
+
+    /** Per row of the table with id {@code tableId}: its data-* attributes named in {@code attributes}, and its text. */
+    List<Map<String, String>> rows(String tableId, String... attributes) {
+        return driver.findElements(By.cssSelector("#" + tableId + " tbody tr")).stream().map(row -> {
+            Map<String, String> values = new LinkedHashMap<>();
+            for (String a : attributes) {
+                String v = row.getDomAttribute("data-" + a);
+                values.put(a, v == null ? "" : v);
+            }
+            values.put("text", row.getText());
+            return values;
+        }).toList();
+    }
+
+    /** The text of the element with this id. */
+    String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    /** Where the link with this id points, if it is shown. */
+    Optional<String> shownLink(String id) {
+        WebElement link = driver.findElement(By.id(id));
+        return link.isDisplayed() ? Optional.ofNullable(link.getDomAttribute("href")) : Optional.empty();
+    }
+
     Path screenshot(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         File shot = driver.getScreenshotAs(OutputType.FILE);

@@ -136,6 +136,14 @@ class DemoIT {
         return handlesOfThisDataDir().map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
     }
 
+    /** A console on a free port over the stack the demo left running, sampling every {@code sampleEvery}. */
+    static io.tributary.console.ConsoleServer console(java.time.Duration sampleEvery) throws IOException {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        RunningStack running = new RunningStack(StackSettings.builder(dataDir).projectRoot(root).ports(ports).build(), true);
+        return io.tributary.console.ConsoleServer.start(0, ConsoleOptions.PORT_OPTION, new StackConsoleSources(running),
+                ConsoleOptions.token(running), sampleEvery);
+    }
+
     @Test
     @Order(1)
     void demoExitsZeroWithTheLakeEqualToPostgresAndBronzeEqualToTheCapturedChanges() throws Exception {
@@ -209,10 +217,7 @@ class DemoIT {
     @Order(3)
     void theConsoleShowsTheRunningPipelineInAHeadlessBrowser() throws Exception {
         ConsoleBrowser.assumeInstalled();
-        Path root = Path.of("").toAbsolutePath().getParent();
-        RunningStack running = new RunningStack(StackSettings.builder(dataDir).projectRoot(root).ports(ports).build(), true);
-        try (var console = io.tributary.console.ConsoleServer.start(0, ConsoleOptions.PORT_OPTION, new StackConsoleSources(running),
-                ConsoleOptions.token(running), java.time.Duration.ofSeconds(1));
+        try (var console = console(java.time.Duration.ofSeconds(1));
                 ConsoleBrowser browser = ConsoleBrowser.open()) {
             browser.load(console.url(), java.time.Duration.ofSeconds(90));
             assertThat(browser.chartPoints()).as("data points per chart").hasSize(6).allSatisfy((chart, n) ->
@@ -235,6 +240,67 @@ class DemoIT {
             assertThat(browser.runReconcileWithoutToken()).isEqualTo("401");
             Path shot = browser.screenshot(Path.of("target", "console.png"));
             assertThat(Files.size(shot)).isGreaterThan(10_000);
+        }
+    }
+
+    /**
+     * Issue 24, in the same browser: the lake page of silver/orders/ lists its _delta_log and shows the table's versions
+     * and schema; the topic page decodes the newest message of the orders topic, whose LSN the lake had applied at the
+     * demo's reconcile (and whose after image is the row PostgreSQL, equal to silver, has); the schema page shows a
+     * subject's versions and their difference; the Spark UI link answers. Screenshots go to target/console-*.png.
+     */
+    @Test
+    @Order(3)
+    void theConsoleBrowsesTheLakeTheTopicsTheSchemasAndLinksSparksUi() throws Exception {
+        ConsoleBrowser.assumeInstalled();
+        java.time.Duration wait = java.time.Duration.ofSeconds(60);
+        try (var console = console(java.time.Duration.ofSeconds(5));
+                ConsoleBrowser browser = ConsoleBrowser.open()) {
+            browser.show(console.url() + "lake?path=silver%2Forders%2F", wait);
+            assertThat(browser.rows("lake-entries", "prefix")).extracting(r -> r.get("prefix")).contains("silver/orders/_delta_log/");
+            assertThat(browser.rows("delta-versions", "version")).as("versions of silver/orders").isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.get("text")).isNotBlank());
+            assertThat(browser.rows("delta-schema", "column")).extracting(r -> r.get("column")).contains("order_id", "status");
+            assertThat(browser.text("delta-preview")).contains("VERSION AS OF");
+            browser.screenshot(Path.of("target", "console-lake.png"));
+
+            browser.show(console.url() + "topics/tributary.shop.orders?partition=0&last=20", wait);
+            List<Map<String, String>> messages = browser.rows("messages", "offset", "lsn", "poison");
+            assertThat(messages).isNotEmpty().allSatisfy(m -> assertThat(m.get("poison")).isEqualTo("false"));
+            Map<String, String> newest = messages.get(messages.size() - 1);
+            long applied = io.tributary.contracts.wal.Lsn.parse(JSON.readTree(new LastRuns(dataDir).reconcile().orElseThrow())
+                    .get("snapshotLsn").asText());
+            assertThat(io.tributary.contracts.wal.Lsn.parse(newest.get("lsn"))).as("the newest order change %s", newest)
+                    .isPositive().isLessThanOrEqualTo(applied);
+            Matcher id = Pattern.compile("\\{\"order_id\": (\\d+)}").matcher(newest.get("text"));
+            assertThat(id.find()).as("the key of %s", newest).isTrue();
+            PostgresEndpoint pg = LocalStack.attach(StackSettings.builder(dataDir).ports(ports).build()).postgres();
+            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.appUser(), pg.appPassword());
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT status FROM shop.orders WHERE order_id = " + id.group(1))) {
+                if (rs.next()) {
+                    assertThat(newest.get("text")).as("the after image is the row PostgreSQL (= silver) has")
+                            .contains("\"status\": \"" + rs.getString(1) + "\"");
+                }
+            }
+            browser.screenshot(Path.of("target", "console-topic.png"));
+
+            browser.show(console.url() + "schemas", wait);
+            Map<String, String> mostVersions = browser.rows("subjects", "subject").stream()
+                    .max(java.util.Comparator.comparingInt(r -> r.get("text").split(",").length)).orElseThrow();
+            browser.show(console.url() + "schemas/" + mostVersions.get("subject"), wait);
+            assertThat(browser.rows("schema-versions", "version")).as("versions of %s", mostVersions.get("subject")).hasSizeGreaterThanOrEqualTo(2);
+            assertThat(browser.rows("schema-diff", "change", "field")).extracting(r -> r.get("change"))
+                    .as("what changed between the two newest versions").containsAnyOf("changed", "added", "removed");
+            browser.screenshot(Path.of("target", "console-schema.png"));
+
+            String sparkUi = browser.shownLink("spark-ui").orElseThrow(() -> new AssertionError("no Spark UI link on the page"));
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newBuilder()
+                    .followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build()
+                    .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(sparkUi)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(sparkUi).isEqualTo(200);
+            assertThat(answer.body()).contains("tributary-lakehouse-job");
         }
     }
 

@@ -59,4 +59,17 @@ class PipelineStatusTest {
         assertThat(dead.parked()).hasSize(2);
         assertThat(dead.exitCode()).as("a dead service outranks parked tables").isEqualTo(StatusCommand.NOT_ALL_HEALTHY);
     }
+
+    @Test
+    void theLakehouseJobLinksItsSparkUiWhenItReportsOne() {
+        PipelinePorts ports = new PipelinePorts(28082, 28083, 28084);
+        List<ServiceStatus> in = List.of(new ServiceStatus("lakehouse-job", ServiceStatus.State.RUNNING, "", 12L, -1, "process alive"));
+        PipelineStatus withUi = PipelineStatus.read(in, ports, port -> Optional.of(PrometheusText.parse(
+                "tributary_lakehouse_batches_total 4\ntributary_lakehouse_spark_ui_port 4041\n")));
+        assertThat(withUi.services().get(0).detail())
+                .isEqualTo("4 batches, 0 bronze rows, 0 merged, freshness -, Spark UI http://127.0.0.1:4041/");
+        PipelineStatus without = PipelineStatus.read(in, ports, port -> Optional.of(PrometheusText.parse(
+                "tributary_lakehouse_batches_total 4\ntributary_lakehouse_spark_ui_port 0\n")));
+        assertThat(without.services().get(0).detail()).isEqualTo("4 batches, 0 bronze rows, 0 merged, freshness -");
+    }
 }

@@ -63,6 +63,8 @@ public final class MetricNames {
         public static final String GOLD_DUPLICATES_TOTAL = "tributary_gold_duplicates_total";
         /** gauge: gold's watermark as Unix seconds (windows ending at or before it are closed); 0 before any change */
         public static final String GOLD_WATERMARK_SECONDS = "tributary_gold_watermark_seconds";
+        /** gauge: the port of Spark's web UI of the streaming job (bound where SPARK_LOCAL_IP says); 0 without a UI */
+        public static final String SPARK_UI_PORT = "tributary_lakehouse_spark_ui_port";
         /** counter by {@code table}: silver rows written by MERGE */
         public static final String ROWS_MERGED_TOTAL = "tributary_lakehouse_rows_merged_total";
         /** counter by {@code table}: changes appended to bronze */

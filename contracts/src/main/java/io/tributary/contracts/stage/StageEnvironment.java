@@ -67,6 +67,15 @@ public final class StageEnvironment {
         }
     }
 
+    /** Read by Spark itself in lakehouse-job. */
+    public static final class Spark {
+        /** where Spark binds its web UI (without it, every interface): the local stack sets 127.0.0.1 */
+        public static final String LOCAL_IP = "SPARK_LOCAL_IP";
+
+        private Spark() {
+        }
+    }
+
     /** Read by the simulator. */
     public static final class Simulator {
         public static final String METRICS_PORT = "TRIBUTARY_SIMULATOR_METRICS_PORT";

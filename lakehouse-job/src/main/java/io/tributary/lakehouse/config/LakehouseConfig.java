@@ -55,6 +55,7 @@ public final class LakehouseConfig {
     private final Path dataDir;
     private final String metricsHost;
     private final int metricsPort;
+    private final int sparkUiPort;
     private final Duration maintenanceInterval;
     private final Duration vacuumRetention;
     private final Duration tombstoneRetention;
@@ -93,6 +94,7 @@ public final class LakehouseConfig {
         dataDir = Path.of(text(v, Setting.DATA_DIR)).toAbsolutePath();
         metricsHost = text(v, Setting.METRICS_HOST);
         metricsPort = v.get(Setting.METRICS_PORT.definition(), Integer.class);
+        sparkUiPort = v.get(Setting.SPARK_UI_PORT.definition(), Integer.class);
         maintenanceInterval = duration(v, Setting.MAINTENANCE_INTERVAL);
         vacuumRetention = duration(v, Setting.VACUUM_RETENTION);
         tombstoneRetention = duration(v, Setting.TOMBSTONE_RETENTION);
@@ -162,6 +164,8 @@ public final class LakehouseConfig {
     public Path dataDir() { return dataDir; }
     public String metricsHost() { return metricsHost; }
     public int metricsPort() { return metricsPort; }
+    /** Spark's UI port for the streaming job: 0 any free port, -1 off. */
+    public int sparkUiPort() { return sparkUiPort; }
     public Duration maintenanceInterval() { return maintenanceInterval; }
     public Duration vacuumRetention() { return vacuumRetention; }
     public Duration tombstoneRetention() { return tombstoneRetention; }

@@ -57,6 +57,10 @@ public enum Setting implements DefinedSetting {
             .doc("Bind address of the /metrics endpoint.")),
     METRICS_PORT(define("TRIBUTARY_LAKEHOUSE_METRICS_PORT", ValueType.integer()).defaultValue("18083").check(Check.between(-1, 65_535))
             .doc("Port of the Prometheus /metrics endpoint (0: any free port, -1: off).")),
+    SPARK_UI_PORT(define("TRIBUTARY_LAKEHOUSE_SPARK_UI_PORT", ValueType.integer()).defaultValue("4040").check(Check.between(-1, 65_535))
+            .doc("Port of Spark's web UI of the streaming job with a local master (0: any free port, -1: off; a port in use:"
+                    + " Spark takes the next free one, reported as tributary_lakehouse_spark_ui_port). It binds where"
+                    + " SPARK_LOCAL_IP says (the local stack sets 127.0.0.1) and keeps few jobs, stages and queries.")),
     MAINTENANCE_INTERVAL(define("TRIBUTARY_LAKEHOUSE_MAINTENANCE_INTERVAL", ValueType.duration()).defaultValue("1h").check(Check.notNegative())
             .doc("How often the running job compacts (OPTIMIZE), purges old tombstones and VACUUMs (0s: never).")),
     VACUUM_RETENTION(define("TRIBUTARY_LAKEHOUSE_VACUUM_RETENTION", ValueType.duration()).defaultValue("168h").check(Check.notNegative())

@@ -46,6 +46,7 @@ public final class JobMetrics {
     private final Map<String, Long> consumedOffsets = new ConcurrentSkipListMap<>();
     /** layer/table -> live files of the latest version */
     private final Map<String, Long> liveFiles = new ConcurrentSkipListMap<>();
+    private volatile int sparkUiPort;
 
     private final ChangeFreshness changeFreshness;
 
@@ -156,6 +157,11 @@ public final class JobMetrics {
         return batches.get();
     }
 
+    /** Spark's web UI serves on this port (the console and {@code tributary status} link to it). */
+    public void sparkUiPort(int port) {
+        sparkUiPort = port;
+    }
+
     public double lastBatchSeconds() {
         return lastBatchSeconds;
     }
@@ -186,6 +192,7 @@ public final class JobMetrics {
                 goldDuplicates.get());
         out.gauge(Lakehouse.GOLD_WATERMARK_SECONDS, "Gold's watermark (Unix seconds); 0 before any change.",
                 goldWatermarkSeconds);
+        out.gauge(Lakehouse.SPARK_UI_PORT, "Port of Spark's web UI of the streaming job; 0 when it has none.", sparkUiPort);
         perTable(out, Lakehouse.ROWS_MERGED_TOTAL, "Silver rows written by MERGE.", rowsMerged);
         perTable(out, Lakehouse.BRONZE_ROWS_TOTAL, "Changes appended to bronze.", bronzeRows);
         out.family(Lakehouse.TABLE_PARKED, "gauge",

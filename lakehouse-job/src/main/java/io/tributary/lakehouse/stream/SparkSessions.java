@@ -1,9 +1,11 @@
 package io.tributary.lakehouse.stream;
 
+import io.tributary.contracts.stage.StageEnvironment;
 import io.tributary.lakehouse.config.LakehouseConfig;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -17,13 +19,32 @@ import org.slf4j.LoggerFactory;
 public final class SparkSessions {
 
     private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
+    private static final String SPARK_LOCAL_IP = StageEnvironment.Spark.LOCAL_IP;
 
     private SparkSessions() {
     }
 
     public static SparkSession create(LakehouseConfig config, String appName) {
+        return create(config, appName, Optional.empty());
+    }
+
+    /**
+     * The streaming job's session: as {@link #create}, with Spark's web UI on {@code TRIBUTARY_LAKEHOUSE_SPARK_UI_PORT}
+     * when the master is local and {@code SPARK_LOCAL_IP} names the address to bind (Spark binds every interface
+     * without it, so the UI stays off then and the log says why).
+     */
+    public static SparkSession createServingUi(LakehouseConfig config, String appName) {
+        Optional<String> bindAddress = Optional.ofNullable(System.getenv(SPARK_LOCAL_IP)).filter(a -> !a.isBlank());
+        if (bindAddress.isEmpty() && config.sparkUiPort() >= 0) {
+            LOG.info("Spark UI off: {} is not set, and Spark would bind every interface (the local stack sets 127.0.0.1;"
+                    + " TRIBUTARY_LAKEHOUSE_SPARK_UI_PORT=-1 turns it off without this message)", SPARK_LOCAL_IP);
+        }
+        return create(config, appName, bindAddress);
+    }
+
+    private static SparkSession create(LakehouseConfig config, String appName, Optional<String> uiBindAddress) {
         SparkConf conf = new SparkConf(true);
-        Map<String, String> settings = settings(config, conf.contains("spark.master"));
+        Map<String, String> settings = settings(config, conf.contains("spark.master"), uiBindAddress);
         settings.forEach(conf::set);
         SparkSession spark = SparkSession.builder().appName(appName).config(conf).getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
@@ -31,8 +52,16 @@ public final class SparkSessions {
         return spark;
     }
 
-    /** The Spark settings derived from the configuration (pure; visible for tests). */
+    /** The Spark settings derived from the configuration, without the web UI (pure; visible for tests). */
     public static Map<String, String> settings(LakehouseConfig config, boolean masterGiven) {
+        return settings(config, masterGiven, Optional.empty());
+    }
+
+    /**
+     * The Spark settings derived from the configuration (pure; visible for tests); with {@code uiBindAddress} (the
+     * value of SPARK_LOCAL_IP, where Spark binds its UI) and a UI port of 0 or more, the web UI is on.
+     */
+    public static Map<String, String> settings(LakehouseConfig config, boolean masterGiven, Optional<String> uiBindAddress) {
         Map<String, String> s = new LinkedHashMap<>();
         String master = config.sparkMaster();
         if (!masterGiven) {
@@ -42,8 +71,23 @@ public final class SparkSessions {
         if (local) {
             s.put("spark.driver.host", "127.0.0.1");
             s.put("spark.driver.bindAddress", "127.0.0.1");
-            s.put("spark.ui.enabled", "false");
+            boolean ui = uiBindAddress.isPresent() && config.sparkUiPort() >= 0;
+            s.put("spark.ui.enabled", Boolean.toString(ui));
+            if (ui) {
+                s.put("spark.ui.port", Integer.toString(config.sparkUiPort()));
+                s.put("spark.ui.killEnabled", "false");
+                s.put("spark.ui.showConsoleProgress", "false");
+            }
         }
+        // what Spark's status store keeps for its UI and listeners (also without a UI): a few minutes of micro-batches,
+        // not its defaults of 1,000 jobs and stages and 100,000 tasks, so the job's heap target holds
+        s.put("spark.ui.retainedJobs", "100");
+        s.put("spark.ui.retainedStages", "100");
+        s.put("spark.ui.retainedTasks", "2000");
+        s.put("spark.ui.retainedDeadExecutors", "10");
+        s.put("spark.sql.ui.retainedExecutions", "50");
+        s.put("spark.sql.streaming.ui.retainedQueries", "10");
+        s.put("spark.sql.streaming.ui.retainedProgressUpdates", "100");
         s.put("spark.local.dir", config.dataDir().resolve("spark-local").toString());
         s.put("spark.sql.warehouse.dir", config.dataDir().resolve("warehouse").toUri().toString());
         s.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");

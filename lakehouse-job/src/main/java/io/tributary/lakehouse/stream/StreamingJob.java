@@ -77,7 +77,11 @@ public final class StreamingJob implements AutoCloseable {
 
     private void startQuery() throws IOException, TimeoutException {
         Files.createDirectories(config.dataDir());
-        spark = SparkSessions.create(config, "tributary-lakehouse-job");
+        spark = SparkSessions.createServingUi(config, "tributary-lakehouse-job");
+        SparkUiAddress.port(spark.sparkContext().uiWebUrl()).ifPresent(port -> {
+            metrics.sparkUiPort(port);
+            LOG.info("Spark UI: {}", spark.sparkContext().uiWebUrl().get());
+        });
         LakePaths paths = new LakePaths(config.lakeRoot());
         CommitRetry retry = new CommitRetry(config.commitRetries(), config.commitBackoff(),
                 d -> Thread.sleep(d.toMillis()), metrics::commitRetried);
