@@ -8,7 +8,6 @@ import io.tributary.stack.LocalStack;
 import io.tributary.stack.StackPorts;
 import io.tributary.stack.StackSettings;
 import java.io.File;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,9 +161,7 @@ class ChaosIT {
     private static List<String> portOptions() throws Exception {
         int[] metrics = new int[3];
         for (int i = 0; i < 3; i++) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                metrics[i] = s.getLocalPort();
-            }
+            metrics[i] = StackPorts.freePort();
         }
         return List.of("--postgres-port", Integer.toString(ports.postgres()), "--kafka-port", Integer.toString(ports.kafka()),
                 "--kafka-controller-port", Integer.toString(ports.kafkaController()),

@@ -8,9 +8,9 @@ import io.tributary.stack.ModuleLaunch;
 import io.tributary.stack.PostgresEndpoint;
 import io.tributary.stack.S3Endpoint;
 import io.tributary.stack.Service;
+import io.tributary.stack.StackPorts;
 import io.tributary.stack.StackSettings;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -225,10 +225,7 @@ class ComposeParityIT {
             return Integer.toString(pg.port());
         }
         if (key.endsWith("_METRICS_PORT")) {
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
+            int port = StackPorts.freePort();
             metricsPorts.put(service, port);
             return Integer.toString(port);
         }

@@ -74,9 +74,9 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Per chart (its series) the data points it draws. */
     Map<String, Integer> chartPoints() {
         Map<String, Integer> points = new LinkedHashMap<>();
-        for (WebElement chart : driver.findElements(By.cssSelector(".chart"))) {
-            String n = chart.getDomAttribute("data-points");
-            points.put(chart.getDomAttribute("data-series"), n == null ? 0 : Integer.parseInt(n));
+        for (List<String> chart : snapshot("[...document.querySelectorAll('.chart')]"
+                + ".map(c => [c.getAttribute('data-series'), c.getAttribute('data-points') || '0'])")) {
+            points.put(chart.get(0), Integer.parseInt(chart.get(1)));
         }
         return points;
     }
@@ -90,18 +90,31 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Per service of the diagram its text (name, state, pid, restarts). */
     Map<String, String> services() {
         Map<String, String> result = new LinkedHashMap<>();
-        driver.findElements(By.cssSelector("#pipeline .service")).forEach(e -> result.put(e.getDomAttribute("data-service"), e.getText()));
+        for (List<String> service : snapshot("[...document.querySelectorAll('#pipeline .service')]"
+                + ".map(e => [e.getAttribute('data-service'), e.innerText])")) {
+            result.put(service.get(0), service.get(1));
+        }
         return result;
     }
 
     /** Per row of the tables section its cells after the name: PostgreSQL, captured, bronze, merged, silver. */
     Map<String, List<String>> tableRows() {
         Map<String, List<String>> result = new LinkedHashMap<>();
-        for (WebElement row : driver.findElements(By.cssSelector("#tables tbody tr"))) {
-            List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        for (List<String> cells : snapshot("[...document.querySelectorAll('#tables tbody tr')]"
+                + ".map(r => [...r.querySelectorAll('td')].map(c => c.innerText))")) {
             result.put(cells.get(0), cells.subList(1, cells.size()));
         }
         return result;
+    }
+
+    /**
+     * Texts read in one script run: the page re-renders its sections every second, so elements found one call and
+     * read the next can be gone (a stale element).
+     */
+    @SuppressWarnings("unchecked")
+    private List<List<String>> snapshot(String expression) {
+        Object value = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("return " + expression + ";");
+        return ((List<List<Object>>) value).stream().map(row -> row.stream().map(String::valueOf).toList()).toList();
     }
 
     /** Presses "Run reconcile" with the token field empty; the HTTP status the page received. */

@@ -12,7 +12,6 @@ import io.tributary.stack.StackPorts;
 import io.tributary.stack.StackSettings;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,12 +63,8 @@ class DemoIT {
         dataDir = Path.of("target", "it-stacks", "DemoIT-" + System.currentTimeMillis()).toAbsolutePath();
         Files.createDirectories(dataDir);
         ports = StackPorts.free();
-        metricsPorts = new int[4];
-        for (int i = 0; i < 4; i++) {
-            try (ServerSocket s = new ServerSocket(0)) {
-                metricsPorts[i] = s.getLocalPort();
-            }
-        }
+        // below the kernel's ephemeral range: a port picked there may be a client socket's by the time a stage binds it
+        metricsPorts = java.util.stream.IntStream.generate(StackPorts::freePort).distinct().limit(4).toArray();
         demoConsolePort = metricsPorts[3];
     }
 

@@ -51,9 +51,10 @@ class TributaryCliIT {
         dataDir = Path.of("target", "it-stacks", "TributaryCliIT-" + System.currentTimeMillis()).toAbsolutePath();
         Files.createDirectories(dataDir);
         ports = StackPorts.free();
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            consolePort = free.getLocalPort();
-        }
+        do {
+            consolePort = StackPorts.freePort();
+        } while (java.util.Set.of(ports.postgres(), ports.kafka(), ports.kafkaController(), ports.registry(), ports.s3(),
+                ports.scheduler()).contains(consolePort));
     }
 
     @AfterAll

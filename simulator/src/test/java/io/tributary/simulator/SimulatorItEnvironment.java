@@ -5,7 +5,6 @@ import io.tributary.stack.PostgresEndpoint;
 import io.tributary.stack.Service;
 import io.tributary.stack.StackSettings;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -144,9 +143,7 @@ final class SimulatorItEnvironment implements BeforeAllCallback, AfterAllCallbac
     }
 
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return io.tributary.stack.StackPorts.freePort();
     }
 
     /** A file or folder of the project (e.g. csv-data), found from the working directory upwards. */

@@ -1,7 +1,6 @@
 package io.tributary.cdc.it;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -96,11 +95,7 @@ final class CdcTestStack implements AutoCloseable {
     }
 
     static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.tributary.stack.StackPorts.freePort();
     }
 
     @Override

@@ -16,10 +16,10 @@ import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
 import io.tributary.stack.Service;
+import io.tributary.stack.StackPorts;
 import io.tributary.stack.StackSettings;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -77,9 +77,7 @@ class LakehouseJobIT {
     static void start() throws IOException {
         dir = Path.of("target/it-stacks/LakehouseJobIT-" + System.currentTimeMillis()).toAbsolutePath();
         stack = LocalStack.start(StackSettings.forTests(dir), Service.KAFKA, Service.REGISTRY, Service.S3);
-        try (ServerSocket s = new ServerSocket(0)) {
-            metricsPort = s.getLocalPort();
-        }
+        metricsPort = StackPorts.freePort();
         job = launchJob("0s");
         producer = new CdcTopicProducer(stack.kafkaBootstrap(), stack.registryUrl());
         sendFirstFixtures();
