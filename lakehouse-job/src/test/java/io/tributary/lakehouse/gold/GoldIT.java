@@ -84,6 +84,8 @@ class GoldIT {
             st.execute("CREATE TABLE shop.products (product_id bigint PRIMARY KEY, name text, category text)");
             st.execute("CREATE TABLE shop.orders (order_id bigint PRIMARY KEY, customer_id bigint, product_id bigint,"
                     + " quantity int, unit_price numeric(10,2), status text, ordered_at timestamptz)");
+            // as init-db's default privileges give the CDC role on the shop's own tables: gold-check reads with it
+            st.execute("GRANT SELECT ON shop.products, shop.orders TO " + stack.postgres().cdcUser());
         }
         producer = new CdcTopicProducer(stack.kafkaBootstrap(), stack.registryUrl());
         Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
