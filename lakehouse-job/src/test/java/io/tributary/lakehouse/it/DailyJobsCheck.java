@@ -39,7 +39,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The daily jobs' step of LakehouseJobIT: yesterday's orders of a small shop written to PostgreSQL and sent as
+ * The daily jobs' check of DailyJobsIT: yesterday's orders of a small shop written to PostgreSQL and sent as
  * cdc-engine would (tables {@code sales_orders}, {@code sales_products}: the IT's {@code orders} has another shape),
  * then the sensor, daily-sales twice, and validate before and after a NULL breaks a required column.
  */

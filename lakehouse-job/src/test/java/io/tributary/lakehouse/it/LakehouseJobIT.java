@@ -540,31 +540,6 @@ class LakehouseJobIT {
         return spark.read().format("delta").load(paths.history(table));
     }
 
-    /**
-     * daily-sales and validate on a real PostgreSQL (its own stack, started here): the day's orders in PostgreSQL and
-     * as change events through the running job; the sensor times out while the slot is behind, then passes; the day is
-     * computed twice with the same rows in gold and serving; validate passes, then names the check a NULL breaks.
-     */
-    @Test
-    @Order(12)
-    void dailySalesTwiceGivesTheSameDayAndValidateNamesABrokenCheck() throws Exception {
-        try (LocalStack pgStack = LocalStack.start(StackSettings.forTests(dir.resolve("daily-postgres")),
-                Service.POSTGRES)) {
-            DailyJobsCheck day = new DailyJobsCheck(pgStack.postgres(), producer);
-            day.send();
-            await().atMost(WAIT).pollInterval(Duration.ofSeconds(2)).ignoreExceptions().until(() ->
-                    silver(day.sales.orders).where("NOT _deleted").count() == 4
-                            && silver(day.sales.products).count() == 2);
-            day.run(spark, readerConfig());
-        }
-    }
-
-    private static LakehouseConfig readerConfig() {
-        Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
-        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("test-spark").toString());
-        return LakehouseConfig.load(Map.of(), env, Map.of());
-    }
-
     @Test
     @Order(99) // last: the command stops the Spark session it gets (this JVM's)
     void sqlCommandQueriesTheLakeWithTimeTravel() {
