@@ -53,10 +53,15 @@ final class PostgresSnapshot implements AutoCloseable {
         return lsn;
     }
 
+    /**
+     * The schema's tables (plain and partitioned), from the catalog: information_schema lists only the tables this
+     * role holds a privilege on, and a table it cannot read must be reported, not missed.
+     */
     List<String> tables() throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = ? AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT c.relname FROM pg_catalog.pg_class c"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE n.nspname = ? AND c.relkind IN ('r', 'p') ORDER BY c.relname")) {
             ps.setString(1, schema);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
