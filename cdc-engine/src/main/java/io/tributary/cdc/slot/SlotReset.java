@@ -38,28 +38,37 @@ public final class SlotReset {
         this.offsetsFile = offsetsFile;
     }
 
-    /** Does the reset; returns one line per step done. */
-    public List<String> run(Instant now) throws SQLException, IOException {
-        List<String> done = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, login)) {
-            try (PreparedStatement st = c.prepareStatement(
-                    "SELECT active, active_pid FROM pg_replication_slots WHERE slot_name = ?")) {
-                st.setString(1, slot);
-                try (ResultSet rs = st.executeQuery()) {
-                    if (!rs.next()) {
-                        done.add("replication slot " + slot + " does not exist (nothing to drop)");
-                    } else if (rs.getBoolean(1)) {
-                        throw new IllegalStateException("Replication slot " + slot + " is in use by backend pid "
-                                + rs.getInt(2) + ": cdc-engine still streams from it. Stop cdc-engine first ("
-                                + SlotVerdict.RESET_COMMAND + " does), then reset again.");
-                    } else {
-                        try (PreparedStatement drop = c.prepareStatement("SELECT pg_drop_replication_slot(?)")) {
-                            drop.setString(1, slot);
-                            drop.execute();
-                        }
-                        done.add("dropped replication slot " + slot);
-                    }
+    /**
+     * Refuses while a process streams from the slot; else returns the current WAL position: every change the engine
+     * could still have lost lies before it, the slot the next start creates lies after it.
+     */
+    public long checkStopped() throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, login);
+             PreparedStatement st = c.prepareStatement("SELECT active_pid, pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint "
+                     + "FROM (SELECT 1) one LEFT JOIN pg_replication_slots ON slot_name = ? AND active")) {
+            st.setString(1, slot);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                if (rs.getObject(1) != null) {
+                    throw new IllegalStateException("Replication slot " + slot + " is in use by backend pid "
+                            + rs.getInt(1) + ": cdc-engine still streams from it. Stop cdc-engine first ("
+                            + SlotVerdict.RESET_COMMAND + " does), then reset again.");
                 }
+                return rs.getLong(2);
+            }
+        }
+    }
+
+    /** Drops the slot (when it exists) and moves the offsets file aside; returns one line per step done. */
+    public List<String> discard(Instant now) throws SQLException, IOException {
+        List<String> done = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, login);
+             PreparedStatement drop = c.prepareStatement("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots "
+                     + "WHERE slot_name = ?")) {
+            drop.setString(1, slot);
+            try (ResultSet rs = drop.executeQuery()) {
+                done.add(rs.next() ? "dropped replication slot " + slot
+                        : "replication slot " + slot + " does not exist (nothing to drop)");
             }
         }
         done.add(moveAside(offsetsFile, now));

@@ -27,9 +27,9 @@ public final class SlotVerdict {
         }
         String position = "cdc-engine's stored position is LSN " + Lsn.format(stored.getAsLong()) + " (" + offsetsFile + ")";
         String fix = " The changes after it are in no slot any more; streaming on would skip them silently. Run "
-                + RESET_COMMAND + ": it stops cdc-engine, drops the slot, moves the offsets file aside and starts "
-                + "cdc-engine again, which creates the slot and re-snapshots every captured table (the lake's merge "
-                + "by LSN makes the re-read rows safe).";
+                + RESET_COMMAND + ": it stops cdc-engine, writes a delete for every key in the change topics, drops "
+                + "the slot, moves the offsets file aside and starts cdc-engine again, which creates the slot and "
+                + "re-snapshots every captured table (the lake's merge by LSN makes the re-read rows safe).";
         if (row.isEmpty()) {
             return Optional.of("Replication slot " + slot + " does not exist, but " + position
                     + ": the slot was dropped (pg_drop_replication_slot) or the database was replaced." + fix);
