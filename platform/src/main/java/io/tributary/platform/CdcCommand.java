@@ -31,15 +31,16 @@ final class CdcCommand implements Runnable {
 
     @Command(name = "reset", mixinStandardHelpOptions = true,
             description = {
-                "Re-snapshot every captured table after the replication slot was lost: stop cdc-engine, drop its slot "
-                    + "(tributary_slot), move its offsets file aside, start it again.",
+                "Re-snapshot every captured table after the replication slot was lost: stop cdc-engine, write a delete "
+                    + "for every key of its topics, drop its slot, move its offsets file aside, start it again.",
                 "Run it when cdc-engine stopped with 'Replication slot ... does not exist' (dropped), '... was "
                     + "invalidated' (max_slot_wal_keep_size) or '... ahead of anything cdc-engine stored' (dropped and "
                     + "created again): the changes since its stored position are in no slot any more. The restarted "
                     + "engine creates the slot and reads every captured table again from one consistent point, then "
-                    + "streams from exactly there; the lake merges the re-read rows by LSN, so nothing is doubled, and "
-                    + "rows deleted meanwhile are found by ./tributary reconcile. The old offsets file is kept as "
-                    + "offsets.dat.before-reset-<time>.",
+                    + "streams from exactly there. The deletes come first (at the WAL position before the slot is "
+                    + "dropped), the re-read rows after them, so a row deleted while no slot kept the WAL ends deleted "
+                    + "and every other row as PostgreSQL has it; the lake merges both by LSN. The old offsets file is "
+                    + "kept next to it, named before-reset-<time>.",
                 "Exit 0: reset and started; 1: the reset failed (the message says why); 2: cdc-engine was never started "
                     + "in this stack. docs/cdc-engine.md, 'When the slot is lost'."})
     static final class Reset implements Callable<Integer> {

@@ -44,6 +44,6 @@ class CdcResetCommandTest {
         int code = TributaryMain.execute(new String[] {"cdc", "reset", "--help"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
         assertThat(code).isZero();
         assertThat(out.toString()).contains("Usage: tributary cdc reset").contains("drop its slot")
-                .contains("offsets.dat.before-reset-<time>");
+                .contains("write a delete").contains("before-reset-<time>");
     }
 }
