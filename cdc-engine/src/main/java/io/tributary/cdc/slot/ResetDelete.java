@@ -2,6 +2,7 @@ package io.tributary.cdc.slot;
 
 import java.util.List;
 
+import io.tributary.cdc.avro.ConnectAvroConverter;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -29,7 +30,7 @@ public final class ResetDelete {
                 case "ts_us" -> nowMillis * 1_000L;
                 case "ts_ns" -> nowMillis * 1_000_000L;
                 case "unavailable_columns" -> List.of();
-                case "source" -> source(nonNull(f.schema()), lsn, nowMillis, topicPrefix, database, schema, table);
+                case "source" -> source(ConnectAvroConverter.nonNull(f.schema()), lsn, nowMillis, topicPrefix, database, schema, table);
                 default -> fallback(f);
             };
             value.put(f.name(), v);
@@ -63,13 +64,13 @@ public final class ResetDelete {
 
     /** A string, or the enum symbol, as the field's (non-null) type wants it. */
     private static Object text(Schema field, String text) {
-        Schema type = nonNull(field);
+        Schema type = ConnectAvroConverter.nonNull(field);
         return type.getType() == Schema.Type.ENUM ? new GenericData.EnumSymbol(type, text) : text;
     }
 
     /** Null where allowed, else the field's default, else the zero of its type. */
     private static Object fallback(Schema.Field f) {
-        if (nullable(f.schema())) {
+        if (ConnectAvroConverter.isNullable(f.schema())) {
             return null;
         }
         if (f.hasDefaultValue()) {
@@ -85,17 +86,5 @@ public final class ResetDelete {
             case ARRAY -> List.of();
             default -> throw new IllegalArgumentException("cannot fill field " + f.name() + " of type " + f.schema());
         };
-    }
-
-    static boolean nullable(Schema s) {
-        return s.getType() == Schema.Type.NULL
-                || s.getType() == Schema.Type.UNION && s.getTypes().stream().anyMatch(t -> t.getType() == Schema.Type.NULL);
-    }
-
-    static Schema nonNull(Schema s) {
-        if (s.getType() != Schema.Type.UNION) {
-            return s;
-        }
-        return s.getTypes().stream().filter(t -> t.getType() != Schema.Type.NULL).findFirst().orElse(s);
     }
 }

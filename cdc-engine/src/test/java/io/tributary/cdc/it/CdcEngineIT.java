@@ -493,15 +493,7 @@ class CdcEngineIT {
             }
         }
         List<DecodedChange> all = await(topic, a -> count(a, "r") == postgres.size());
-        Map<Object, DecodedChange> last = new java.util.HashMap<>();
-        all.forEach(c -> last.put(c.keyColumn("id"), c));
-        Map<Integer, Integer> kafka = new java.util.HashMap<>();
-        last.forEach((id, c) -> {
-            if (!c.isTombstone() && !"d".equals(c.op())) {
-                kafka.put((Integer) id, (Integer) c.column("v"));
-            }
-        });
-        assertThat(kafka).as("per key, the last change in Kafka equals PostgreSQL").isEqualTo(postgres);
+        assertThat(lastValues(all)).as("per key, the last change in Kafka equals PostgreSQL").isEqualTo(postgres);
         assertThat(postgres).containsEntry(1, 101).containsEntry(6, 6).doesNotContainKey(5);
         List<DecodedChange> events = await("tributary.shop.events", a -> count(a, "r") == 3);
         assertThat(count(events, "r")).as("the partitioned table re-read once, through its root").isEqualTo(3);
@@ -509,6 +501,19 @@ class CdcEngineIT {
         stack.app("INSERT INTO shop.slot_lost VALUES (7, 7)");
         assertThat(await(topic, a -> a.stream().anyMatch(c -> "c".equals(c.op()) && Integer.valueOf(7).equals(c.keyColumn("id")))))
                 .as("streaming goes on after the reset").isNotEmpty();
+    }
+
+    /** Per key {@code id}, the column {@code v} of its last change in Kafka order; keys whose last change deletes are left out. */
+    static Map<Integer, Integer> lastValues(List<DecodedChange> changes) {
+        Map<Object, DecodedChange> last = new java.util.HashMap<>();
+        changes.forEach(c -> last.put(c.keyColumn("id"), c));
+        Map<Integer, Integer> values = new java.util.HashMap<>();
+        last.forEach((id, c) -> {
+            if (!c.isTombstone() && !"d".equals(c.op())) {
+                values.put((Integer) id, (Integer) c.column("v"));
+            }
+        });
+        return values;
     }
 
     /** Terminates the walsender of the slot and drops the slot before Debezium's task restart takes it again. */
@@ -574,15 +579,7 @@ class CdcEngineIT {
                 log.info("silent connection: noticed {} s after the blackhole; every change in Kafka {} s after traffic flowed again",
                         String.format("%.1f", noticed), String.format("%.1f", recovered));
                 assertThat(silent.isAlive()).as("the engine reconnected by itself; log:%n%s", after).isTrue();
-                Map<Object, DecodedChange> last = new java.util.HashMap<>();
-                all.forEach(c -> last.put(c.keyColumn("id"), c));
-                Map<Integer, Integer> kafka = new java.util.HashMap<>();
-                last.forEach((id, c) -> {
-                    if (!c.isTombstone() && !"d".equals(c.op())) {
-                        kafka.put((Integer) id, (Integer) c.column("v"));
-                    }
-                });
-                assertThat(kafka).as("per key, the last change equals PostgreSQL; log:%n%s", after).isEqualTo(Map.of(1, 2, 3, 3));
+                assertThat(lastValues(all)).as("per key, the last change equals PostgreSQL; log:%n%s", after).isEqualTo(Map.of(1, 2, 3, 3));
             } finally {
                 silent.stop(Duration.ofSeconds(20));
                 st.execute("ALTER SYSTEM RESET wal_sender_timeout");
