@@ -80,7 +80,7 @@ public final class LiveKeyDeletes {
                 for (Future<RecordMetadata> f : sent) {
                     f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
                 }
-                done.add("wrote a delete and a tombstone for each of the " + live.keys.size() + " keys of " + topic
+                done.add("wrote a delete and a tombstone for the " + live.keys.size() + " live keys of " + topic
                         + " (the re-snapshot reads back the rows that exist)");
             }
         }
