@@ -212,7 +212,9 @@ public final class CdcEngine {
         postgresWatch = new PostgresAvailabilityWatch(config.jdbcUrl(), config.pgHost() + ":" + config.pgPort(),
                 config.cdcUser(), config.cdcPassword().value(), config.pgRetryTimeout(), this::fail);
         postgresWatch.start();
-        slotWatch.start(config.walCheckInterval());
+        // at most 5 s: shorter than Debezium's wait before a task restart (10 s), which would create a dropped slot again
+        slotWatch.start(config.walCheckInterval().compareTo(Duration.ofSeconds(5)) < 0 ? config.walCheckInterval()
+                : Duration.ofSeconds(5));
     }
 
     /** Runs Debezium and blocks until a stop is requested (on request, by a watch or by Debezium itself). */

@@ -587,4 +587,48 @@ class CdcEngineIT {
             }
         }
     }
+
+    /**
+     * Issue 20, item 6: a slot PostgreSQL invalidated because it held more WAL than max_slot_wal_keep_size
+     * (wal_status lost). The engine, stopped while the WAL was written, refuses to start on it with an error naming the
+     * slot and ./tributary cdc reset (the reset itself is the test above). Runs last: the limit applies to every slot.
+     */
+    @Test
+    @Order(14)
+    void aSlotInvalidatedByMaxSlotWalKeepSizeStopsTheEngineNamingTheReset() throws Exception {
+        stack.app("CREATE TABLE shop.wal_lost (id int PRIMARY KEY, v int NOT NULL)", "INSERT INTO shop.wal_lost VALUES (1, 1)");
+        Map<String, String> env = stack.engineEnv("wal_lost");
+        env.put("TRIBUTARY_CDC_SLOT", "wal_lost_slot");
+        env.put("TRIBUTARY_TOPIC_PREFIX", "wallost");
+        List<String> args = List.of("-Ddebezium.table.include.list=shop\\.wal_lost");
+        ManagedProcess first = stack.launchEngine("cdc-wal-lost", env, args);
+        assertThat(stack.reader.readUntil("wallost.shop.wal_lost", a -> a.size() == 1, WAIT)).as(CdcTestStack.log(first)).hasSize(1);
+        first.stop(Duration.ofSeconds(20));
+        try (Connection su = stack.superuser(); var st = su.createStatement()) {
+            try {
+                st.execute("ALTER SYSTEM SET max_slot_wal_keep_size = '1MB'");
+                st.execute("SELECT pg_reload_conf()");
+                st.execute("CREATE SCHEMA IF NOT EXISTS other");
+                st.execute("CREATE TABLE other.wal_filler (id bigint, pad text)");
+                Awaitility.await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    // ~32 MB of WAL outside the publication, then a checkpoint: the slot falls behind the limit
+                    st.execute("INSERT INTO other.wal_filler SELECT g, repeat(md5(g::text), 8) FROM generate_series(1, 100000) g");
+                    st.execute("CHECKPOINT");
+                    try (var rs = st.executeQuery("SELECT wal_status FROM pg_replication_slots WHERE slot_name = 'wal_lost_slot'")) {
+                        return rs.next() && "lost".equals(rs.getString(1));
+                    }
+                });
+                ManagedProcess again = stack.launchEngine("cdc-wal-lost", env, args);
+                assertThat(again.waitFor(WAIT)).as("the engine refuses to start; log:%n%s", CdcTestStack.log(again)).isTrue();
+                assertThat(again.exitCode()).hasValue(1);
+                String stopped = CdcTestStack.log(again).lines().filter(l -> l.contains("cdc-engine stopped:"))
+                        .reduce((a, b) -> b).orElse("(no stop line) " + CdcTestStack.log(again));
+                assertThat(stopped).contains("Replication slot wal_lost_slot was invalidated by PostgreSQL (wal_status lost")
+                        .contains("max_slot_wal_keep_size").contains("./tributary cdc reset");
+            } finally {
+                st.execute("ALTER SYSTEM RESET max_slot_wal_keep_size");
+                st.execute("SELECT pg_reload_conf()");
+            }
+        }
+    }
 }
