@@ -7,6 +7,7 @@ import io.debezium.engine.format.ChangeEventFormat;
 import io.tributary.cdc.avro.ChangeEventConverter;
 import io.tributary.cdc.avro.ConnectAvroConverter;
 import io.tributary.cdc.config.CdcConfig;
+import io.tributary.cdc.config.PostgresLogin;
 import io.tributary.cdc.monitor.CdcMetrics;
 import io.tributary.cdc.monitor.MetricsServer;
 import io.tributary.cdc.monitor.PostgresAvailabilityWatch;
@@ -30,6 +31,8 @@ import io.tributary.cdc.pipeline.KafkaChangeSink;
 import io.tributary.cdc.pipeline.SourceRecords;
 import io.tributary.cdc.pipeline.TopicProvisioner;
 import io.tributary.cdc.signal.SignalTable;
+import io.tributary.cdc.slot.SlotInspector;
+import io.tributary.cdc.slot.SlotWatch;
 import io.tributary.cdc.tables.CapturedTablesWatch;
 import io.tributary.runtime.StageLifecycle;
 import io.tributary.serde.CachingSchemaRegistryClient;
@@ -67,6 +70,9 @@ public final class CdcEngine {
     private RetainedWalMonitor walMonitor;
     private PostgresAvailabilityWatch postgresWatch;
     private CapturedTablesWatch tablesWatch;
+    /** Partitions of partitioned tables whose changes come through their root: left out of the snapshot. */
+    private java.util.List<String> partitions = java.util.List.of();
+    private SlotWatch slotWatch;
 
     public CdcEngine(CdcConfig config) {
         this.config = config;
@@ -108,7 +114,7 @@ public final class CdcEngine {
                     RegistryClientSettings.defaults());
             ChangeSerializer serializer = changeSerializer(registry);
             KafkaChangeSink sink = changeSink(admin, serializer);
-            Properties engineProps = EngineProperties.of(config);
+            Properties engineProps = EngineProperties.of(config, partitions);
             ChangeEventConverter converter = new ChangeEventConverter(new ConnectAvroConverter(),
                     engineProps.getProperty("unavailable.value.placeholder", ChangeEventConverter.DEFAULT_PLACEHOLDER));
             ChangeBatchHandler<RecordChangeEvent<SourceRecord>> handler = batchHandler(converter, sink,
@@ -142,6 +148,11 @@ public final class CdcEngine {
         Preflight preflight = new Preflight(config, startupBackoff, postgresBackoff);
         preflight.checkPostgres();
         preflight.awaitSlotFree();
+        slotWatch = new SlotWatch(new SlotInspector(config.jdbcUrl(), PostgresLogin.of(config.cdcUser(),
+                config.cdcPassword().value(), "tributary-cdc-slot-watch", 30), config.slot()), config.offsetsFile(),
+                this::fail);
+        slotWatch.checkAtStart();
+        partitions = preflight.partitionsToLeaveOut();
         preflight.checkKafka(admin);
     }
 
@@ -201,6 +212,9 @@ public final class CdcEngine {
         postgresWatch = new PostgresAvailabilityWatch(config.jdbcUrl(), config.pgHost() + ":" + config.pgPort(),
                 config.cdcUser(), config.cdcPassword().value(), config.pgRetryTimeout(), this::fail);
         postgresWatch.start();
+        // at most 5 s: shorter than Debezium's wait before a task restart (10 s), which would create a dropped slot again
+        slotWatch.start(config.walCheckInterval().compareTo(Duration.ofSeconds(5)) < 0 ? config.walCheckInterval()
+                : Duration.ofSeconds(5));
     }
 
     /** Runs Debezium and blocks until a stop is requested (on request, by a watch or by Debezium itself). */
@@ -223,6 +237,9 @@ public final class CdcEngine {
         if (tablesWatch != null) {
             tablesWatch.close();
         }
+        if (slotWatch != null) {
+            slotWatch.close();
+        }
         closeEngine();
         runner.shutdown();
         if (!runner.awaitTermination(30, TimeUnit.SECONDS)) {
@@ -241,6 +258,10 @@ public final class CdcEngine {
     private int outcome() {
         Throwable error = lifecycle.failure().orElse(null);
         EngineStopException stop = EngineStopException.find(error);
+        if (stop == null && error != null) {
+            // Debezium may stop first on a lost slot (its seek to the stored offset fails): say what happened
+            stop = slotProblem().map(p -> new EngineStopException(p, error)).orElse(null);
+        }
         if (stop != null) {
             // the message says what failed and what to do: one line; the cause chain for diagnosis below it at DEBUG
             LOG.debug("Cause of the stop", error);
@@ -253,6 +274,14 @@ public final class CdcEngine {
         }
         lifecycle.ended();
         return error == null ? 0 : 1;
+    }
+
+    private java.util.Optional<String> slotProblem() {
+        try {
+            return slotWatch == null ? java.util.Optional.empty() : slotWatch.problem();
+        } catch (Exception e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** Requests a graceful stop (shutdown hook). */

@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "cdc-engine", mixinStandardHelpOptions = true, version = "tributary cdc-engine 0.1.0",
         description = "Streams PostgreSQL changes (embedded Debezium, pgoutput) to Kafka as Avro (Confluent wire format).",
-        footerHeading = "%nSettings (property key / environment variable, default):%n")
+        footerHeading = "%nSettings (property key / environment variable, default):%n",
+        subcommands = CdcEngineReset.class)
 public final class CdcEngineMain implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(CdcEngineMain.class);
 

@@ -5,11 +5,13 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import io.tributary.cdc.config.CdcConfig;
+import io.tributary.cdc.config.PostgresLogin;
 import io.tributary.cdc.pipeline.Backoff;
 import io.tributary.cdc.pipeline.DependencyUnavailableException;
 import org.apache.kafka.clients.admin.Admin;
@@ -69,6 +71,55 @@ final class Preflight {
                     + "run it, or set " + "tributary.cdc.publication to an existing publication.");
         }
         LOG.info("PostgreSQL {} reachable; publication {} present", config.jdbcUrl(), config.publication());
+    }
+
+    /**
+     * The partitions of partitioned tables in the captured schemas, which Debezium must leave out of its snapshots:
+     * with {@code publish_via_partition_root} their changes stream under the root's name, and the root's snapshot
+     * already reads their rows. Without that option (a publication created before it was set) nothing is left out and
+     * a WARN says the statement that makes each partitioned table land as one table.
+     */
+    List<String> partitionsToLeaveOut() throws SQLException {
+        Properties props = PostgresLogin.of(config.cdcUser(), config.cdcPassword().value(), "tributary-cdc-preflight", 30);
+        try (Connection c = DriverManager.getConnection(config.jdbcUrl(), props)) {
+            boolean viaRoot;
+            try (PreparedStatement st = c.prepareStatement("SELECT pubviaroot FROM pg_publication WHERE pubname = ?")) {
+                st.setString(1, config.publication());
+                try (ResultSet rs = st.executeQuery()) {
+                    viaRoot = rs.next() && rs.getBoolean(1);
+                }
+            }
+            List<String> roots = names(c, "c.relkind = 'p' AND NOT c.relispartition");
+            if (!viaRoot) {
+                if (!roots.isEmpty()) {
+                    LOG.warn("Publication {} publishes the partitions of {} as tables of their own (one topic each): run "
+                            + "as a superuser ALTER PUBLICATION {} SET (publish_via_partition_root = true); (init-db/"
+                            + "07-publication-partition-root.sql, applied by ./tributary up), then ./tributary cdc reset",
+                            config.publication(), roots, config.publication());
+                }
+                return List.of();
+            }
+            List<String> partitions = names(c, "c.relispartition");
+            if (!partitions.isEmpty()) {
+                LOG.info("Partitioned tables {} are captured through their root (publish_via_partition_root); their "
+                        + "partitions {} are left out of snapshots", roots, partitions);
+            }
+            return partitions;
+        }
+    }
+
+    private List<String> names(Connection c, String condition) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT n.nspname || '.' || c.relname FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + condition + " AND n.nspname = ANY (?) ORDER BY 1")) {
+            st.setArray(1, c.createArrayOf("text", config.schemas().toArray()));
+            List<String> names = new java.util.ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+            return names;
+        }
     }
 
     /** Connection-level failures (class 08) and a server starting up or shutting down (57P01-57P03). */

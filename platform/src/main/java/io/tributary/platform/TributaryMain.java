@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Tributary: a CDC lakehouse (PostgreSQL -> Debezium -> Kafka/Avro -> Spark -> Delta Lake on S3).",
         subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, ReconcileCommand.class,
                 SqlCommand.class, PsqlCommand.class, TailCommand.class, EnvCommand.class, LogsCommand.class,
-                ChaosCommand.class, SuperviseCommand.class, ResumeCommand.class, BackfillCommand.class, SchemaCommand.class,
+                ChaosCommand.class, SuperviseCommand.class, ResumeCommand.class, BackfillCommand.class, CdcCommand.class, SchemaCommand.class,
                 TraceCommand.class,
                 LakehouseJobCommand.class, GoldCommand.class, ScheduleCommand.class,
                 CommandLine.HelpCommand.class})

@@ -152,12 +152,14 @@ public final class ConnectAvroConverter {
         return ((ByteBuffer) value).duplicate();
     }
 
-    static boolean isNullable(Schema schema) {
+    /** Whether null is a value of {@code schema} (null itself, or a union with null). */
+    public static boolean isNullable(Schema schema) {
         return schema.getType() == Schema.Type.NULL
                 || schema.getType() == Schema.Type.UNION && schema.getTypes().stream().anyMatch(s -> s.getType() == Schema.Type.NULL);
     }
 
-    static Schema nonNull(Schema schema) {
+    /** The first non-null branch of a union, or the schema itself. */
+    public static Schema nonNull(Schema schema) {
         if (schema.getType() != Schema.Type.UNION) {
             return schema;
         }

@@ -45,6 +45,7 @@ public record CdcConfig(
         Duration sendTimeout,
         Duration registryRetryTimeout,
         Duration pgRetryTimeout,
+        Duration pgSocketTimeout,
         String metricsBind,
         int metricsPort,
         Map<String, String> debeziumOverrides,
@@ -134,6 +135,7 @@ public record CdcConfig(
                 duration(v, CdcSetting.SEND_TIMEOUT),
                 duration(v, CdcSetting.REGISTRY_RETRY_TIMEOUT),
                 duration(v, CdcSetting.PG_RETRY_TIMEOUT),
+                duration(v, CdcSetting.PG_SOCKET_TIMEOUT),
                 text(v, CdcSetting.METRICS_BIND),
                 v.get(CdcSetting.METRICS_PORT.definition(), Integer.class),
                 Map.copyOf(debezium),
@@ -153,7 +155,7 @@ public record CdcConfig(
                 + " snapshot=" + snapshotMode.debeziumValue() + " offsets=" + offsetsFile
                 + " heartbeat=" + heartbeatInterval + " walWarnBytes=" + walWarnBytes
                 + " tombstones=" + tombstones + " sendTimeout=" + sendTimeout + " registryRetryTimeout="
-                + registryRetryTimeout + " pgRetryTimeout=" + pgRetryTimeout + " metrics=" + metricsBind + ":" + metricsPort
+                + registryRetryTimeout + " pgRetryTimeout=" + pgRetryTimeout + " pgSocketTimeout=" + pgSocketTimeout + " metrics=" + metricsBind + ":" + metricsPort
                 + " debezium.*=" + debeziumOverrides.keySet() + " kafka.*=" + kafkaOverrides.keySet();
     }
 

@@ -66,6 +66,10 @@ public enum CdcSetting implements DefinedSetting {
     PG_RETRY_TIMEOUT(define("tributary.cdc.pg.retry.timeout", ValueType.duration()).defaultValue("2m")
             .check(Check.positive())
             .doc("How long an unreachable PostgreSQL is retried (at start and while streaming) before the engine stops.")),
+    PG_SOCKET_TIMEOUT(define("tributary.cdc.pg.socket.timeout", ValueType.duration()).defaultValue("60s")
+            .check(Check.positive())
+            .doc("How long a PostgreSQL connection of Debezium may wait for an answer (pgjdbc socketTimeout) before it is "
+                    + "dropped and Debezium reconnects: bounds a connection that silently stops answering.")),
     METRICS_BIND(define("tributary.cdc.metrics.bind", ValueType.text()).defaultValue("127.0.0.1")
             .doc("Address of the Prometheus /metrics endpoint (0.0.0.0 in a container).")),
     METRICS_PORT(define("tributary.cdc.metrics.port", ValueType.integer()).defaultValue("18082")

@@ -16,6 +16,15 @@ public final class EngineProperties {
     }
 
     public static Properties of(CdcConfig config) {
+        return of(config, java.util.List.of());
+    }
+
+    /**
+     * @param partitions {@code schema.table} of the partitions of partitioned tables captured through their root
+     *                   ({@code publish_via_partition_root}): left out ({@code table.exclude.list}), so that a snapshot
+     *                   reads their rows once, as the root's
+     */
+    public static Properties of(CdcConfig config, java.util.List<String> partitions) {
         Properties p = new Properties();
         p.setProperty("name", "tributary-cdc");
         p.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
@@ -31,6 +40,13 @@ public final class EngineProperties {
         p.setProperty("publication.name", config.publication());
         p.setProperty("publication.autocreate.mode", "disabled");
         p.setProperty("schema.include.list", String.join(",", config.schemas()));
+        if (!partitions.isEmpty()) {
+            p.setProperty("table.exclude.list", String.join(",", partitions.stream()
+                    .map(t -> t.replace(".", "\\.")).toList()));
+        }
+        // a stored position the slot is ahead of (the slot was dropped and Debezium created it again on a task
+        // restart) fails the start instead of streaming from the new slot and skipping the changes in between
+        p.setProperty("offset.mismatch.strategy", "trust_offset");
         p.setProperty("snapshot.mode", config.snapshotMode().debeziumValue());
         // hold ACCESS SHARE on the captured tables during the snapshot: a table rewrite (ALTER COLUMN TYPE) committed
         // while the snapshot reads would otherwise make it export 0 rows of that table (CdcResilienceIT)
@@ -55,6 +71,10 @@ public final class EngineProperties {
         // connection errors (PostgreSQL unavailable): Debezium restarts its task with backoff; the engine's
         // PostgresAvailabilityWatch bounds the outage by time (tributary.cdc.pg.retry.timeout)
         p.setProperty("errors.retry.delay.initial.ms", "500");
+        // a connection that silently stops answering (no RST, no FIN: a dropped route, a dead NAT entry) would block
+        // Debezium's heartbeat query forever and the stream with it; pgjdbc's socketTimeout ends the wait, Debezium
+        // restarts its task and reconnects (TCP keepalive, on by default, takes hours to notice)
+        p.setProperty("database.socketTimeout", Long.toString(Math.max(1, (config.pgSocketTimeout().toMillis() + 999) / 1000)));
         p.setProperty("errors.retry.delay.max.ms", "10000");
         // on-demand backfill: an execute-snapshot row in the signal table starts an incremental snapshot of a table
         // while streaming goes on; its chunk windows are marked in the same table; progress is logged
@@ -66,6 +86,9 @@ public final class EngineProperties {
             p.setProperty("heartbeat.action.query", HEARTBEAT_QUERY);
         }
         config.debeziumOverrides().forEach(p::setProperty);
+        if (p.containsKey("table.include.list")) {
+            p.remove("table.exclude.list");
+        }
         // a retry count that cannot run out before the time budget (twice the restarts the backoff allows in it),
         // so that the time bound decides; it still ends a loop of retriable failures while PostgreSQL answers
         p.setProperty("errors.max.retries", Integer.toString(2 * retriesWithin(config.pgRetryTimeout(),

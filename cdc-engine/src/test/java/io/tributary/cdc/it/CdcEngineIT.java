@@ -412,4 +412,223 @@ class CdcEngineIT {
                 .isEqualTo("after the drop");
         assertThat(engine.isAlive()).isTrue();
     }
+
+    /**
+     * Issue 20, item 6: a partitioned table lands as ONE table. The publication publishes through the partition root
+     * (init-db/03-publication.sql, 07-publication-partition-root.sql), so rows written into either partition, a row
+     * written straight into a partition and an update that moves a row across partitions all arrive in the root's
+     * topic, under the root's name; no partition gets a topic.
+     */
+    @Test
+    @Order(11)
+    void aPartitionedTableLandsAsOneTableThroughItsRoot() throws Exception {
+        stack.app("CREATE TABLE shop.events (id int NOT NULL, at date NOT NULL, kind text, PRIMARY KEY (id, at)) "
+                        + "PARTITION BY RANGE (at)",
+                "CREATE TABLE shop.events_2025 PARTITION OF shop.events FOR VALUES FROM ('2025-01-01') TO ('2026-01-01')",
+                "CREATE TABLE shop.events_2026 PARTITION OF shop.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+                "INSERT INTO shop.events VALUES (1, '2025-06-01', 'a'), (2, '2026-06-01', 'b')",
+                "INSERT INTO shop.events_2026 VALUES (3, '2026-07-01', 'c')",
+                "UPDATE shop.events SET at = '2026-02-01', kind = 'moved' WHERE id = 1");
+        List<DecodedChange> all = await("tributary.shop.events", a -> count(a, "c") == 4);
+        assertThat(all.stream().filter(c -> !c.isTombstone()).map(DecodedChange::op)).containsExactly("c", "c", "c", "d", "c");
+        assertThat(all).filteredOn(c -> !c.isTombstone())
+                .allSatisfy(c -> assertThat(c.source().get("table").toString()).isEqualTo("events"));
+        assertThat(all.stream().filter(c -> "c".equals(c.op())).map(c -> c.keyColumn("id") + "@" + c.keyColumn("at")))
+                .containsExactly("1@" + LocalDate.of(2025, 6, 1), "2@" + LocalDate.of(2026, 6, 1),
+                        "3@" + LocalDate.of(2026, 7, 1), "1@" + LocalDate.of(2026, 2, 1));
+        assertThat(topics()).as("no topic of a partition").contains("tributary.shop.events")
+                .noneMatch(t -> t.startsWith("tributary.shop.events_"));
+    }
+
+    static java.util.Set<String> topics() throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", stack.stack.kafkaBootstrap()))) {
+            return admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Issue 20, item 6: the slot dropped under the running engine (its walsender terminated, then
+     * pg_drop_replication_slot). The engine must not stream on from a new slot and skip the changes made meanwhile: it
+     * stops with an error naming the slot and ./tributary cdc reset. The reset (cdc-engine reset: a delete for every live
+     * key of the topics, the slot dropped, the offsets moved aside) and a restart re-snapshot every captured table, so
+     * that every key's last change in Kafka equals PostgreSQL, a row deleted while no slot kept the WAL included; the
+     * partitioned table is re-read once, through its root.
+     */
+    @Test
+    @Order(12)
+    void aSlotDroppedUnderTheEngineStopsItNamingTheResetWhichReSnapshotsEveryTable() throws Exception {
+        String topic = "tributary.shop.slot_lost";
+        // the earlier tests' big tables are done with: the re-snapshot below need not read them again
+        stack.app("DROP TABLE shop.bulk_items", "DROP TABLE shop.backfilled");
+        stack.app("CREATE TABLE shop.slot_lost (id int PRIMARY KEY, v int NOT NULL)",
+                "INSERT INTO shop.slot_lost SELECT g, g FROM generate_series(1, 5) g");
+        await(topic, a -> a.size() == 5);
+        long start = System.nanoTime();
+        dropTheSlotUnderTheEngine("tributary_slot");
+        stack.app("UPDATE shop.slot_lost SET v = v + 100 WHERE id <= 3", "DELETE FROM shop.slot_lost WHERE id = 5",
+                "INSERT INTO shop.slot_lost VALUES (6, 6)");
+        assertThat(engine.waitFor(WAIT)).as("the engine stops; log:%n%s", CdcTestStack.log(engine)).isTrue();
+        org.slf4j.LoggerFactory.getLogger(CdcEngineIT.class).info("slot dropped: the engine stopped {} s after the drop",
+                String.format("%.1f", (System.nanoTime() - start) / 1e9));
+        assertThat(engine.exitCode()).hasValue(1);
+        String stopped = CdcTestStack.log(engine).lines().filter(l -> l.contains("cdc-engine stopped:"))
+                .reduce((a, b) -> b).orElse("(no stop line) " + CdcTestStack.log(engine));
+        assertThat(stopped).contains("Replication slot tributary_slot").contains("./tributary cdc reset");
+
+        Map<String, String> env = stack.engineEnv("engine");
+        env.put("TRIBUTARY_CDC_METRICS_PORT", Integer.toString(metricsPort));
+        ManagedProcess reset = stack.launchEngine("cdc-engine-reset", env, List.of("reset"));
+        assertThat(reset.waitFor(WAIT)).isTrue();
+        assertThat(reset.exitCode()).as(CdcTestStack.log(reset)).hasValue(0);
+        assertThat(CdcTestStack.log(reset)).contains("keys of tributary.shop.slot_lost")
+                .containsPattern("dropped replication slot tributary_slot|tributary_slot does not exist")
+                .contains("moved the offsets file");
+
+        engine = stack.launchEngine("cdc-engine", env);
+        Map<Integer, Integer> postgres = new java.util.HashMap<>();
+        try (Connection c = stack.app(); var st = c.createStatement(); var rs = st.executeQuery("SELECT id, v FROM shop.slot_lost")) {
+            while (rs.next()) {
+                postgres.put(rs.getInt(1), rs.getInt(2));
+            }
+        }
+        List<DecodedChange> all = await(topic, a -> count(a, "r") == postgres.size());
+        assertThat(lastValues(all)).as("per key, the last change in Kafka equals PostgreSQL").isEqualTo(postgres);
+        assertThat(postgres).containsEntry(1, 101).containsEntry(6, 6).doesNotContainKey(5);
+        List<DecodedChange> events = await("tributary.shop.events", a -> count(a, "r") == 3);
+        assertThat(count(events, "r")).as("the partitioned table re-read once, through its root").isEqualTo(3);
+        assertThat(topics()).noneMatch(t -> t.startsWith("tributary.shop.events_"));
+        stack.app("INSERT INTO shop.slot_lost VALUES (7, 7)");
+        assertThat(await(topic, a -> a.stream().anyMatch(c -> "c".equals(c.op()) && Integer.valueOf(7).equals(c.keyColumn("id")))))
+                .as("streaming goes on after the reset").isNotEmpty();
+    }
+
+    /** Per key {@code id}, the column {@code v} of its last change in Kafka order; keys whose last change deletes are left out. */
+    static Map<Integer, Integer> lastValues(List<DecodedChange> changes) {
+        Map<Object, DecodedChange> last = new java.util.HashMap<>();
+        changes.forEach(c -> last.put(c.keyColumn("id"), c));
+        Map<Integer, Integer> values = new java.util.HashMap<>();
+        last.forEach((id, c) -> {
+            if (!c.isTombstone() && !"d".equals(c.op())) {
+                values.put((Integer) id, (Integer) c.column("v"));
+            }
+        });
+        return values;
+    }
+
+    /** Terminates the walsender of the slot and drops the slot before Debezium's task restart takes it again. */
+    static void dropTheSlotUnderTheEngine(String slot) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        try (Connection su = stack.superuser(); var st = su.createStatement()) {
+            while (true) {
+                st.execute("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = '" + slot
+                        + "' AND active_pid IS NOT NULL");
+                try {
+                    st.execute("SELECT pg_drop_replication_slot('" + slot + "')");
+                    return;
+                } catch (java.sql.SQLException e) {
+                    if (System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(20);
+                }
+            }
+        }
+    }
+
+    /**
+     * Issue 20, item 6: a connection that silently stops answering. A second engine reaches PostgreSQL through a TCP
+     * relay that blackholes (its connections go silent, nothing is closed). The engine notices within its timeouts
+     * (the PostgreSQL watch's probe, pgjdbc's socketTimeout on Debezium's connections: tributary.cdc.pg.socket.timeout),
+     * reconnects once traffic flows again, and every change made meanwhile arrives: per key, the last change in Kafka
+     * equals PostgreSQL.
+     */
+    @Test
+    @Order(13)
+    void aConnectionThatSilentlyStopsAnsweringIsNoticedAndReconnectedWithNoChangeLost() throws Exception {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CdcEngineIT.class);
+        String topic = "silent.shop.silent";
+        stack.app("CREATE TABLE shop.silent (id int PRIMARY KEY, v int NOT NULL)", "INSERT INTO shop.silent VALUES (1, 1)");
+        try (BlackholeProxy proxy = new BlackholeProxy(stack.stack.postgres().port());
+             Connection su = stack.superuser(); var st = su.createStatement()) {
+            // PostgreSQL ends a walsender whose client stays silent after wal_sender_timeout (60 s by default)
+            st.execute("ALTER SYSTEM SET wal_sender_timeout = '5s'");
+            st.execute("SELECT pg_reload_conf()");
+            Map<String, String> env = stack.engineEnv("silent");
+            env.put("TRIBUTARY_PG_PORT", Integer.toString(proxy.port()));
+            env.put("TRIBUTARY_CDC_SLOT", "silent_slot");
+            env.put("TRIBUTARY_TOPIC_PREFIX", "silent");
+            env.put("TRIBUTARY_CDC_PG_SOCKET_TIMEOUT", "5s");
+            ManagedProcess silent = stack.launchEngine("cdc-silent", env, List.of("-Ddebezium.table.include.list=shop\\.silent"));
+            try {
+                assertThat(stack.reader.readUntil(topic, a -> a.size() == 1, WAIT)).as(CdcTestStack.log(silent)).hasSize(1);
+                int logBefore = CdcTestStack.log(silent).length();
+                long blackholed = System.nanoTime();
+                proxy.blackhole();
+                stack.app("UPDATE shop.silent SET v = 2 WHERE id = 1", "INSERT INTO shop.silent VALUES (2, 2)");
+                Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                        CdcTestStack.log(silent).substring(logBefore).contains("is unreachable"));
+                double noticed = (System.nanoTime() - blackholed) / 1e9;
+                Thread.sleep(Math.max(0, 15_000 - (System.nanoTime() - blackholed) / 1_000_000));
+                stack.app("INSERT INTO shop.silent VALUES (3, 3)", "DELETE FROM shop.silent WHERE id = 2");
+                long restored = System.nanoTime();
+                proxy.restore();
+                List<DecodedChange> all = stack.reader.readUntil(topic, a -> a.stream().anyMatch(c -> "d".equals(c.op())), Duration.ofSeconds(120));
+                double recovered = (System.nanoTime() - restored) / 1e9;
+                String after = CdcTestStack.log(silent).substring(logBefore);
+                log.info("silent connection: noticed {} s after the blackhole; every change in Kafka {} s after traffic flowed again",
+                        String.format("%.1f", noticed), String.format("%.1f", recovered));
+                assertThat(silent.isAlive()).as("the engine reconnected by itself; log:%n%s", after).isTrue();
+                assertThat(lastValues(all)).as("per key, the last change equals PostgreSQL; log:%n%s", after).isEqualTo(Map.of(1, 2, 3, 3));
+            } finally {
+                silent.stop(Duration.ofSeconds(20));
+                st.execute("ALTER SYSTEM RESET wal_sender_timeout");
+                st.execute("SELECT pg_reload_conf()");
+            }
+        }
+    }
+
+    /**
+     * Issue 20, item 6: a slot PostgreSQL invalidated because it held more WAL than max_slot_wal_keep_size
+     * (wal_status lost). The engine, stopped while the WAL was written, refuses to start on it with an error naming the
+     * slot and ./tributary cdc reset (the reset itself is the test above). Runs last: the limit applies to every slot.
+     */
+    @Test
+    @Order(14)
+    void aSlotInvalidatedByMaxSlotWalKeepSizeStopsTheEngineNamingTheReset() throws Exception {
+        stack.app("CREATE TABLE shop.wal_lost (id int PRIMARY KEY, v int NOT NULL)", "INSERT INTO shop.wal_lost VALUES (1, 1)");
+        Map<String, String> env = stack.engineEnv("wal_lost");
+        env.put("TRIBUTARY_CDC_SLOT", "wal_lost_slot");
+        env.put("TRIBUTARY_TOPIC_PREFIX", "wallost");
+        List<String> args = List.of("-Ddebezium.table.include.list=shop\\.wal_lost");
+        ManagedProcess first = stack.launchEngine("cdc-wal-lost", env, args);
+        assertThat(stack.reader.readUntil("wallost.shop.wal_lost", a -> a.size() == 1, WAIT)).as(CdcTestStack.log(first)).hasSize(1);
+        first.stop(Duration.ofSeconds(20));
+        try (Connection su = stack.superuser(); var st = su.createStatement()) {
+            try {
+                st.execute("ALTER SYSTEM SET max_slot_wal_keep_size = '1MB'");
+                st.execute("SELECT pg_reload_conf()");
+                st.execute("CREATE SCHEMA IF NOT EXISTS other");
+                st.execute("CREATE TABLE other.wal_filler (id bigint, pad text)");
+                Awaitility.await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    // ~32 MB of WAL outside the publication, then a checkpoint: the slot falls behind the limit
+                    st.execute("INSERT INTO other.wal_filler SELECT g, repeat(md5(g::text), 8) FROM generate_series(1, 100000) g");
+                    st.execute("CHECKPOINT");
+                    try (var rs = st.executeQuery("SELECT wal_status FROM pg_replication_slots WHERE slot_name = 'wal_lost_slot'")) {
+                        return rs.next() && "lost".equals(rs.getString(1));
+                    }
+                });
+                ManagedProcess again = stack.launchEngine("cdc-wal-lost", env, args);
+                assertThat(again.waitFor(WAIT)).as("the engine refuses to start; log:%n%s", CdcTestStack.log(again)).isTrue();
+                assertThat(again.exitCode()).hasValue(1);
+                String stopped = CdcTestStack.log(again).lines().filter(l -> l.contains("cdc-engine stopped:"))
+                        .reduce((a, b) -> b).orElse("(no stop line) " + CdcTestStack.log(again));
+                assertThat(stopped).contains("Replication slot wal_lost_slot was invalidated by PostgreSQL (wal_status lost")
+                        .contains("max_slot_wal_keep_size").contains("./tributary cdc reset");
+            } finally {
+                st.execute("ALTER SYSTEM RESET max_slot_wal_keep_size");
+                st.execute("SELECT pg_reload_conf()");
+            }
+        }
+    }
 }

@@ -35,6 +35,23 @@ class EnginePropertiesTest {
         assertThat(p.getProperty("max.batch.size")).isEqualTo("777");
     }
 
+    /** Issue 20, item 6: partitions captured through their root are left out of snapshots; a re-created slot fails. */
+    @Test
+    void partitionsAreLeftOutAndASlotAheadOfTheStoredOffsetIsRefused() {
+        CdcConfig config = CdcConfig.resolve(Map.of(), Map.of("TRIBUTARY_CDC_PASSWORD", "pw"), Map.of());
+        assertThat(EngineProperties.of(config).getProperty("table.exclude.list")).isNull();
+        Properties p = EngineProperties.of(config, java.util.List.of("shop.events_2025", "shop.events_2026"));
+        assertThat(p.getProperty("table.exclude.list")).isEqualTo("shop\\.events_2025,shop\\.events_2026");
+        assertThat(p.getProperty("offset.mismatch.strategy")).isEqualTo("trust_offset");
+        assertThat(p.getProperty("database.socketTimeout")).as("tributary.cdc.pg.socket.timeout, default 60s").isEqualTo("60");
+        CdcConfig quick = CdcConfig.resolve(Map.of("tributary.cdc.pg.socket.timeout", "1500ms"), Map.of("TRIBUTARY_CDC_PASSWORD", "pw"), Map.of());
+        assertThat(EngineProperties.of(quick).getProperty("database.socketTimeout")).as("whole seconds, rounded up").isEqualTo("2");
+        CdcConfig own = CdcConfig.resolve(Map.of("debezium.table.include.list", "shop\\.orders"),
+                Map.of("TRIBUTARY_CDC_PASSWORD", "pw"), Map.of());
+        assertThat(EngineProperties.of(own, java.util.List.of("shop.events_2025")).getProperty("table.exclude.list"))
+                .as("an include list of the user's own decides").isNull();
+    }
+
     /** The value forms of issue 20's type matrix (docs/cdc-engine.md, type mapping). */
     @Test
     void valueFormsKeepEveryTypeExact() {

@@ -1,0 +1,73 @@
+package io.tributary.cdc.slot;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import io.tributary.cdc.pipeline.EngineStopException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checks the replication slot against the stored offsets (at start and on a schedule while streaming) and stops the
+ * engine with {@link SlotVerdict}'s message when the slot was dropped, invalidated or re-created. A failed read (
+ * PostgreSQL away) is left to the PostgreSQL watch and tried again at the next tick.
+ */
+public final class SlotWatch implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SlotWatch.class);
+
+    private final SlotInspector inspector;
+    private final Path offsetsFile;
+    private final Consumer<Throwable> stop;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "slot-watch");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public SlotWatch(SlotInspector inspector, Path offsetsFile, Consumer<Throwable> stop) {
+        this.inspector = inspector;
+        this.offsetsFile = offsetsFile;
+        this.stop = stop;
+    }
+
+    /** The slot's problem now, if any; throws when the slot or the offsets file cannot be read. */
+    public Optional<String> problem() throws Exception {
+        // the slot first: the offsets file only moves forward, and is written before the slot is confirmed
+        var row = inspector.read();
+        return SlotVerdict.judge(inspector.slot(), row, StoredPosition.read(offsetsFile), offsetsFile);
+    }
+
+    /** At start, before Debezium could create a new slot: stops the start with the problem. */
+    public void checkAtStart() throws Exception {
+        Optional<String> problem = problem();
+        if (problem.isPresent()) {
+            throw new EngineStopException(problem.get(), null);
+        }
+        LOG.info("Replication slot {} matches the stored offsets (or this is a first start)", inspector.slot());
+    }
+
+    public void start(Duration interval) {
+        scheduler.scheduleWithFixedDelay(this::checkOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void checkOnce() {
+        try {
+            problem().ifPresent(p -> {
+                stop.accept(new EngineStopException(p, null));
+                scheduler.shutdown();
+            });
+        } catch (Exception e) {
+            LOG.debug("Cannot check replication slot {}: {}", inspector.slot(), e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
