@@ -119,7 +119,7 @@ final class DocExamples {
     static Needs needs(String command) {
         String c = command.toLowerCase(Locale.ROOT);
         if (PLACEHOLDER.matcher(command).find() || c.matches("^(\\./mvnw|\\./benchmarks|docker|cp|java|lakehouse-job|bash)\\b.*")
-                || c.matches("^\\./tributary (demo|up|down|chaos|supervise|--help|lakehouse-job)\\b.*")) {
+                || c.matches("^\\./tributary (demo|up|down|chaos|supervise|--help|lakehouse-job|cdc)\\b.*")) {
             return Needs.NOT_A_STACK_COMMAND;
         }
         if (c.matches("^\\./tributary (sql|tail|reconcile|resume|backfill|schema|trace|gold)\\b.*") || c.contains(":18082")

@@ -44,6 +44,8 @@ class DocExamplesTest {
         assertThat(DocExamples.needs("./tributary logs kafka -n 100")).isEqualTo(DocExamples.Needs.SERVERS);
         assertThat(DocExamples.needs("./tributary sql \"SELECT 1\"")).isEqualTo(DocExamples.Needs.PIPELINE);
         assertThat(DocExamples.needs("curl -s http://127.0.0.1:18080/api/tables")).isEqualTo(DocExamples.Needs.SERVERS);
+        assertThat(DocExamples.needs("./tributary cdc reset")).as("it drops the slot: never run by a docs test")
+                .isEqualTo(DocExamples.Needs.NOT_A_STACK_COMMAND);
         assertThat(DocExamples.needs("curl -s -X POST http://127.0.0.1:18080/api/actions/reconcile"))
                 .isEqualTo(DocExamples.Needs.PIPELINE);
         assertThat(DocExamples.needs("curl -s 127.0.0.1:18082/tables/parked")).isEqualTo(DocExamples.Needs.PIPELINE);
