@@ -135,33 +135,30 @@ class LakePreviewSparkTest {
         assertThat(record.get("_error").asText()).isEqualTo("not Avro: magic byte 0x7b");
     }
 
+    /** The answer's body, after asserting its status. */
+    static String answer(MetricsServer on, String query, int status) throws Exception {
+        HttpResponse<String> response = get(on, query);
+        assertThat(response.statusCode()).as("%s: %s", query, response.body()).isEqualTo(status);
+        return response.body();
+    }
+
     @Test
     void aBadParameterIs400AMissingTableOrVersion404WithDeltasMessage() throws Exception {
-        HttpResponse<String> outside = get(server, "path=..%2Fsecrets");
-        assertThat(outside.statusCode()).isEqualTo(400);
-        assertThat(outside.body()).startsWith("path=../secrets: a table's path under the lake's root");
-        HttpResponse<String> checkpoint = get(server, "path=_checkpoints%2Flakehouse-job");
-        assertThat(checkpoint.statusCode()).isEqualTo(400);
-        assertThat(checkpoint.body()).contains("path=_checkpoints/lakehouse-job is no table of the lake");
-        HttpResponse<String> negative = get(server, "path=silver%2Forders&version=-1");
-        assertThat(negative.statusCode()).isEqualTo(400);
-        assertThat(negative.body()).startsWith("version=-1");
+        assertThat(answer(server, "path=..%2Fsecrets", 400)).startsWith("path=../secrets: a table's path under the lake's root");
+        assertThat(answer(server, "path=_checkpoints%2Flakehouse-job", 400))
+                .contains("path=_checkpoints/lakehouse-job is no table of the lake");
+        assertThat(answer(server, "path=silver%2Forders&version=-1", 400)).startsWith("version=-1");
 
-        HttpResponse<String> none = get(server, "path=silver%2Fpayments");
-        assertThat(none.statusCode()).isEqualTo(404);
-        assertThat(none.body()).startsWith("silver/payments is not a Delta table");
-        HttpResponse<String> tooFar = get(server, "path=silver%2Forders&version=" + (overwrite + 3));
-        assertThat(tooFar.statusCode()).isEqualTo(404);
-        assertThat(tooFar.body()).startsWith("silver/orders: Cannot time travel Delta table to version " + (overwrite + 3))
+        assertThat(answer(server, "path=silver%2Fpayments", 404)).startsWith("silver/payments is not a Delta table");
+        assertThat(answer(server, "path=silver%2Forders&version=" + (overwrite + 3), 404))
+                .startsWith("silver/orders: Cannot time travel Delta table to version " + (overwrite + 3))
                 .contains("[0, " + overwrite + "]");
     }
 
     @Test
     void aReadPastItsTimeoutIs503AndTheNextReadIsServed() throws Exception {
         try (MetricsServer hurried = server(Duration.ofMillis(1))) {
-            HttpResponse<String> late = get(hurried, "path=silver%2Forders");
-            assertThat(late.statusCode()).isEqualTo(503);
-            assertThat(late.body()).startsWith("the preview of silver/orders took longer than 1 ms and was cancelled");
+            assertThat(answer(hurried, "path=silver%2Forders", 503)).startsWith("the preview of silver/orders took longer than 1 ms and was cancelled");
         }
         assertThat(rows(preview("path=silver%2Forders&version=0"))).hasSize(2);
     }
