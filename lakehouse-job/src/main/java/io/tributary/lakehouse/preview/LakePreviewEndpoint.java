@@ -75,7 +75,7 @@ public final class LakePreviewEndpoint implements AutoCloseable {
             return StageResponse.json(200, LakePreviewJson.render(read.get(timeout.toMillis(), TimeUnit.MILLISECONDS),
                     MAX_ROW_BYTES));
         } catch (TimeoutException e) {
-            LOG.warn("preview of {} took longer than {}: its Spark jobs are cancelled", wanted.path(), timeout);
+            LOG.warn("preview of {} took longer than {}: its Spark jobs are cancelled", wanted.path(), text(timeout));
             preview.cancel(jobGroup);
             read.cancel(true);
             return StageResponse.text(503, "the preview of " + wanted.path() + " took longer than " + text(timeout)
