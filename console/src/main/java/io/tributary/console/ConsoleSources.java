@@ -48,7 +48,7 @@ public interface ConsoleSources {
     }
 
     /**
-     * The lakehouse job's HTTP server (its metrics port, e.g. {@code http://127.0.0.1:18092}), which reads the lake
+     * The lakehouse job's HTTP server (its metrics port, e.g. {@code http://127.0.0.1:18083}), which reads the lake
      * page's row previews; empty when not known.
      */
     default Optional<URI> lakehouseJobUrl() {
