@@ -93,14 +93,39 @@ async function deltaTable(path) {
     content.appendChild(el("h3", {}, "Schema"));
     content.appendChild(table("delta-schema", [{ name: "column", text: true }, { name: "type", text: true }, "nullable"],
         t.schema.map(f => el("tr", { "data-column": f.name }, td(f.name, "text"), td(f.type, "text"), td(f.nullable)))));
+  }
+  content.appendChild(el("h3", {}, "Preview"));
+  content.appendChild(await preview(t.preview.rows));
+  content.appendChild(el("p", { id: "delta-preview", class: "note" }, "More rows, or any query, at this version: ",
+      el("code", {}, t.preview.sql)));
+  if (!t.stateNote) {
     content.appendChild(el("h3", {}, "Live files: " + t.fileCount + ", " + bytes(t.totalBytes)));
     content.appendChild(table("delta-files", [{ name: "path", text: true }, "size", { name: "written", text: true }, "deletion vector"],
         t.files.slice(0, 200).map(f => el("tr", {}, td(link("/api/lake/object?key=" + encodeURIComponent(path + decodeURIComponent(f.path)), f.path), "text"),
             td(bytes(f.size)), td(f.modificationTime, "text"), td(f.deletionVector ? "yes" : "")))));
   }
-  content.appendChild(el("h3", {}, "Rows"));
-  content.appendChild(el("p", { id: "delta-preview" }, "Not previewed here: " + t.preview.why + ". The first 100 rows at this version: ",
-      el("code", {}, t.preview.sql)));
+}
+
+// Up to 100 rows of the table at the version shown (`url`: /api/lake/preview?path=&version=), read by the lakehouse job
+// (the console has no Parquet reader): one cell per column of the header (a null has no field in a row's JSON); when
+// the job does not run, what to start instead.
+async function preview(url) {
+  const box = el("div", { id: "preview" });
+  try {
+    const p = await getJson(url);
+    box.appendChild(el("p", { class: "note", id: "preview-note" }, p.rows.length + " rows of version " + p.version
+        + " (read by the lakehouse job)" + (p.note ? "; " + p.note : "")));
+    box.appendChild(table("preview-rows", p.columns.map(c => ({ name: c, text: true })),
+        p.rows.map(r => el("tr", {}, p.columns.map(c => {
+          const v = r[c] === undefined || r[c] === null ? null : typeof r[c] === "object" ? JSON.stringify(r[c]) : r[c];
+          const cell = td(v, "text preview-cell");
+          cell.title = v === null ? "null" : String(v);
+          return cell;
+        })))));
+  } catch (e) {
+    box.appendChild(el("p", { class: "note", id: "preview-unavailable" }, "No preview: " + e.message));
+  }
+  return box;
 }
 
 // ---- topics -----------------------------------------------------------------------------------------------------

@@ -138,8 +138,14 @@ function drawRegistry(registry) {
 }
 
 function drawQuarantineAndChaos(quarantine, chaos) {
-  document.getElementById("quarantine").textContent = "Quarantined records since the lakehouse job started: "
-      + text(quarantine.quarantined) + ". " + quarantine.where;
+  const box = document.getElementById("quarantine");
+  box.textContent = "Quarantined records since the lakehouse job started: " + text(quarantine.quarantined) + ". "
+      + quarantine.where + ". The records with their reasons: ";
+  const page = document.createElement("a");
+  page.id = "quarantine-page";
+  page.href = quarantine.page;
+  page.textContent = "the quarantine table's preview";
+  box.appendChild(page);
   document.getElementById("chaos").textContent = chaos.summary ? "Last chaos run: " + chaos.summary : "No chaos run yet.";
 }
 

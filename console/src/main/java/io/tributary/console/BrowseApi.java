@@ -9,6 +9,7 @@ import io.tributary.console.topics.TopicMessage;
 import io.tributary.console.topics.TopicReader;
 import io.tributary.console.topics.TopicsView;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * <pre>
  * GET /api/lake?path=&lt;prefix&gt;&amp;token=&lt;next page&gt;&amp;max=&lt;n&gt;   one page of "folders" and objects
  * GET /api/lake/table?path=&lt;prefix&gt;&amp;version=&lt;v&gt;         a Delta table: versions, live files, schema
+ * GET /api/lake/preview?path=&lt;table&gt;&amp;version=&lt;v&gt;       its first 100 rows, read by the lakehouse job ({@link LakePreviewProxy})
  * GET /api/lake/object?key=&lt;key&gt;                         an object's bytes (download)
  * GET /api/topics                                     topics, offsets and the lake's lag
  * GET /api/topics/&lt;topic&gt;?partition=0&amp;last=20 | &amp;from=&lt;offset&gt;   messages, decoded
@@ -38,13 +40,16 @@ final class BrowseApi {
     private final Supplier<Optional<ObjectStore>> lake;
     private final Supplier<Optional<TopicReader>> topics;
     private final Supplier<RegistryView> registry;
+    private final LakePreviewProxy preview;
     private LakeBrowser browser;
     private ObjectStore browserStore;
 
-    BrowseApi(Supplier<Optional<ObjectStore>> lake, Supplier<Optional<TopicReader>> topics, Supplier<RegistryView> registry) {
+    BrowseApi(Supplier<Optional<ObjectStore>> lake, Supplier<Optional<TopicReader>> topics, Supplier<RegistryView> registry,
+            Supplier<Optional<URI>> lakehouseJob) {
         this.lake = lake;
         this.topics = topics;
         this.registry = registry;
+        this.preview = new LakePreviewProxy(lakehouseJob);
     }
 
     /** The answer for {@code path}, or empty when the path is none of these endpoints. */
@@ -59,6 +64,9 @@ final class BrowseApi {
                 Optional<ObjectNode> view = lake().table(table, query.number("version"));
                 return Optional.of(view.isPresent() ? json(view.get().toString())
                         : error(404, table + " is not a Delta table: it has no _delta_log/ with a commit"));
+            }
+            if (path.equals("/api/lake/preview")) {
+                return Optional.of(preview.preview(query));
             }
             if (path.equals("/api/lake/object")) {
                 String key = required(query, "key");

@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * GET  /api/tables            per table: PostgreSQL rows, captured, bronze, merged, silver at the latest reconcile
  * GET  /api/reconcile         the latest reconcile report, or null
  * GET  /api/registry          subjects, versions and compatibility levels
- * GET  /api/quarantine        quarantined records
+ * GET  /api/quarantine        quarantined records, and the lake page that previews them with their reasons
  * GET  /api/chaos             the latest chaos summary line, or null
  * GET  /api/links             other pages to link to: the lakehouse job's Spark UI, or null
  * GET  /lake, /topics, /topics/&lt;topic&gt;, /schemas, /schemas/&lt;subject&gt;   the browsing page (browse.html)
@@ -58,7 +58,7 @@ public final class ConsoleApi {
         this.history = history;
         this.token = token;
         this.registry = registry;
-        this.browse = new BrowseApi(lake, sources::topicReader, registry);
+        this.browse = new BrowseApi(lake, sources::topicReader, registry, sources::lakehouseJobUrl);
     }
 
     /** {@code target}: the request's raw path and query ({@code /api/lake?path=silver%2F}). */
@@ -130,6 +130,7 @@ public final class ConsoleApi {
         put(root, "quarantined", sources.quarantined());
         root.put("where", "the lake's quarantine table keeps each poison record with its reason: "
                 + "./tributary sql \"SELECT * FROM quarantine\"");
+        root.put("page", "/lake?path=quarantine%2F");
         return root;
     }
 

@@ -2,6 +2,7 @@ package io.tributary.console;
 
 import io.tributary.console.lake.LakeLocation;
 import io.tributary.console.topics.TopicReader;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -43,6 +44,14 @@ public interface ConsoleSources {
 
     /** Kafka's topics and messages for the topics page; empty when not known. */
     default Optional<TopicReader> topicReader() {
+        return Optional.empty();
+    }
+
+    /**
+     * The lakehouse job's HTTP server (its metrics port, e.g. {@code http://127.0.0.1:18083}), which reads the lake
+     * page's row previews; empty when not known.
+     */
+    default Optional<URI> lakehouseJobUrl() {
         return Optional.empty();
     }
 

@@ -80,6 +80,8 @@ class ConsoleApiTest {
         JsonNode registry = get("/api/registry");
         assertThat(registry.get("subjects").get(0).get("versions")).extracting(JsonNode::asInt).containsExactly(1, 2);
         assertThat(get("/api/quarantine").get("quarantined").asLong()).isEqualTo(3);
+        assertThat(get("/api/quarantine").get("page").asText()).as("the lake page that previews the records with their reason")
+                .isEqualTo("/lake?path=quarantine%2F");
         sources.quarantined = OptionalLong.empty();
         assertThat(get("/api/quarantine").get("quarantined").isNull()).isTrue();
         assertThat(get("/api/chaos").get("summary").isNull()).isTrue();

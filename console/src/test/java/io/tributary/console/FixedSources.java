@@ -18,6 +18,7 @@ final class FixedSources implements ConsoleSources {
     Optional<String> reconcile = Optional.empty();
     Optional<String> chaos = Optional.empty();
     OptionalLong quarantined = OptionalLong.of(3);
+    Optional<java.net.URI> lakehouseJob = Optional.empty();
     long clock = 1_000_000;
     double counter;
 
@@ -65,6 +66,11 @@ final class FixedSources implements ConsoleSources {
     @Override
     public String registryUrl() {
         return "http://127.0.0.1:1";
+    }
+
+    @Override
+    public Optional<java.net.URI> lakehouseJobUrl() {
+        return lakehouseJob;
     }
 
     @Override

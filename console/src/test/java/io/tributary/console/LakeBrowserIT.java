@@ -175,6 +175,7 @@ class LakeBrowserIT {
         assertThat(table.get("checkpoints")).isEmpty();
         assertThat(table.get("preview").get("sql").asText())
                 .isEqualTo("./tributary sql \"SELECT * FROM silver_all.orders VERSION AS OF 2 LIMIT 100\"");
+        assertThat(table.get("preview").get("rows").asText()).isEqualTo("/api/lake/preview?path=silver%2Forders%2F&version=2");
 
         JsonNode v1 = JSON.readTree(api.handle("GET", "/api/lake/table?path=silver%2Forders%2F&version=1", null).bodyText());
         assertThat(v1.get("files")).extracting(f -> f.get("path").asText())

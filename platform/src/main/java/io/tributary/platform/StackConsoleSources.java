@@ -150,6 +150,16 @@ final class StackConsoleSources implements ConsoleSources {
     }
 
     @Override
+    public Optional<URI> lakehouseJobUrl() {
+        return lakehouseJobUrl(running.pipelinePorts().lakehouseJob());
+    }
+
+    /** The job's HTTP server on 127.0.0.1 (where the stack binds it); none for a port turned off (-1) or unset. */
+    static Optional<URI> lakehouseJobUrl(int port) {
+        return port > 0 ? Optional.of(URI.create("http://127.0.0.1:" + port)) : Optional.empty();
+    }
+
+    @Override
     public Optional<String> sparkUiUrl() {
         return SparkUiLink.of(scrape(running.pipelinePorts().lakehouseJob()));
     }

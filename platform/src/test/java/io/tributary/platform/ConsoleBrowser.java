@@ -160,6 +160,15 @@ final class ConsoleBrowser implements AutoCloseable {
         }).toList();
     }
 
+    /**
+     * The lake page's preview, read in one script run: its header's column names first, then per row its cells' full
+     * values (a null is "null"); only an empty header when the page shows no preview.
+     */
+    List<List<String>> preview() {
+        return snapshot("[[...document.querySelectorAll('#preview-rows thead th')].map(h => h.innerText),"
+                + " ...[...document.querySelectorAll('#preview-rows tbody tr')].map(r => [...r.querySelectorAll('td')].map(c => c.title))]");
+    }
+
     /** The text of the element with this id. */
     String text(String id) {
         return driver.findElement(By.id(id)).getText();

@@ -239,8 +239,8 @@ class DemoIT {
     }
 
     /**
-     * Issue 24, in the same browser: the lake page of silver/orders/ lists its _delta_log and shows the table's versions
-     * and schema; the topic page decodes the newest message of the orders topic, whose LSN the lake had applied at the
+     * Issue 24, in the same browser: the lake page of silver/orders/ lists its _delta_log and shows the table's versions,
+     * schema and a preview of 100 rows read by the running lakehouse job (a cell per column of its header); the topic page decodes the newest message of the orders topic, whose LSN the lake had applied at the
      * demo's reconcile (and whose after image is the row PostgreSQL, equal to silver, has); the schema page shows a
      * subject's versions and their difference; the Spark UI link answers. Screenshots go to target/console-*.png.
      */
@@ -251,12 +251,24 @@ class DemoIT {
         java.time.Duration wait = java.time.Duration.ofSeconds(60);
         try (var console = console(java.time.Duration.ofSeconds(5));
                 ConsoleBrowser browser = ConsoleBrowser.open()) {
+            long lakePage = System.nanoTime();
             browser.show(console.url() + "lake?path=silver%2Forders%2F", wait);
+            System.out.printf("DemoIT: the lake page of silver/orders (with its preview) drew in %.1f s%n",
+                    (System.nanoTime() - lakePage) / 1e9);
             assertThat(browser.rows("lake-entries", "prefix")).extracting(r -> r.get("prefix")).contains("silver/orders/_delta_log/");
             assertThat(browser.rows("delta-versions", "version")).as("versions of silver/orders").isNotEmpty()
                     .allSatisfy(r -> assertThat(r.get("text")).isNotBlank());
             assertThat(browser.rows("delta-schema", "column")).extracting(r -> r.get("column")).contains("order_id", "status");
             assertThat(browser.text("delta-preview")).contains("VERSION AS OF");
+            List<List<String>> preview = browser.preview();
+            List<String> header = preview.get(0);
+            assertThat(header).as("the preview's columns; the page says: %s", browser.text("preview")).contains("order_id", "status");
+            assertThat(preview.subList(1, preview.size())).as("rows of silver/orders (more than 12,000): the preview's 100")
+                    .hasSize(100).allSatisfy(row -> {
+                        assertThat(row).as("cells of %s", row).hasSameSizeAs(header);
+                        assertThat(row.get(header.indexOf("order_id"))).matches("[0-9]+");
+                    });
+            assertThat(browser.text("preview-note")).startsWith("100 rows of version ");
             browser.screenshot(Path.of("target", "console-lake.png"));
 
             browser.show(console.url() + "topics/tributary.shop.orders?partition=0&last=20", wait);

@@ -47,4 +47,11 @@ class StackConsoleSourcesTest {
             assertThat(t.merged()).isEmpty();
         });
     }
+
+    @Test
+    void theLakehouseJobsHttpServerIsItsMetricsPortOnLoopbackUnlessTurnedOff() {
+        assertThat(StackConsoleSources.lakehouseJobUrl(18083)).hasValue(java.net.URI.create("http://127.0.0.1:18083"));
+        assertThat(StackConsoleSources.lakehouseJobUrl(-1)).isEmpty();
+        assertThat(StackConsoleSources.lakehouseJobUrl(0)).isEmpty();
+    }
 }

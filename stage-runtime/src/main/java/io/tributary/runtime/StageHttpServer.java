@@ -144,7 +144,7 @@ public final class StageHttpServer implements AutoCloseable {
     private static void serve(HttpExchange exchange, StageRoute route) {
         try (exchange) {
             StageRequest request = new StageRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRemoteAddress());
+                    exchange.getRemoteAddress(), exchange.getRequestURI().getRawQuery());
             StageResponse response;
             try {
                 response = route.handle(request);

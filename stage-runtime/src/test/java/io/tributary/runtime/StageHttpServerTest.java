@@ -71,6 +71,16 @@ class StageHttpServerTest {
     }
 
     @Test
+    void aRouteReadsTheQuerysParametersDecoded() throws Exception {
+        try (StageHttpServer server = StageHttpServer.builder("test")
+                .get("/lake/preview", r -> StageResponse.text(200, new java.util.TreeMap<>(r.parameters()).toString())).start()) {
+            assertThat(call(server, "GET", "/lake/preview?path=silver%2Forders&version=3&version=4&flag").body())
+                    .isEqualTo("{flag=, path=silver/orders, version=3}");
+            assertThat(call(server, "GET", "/lake/preview").body()).isEqualTo("{}");
+        }
+    }
+
+    @Test
     void aTakenPortSaysHowToChooseAnother() throws Exception {
         try (StageHttpServer first = StageHttpServer.builder("test").metrics(() -> "").start()) {
             assertThatThrownBy(() -> StageHttpServer.builder("cdc-engine").bind("127.0.0.1", first.port())

@@ -3,6 +3,7 @@ package io.tributary.console.lake;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +19,9 @@ import java.util.TreeMap;
  * Spark: its versions (operation, metrics, timestamp), and at the latest or a chosen version its live files and
  * schema, replayed from the JSON commits. Commits are immutable, so parsed ones are kept (up to
  * {@link #CACHED_COMMITS}). A checkpoint (Parquet) is not read: when the commits before it were cleaned up the
- * view says so instead of guessing the files. Rows are not previewed here (that needs a Parquet reader; the view
- * gives the {@code ./tributary sql} query that shows them).
+ * view says so instead of guessing the files. Rows are not read here (that needs a Parquet reader): the view names the
+ * console's {@code /api/lake/preview} of the version, which the lakehouse job reads, and the {@code ./tributary sql}
+ * query that shows more.
  */
 public final class DeltaTableView {
     static final int MAX_LOG_FILES = 20_000;
@@ -105,8 +107,7 @@ public final class DeltaTableView {
             state.partitionColumns().forEach(partitions::add);
         }
         ObjectNode preview = root.putObject("preview");
-        preview.put("rows", (String) null);
-        preview.put("why", "the console reads the log, not the Parquet data files (no Spark in its process)");
+        preview.put("rows", "/api/lake/preview?path=" + URLEncoder.encode(prefix, StandardCharsets.UTF_8) + "&version=" + chosen);
         preview.put("sql", "./tributary sql \"SELECT * FROM " + sqlName(store.bucket(), prefix) + " VERSION AS OF " + chosen + " LIMIT 100\"");
         return root;
     }

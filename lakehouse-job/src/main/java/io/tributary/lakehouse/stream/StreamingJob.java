@@ -13,6 +13,8 @@ import io.tributary.lakehouse.lake.SilverWriter;
 import io.tributary.lakehouse.metrics.JobMetrics;
 import io.tributary.lakehouse.metrics.MetricsServer;
 import io.tributary.lakehouse.parking.TableParking;
+import io.tributary.lakehouse.preview.LakePreview;
+import io.tributary.lakehouse.preview.LakePreviewEndpoint;
 import io.tributary.lakehouse.reconcile.CheckpointOffsets;
 import io.tributary.runtime.StageLifecycle;
 import java.io.IOException;
@@ -97,7 +99,8 @@ public final class StreamingJob implements AutoCloseable {
 
         if (config.metricsPort() >= 0) {
             metricsServer = new MetricsServer(config.metricsHost(), config.metricsPort(), metrics, this::health,
-                    this::maintainNow, this::resume);
+                    this::maintainNow, this::resume,
+                    new LakePreviewEndpoint(new LakePreview(spark, paths), LakePreviewEndpoint.DEFAULT_TIMEOUT));
         }
         spark.streams().addListener(new ProgressListener());
 
