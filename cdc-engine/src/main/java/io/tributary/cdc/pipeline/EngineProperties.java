@@ -44,9 +44,8 @@ public final class EngineProperties {
             p.setProperty("table.exclude.list", String.join(",", partitions.stream()
                     .map(t -> t.replace(".", "\\.")).toList()));
         }
-        // a stored position the slot is ahead of (the slot was dropped and Debezium created it again on a task
-        // restart) fails the start instead of streaming from the new slot and skipping the changes in between
-        p.setProperty("offset.mismatch.strategy", "trust_offset");
+        // offset.mismatch.strategy stays Debezium's default: trust_offset fails the start on a slot ahead of the stored
+        // offset, which a failed offsets write (a full disk) leaves behind with nothing lost (SlotVerdict.aheadWarning)
         p.setProperty("snapshot.mode", config.snapshotMode().debeziumValue());
         // hold ACCESS SHARE on the captured tables during the snapshot: a table rewrite (ALTER COLUMN TYPE) committed
         // while the snapshot reads would otherwise make it export 0 rows of that table (CdcResilienceIT)

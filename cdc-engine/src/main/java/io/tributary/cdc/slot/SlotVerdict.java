@@ -5,10 +5,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Whether the replication slot can still deliver every change after the engine's stored position. Three ways it
- * cannot: it was dropped, PostgreSQL invalidated it ({@code max_slot_wal_keep_size}), or it was dropped and created
- * again (its confirmed position is ahead of anything the engine stored). In each case the changes in between are no
- * longer in any slot: streaming on would skip them silently, so the engine stops and names the recovery.
+ * Whether the replication slot can still deliver every change after the engine's stored position. Two ways it
+ * cannot: it was dropped, or PostgreSQL invalidated it ({@code max_slot_wal_keep_size}). In each case the changes in
+ * between are no longer in any slot: streaming on would skip them silently, so the engine stops and names the
+ * recovery. A slot ahead of the stored position is a warning ({@link #aheadWarning}).
  */
 public final class SlotVerdict {
     /** The command that re-snapshots every captured table (docs/cdc-engine.md, "Slot lost: cdc reset"). */
@@ -38,12 +38,24 @@ public final class SlotVerdict {
             return Optional.of("Replication slot " + slot + " was invalidated by PostgreSQL (wal_status lost: it "
                     + "held more WAL than max_slot_wal_keep_size allows) and " + position + "." + fix);
         }
-        if (row.get().confirmedFlushLsn() > stored.getAsLong()) {
-            return Optional.of("Replication slot " + slot + " confirms LSN " + Lsn.format(row.get().confirmedFlushLsn())
-                    + ", ahead of anything cdc-engine stored: " + position + ". The slot was dropped and created "
-                    + "again." + fix);
-        }
         return Optional.empty();
+    }
+
+    /**
+     * A slot that confirms more than the offsets file holds: not a stop. The changes in between were acknowledged by
+     * Kafka before the offsets write failed (a full disk does this: CdcResilienceIT), so streaming on from the slot
+     * loses nothing; only a slot dropped and created again while cdc-engine was stopped looks the same, and then the
+     * changes in between are lost. The warning says both.
+     */
+    public static Optional<String> aheadWarning(String slot, Optional<SlotRow> row, OptionalLong stored) {
+        if (stored.isEmpty() || row.isEmpty() || row.get().confirmedFlushLsn() <= stored.getAsLong()) {
+            return Optional.empty();
+        }
+        return Optional.of("Replication slot " + slot + " confirms LSN " + Lsn.format(row.get().confirmedFlushLsn())
+                + ", ahead of the stored position LSN " + Lsn.format(stored.getAsLong()) + ": the changes in between"
+                + " reached Kafka before the offsets file could be written (e.g. a full disk), and streaming goes on from"
+                + " the slot. If the slot was dropped and created again while cdc-engine was stopped, those changes are"
+                + " in no slot: run " + RESET_COMMAND + ".");
     }
 
     /** An LSN as PostgreSQL prints it ({@code 0/16B3748}). */

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Checks the replication slot against the stored offsets (at start and on a schedule while streaming) and stops the
- * engine with {@link SlotVerdict}'s message when the slot was dropped, invalidated or re-created. A failed read (
+ * engine with {@link SlotVerdict}'s message when the slot was dropped or invalidated; at start it warns of a slot
+ * ahead of the stored offsets. A failed read (
  * PostgreSQL away) is left to the PostgreSQL watch and tried again at the next tick.
  */
 public final class SlotWatch implements AutoCloseable {
@@ -48,7 +49,12 @@ public final class SlotWatch implements AutoCloseable {
         if (problem.isPresent()) {
             throw new EngineStopException(problem.get(), null);
         }
-        LOG.info("Replication slot {} matches the stored offsets (or this is a first start)", inspector.slot());
+        Optional<String> ahead = SlotVerdict.aheadWarning(inspector.slot(), inspector.read(), StoredPosition.read(offsetsFile));
+        if (ahead.isPresent()) {
+            LOG.warn("{}", ahead.get());
+        } else {
+            LOG.info("Replication slot {} matches the stored offsets (or this is a first start)", inspector.slot());
+        }
     }
 
     public void start(Duration interval) {

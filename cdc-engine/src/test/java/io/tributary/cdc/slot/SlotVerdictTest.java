@@ -46,11 +46,13 @@ class SlotVerdictTest {
     }
 
     @Test
-    void aSlotAheadOfTheStoredPositionWasCreatedAgain() {
-        String problem = SlotVerdict.judge("s", Optional.of(new SlotRow("reserved", 0x1_0000_0010L)), OptionalLong.of(0x20),
-                FILE).orElseThrow();
-        assertThat(problem).contains("confirms LSN 1/10, ahead of anything cdc-engine stored")
-                .contains("LSN 0/20").contains("dropped and created again").contains("./tributary cdc reset");
+    void aSlotAheadOfTheStoredPositionIsAWarningNotAStop() {
+        Optional<SlotRow> ahead = Optional.of(new SlotRow("reserved", 0x1_0000_0010L));
+        assertThat(SlotVerdict.judge("s", ahead, OptionalLong.of(0x20), FILE)).isEmpty();
+        assertThat(SlotVerdict.aheadWarning("s", ahead, OptionalLong.of(0x20))).hasValueSatisfying(w -> assertThat(w)
+                .contains("confirms LSN 1/10, ahead of the stored position LSN 0/20").contains("./tributary cdc reset"));
+        assertThat(SlotVerdict.aheadWarning("s", Optional.of(new SlotRow("reserved", 0x20)), OptionalLong.of(0x20))).isEmpty();
+        assertThat(SlotVerdict.aheadWarning("s", ahead, OptionalLong.empty())).as("a first start").isEmpty();
     }
 
     @Test
