@@ -33,9 +33,10 @@ final class CdcCommand implements Runnable {
             description = {
                 "Re-snapshot every captured table after the replication slot was lost: stop cdc-engine, write a delete "
                     + "for every key of its topics, drop its slot, move its offsets file aside, start it again.",
-                "Run it when cdc-engine stopped with 'Replication slot ... does not exist' (dropped), '... was "
-                    + "invalidated' (max_slot_wal_keep_size) or '... ahead of anything cdc-engine stored' (dropped and "
-                    + "created again): the changes since its stored position are in no slot any more. The restarted "
+                "Run it when cdc-engine stopped with 'Replication slot ... does not exist' (dropped) or '... was "
+                    + "invalidated' (max_slot_wal_keep_size), or when it warned of a slot ahead of its stored position "
+                    + "that you know was dropped and created again: the changes since its stored position are in no "
+                    + "slot any more. The restarted "
                     + "engine creates the slot and reads every captured table again from one consistent point, then "
                     + "streams from exactly there. The deletes come first (at the WAL position before the slot is "
                     + "dropped), the re-read rows after them, so a row deleted while no slot kept the WAL ends deleted "
