@@ -3,6 +3,7 @@ package io.tributary.cdc.slot;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -38,18 +39,21 @@ public final class SlotWatch implements AutoCloseable {
 
     /** The slot's problem now, if any; throws when the slot or the offsets file cannot be read. */
     public Optional<String> problem() throws Exception {
-        // the slot first: the offsets file only moves forward, and is written before the slot is confirmed
-        var row = inspector.read();
-        return SlotVerdict.judge(inspector.slot(), row, StoredPosition.read(offsetsFile), offsetsFile);
+        return SlotVerdict.judge(inspector.slot(), inspector.read(), StoredPosition.read(offsetsFile), offsetsFile);
     }
 
-    /** At start, before Debezium could create a new slot: stops the start with the problem. */
+    /**
+     * At start, before Debezium could create a new slot: stops the start with the problem, or warns of a slot ahead of
+     * the stored offsets (slot and file read once, for both verdicts).
+     */
     public void checkAtStart() throws Exception {
-        Optional<String> problem = problem();
+        Optional<SlotRow> row = inspector.read();
+        OptionalLong stored = StoredPosition.read(offsetsFile);
+        Optional<String> problem = SlotVerdict.judge(inspector.slot(), row, stored, offsetsFile);
         if (problem.isPresent()) {
             throw new EngineStopException(problem.get(), null);
         }
-        Optional<String> ahead = SlotVerdict.aheadWarning(inspector.slot(), inspector.read(), StoredPosition.read(offsetsFile));
+        Optional<String> ahead = SlotVerdict.aheadWarning(inspector.slot(), row, stored);
         if (ahead.isPresent()) {
             LOG.warn("{}", ahead.get());
         } else {
