@@ -42,6 +42,7 @@ final class LakeWaitProgress implements AutoCloseable {
     private Admin admin;
     private long lastPrinted;
     private boolean allReadSaid;
+    private boolean failureSaid;
 
     LakeWaitProgress(String bootstrap, int lakePort, PrintWriter out, Duration interval) {
         this.bootstrap = bootstrap;
@@ -88,7 +89,13 @@ final class LakeWaitProgress implements AutoCloseable {
                     .forEach((tp, info) -> end.put(tp.topic() + "#" + tp.partition(), info.offset()));
             return Optional.of(LakeBacklog.of(end, consumed));
         } catch (ExecutionException | TimeoutException | KafkaException e) {
-            LOG.debug("lake backlog not measured this time: {}", e.toString());
+            // the first failure is said: a permanent one (a refused client setting) must not hide as a hiccup
+            if (!failureSaid) {
+                failureSaid = true;
+                LOG.warn("The lake's backlog cannot be measured ({}); the wait goes on without progress lines", e.toString());
+            } else {
+                LOG.debug("lake backlog not measured this time: {}", e.toString());
+            }
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
