@@ -62,11 +62,27 @@ class LakeWritersSparkTest {
 
     /** One micro-batch: decodes the records as the job would and writes bronze then silver. */
     private static void batch(OrdersFixture f, long batchId, List<Schema> envelopes, Object... keyAndValue) {
+        Dataset<Row> decoded = decode(f, batchId, envelopes, keyAndValue);
+        TableLayout layout = layout(f, envelopes);
+        bronze.append(f.table, decoded, "test-app", batchId);
+        silver.write(layout, decoded, TableBatchStats.of(decoded));
+    }
+
+    /** The bronze half of {@link #batch}. */
+    private static void bronzeOnly(OrdersFixture f, long batchId, List<Schema> envelopes, Object... keyAndValue) {
+        bronze.append(f.table, decode(f, batchId, envelopes, keyAndValue), "test-app", batchId);
+    }
+
+    private static TableLayout layout(OrdersFixture f, List<Schema> envelopes) {
         Map<Integer, Schema> valueSchemas = new HashMap<>();
         for (int i = 0; i < envelopes.size(); i++) {
             valueSchemas.put(i + 1, envelopes.get(i));
         }
-        TableLayout layout = TableLayouts.derive(f.table, valueSchemas, Map.of(100, f.key)).orElseThrow();
+        return TableLayouts.derive(f.table, valueSchemas, Map.of(100, f.key)).orElseThrow();
+    }
+
+    private static Dataset<Row> decode(OrdersFixture f, long batchId, List<Schema> envelopes, Object... keyAndValue) {
+        TableLayout layout = layout(f, envelopes);
         EnvelopeConverter converter = new EnvelopeConverter(layout, TOAST);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < keyAndValue.length; i += 2) {
@@ -74,9 +90,7 @@ class LakeWritersSparkTest {
             rows.add(converter.convert((GenericRecord) keyAndValue[i + 1], (GenericRecord) keyAndValue[i],
                     new KafkaCoordinates(f.topic, 0, offset, Instant.now())));
         }
-        Dataset<Row> decoded = spark.createDataFrame(rows, layout.decodedSchema());
-        bronze.append(f.table, decoded, "test-app", batchId);
-        silver.write(layout, decoded, TableBatchStats.of(decoded));
+        return spark.createDataFrame(rows, layout.decodedSchema());
     }
 
     private static List<Row> live(String table) {
@@ -169,6 +183,48 @@ class LakeWritersSparkTest {
         assertThat(live(f.table)).extracting(r -> r.getAs("id"), r -> r.getAs("customer"))
                 .contains(tuple(0, "c6"), tuple(1, "c7"), tuple(2, "c5"), tuple(10, "n0"), tuple(17, "n7"))
                 .hasSize(11);
+    }
+
+    @Test
+    void aFileCompactedOnceIsNotCompactedAgainOnceItIsNotSmall() throws Exception {
+        OrdersFixture f = new OrdersFixture("tributary.shop.orders_f", "orders_f");
+        List<Schema> v1 = List.of(f.envelopeV1);
+        String minFiles = "spark.databricks.delta.autoCompact.minNumFiles";
+        String minSize = io.tributary.lakehouse.stream.SparkSessions.AUTO_COMPACT_MIN_FILE_SIZE;
+        String filesBefore = spark.conf().get(minFiles);
+        String sizeBefore = spark.conf().getOption(minSize).getOrElse(() -> null);
+        assertThat(sizeBefore).as("the job's small-file size").isEqualTo(Long.toString(8L << 20));
+        spark.conf().set(minFiles, "3");
+        try {
+            for (int batch = 0; batch < 3; batch++) {
+                bronzeOnly(f, batch, v1, f.key(batch), f.insert(batch, 100L * (batch + 1), "c" + batch, "1.00", 1));
+            }
+            List<String> compacted = liveFilePaths(paths.bronze(f.table));
+            assertThat(compacted).as("bronze after three appends and a compaction").hasSize(1);
+            // the compacted file is not small any more: the next compaction leaves it where it is
+            long size = new org.apache.hadoop.fs.Path(compacted.get(0))
+                    .getFileSystem(spark.sparkContext().hadoopConfiguration())
+                    .getFileStatus(new org.apache.hadoop.fs.Path(compacted.get(0))).getLen();
+            spark.conf().set(minSize, Long.toString(size));
+            for (int batch = 3; batch < 6; batch++) {
+                bronzeOnly(f, batch, v1, f.key(batch), f.insert(batch, 100L * (batch + 1), "c" + batch, "1.00", 1));
+            }
+            List<String> after = liveFilePaths(paths.bronze(f.table));
+            assertThat(after).as("bronze after three more appends and a compaction of the new files only")
+                    .hasSize(2).contains(compacted.get(0));
+        } finally {
+            spark.conf().set(minFiles, filesBefore);
+            if (sizeBefore == null) {
+                spark.conf().unset(minSize);
+            } else {
+                spark.conf().set(minSize, sizeBefore);
+            }
+        }
+        assertThat(spark.read().format("delta").load(paths.bronze(f.table)).count()).isEqualTo(6);
+    }
+
+    private static List<String> liveFilePaths(String path) {
+        return java.util.Arrays.asList(spark.read().format("delta").load(path).inputFiles());
     }
 
     private static long liveFiles(String path) {
