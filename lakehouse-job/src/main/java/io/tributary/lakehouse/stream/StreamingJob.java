@@ -19,10 +19,10 @@ import io.tributary.lakehouse.reconcile.CheckpointOffsets;
 import io.tributary.runtime.StageLifecycle;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,7 +54,8 @@ public final class StreamingJob implements AutoCloseable {
     private final StageLifecycle lifecycle = new StageLifecycle("the lakehouse job");
     private SparkSession spark;
     private StreamingQuery query;
-    private StreamingQuery goldQuery;
+    /** The gold query, started once the lake's first batch is done (null when gold is off). */
+    private AfterFirstBatch<StreamingQuery> gold;
     private MetricsServer metricsServer;
     private ScheduledExecutorService scheduler;
     private ExecutorService tablePool;
@@ -116,11 +117,8 @@ public final class StreamingJob implements AutoCloseable {
         LOG.info("streaming query {} (id {}) started: topics /{}/ -> {}", config.queryName(), query.id(),
                 config.topicPattern(), config.lakeRoot());
         if (config.goldEnabled()) {
-            try {
-                goldQuery = GoldQuery.start(spark, config, System.getenv(), retry, metrics);
-            } catch (SQLException e) {
-                throw new IOException("gold: " + e.getMessage(), e);
-            }
+            gold = new AfterFirstBatch<>("the gold query",
+                    () -> GoldQuery.start(spark, config, System.getenv(), retry, metrics), this::stopLakeQuery);
         }
 
         if (!config.maintenanceInterval().isZero()) {
@@ -163,22 +161,59 @@ public final class StreamingJob implements AutoCloseable {
                 .option("failOnDataLoss", "true");
     }
 
-    /** Blocks until the query (or the gold query, when it runs) stops; throws when one failed. */
+    /**
+     * Blocks until the query (or the gold query, when it runs) stops; throws when one failed, or when the gold query
+     * could not start ({@link IllegalStateException} with its cause).
+     */
     public void awaitTermination() throws StreamingQueryException {
         try {
-            if (goldQuery == null) {
+            if (gold == null) {
                 query.awaitTermination();
                 return;
             }
             spark.streams().awaitAnyTermination();
-            for (StreamingQuery q : List.of(query, goldQuery)) {
+            Optional<Exception> goldStart = gold.failure();
+            if (goldStart.isPresent()) {
+                throw new IllegalStateException("gold: " + goldStart.get().getMessage(), goldStart.get());
+            }
+            for (StreamingQuery q : queries()) {
                 if (q.exception().isDefined()) {
                     throw q.exception().get();
                 }
             }
-        } catch (StreamingQueryException e) {
+        } catch (StreamingQueryException | RuntimeException e) {
             recordFailure(e);
             throw e;
+        }
+    }
+
+    /** The queries started so far: the lake's, and the gold query once it runs. */
+    private List<StreamingQuery> queries() {
+        List<StreamingQuery> queries = new java.util.ArrayList<>(List.of(query));
+        if (gold != null) {
+            gold.started().ifPresent(queries::add);
+        }
+        return queries;
+    }
+
+    /** The gold query could not start: the lake query stops too, so that {@link #awaitTermination} reports it. */
+    private void stopLakeQuery() {
+        stop(query, "the lake query");
+    }
+
+    /**
+     * Stops a query; on SIGTERM Spark's own shutdown hook may have stopped the context first, which ended the query
+     * already (stopping it then would throw, and skip the rest of {@link #close}).
+     */
+    private void stop(StreamingQuery q, String name) {
+        if (spark.sparkContext().isStopped()) {
+            LOG.info("{} ended with Spark's context", name);
+            return;
+        }
+        try {
+            q.stop();
+        } catch (TimeoutException e) {
+            LOG.warn("{} did not stop in time", name, e);
         }
     }
 
@@ -205,8 +240,8 @@ public final class StreamingJob implements AutoCloseable {
     }
 
     private String health() {
-        boolean active = query != null && query.isActive() && (!config.goldEnabled() || goldQuery != null
-                && goldQuery.isActive());
+        boolean active = query != null && query.isActive() && (gold == null || gold.pending()
+                || gold.started().map(StreamingQuery::isActive).orElse(false));
         return (active ? "UP" : "DOWN") + " batches=" + metrics.batchesTotal() + "\n";
     }
 
@@ -256,19 +291,12 @@ public final class StreamingJob implements AutoCloseable {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }
-        if (goldQuery != null) {
-            try {
-                goldQuery.stop();
-            } catch (TimeoutException e) {
-                LOG.warn("gold query did not stop in time", e);
-            }
+        if (gold != null) {
+            gold.close();
+            gold.started().ifPresent(goldQuery -> stop(goldQuery, "the gold query"));
         }
         if (query != null) {
-            try {
-                query.stop();
-            } catch (TimeoutException e) {
-                LOG.warn("query did not stop in time", e);
-            }
+            stop(query, "the lake query");
         }
         if (tablePool != null) {
             tablePool.shutdownNow();
@@ -303,6 +331,9 @@ public final class StreamingJob implements AutoCloseable {
             var p = event.progress();
             if (!config.queryName().equals(p.name())) {
                 return; // the gold query reports its own figures
+            }
+            if (gold != null) {
+                gold.batchFinished();
             }
             metrics.progress(p.inputRowsPerSecond(), p.processedRowsPerSecond());
             for (var source : p.sources()) {
