@@ -29,6 +29,11 @@ final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--sample", defaultValue = "10", description = "Differing keys printed per kind and table (default ${DEFAULT-VALUE}).")
     int sample;
 
+    @Option(names = "--history", description = "Also check the SCD2 history tables (docs/history.md): bring them up to"
+            + " bronze, then compare each one's current rows with silver's live rows; a difference makes the result"
+            + " differ (exit 3). Do not run it while a daily job writes history.")
+    boolean history;
+
     @Override
     public Integer call() {
         DurationText.parse(timeout, "--timeout");
@@ -36,6 +41,9 @@ final class ReconcileCommand implements Callable<Integer> {
         List<String> args = new ArrayList<>(List.of("--timeout", timeout, "--sample", Integer.toString(sample)));
         if (json) {
             args.add("--json");
+        }
+        if (history) {
+            args.add("--history");
         }
         LakehouseTool.Result result = run(running, args, System.out);
         if (!ReconcileSummary.isVerdict(result.exitCode())) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.contracts.metrics.MetricNames;
+import io.tributary.contracts.reconcile.ReconcileJson;
+import io.tributary.contracts.reconcile.ReconcileResult;
 import io.tributary.contracts.types.TypeMatrix;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.PostgresEndpoint;
@@ -564,11 +566,19 @@ class DemoIT {
             st.execute("ALTER TABLE " + table + " DROP COLUMN c_text");
             st.execute("UPDATE " + table + " SET c_added = 8 WHERE id = 4");
         }
-        Result after = cli(400, "reconcile", "--json", "--timeout", "120s");
+        // issue 18: with --history, history is brought up to bronze and its current rows compared with silver
+        Result after = cli(400, "reconcile", "--json", "--history", "--timeout", "120s");
         ReconcileSummary.Table touched = matrixOf(after);
         assertThat(touched.equal()).as("after UPDATE ... SET c_added = c_added and DROP COLUMN: %s", after.out()).isTrue();
         assertThat(touched.silverRows()).isEqualTo(TypeMatrix.ids().size());
         assertThat(after.code()).as(after.out()).isZero();
+        List<ReconcileResult.HistoryResult> history = ReconcileJson.read(after.out().lines()
+                .filter(l -> l.startsWith("{")).reduce((a, b) -> b).orElseThrow()).history();
+        assertThat(history).extracting(ReconcileResult.HistoryResult::table)
+                .contains("customers", "orders", "products", TypeMatrix.TABLE);
+        assertThat(history).allSatisfy(h -> assertThat(h.equal()).as("%s", h).isTrue());
+        assertThat(history).filteredOn(h -> h.table().equals("orders")).singleElement()
+                .satisfies(h -> assertThat(h.historyRows()).as("%s", h).isPositive().isEqualTo(h.silverRows()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tributary.contracts.reconcile;
 
+import io.tributary.contracts.reconcile.ReconcileResult.HistoryResult;
 import io.tributary.contracts.reconcile.ReconcileResult.ParkedBy;
 import io.tributary.contracts.reconcile.ReconcileResult.TableResult;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.Map;
 /**
  * The one codec of the reconcile report: lakehouse-job's {@code reconcile --json} writes one line with it, the CLI reads
  * that line back with it. A field an older report lacks reads as its default (0, false, "", an empty list, not parked,
- * no problem; no {@code outcome}: equal or different from {@code equal}).
+ * no problem, no history check; no {@code outcome}: equal or different from {@code equal}).
  */
 public final class ReconcileJson {
 
@@ -50,7 +51,20 @@ public final class ReconcileJson {
             out.field("problem", t.problem());
             out.end();
         }
-        return out.endArray().strings("lakeOnlyTables", r.lakeOnlyTables()).end().toString();
+        out.endArray().strings("lakeOnlyTables", r.lakeOnlyTables()).beginArray("history");
+        for (HistoryResult h : r.history()) {
+            out.begin()
+                    .field("table", h.table())
+                    .field("equal", h.equal())
+                    .field("historyRows", h.historyRows())
+                    .field("silverRows", h.silverRows())
+                    .field("onlyInHistory", h.onlyInHistory())
+                    .field("onlyInSilver", h.onlyInSilver())
+                    .field("inFlight", h.inFlight())
+                    .strings("firstKeys", h.firstKeys())
+                    .end();
+        }
+        return out.endArray().end().toString();
     }
 
     /** Reads a report {@link #write} wrote; an error says what is not JSON or not a report. */
@@ -65,12 +79,20 @@ public final class ReconcileJson {
                 tables.add(table(table));
             }
         }
+        List<HistoryResult> history = new ArrayList<>();
+        for (Object h : list(root, "history")) {
+            if (h instanceof Map<?, ?> m) {
+                history.add(new HistoryResult(text(m, "table"), bool(m, "equal"), number(m, "historyRows"),
+                        number(m, "silverRows"), number(m, "onlyInHistory"), number(m, "onlyInSilver"),
+                        number(m, "inFlight"), strings(m, "firstKeys")));
+            }
+        }
         boolean equal = bool(root, "equal");
         Object outcome = root.get("outcome");
         return new ReconcileResult(equal, outcome instanceof String label ? ReconcileOutcome.ofLabel(label)
                 : equal ? ReconcileOutcome.EQUAL : ReconcileOutcome.DIFFERENT, text(root, "snapshotLsn"),
                 bool(root, "caughtUp"), text(root, "catchUpDetail"), number(root, "waitMillis"),
-                number(root, "compareMillis"), tables, strings(root, "lakeOnlyTables"));
+                number(root, "compareMillis"), tables, strings(root, "lakeOnlyTables"), history);
     }
 
     private static TableResult table(Map<?, ?> t) {

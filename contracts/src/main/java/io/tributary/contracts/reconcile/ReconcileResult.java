@@ -15,13 +15,42 @@ import java.util.List;
  * @param compareMillis  time spent reading and comparing
  * @param tables         one result per compared table
  * @param lakeOnlyTables silver tables with no PostgreSQL table
+ * @param history        history's current rows against silver, per table ({@code reconcile --history}); empty when
+ *                       not asked
  */
 public record ReconcileResult(boolean equal, ReconcileOutcome outcome, String snapshotLsn, boolean caughtUp,
-        String catchUpDetail, long waitMillis, long compareMillis, List<TableResult> tables, List<String> lakeOnlyTables) {
+        String catchUpDetail, long waitMillis, long compareMillis, List<TableResult> tables, List<String> lakeOnlyTables,
+        List<HistoryResult> history) {
 
     public ReconcileResult {
         tables = List.copyOf(tables);
         lakeOnlyTables = List.copyOf(lakeOnlyTables);
+        history = List.copyOf(history);
+    }
+
+    /** A report without the history check. */
+    public ReconcileResult(boolean equal, ReconcileOutcome outcome, String snapshotLsn, boolean caughtUp,
+            String catchUpDetail, long waitMillis, long compareMillis, List<TableResult> tables,
+            List<String> lakeOnlyTables) {
+        this(equal, outcome, snapshotLsn, caughtUp, catchUpDetail, waitMillis, compareMillis, tables, lakeOnlyTables,
+                List.of());
+    }
+
+    /**
+     * One table's SCD2 history against silver: its current versions against silver's live rows, over every column both
+     * have, keys changed after the snapshot left out.
+     *
+     * @param onlyInHistory current versions with no equal live row in silver
+     * @param onlyInSilver  live silver rows with no equal current version
+     * @param inFlight      keys left out: changed after the snapshot's LSN
+     * @param firstKeys     some keys of the differing rows
+     */
+    public record HistoryResult(String table, boolean equal, long historyRows, long silverRows, long onlyInHistory,
+            long onlyInSilver, long inFlight, List<String> firstKeys) {
+
+        public HistoryResult {
+            firstKeys = List.copyOf(firstKeys);
+        }
     }
 
     /**

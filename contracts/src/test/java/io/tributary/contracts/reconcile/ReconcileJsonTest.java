@@ -3,6 +3,7 @@ package io.tributary.contracts.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.contracts.reconcile.ReconcileResult.HistoryResult;
 import io.tributary.contracts.reconcile.ReconcileResult.ParkedBy;
 import io.tributary.contracts.reconcile.ReconcileResult.TableResult;
 import java.util.List;
@@ -17,7 +18,9 @@ class ReconcileJsonTest {
                 List.of("key \"quoted\", with comma\nand newline \\ \u0001"), List.of("discount"),
                 new ParkedBy("lakehouse-job", "IllegalStateException: cannot cast \"x\"", "12"));
         return new ReconcileResult(false, ReconcileOutcome.DIFFERENT, "0/1E9F988", false, "partition 0 at 41 of 42", 1500,
-                2500, List.of(equal, parked), List.of("old_table", "ünïcode"));
+                2500, List.of(equal, parked), List.of("old_table", "ünïcode"), List.of(
+                        new HistoryResult("customers", true, 1200, 1200, 0, 0, 4, List.of()),
+                        new HistoryResult("orders", false, 9, 8, 2, 1, 0, List.of("7", "a,\"b\""))));
     }
 
     @Test
@@ -48,6 +51,7 @@ class ReconcileJsonTest {
         ReconcileResult r = ReconcileJson.read("{\"equal\":true,\"tables\":[{\"table\":\"t\",\"equal\":true}]}");
         assertThat(r.outcome()).isEqualTo(ReconcileOutcome.EQUAL);
         assertThat(r.lakeOnlyTables()).isEmpty();
+        assertThat(r.history()).as("a report without the history check").isEmpty();
         assertThat(r.tables().get(0).parked()).isNull();
         assertThat(r.tables().get(0).firstMissing()).isEmpty();
         assertThat(ReconcileJson.read("{\"equal\":false}").outcome()).isEqualTo(ReconcileOutcome.DIFFERENT);

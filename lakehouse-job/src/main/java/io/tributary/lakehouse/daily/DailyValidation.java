@@ -2,11 +2,11 @@ package io.tributary.lakehouse.daily;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.tributary.lakehouse.history.HistoryAgainstSilver;
 import io.tributary.lakehouse.history.HistoryColumns;
 import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.lakehouse.lake.LakeTables;
 import io.tributary.lakehouse.lake.SchemaEvolution;
-import io.tributary.lakehouse.lake.SilverColumns;
 import io.tributary.lakehouse.reconcile.PostgresSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,9 +15,8 @@ import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.OptionalLong;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -126,12 +125,9 @@ public final class DailyValidation {
         if (!LakeTables.exists(spark.sparkContext().hadoopConfiguration(), silverPath)) {
             return new CheckResult(name, false, "no silver table", "silver." + table, "at " + silverPath);
         }
-        Dataset<Row> silver = spark.read().format("delta").load(silverPath).where("NOT " + SilverColumns.DELETED);
-        Dataset<Row> history = current(table);
-        Set<String> silverColumns = new HashSet<>(Arrays.asList(silver.columns()));
-        Column[] common = Arrays.stream(history.columns()).filter(silverColumns::contains)
-                .map(c -> col(SchemaEvolution.quote(c))).toArray(Column[]::new);
-        return CheckResult.none(name, differing(history.select(common), silver.select(common)),
+        HistoryAgainstSilver.Comparison c = new HistoryAgainstSilver(spark, paths)
+                .compare(table, List.of(), OptionalLong.empty(), 0);
+        return CheckResult.none(name, c.onlyInHistory() + c.onlySilver(),
                 "rows in one and not the other, over the columns both have");
     }
 

@@ -5,6 +5,7 @@ import io.tributary.contracts.wal.Lsn;
 import io.tributary.configuration.ConfigException;
 import io.tributary.configuration.DurationSyntax;
 import io.tributary.lakehouse.config.LakehouseConfig;
+import io.tributary.lakehouse.history.HistoryAgainstSilver;
 import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.lakehouse.stream.SparkSessions;
 import java.io.PrintWriter;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Option;
         description = {"Compare PostgreSQL (one consistent snapshot) with silver: row counts, missing and extra keys,",
                 "rows whose values differ. Waits until the lake has applied everything up to the snapshot's LSN.",
                 "A table a stage parked is reported as parked (its changes are held back until resumed), not as lost.",
+                "--history also checks the SCD2 history tables: their current rows against silver.",
                 "Exit 0 when equal, 4 when tables are parked and every other table is equal, 3 when a table differs.",
                 "Reads the TRIBUTARY_* environment (PostgreSQL as the CDC role)."})
 public final class ReconcileCommand implements Callable<Integer> {
@@ -52,6 +54,10 @@ public final class ReconcileCommand implements Callable<Integer> {
 
     @Option(names = "--sample", defaultValue = "10", description = "Differing keys to print per kind (default ${DEFAULT-VALUE}).")
     int sample;
+
+    @Option(names = "--history", description = "Also bring the SCD2 history tables up to bronze (as `history` does) and"
+            + " check that each one's current rows equal silver's live rows (keys changed after the snapshot left out).")
+    boolean history;
 
     @Option(names = "--set", description = "KEY=VALUE lakehouse setting or spark.* key (as for the job).")
     Map<String, String> overrides = new LinkedHashMap<>();
@@ -87,7 +93,7 @@ public final class ReconcileCommand implements Callable<Integer> {
         SparkSession spark = SparkSessions.create(config, "tributary-reconcile");
         try {
             ReconcileReport report = run(spark, config, postgres, wait, sample,
-                    ParkedState.fromCdcEngine(cdcParked, config.sourceSchema()));
+                    ParkedState.fromCdcEngine(cdcParked, config.sourceSchema()), history);
             PrintWriter out = spec.commandLine().getOut();
             out.print(json ? report.toJson() + "\n" : report.toText());
             out.flush();
@@ -108,12 +114,15 @@ public final class ReconcileCommand implements Callable<Integer> {
     /** The reconciliation itself, on a given session (also used by tests). */
     public static ReconcileReport run(SparkSession spark, LakehouseConfig config, PostgresSource postgres,
             Duration wait, int sample) throws Exception {
-        return run(spark, config, postgres, wait, sample, Map.of());
+        return run(spark, config, postgres, wait, sample, Map.of(), false);
     }
 
-    /** @param cdcParked tables cdc-engine has parked, by table name in the source schema */
+    /**
+     * @param cdcParked tables cdc-engine has parked, by table name in the source schema
+     * @param history   whether to bring history up to bronze and compare its current rows with silver
+     */
     public static ReconcileReport run(SparkSession spark, LakehouseConfig config, PostgresSource postgres,
-            Duration wait, int sample, Map<String, ParkedState> cdcParked) throws Exception {
+            Duration wait, int sample, Map<String, ParkedState> cdcParked, boolean history) throws Exception {
         LakePaths paths = new LakePaths(config.lakeRoot());
         try (PostgresSnapshot snapshot = PostgresSnapshot.open(postgres, config.sourceSchema())) {
             long lsn = snapshot.lsn();
@@ -134,6 +143,7 @@ public final class ReconcileCommand implements Callable<Integer> {
             List<String> lakeTables = new ArrayList<>(silver.tables());
             TableComparator comparator = new TableComparator(sample);
             List<TableDiff> diffs = new ArrayList<>();
+            Map<String, List<String>> keysOfCompared = new LinkedHashMap<>();
             for (String table : snapshot.tables()) {
                 String qualified = config.sourceSchema() + "." + table;
                 if (!snapshot.readable(table)) {
@@ -161,6 +171,7 @@ public final class ReconcileCommand implements Callable<Integer> {
                 Map<String, String> source = snapshot.fingerprints(table, keys, columns);
                 TableDiff diff;
                 if (lakeTables.remove(table)) {
+                    keysOfCompared.put(table, keys);
                     SilverSnapshot.Read read = silver.read(table, keys, columns, lsn);
                     diff = comparator.compare(table, source, read.live(), read.newerThanSnapshot(), read.missingColumns())
                             .withBronzeRows(silver.bronzeRows(table));
@@ -174,9 +185,11 @@ public final class ReconcileCommand implements Callable<Integer> {
                         diff.lakeRows(), diff.missing(), diff.extra(), diff.differing());
                 diffs.add(diff);
             }
+            List<HistoryAgainstSilver.Comparison> histories = history
+                    ? HistoryCheck.run(spark, config, paths, keysOfCompared, lsn, sample) : List.of();
             long compareMillis = (System.nanoTime() - compareStart) / 1_000_000;
             return new ReconcileReport(Lsn.format(lsn), caughtUp.caughtUp(), caughtUp.detail(), waitMillis,
-                    compareMillis, diffs, List.copyOf(lakeTables));
+                    compareMillis, diffs, List.copyOf(lakeTables), histories);
         }
     }
 }

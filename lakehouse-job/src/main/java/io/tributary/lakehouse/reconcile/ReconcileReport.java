@@ -3,6 +3,7 @@ package io.tributary.lakehouse.reconcile;
 import io.tributary.contracts.reconcile.ReconcileJson;
 import io.tributary.contracts.reconcile.ReconcileOutcome;
 import io.tributary.contracts.reconcile.ReconcileResult;
+import io.tributary.lakehouse.history.HistoryAgainstSilver;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,9 +16,21 @@ import java.util.Locale;
  * @param waitMillis    time spent waiting for the lake
  * @param compareMillis time spent reading and comparing
  * @param lakeOnlyTables silver tables with no PostgreSQL table
+ * @param history       per table with a history, its current rows against silver ({@code --history}; else empty)
  */
 public record ReconcileReport(String snapshotLsn, boolean caughtUp, String catchUpDetail, long waitMillis,
-        long compareMillis, List<TableDiff> tables, List<String> lakeOnlyTables) {
+        long compareMillis, List<TableDiff> tables, List<String> lakeOnlyTables,
+        List<HistoryAgainstSilver.Comparison> history) {
+
+    public ReconcileReport {
+        history = List.copyOf(history);
+    }
+
+    /** A report without the history check. */
+    public ReconcileReport(String snapshotLsn, boolean caughtUp, String catchUpDetail, long waitMillis,
+            long compareMillis, List<TableDiff> tables, List<String> lakeOnlyTables) {
+        this(snapshotLsn, caughtUp, catchUpDetail, waitMillis, compareMillis, tables, lakeOnlyTables, List.of());
+    }
 
     /** The verdict, and the exit code of {@code reconcile} that says it. */
     public enum Outcome {
@@ -25,7 +38,10 @@ public record ReconcileReport(String snapshotLsn, boolean caughtUp, String catch
         EQUAL(ReconcileOutcome.EQUAL),
         /** some tables parked (their changes held back until resumed), every other table equal: not complete, no loss */
         PARKED(ReconcileOutcome.PARKED),
-        /** a table that is not parked differs or could not be compared, or silver has a table PostgreSQL does not */
+        /**
+         * a table that is not parked differs or could not be compared, silver has a table PostgreSQL does not, or a
+         * history's current rows differ from silver
+         */
         DIFFERENT(ReconcileOutcome.DIFFERENT);
 
         private final ReconcileOutcome contract;
@@ -44,13 +60,17 @@ public record ReconcileReport(String snapshotLsn, boolean caughtUp, String catch
         }
     }
 
-    /** Whether silver holds exactly PostgreSQL's rows, parked tables included. */
+    /** Whether silver holds exactly PostgreSQL's rows, parked tables included (and history equals silver, if checked). */
     public boolean equal() {
-        return tables.stream().allMatch(TableDiff::equal) && lakeOnlyTables.isEmpty();
+        return tables.stream().allMatch(TableDiff::equal) && lakeOnlyTables.isEmpty() && historyEqual();
+    }
+
+    private boolean historyEqual() {
+        return history.stream().allMatch(HistoryAgainstSilver.Comparison::equal);
     }
 
     public Outcome outcome() {
-        if (!lakeOnlyTables.isEmpty() || tables.stream().anyMatch(t -> !t.isParked() && !t.equal())) {
+        if (!lakeOnlyTables.isEmpty() || !historyEqual() || tables.stream().anyMatch(t -> !t.isParked() && !t.equal())) {
             return Outcome.DIFFERENT;
         }
         return parkedTables().isEmpty() ? Outcome.EQUAL : Outcome.PARKED;
@@ -67,8 +87,11 @@ public record ReconcileReport(String snapshotLsn, boolean caughtUp, String catch
                 t.bronzeRows(), t.firstMissing(), t.firstExtra(), t.firstDiffering(), t.missingColumns(),
                 t.isParked() ? new ReconcileResult.ParkedBy(t.parked().stage(), t.parked().reason(), t.parked().since())
                         : null, t.compared() ? "" : t.problem())).toList();
+        List<ReconcileResult.HistoryResult> histories = history.stream().map(h -> new ReconcileResult.HistoryResult(
+                h.table(), h.equal(), h.historyRows(), h.silverRows(), h.onlyInHistory(), h.onlySilver(), h.inFlight(),
+                h.firstKeys())).toList();
         return new ReconcileResult(equal(), outcome().contract(), snapshotLsn, caughtUp, catchUpDetail, waitMillis,
-                compareMillis, results, lakeOnlyTables);
+                compareMillis, results, lakeOnlyTables, histories);
     }
 
     /** One line of JSON: {@link #toResult()} written by the one codec. */
@@ -104,6 +127,7 @@ public record ReconcileReport(String snapshotLsn, boolean caughtUp, String catch
         if (!lakeOnlyTables.isEmpty()) {
             sb.append("silver tables without a PostgreSQL table: ").append(String.join(", ", lakeOnlyTables)).append('\n');
         }
+        appendHistory(sb);
         List<String> parked = parkedTables().stream().map(TableDiff::table).toList();
         sb.append(switch (outcome()) {
             case EQUAL -> "RESULT: the lake equals PostgreSQL\n";
@@ -113,6 +137,22 @@ public record ReconcileReport(String snapshotLsn, boolean caughtUp, String catch
                     : " (besides the parked " + String.join(", ", parked) + ")") + "\n";
         });
         return sb.toString();
+    }
+
+    /** History's current rows against silver, when checked. */
+    private void appendHistory(StringBuilder sb) {
+        if (history.isEmpty()) {
+            return;
+        }
+        sb.append(String.format(Locale.ROOT, "%-16s %10s %10s %8s %8s %9s  %s%n", "history", "current", "silver",
+                "only-hist", "only-silv", "in-flight", "result"));
+        for (HistoryAgainstSilver.Comparison h : history) {
+            sb.append(String.format(Locale.ROOT, "%-16s %10d %10d %8d %8d %9d  %s%n", h.table(), h.historyRows(),
+                    h.silverRows(), h.onlyInHistory(), h.onlySilver(), h.inFlight(), h.equal() ? "equal" : "DIFFERS"));
+            if (!h.firstKeys().isEmpty()) {
+                sb.append("  keys of differing rows: ").append(String.join(", ", h.firstKeys())).append('\n');
+            }
+        }
     }
 
     private static void appendKeys(StringBuilder sb, String what, List<String> keys, long total) {

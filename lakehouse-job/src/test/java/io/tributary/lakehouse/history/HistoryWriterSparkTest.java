@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -134,5 +135,54 @@ class HistoryWriterSparkTest {
                 tuple(1, "ada", new BigDecimal("1.00"), 1, 400L, 410L, "c", false),
                 tuple(2, "bob", new BigDecimal("2.00"), 2, 401L, 410L, "c", false),
                 tuple(3, "cyd", new BigDecimal("3.00"), 3, 411L, null, "c", true));
+    }
+
+    /**
+     * History's current rows against silver's live rows (reconcile --history, validate): equal after inserts, updates
+     * and a delete; a key changed after the snapshot's LSN is left out as in flight; a silver row changed behind
+     * history's back is found with its key.
+     */
+    @Test
+    void currentVersionsEqualLiveRowsUntilSilverIsChangedBehindHistorysBack() {
+        OrdersFixture f = new OrdersFixture("tributary.shop.orders_v", "orders_v");
+        withSilver().append(f.table, f.topic, f.envelopeV1, f.key, 0,
+                f.key(1), f.insert(1, 100, "ada", "10.00", 1),
+                f.key(2), f.insert(2, 101, "bob", "20.00", 2),
+                f.key(3), f.insert(3, 102, "cyd", "30.00", 3));
+        withSilver().append(f.table, f.topic, f.envelopeV1, f.key, 1,
+                f.key(2), f.update(2, 200, "bob", "22.50", 4),
+                f.key(3), f.delete(3, 201));
+        history.update(f.table);
+        HistoryAgainstSilver against = new HistoryAgainstSilver(spark, paths);
+        assertThat(against.comparable(f.table)).isTrue();
+
+        HistoryAgainstSilver.Comparison equal = against.compare(f.table, List.of("id"), OptionalLong.of(201), 10);
+        assertThat(equal.equal()).as("%s", equal).isTrue();
+        assertThat(equal.historyRows()).isEqualTo(2);
+        assertThat(equal.silverRows()).isEqualTo(2);
+        assertThat(equal.inFlight()).isZero();
+
+        // a change after the snapshot (LSN 201) reaches silver and history: left out, not a difference
+        withSilver().append(f.table, f.topic, f.envelopeV1, f.key, 2, f.key(1), f.update(1, 300, "ada", "11.00", 5));
+        history.update(f.table);
+        HistoryAgainstSilver.Comparison later = against.compare(f.table, List.of("id"), OptionalLong.of(201), 10);
+        assertThat(later.equal()).as("%s", later).isTrue();
+        assertThat(later.inFlight()).isEqualTo(1);
+        assertThat(later.historyRows()).isEqualTo(1);
+
+        // silver changed by hand: history and silver now differ on key 2, both ways
+        spark.sql("UPDATE delta.`" + paths.silver(f.table) + "` SET customer = 'eve' WHERE id = 2");
+        HistoryAgainstSilver.Comparison differs = against.compare(f.table, List.of("id"), OptionalLong.of(300), 10);
+        assertThat(differs.equal()).isFalse();
+        assertThat(differs.onlyInHistory()).isEqualTo(1);
+        assertThat(differs.onlySilver()).isEqualTo(1);
+        assertThat(differs.firstKeys()).containsExactly("2");
+        assertThat(differs.inFlight()).isZero();
+    }
+
+    /** Batches written to bronze and MERGEd into silver, as the job writes them. */
+    private static BronzeBatches withSilver() {
+        CommitRetry retry = new CommitRetry(3, Duration.ofMillis(50));
+        return new BronzeBatches(spark, bronze, new io.tributary.lakehouse.lake.SilverWriter(spark, paths, retry));
     }
 }

@@ -104,4 +104,26 @@ class ReconcileReportTest {
         assertThat(audit.equal()).isFalse();
         assertThat(report.toResult().tables().get(0).problem()).isEmpty();
     }
+
+    @Test
+    void aHistoryThatDiffersFromSilverMakesTheLakeDifferentAndNamesItsKeys() throws Exception {
+        var same = new io.tributary.lakehouse.history.HistoryAgainstSilver.Comparison("customers", 1200, 1200, 0, 0, 3,
+                List.of());
+        var other = new io.tributary.lakehouse.history.HistoryAgainstSilver.Comparison("orders", 10, 10, 1, 1, 0,
+                List.of("42"));
+        ReconcileReport equal = new ReconcileReport("0/1", true, "ok", 10, 20, List.of(equalTable()), List.of(),
+                List.of(same));
+        ReconcileReport differs = new ReconcileReport("0/1", true, "ok", 10, 20, List.of(equalTable()), List.of(),
+                List.of(same, other));
+
+        assertThat(equal.outcome()).isEqualTo(ReconcileReport.Outcome.EQUAL);
+        assertThat(equal.toText()).contains("customers              1200       1200        0        0         3  equal");
+        assertThat(differs.outcome()).isEqualTo(ReconcileReport.Outcome.DIFFERENT);
+        assertThat(differs.equal()).isFalse();
+        assertThat(differs.toText()).contains("orders                   10         10        1        1         0  DIFFERS")
+                .contains("keys of differing rows: 42").contains("RESULT: the lake DIFFERS");
+        JsonNode json = new ObjectMapper().readTree(differs.toJson());
+        assertThat(json.get("history").get(1).get("onlyInSilver").asLong()).isEqualTo(1);
+        assertThat(json.get("history").get(1).get("firstKeys").toString()).isEqualTo("[\"42\"]");
+    }
 }
