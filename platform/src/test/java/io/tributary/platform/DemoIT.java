@@ -456,11 +456,17 @@ class DemoIT {
         String password = Files.readString(dataDir.resolve("secrets/app_password")).strip();
         long orderId;
         Map<String, String> postgres = new HashMap<>();
+        Path followOut = Files.createTempFile(dataDir, "follow", ".out");
+        Process follow = null;
         try (Connection c = DriverManager.getConnection(url, "tributary_app", password); Statement st = c.createStatement()) {
             try (ResultSet rs = st.executeQuery("SELECT min(order_id) + 7 FROM shop.orders")) {
                 rs.next();
                 orderId = rs.getLong(1);
             }
+            // --follow waits for the key's next change from the end of the topic: started (and positioned) first
+            follow = startCli(followOut, Files.createTempFile(dataDir, "follow", ".err"), "trace", "orders",
+                    Long.toString(orderId), "--follow", "--wait", "180s");
+            awaitOutput(followOut, "Waiting for the next change", 120);
             assertThat(st.executeUpdate("UPDATE shop.orders SET quantity = quantity + 1, status = 'traced',"
                     + " updated_at = now() WHERE order_id = " + orderId)).isEqualTo(1);
             try (ResultSet rs = st.executeQuery("SELECT quantity::text, status, unit_price::text FROM shop.orders"
@@ -508,6 +514,29 @@ class DemoIT {
         assertThat(silver.get("quantity").asText()).isEqualTo(postgres.get("quantity"));
         assertThat(silver.get("unit_price").decimalValue()).isEqualByComparingTo(postgres.get("unit_price"));
         assertThat(doc.get("after").get("status").asText()).isEqualTo("traced");
+
+        // --follow printed the same change as it arrived, hop by hop, up to silver
+        try {
+            String followed = awaitOutput(followOut, "arrived everywhere", 120);
+            assertThat(followed).contains("trace orders order_id=" + orderId + ": change u at LSN " + lsn);
+            for (String hop : List.of("postgres", "kafka", "bronze", "silver")) {
+                assertThat(followed).as("follow output:%n%s", followed).containsPattern("(?m)^  " + hop + " .*LSN " + lsn);
+            }
+        } finally {
+            follow.destroy();
+        }
+    }
+
+    /** Waits until the file holds {@code text}; returns its content (fails after {@code seconds}). */
+    static String awaitOutput(Path file, String text, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        String content = Files.readString(file);
+        while (!content.contains(text) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            content = Files.readString(file);
+        }
+        assertThat(content).as("waiting %d s for \"%s\"", seconds, text).contains(text);
+        return content;
     }
 
     /**
