@@ -527,6 +527,21 @@ class DemoIT {
         }
     }
 
+    /**
+     * Issue 18: 20 orders with at least two versions in history; their versions (LSN, operation) against the distinct
+     * inserts, updates and snapshot reads bronze holds for them (a change sent twice is one version).
+     */
+    static final String HISTORY_AGAINST_BRONZE = "WITH k AS (SELECT order_id FROM history.orders GROUP BY order_id"
+            + " HAVING count(*) >= 2 ORDER BY order_id LIMIT 20),"
+            + " b AS (SELECT DISTINCT _key.order_id AS order_id, _lsn AS lsn, op FROM bronze.orders"
+            + " WHERE op IN ('c', 'u', 'r') AND _key.order_id IN (SELECT order_id FROM k)),"
+            + " h AS (SELECT DISTINCT order_id, _lsn_from AS lsn, _op AS op FROM history.orders"
+            + " WHERE order_id IN (SELECT order_id FROM k))"
+            + " SELECT (SELECT count(*) FROM k) AS sampled_keys, (SELECT count(*) FROM b) AS bronze_changes,"
+            + " (SELECT count(*) FROM h) AS history_versions,"
+            + " (SELECT count(*) FROM (SELECT * FROM b EXCEPT SELECT * FROM h)) AS only_in_bronze,"
+            + " (SELECT count(*) FROM (SELECT * FROM h EXCEPT SELECT * FROM b)) AS only_in_history";
+
     /** Waits until the file holds {@code text}; returns its content (fails after {@code seconds}). */
     static String awaitOutput(Path file, String text, int seconds) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -608,6 +623,15 @@ class DemoIT {
         assertThat(history).allSatisfy(h -> assertThat(h.equal()).as("%s", h).isTrue());
         assertThat(history).filteredOn(h -> h.table().equals("orders")).singleElement()
                 .satisfies(h -> assertThat(h.historyRows()).as("%s", h).isPositive().isEqualTo(h.silverRows()));
+        // and for a sample of orders with several versions, history's versions are exactly bronze's changes of the key
+        Result versions = cli(300, "sql", HISTORY_AGAINST_BRONZE, "--format", "json");
+        assertThat(versions.code()).as(versions.err()).isZero();
+        JsonNode sample = JSON.readTree(versions.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+        assertThat(sample.get("sampled_keys").asLong()).as("%s", sample).isEqualTo(20);
+        assertThat(sample.get("history_versions").asLong()).as("%s", sample).isGreaterThanOrEqualTo(40)
+                .isEqualTo(sample.get("bronze_changes").asLong());
+        assertThat(sample.get("only_in_bronze").asLong()).as("%s", sample).isZero();
+        assertThat(sample.get("only_in_history").asLong()).as("%s", sample).isZero();
     }
 
     /**
