@@ -22,11 +22,14 @@ import java.util.Map;
  * @param closedSessions  sessions the new watermark closed
  * @param abandoned       orders found abandoned by the new watermark
  * @param enriched        every applied (not replayed) order change with its customer and product, in source order
+ * @param recategorized   order contributions moved to their product's new category (a product seen for the first
+ *                        time after its orders, or whose category changed); those in closed minutes are in
+ *                        {@code late} as a retraction and an addition
  */
 public record BatchOutcome(Map<WindowKey, Totals> windows, List<LateChange> late, long lateChanges, long duplicates,
                            Instant watermarkBefore, Instant watermarkAfter, int closedWindows,
                            Map<WindowKey, Totals> sessions, List<LateChange> lateSessions, int closedSessions,
-                           List<AbandonedOrder> abandoned, List<EnrichedOrder> enriched) {
+                           List<AbandonedOrder> abandoned, List<EnrichedOrder> enriched, int recategorized) {
 
     /** The changed rows of every windowed table: the fixed windows', then the sessions'. */
     public Map<WindowKey, Totals> allWindows() {

@@ -96,9 +96,10 @@ public final class GoldBatchProcessor implements VoidFunction2<Dataset<Row>, Lon
             lastBatch = batchId;
             metrics.goldBatch(outcome.lateChanges(), outcome.duplicates(), outcome.watermarkAfter());
             LOG.info("gold batch {}: {} order changes, {} products, {} customers, {} windows and {} sessions written,"
-                            + " {} late, {} replays skipped, watermark {}, {} windows and {} sessions closed, {} alerts,"
-                            + " in {} s", batchId, orders.size(), products.size(), customers.size(),
-                    outcome.windows().size(), outcome.sessions().size(), outcome.lateChanges(), outcome.duplicates(),
+                            + " {} late, {} replays skipped, {} moved to their product's category, watermark {},"
+                            + " {} windows and {} sessions closed, {} alerts, in {} s", batchId, orders.size(),
+                    products.size(), customers.size(), outcome.windows().size(), outcome.sessions().size(),
+                    outcome.lateChanges(), outcome.duplicates(), outcome.recategorized(),
                     outcome.watermarkAfter(), outcome.closedWindows(), outcome.closedSessions(), alerts.size(),
                     String.format("%.2f", (System.nanoTime() - started) / 1e9));
         } catch (Exception | Error e) {

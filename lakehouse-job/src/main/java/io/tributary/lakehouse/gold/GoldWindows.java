@@ -14,10 +14,14 @@ import java.util.Map;
  * The gold windows as a state machine over micro-batches, with no Spark in it. Per batch:
  * <ol>
  *   <li>products' and customers' changes first: the latest image of each is kept as state (so an order and its new
- *       product in one batch find the category, and the enriched topic its customer and product);</li>
+ *       product in one batch find the category, and the enriched topic its customer and product). A product whose
+ *       category becomes known or changes takes the contributions of its orders along ({@link CategoryAttributions}):
+ *       in an open minute they move from the old category's row to the new one's; in a closed minute (only from
+ *       {@value #UNKNOWN_CATEGORY}: orders read before their product) the move is a pair of late changes;</li>
  *   <li>each order change in source order: a change already applied (same order, position not after the last applied
  *       one) is a duplicate and skipped; otherwise the before-image is retracted and the after-image added to each of
- *       their windows and to the customer's sessions ({@link CustomerSessions}). A contribution to a window the
+ *       their windows and to the customer's sessions ({@link CustomerSessions}). The before-image is retracted from the
+ *       category it was counted under, not the product's category now. A contribution to a window the
  *       watermark has closed is late: kept and counted, never applied. The abandoned-order rule follows the change
  *       ({@link AbandonedOrders});</li>
  *   <li>then the watermark moves to the latest event time seen minus the delay (never back), as Spark's does after a
@@ -27,7 +31,8 @@ import java.util.Map;
  */
 public final class GoldWindows implements Serializable {
 
-    private static final long serialVersionUID = 2L;
+    /** 3: the category each order is counted under ({@link CategoryAttributions}); a state of 2 is refused. */
+    private static final long serialVersionUID = 3L;
     /** Category of an order whose product the stage has not seen (kept apart, never dropped). */
     public static final String UNKNOWN_CATEGORY = "unknown";
 
@@ -35,7 +40,9 @@ public final class GoldWindows implements Serializable {
     private long watermarkMs = Long.MIN_VALUE;
     private long maxEventMs = Long.MIN_VALUE;
     private final Map<WindowKey, Totals> open = new HashMap<>();
+    /** Per product seen, its category now ({@value #UNKNOWN_CATEGORY} when its image has none). */
     private final Map<Long, String> categories = new HashMap<>();
+    private final CategoryAttributions attributions = new CategoryAttributions();
     private final Map<Long, ProductFacts> products = new HashMap<>();
     private final Map<Long, CustomerFacts> customers = new HashMap<>();
     private final CustomerSessions sessions;
@@ -70,16 +77,23 @@ public final class GoldWindows implements Serializable {
 
     /** Applies one batch: products and customers, then the order changes. */
     public BatchOutcome apply(GoldBatch batch) {
-        batch.products().forEach((id, product) -> {
-            products.put(id, product);
-            if (product.category() != null) {
-                categories.put(id, product.category());
-            }
-        });
-        customers.putAll(batch.customers());
         Instant watermarkBefore = watermark();
         Map<WindowKey, Totals> touched = new LinkedHashMap<>();
         List<LateChange> late = new ArrayList<>();
+        Map<Long, String> recategorized = new HashMap<>();
+        batch.products().forEach((id, product) -> {
+            products.put(id, product);
+            String category = product.category() == null ? UNKNOWN_CATEGORY : product.category();
+            if (!category.equals(categories.put(id, category))) {
+                recategorized.put(id, category);
+            }
+        });
+        List<CategoryAttributions.Move> moves = attributions.recategorize(recategorized, watermarkMs);
+        for (CategoryAttributions.Move move : moves) {
+            contribute(move.from(), move.from().totals().negate(), touched, late, watermarkBefore);
+            contribute(move.to(), move.to().totals(), touched, late, watermarkBefore);
+        }
+        customers.putAll(batch.customers());
         List<LateChange> lateSessions = new ArrayList<>();
         List<EnrichedOrder> enriched = new ArrayList<>();
         long lateChanges = 0;
@@ -102,15 +116,11 @@ public final class GoldWindows implements Serializable {
                             change.eventTime(), watermarkBefore));
                     wasLate = true;
                 } else {
-                    Totals now = open.getOrDefault(key, Totals.ZERO).plus(c.getValue());
-                    if (now.isZero()) {
-                        open.remove(key);
-                    } else {
-                        open.put(key, now);
-                    }
-                    touched.put(key, now);
+                    applyOpen(key, c.getValue(), touched);
                 }
             }
+            attributions.counted(change, change.after(), change.after() == null ? null
+                    : minuteOf(change.after(), category(change.after().productId())), watermarkMs);
             List<LateChange> lateOfSessions = sessions.apply(change, watermarkMs, watermarkBefore);
             lateSessions.addAll(lateOfSessions);
             lateChanges += wasLate || !lateOfSessions.isEmpty() ? 1 : 0;
@@ -122,10 +132,32 @@ public final class GoldWindows implements Serializable {
             watermarkMs = Math.max(watermarkMs, maxEventMs - delay.toMillis());
         }
         int closed = close();
+        attributions.close(watermarkMs);
         Map<WindowKey, Totals> changedSessions = sessions.changed();
         int closedSessions = sessions.close(watermarkMs);
         return new BatchOutcome(touched, late, lateChanges, duplicates, watermarkBefore, watermark(), closed,
-                changedSessions, lateSessions, closedSessions, abandoned.due(watermark()), enriched);
+                changedSessions, lateSessions, closedSessions, abandoned.due(watermark()), enriched, moves.size());
+    }
+
+    /** An order's contribution moved to or from a category: applied to an open minute, a late change to a closed one. */
+    private void contribute(CategoryAttributions.Attribution a, Totals delta, Map<WindowKey, Totals> touched,
+                            List<LateChange> late, Instant watermarkBefore) {
+        if (a.closedBy(watermarkMs)) {
+            late.add(new LateChange(a.orderId(), a.op(), a.position(), a.window(), delta, a.eventTime(),
+                    watermarkBefore));
+        } else {
+            applyOpen(a.window(), delta, touched);
+        }
+    }
+
+    private void applyOpen(WindowKey key, Totals delta, Map<WindowKey, Totals> touched) {
+        Totals now = open.getOrDefault(key, Totals.ZERO).plus(delta);
+        if (now.isZero()) {
+            open.remove(key);
+        } else {
+            open.put(key, now);
+        }
+        touched.put(key, now);
     }
 
     private EnrichedOrder enrich(OrderChange change) {
@@ -152,18 +184,31 @@ public final class GoldWindows implements Serializable {
             return;
         }
         Totals signed = retract ? totals.negate() : totals;
-        String category = categories.getOrDefault(image.productId(), UNKNOWN_CATEGORY);
+        String category = category(image.productId());
+        if (retract) {
+            String counted = attributions.countedCategory(image, minuteOf(image, category));
+            category = counted != null ? counted : category;
+        }
         for (WindowKey key : keys(image, category)) {
             sum.merge(key, signed, Totals::plus);
         }
     }
 
+    /** The category of a product as this state knows it now. */
+    private String category(long productId) {
+        return categories.getOrDefault(productId, UNKNOWN_CATEGORY);
+    }
+
+    /** The tumbling minute of an image in a category. */
+    private static WindowKey.CategoryWindow minuteOf(OrderImage image, String category) {
+        WindowSpec tumbling = GoldTable.REVENUE_BY_CATEGORY_1M.windows();
+        Instant start = tumbling.startsOf(image.orderedAt()).get(0);
+        return new WindowKey.CategoryWindow(start, start.plus(tumbling.size()), category);
+    }
+
     private static List<WindowKey> keys(OrderImage image, String category) {
         List<WindowKey> keys = new ArrayList<>();
-        WindowSpec tumbling = GoldTable.REVENUE_BY_CATEGORY_1M.windows();
-        for (Instant start : tumbling.startsOf(image.orderedAt())) {
-            keys.add(new WindowKey.CategoryWindow(start, start.plus(tumbling.size()), category));
-        }
+        keys.add(minuteOf(image, category));
         WindowSpec sliding = GoldTable.TOP_PRODUCTS_5M.windows();
         for (Instant start : sliding.startsOf(image.orderedAt())) {
             keys.add(new WindowKey.ProductWindow(start, start.plus(sliding.size()), image.productId()));

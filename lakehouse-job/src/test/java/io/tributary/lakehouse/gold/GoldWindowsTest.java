@@ -27,19 +27,16 @@ class GoldWindowsTest {
 
     private final GoldWindows windows = new GoldWindows(Duration.ofMinutes(2));
 
-    private static Instant at(String minuteSecond) {
+    static Instant at(String minuteSecond) {
         String[] p = minuteSecond.split(":");
         return T0.plusSeconds(Long.parseLong(p[0]) * 60 + Long.parseLong(p[1]));
     }
 
-    private static OrderImage order(long id, long product, long quantity, String price, String status, Instant at) {
+    static OrderImage order(long id, long product, long quantity, String price, String status, Instant at) {
         return new OrderImage(id, product, 100 + id, quantity, new BigDecimal(price), status, at);
     }
 
-
-
-
-    private static CategoryWindow minute(String start, String category) {
+    static CategoryWindow minute(String start, String category) {
         return new CategoryWindow(at(start), at(start).plusSeconds(60), category);
     }
 
