@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The gold windows' state after each batch, one file per batch ({@code <dir>/<batchId>.state}), next to the query's
  * checkpoint. Batch N starts from the state of the latest batch before N, so a batch replayed after a crash
- * recomputes exactly what it computed before; the state of the two latest batches is kept.
+ * recomputes exactly what it computed before; the state of the two latest batches is kept. The directory is
+ * {@code windows} beside the query's {@code checkpoint} (what a state of another version asks to remove names both).
  */
 public final class GoldStateStore {
 
@@ -49,7 +50,9 @@ public final class GoldStateStore {
             return Optional.of(windows);
         } catch (InvalidClassException e) {
             throw new IllegalStateException("gold state " + file + " was written by another version of the job ("
-                    + e.getMessage() + "); remove " + dir + " and the gold checkpoint to recompute from the topics", e);
+                    + e.getMessage() + "); to recompute gold from the topics remove " + dir + " and the gold checkpoint "
+                    + new Path(dir.getParent(), "checkpoint") + ", the Delta tables under <lake>/gold/ and serving's"
+                    + " window tables and progress (docs/gold.md, 'A state from another version')", e);
         } catch (IOException | ClassNotFoundException e) {
             throw new IllegalStateException("gold state " + file + " cannot be read: " + e.getMessage(), e);
         }

@@ -95,7 +95,8 @@ class GoldStateStoreTest {
         assertThatThrownBy(() -> store.before(5)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("4.state").hasMessageContaining("written by another version of the job")
                 .hasMessageContaining("serialVersionUID = 2").hasMessageContaining("remove file:" + states + " and")
-                .hasMessageContaining("the gold checkpoint");
+                .hasMessageContaining("the gold checkpoint file:" + dir.resolve("checkpoint"))
+                .hasMessageContaining("docs/gold.md");
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
