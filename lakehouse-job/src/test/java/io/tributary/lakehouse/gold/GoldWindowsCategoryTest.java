@@ -3,7 +3,6 @@ package io.tributary.lakehouse.gold;
 import static io.tributary.lakehouse.gold.GoldWindowsTest.at;
 import static io.tributary.lakehouse.gold.GoldWindowsTest.minute;
 import static io.tributary.lakehouse.gold.GoldWindowsTest.order;
-import static io.tributary.lakehouse.gold.OrderChanges.delete;
 import static io.tributary.lakehouse.gold.OrderChanges.insert;
 import static io.tributary.lakehouse.gold.OrderChanges.totals;
 import static io.tributary.lakehouse.gold.OrderChanges.update;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -192,17 +190,13 @@ class GoldWindowsCategoryTest {
     /**
      * A seeded stream in batches: products 3 and 4 show up only after many of their orders (some in minutes closed by
      * then), their product images are replayed, orders are updated (quantity, status, product), deleted and replayed.
-     * Served plus late equals the recomputation with the final products; the kept attributions stay bounded.
+     * Served plus late equals the recomputation with the final products.
      */
     @Test
     void servedPlusLateEqualsARecomputationWhenProductsArriveLate() {
-        Random random = new Random(7);
+        SeededOrderStream stream = new SeededOrderStream(7, 4, 50);
         Map<Long, String> categories = new HashMap<>(Map.of(1L, "Toys", 2L, "Books"));
-        Map<Long, OrderImage> table = new HashMap<>();
         List<OrderChange> sent = new ArrayList<>();
-        String[] statuses = {"placed", "paid", "shipped", "cancelled"};
-        long lsn = 1;
-        long nextId = 1;
         long lateFromMoves = 0;
         for (int batch = 0; batch < 60; batch++) {
             Map<Long, String> products = new HashMap<>();
@@ -216,35 +210,15 @@ class GoldWindowsCategoryTest {
                 assertThat(arrived.recategorized()).isPositive();
                 lateFromMoves += arrived.late().size();
             }
-            List<OrderChange> changes = new ArrayList<>();
-            for (int i = 0; i < 15; i++) {
-                Instant eventTime = at("00:00").plusSeconds(batch * 10L - random.nextInt(200));
-                List<Long> ids = new ArrayList<>(table.keySet());
-                int kind = random.nextInt(10);
-                if (kind < 5 || ids.isEmpty()) {
-                    OrderImage image = order(nextId++, 1 + random.nextInt(4), 1 + random.nextInt(5),
-                            (1 + random.nextInt(50)) + "." + random.nextInt(100), "placed", eventTime);
-                    table.put(image.orderId(), image);
-                    changes.add(insert(lsn++, image));
-                } else if (kind < 9) {
-                    OrderImage before = table.get(ids.get(random.nextInt(ids.size())));
-                    OrderImage after = new OrderImage(before.orderId(), 1 + random.nextInt(4), before.customerId(),
-                            1 + random.nextInt(5), before.unitPrice(), statuses[random.nextInt(statuses.length)],
-                            before.orderedAt());
-                    table.put(after.orderId(), after);
-                    changes.add(update(lsn++, before, after));
-                } else {
-                    changes.add(delete(lsn++, table.remove(ids.get(random.nextInt(ids.size())))));
-                }
-            }
+            List<OrderChange> changes = stream.next(15, at("00:00").plusSeconds(batch * 10L), 200);
             if (batch % 5 == 2) {
-                changes.add(sent.get(random.nextInt(sent.size())));
+                changes.add(stream.pick(sent));
             }
             sent.addAll(changes);
             apply(products, changes);
         }
 
-        assertThat(servedPlusLate()).isEqualTo(recompute(table.values(), categories));
+        assertThat(servedPlusLate()).isEqualTo(recompute(stream.finalRows(), categories));
         assertThat(lateFromMoves).as("some orders' minutes closed before their product came").isPositive();
         assertThat(served.keySet()).as("rows under unknown once served, closed before the products came")
                 .anyMatch(k -> ((CategoryWindow) k).category().equals(UNKNOWN));

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class GoldWindowsTest {
@@ -191,43 +190,17 @@ class GoldWindowsTest {
      */
     @Test
     void windowsPlusLateChangesEqualARecomputationFromTheFinalRows() {
-        Random random = new Random(42);
-        Map<Long, OrderImage> table = new HashMap<>();
+        SeededOrderStream stream = new SeededOrderStream(42, 2, 90);
         Map<WindowKey, Totals> sink = new HashMap<>();
         Map<WindowKey, Totals> lateByWindow = new HashMap<>();
         List<OrderChange> sent = new ArrayList<>();
-        long lsn = 1;
-        long nextId = 1;
         long lateChanges = 0;
         long duplicates = 0;
         long replays = 0;
-        String[] statuses = {"placed", "paid", "shipped", "cancelled"};
         for (int batch = 0; batch < 60; batch++) {
-            List<OrderChange> changes = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                Instant clock = at("00:00").plusSeconds(batch * 10L);
-                Instant eventTime = clock.minusSeconds(random.nextInt(240));
-                int kind = random.nextInt(10);
-                List<Long> ids = new ArrayList<>(table.keySet());
-                if (kind < 5 || ids.isEmpty()) {
-                    OrderImage image = order(nextId++, 1 + random.nextInt(2), 1 + random.nextInt(5),
-                            (1 + random.nextInt(90)) + "." + random.nextInt(100), "placed", eventTime);
-                    table.put(image.orderId(), image);
-                    changes.add(insert(lsn++, image));
-                } else if (kind < 9) {
-                    OrderImage before = table.get(ids.get(random.nextInt(ids.size())));
-                    OrderImage after = new OrderImage(before.orderId(), 1 + random.nextInt(2), before.customerId(),
-                            1 + random.nextInt(5), before.unitPrice(), statuses[random.nextInt(statuses.length)],
-                            before.orderedAt());
-                    table.put(after.orderId(), after);
-                    changes.add(update(lsn++, before, after));
-                } else {
-                    OrderImage before = table.remove(ids.get(random.nextInt(ids.size())));
-                    changes.add(delete(lsn++, before));
-                }
-            }
+            List<OrderChange> changes = stream.next(20, at("00:00").plusSeconds(batch * 10L), 240);
             if (!sent.isEmpty() && batch % 7 == 3) {
-                changes.add(sent.get(random.nextInt(sent.size()))); // a replay of an earlier change
+                changes.add(stream.pick(sent)); // a replay of an earlier change
                 replays++;
             }
             sent.addAll(changes);
@@ -244,7 +217,7 @@ class GoldWindowsTest {
             duplicates += out.duplicates();
         }
 
-        Map<WindowKey, Totals> recomputed = recompute(table.values());
+        Map<WindowKey, Totals> recomputed = recompute(stream.finalRows());
         Map<WindowKey, Totals> servedPlusLate = new HashMap<>(sink);
         lateByWindow.forEach((k, v) -> servedPlusLate.merge(k, v, Totals::plus));
         servedPlusLate.values().removeIf(Totals::isZero);
