@@ -94,16 +94,9 @@ final class CategoryAttributions implements Serializable {
         return moves;
     }
 
-    /** Forgets the orders of minutes the watermark closed whose category is known; returns how many. */
-    int close(long watermarkMs) {
-        int before = byOrder.size();
+    /** Forgets the orders of minutes the watermark closed whose category is known. */
+    void close(long watermarkMs) {
         byOrder.values().removeIf(a -> a.closedBy(watermarkMs) && !a.unknown());
-        return before - byOrder.size();
-    }
-
-    /** How many orders are kept (for tests and the limits in docs/gold.md). */
-    int size() {
-        return byOrder.size();
     }
 
     private void keep(Attribution a, long watermarkMs) {
