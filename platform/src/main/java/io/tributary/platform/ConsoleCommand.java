@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "console", mixinStandardHelpOptions = true,
-        description = {"Serve the web console on its own, for servers named by their addresses rather than by a data dir:",
-                "compose's console service. PostgreSQL, Kafka, the registry and S3 come from the TRIBUTARY_* variables",
+        description = {"Serve the web console on its own, for servers named by their addresses (compose's console service).",
+                "Rather than a data dir, it reads PostgreSQL, Kafka, the registry and S3 from the TRIBUTARY_* variables",
                 "every stage reads (docs/DEVELOPING.md; secrets also as *_FILE), the stages' HTTP servers from the options.",
                 "`up`, `demo` and `supervise` serve the local stack's console by themselves (--console-port).",
                 "Runs until stopped. Exit code 2 for a bad variable, 1 when the port is in use."})
