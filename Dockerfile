@@ -9,7 +9,7 @@ WORKDIR /src
 COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     ./mvnw -DskipTests install \
- && for m in simulator cdc-engine lakehouse-job scheduler; do \
+ && for m in simulator cdc-engine lakehouse-job scheduler platform; do \
       ./mvnw -q -pl "$m" dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory="/out/$m/lib" \
       && cp "$m/target/$m-"*.jar "/out/$m/"; \
     done
@@ -51,6 +51,14 @@ USER tributary
 ENV TRIBUTARY_SCHEDULER_DATA_DIR=/var/lib/tributary
 ENV TRIBUTARY_SCHEDULER_JOB_CLASSPATH="/app/lakehouse-job/*:/app/lakehouse-job/lib/*"
 ENTRYPOINT ["java", "-cp", "/app/*:/app/lib/*", "io.tributary.scheduler.SchedulerMain"]
+
+# The web console (compose's console service): the `tributary console` command of module platform, reading the servers
+# by their addresses (TRIBUTARY_* environment, the stages' URLs as options)
+FROM runtime-base AS console
+COPY --from=build /out/platform /app
+RUN mkdir -p /var/lib/tributary && chown tributary /var/lib/tributary
+USER tributary
+ENTRYPOINT ["java", "-cp", "/app/*:/app/lib/*", "io.tributary.platform.TributaryMain"]
 
 # The same job on a Spark standalone cluster (compose profile "spark-cluster"): Spark's own image
 # provides Spark; we add only what Spark lacks (Delta, hadoop-aws + AWS SDK, our serde and job).

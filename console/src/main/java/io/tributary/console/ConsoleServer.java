@@ -37,13 +37,22 @@ public final class ConsoleServer implements AutoCloseable {
     /** Serves {@code sources} on 127.0.0.1:{@code port} (0: a free port); {@code portOption} is named when it is taken. */
     public static ConsoleServer start(int port, String portOption, ConsoleSources sources, ConsoleToken token,
             Duration sampleEvery) throws IOException {
+        return start(InetAddress.getLoopbackAddress(), port, portOption, sources, token, sampleEvery);
+    }
+
+    /**
+     * As above on {@code bind}: 127.0.0.1 but in a container, whose published port is bound to the host's loopback
+     * (compose's console service).
+     */
+    public static ConsoleServer start(InetAddress bind, int port, String portOption, ConsoleSources sources,
+            ConsoleToken token, Duration sampleEvery) throws IOException {
         MetricHistory history = new MetricHistory(MetricHistory.DEFAULT_WINDOW);
         ConsoleApi api = new ConsoleApi(sources, history, token);
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server = HttpServer.create(new InetSocketAddress(bind, port), 0);
         } catch (BindException e) {
-            throw new IOException("Cannot serve the console on 127.0.0.1:" + port + " (" + e.getMessage()
+            throw new IOException("Cannot serve the console on " + bind.getHostAddress() + ":" + port + " (" + e.getMessage()
                     + "): another process uses the port; choose another with " + portOption + " (0 turns the console off)", e);
         }
         ExecutorService http = Executors.newFixedThreadPool(2, daemon("console-http"));
@@ -58,7 +67,7 @@ public final class ConsoleServer implements AutoCloseable {
                 LOG.debug("console: reading the pipeline's metrics failed: {}", e.toString());
             }
         }, 0, sampleEvery.toMillis(), TimeUnit.MILLISECONDS);
-        LOG.info("console serves http://127.0.0.1:{}/", server.getAddress().getPort());
+        LOG.info("console serves http://{}:{}/", bind.getHostAddress(), server.getAddress().getPort());
         return new ConsoleServer(server, http, sampler);
     }
 

@@ -1,9 +1,6 @@
 package io.tributary.stack;
 
-import io.tributary.contracts.stage.StageEnvironment;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +40,7 @@ public final class LocalStack implements AutoCloseable {
     private final RunStateStore runState;
     private final ProcessRunner runner;
     private final SupervisorDaemon supervisorDaemon;
+    private final StopSequence stopSequence;
     private final JvmExitGuard exitGuard = new JvmExitGuard(this);
     private volatile boolean detached;
     private volatile boolean closed;
@@ -58,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
         this.runState = new RunStateStore(settings.runDir());
         this.runner = new ProcessRunner(settings, table, runState);
         this.supervisorDaemon = new SupervisorDaemon(settings);
+        this.stopSequence = new StopSequence(table, runState, order, settings.stopTimeout());
         for (Service service : Service.values()) {
             servers.put(service, define.apply(service, secrets));
         }
@@ -160,11 +159,7 @@ public final class LocalStack implements AutoCloseable {
      * from the record; empty when the recorded process is gone and was not started by this handle.
      */
     public Optional<ManagedProcess> processOf(RunRecord record) {
-        ManagedProcess known = table.process(record.name());
-        if (known != null && known.pid() == record.pid()) {
-            return Optional.of(known);
-        }
-        return ManagedProcess.adopt(record);
+        return table.processOf(record);
     }
 
     /**
@@ -250,24 +245,10 @@ public final class LocalStack implements AutoCloseable {
         return StackEnvironment.of(postgres(), kafkaBootstrap(), registryUrl(), s3());
     }
 
-    /**
-     * The scheduler's login to PostgreSQL (role {@code tributary_scheduler}, owner of schema {@code scheduler}): only
-     * the scheduler and the CLI's {@code schedule} get it, on top of {@link #serviceEnvironment()}. The password goes
-     * as the name of its file ({@code TRIBUTARY_SCHEDULER_PASSWORD_FILE}: the generated secret, or the file the
-     * environment named), never as a value a run record would keep; a password set directly in the environment
-     * reaches the launched processes by inheritance.
-     */
+    /** The scheduler's login to PostgreSQL, on top of {@link #serviceEnvironment()} ({@link SchedulerLogin}). */
     public Map<String, String> schedulerLogin() {
         secrets.get(); // resolves every secret: generates the scheduler's file unless the environment gives one
-        String password = StageEnvironment.Scheduler.PASSWORD;
-        Map<String, String> login = new java.util.HashMap<>();
-        login.put(StageEnvironment.Scheduler.USER, PostgresEndpoint.SCHEDULER_USER);
-        String file = settings.environment().getOrDefault(password + "_FILE", "");
-        if (settings.environment().getOrDefault(password, "").isEmpty()) {
-            login.put(password + "_FILE", !file.isEmpty() ? file
-                    : settings.secretsDir().resolve("scheduler_password").toString());
-        }
-        return Map.copyOf(login);
+        return SchedulerLogin.of(settings.environment(), settings.secretsDir());
     }
 
     /**
@@ -303,11 +284,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Pipeline processes started with {@link #launch} (or found in the pid files), by name. */
     public Map<String, ManagedProcess> launchedProcesses() {
-        return Map.copyOf(table.processes(LocalStack::isStage));
-    }
-
-    private static boolean isStage(String name) {
-        return Service.named(name).isEmpty();
+        return Map.copyOf(table.processes(StopSequence::isStage));
     }
 
     /** Per service and launched process: state, endpoint, pid, data size. Probes each running server once. */
@@ -332,27 +309,7 @@ public final class LocalStack implements AutoCloseable {
     /** Stops everything that runs under the data dir (the supervisor daemon first, then pipeline processes), owned or not. */
     public synchronized void stopAll() {
         supervisorDaemon.stop(settings.stopTimeout());
-        // a process restarted by a supervisor since this handle read the records
-        for (RunRecord r : runState.readAll()) {
-            processOf(r).filter(ManagedProcess::isAlive).ifPresent(p -> table.attach(r.name(), p));
-        }
-        for (ManagedProcess p : stagesInStopOrder()) {
-            p.stop(settings.stopTimeout());
-            runState.delete(p.name());
-            table.detach(p.name());
-        }
-        for (Service s : order.toStop(List.of(Service.values()))) {
-            stop(s);
-        }
-        // pid files of processes that died on their own
-        runState.readAll().forEach(r -> runState.delete(r.name()));
-    }
-
-    /** Launched processes, the last launched first. */
-    private List<ManagedProcess> stagesInStopOrder() {
-        List<ManagedProcess> stages = new ArrayList<>(table.processes(LocalStack::isStage).values());
-        Collections.reverse(stages);
-        return stages;
+        stopSequence.stopEverything(this::stop);
     }
 
     /** After this, {@link #close()} leaves every process running (the CLI's {@code up}). */
@@ -377,30 +334,15 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         try {
-            closeOwned();
+            stopSequence.stopOwned(this::stop);
         } finally {
             exitGuard.cancelReaper();
         }
     }
 
-    private void closeOwned() {
-        StopFailures failures = new StopFailures();
-        for (ManagedProcess p : stagesInStopOrder()) {
-            failures.attempt(() -> {
-                p.stop(settings.stopTimeout());
-                runState.delete(p.name());
-            });
-        }
-        List<Service> owned = table.owned().stream().map(Service::named).flatMap(Optional::stream).toList();
-        for (Service s : order.toStop(owned)) {
-            failures.attempt(() -> stop(s));
-        }
-        failures.throwIfAny();
-    }
-
     @Override
     public String toString() {
         return "LocalStack[" + settings.dataDir() + ", running="
-                + table.processes(name -> !isStage(name)).keySet().stream().map(Service::named).flatMap(Optional::stream).toList() + "]";
+                + table.processes(name -> !StopSequence.isStage(name)).keySet().stream().map(Service::named).flatMap(Optional::stream).toList() + "]";
     }
 }

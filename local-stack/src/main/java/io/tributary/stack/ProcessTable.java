@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
@@ -21,6 +22,18 @@ final class ProcessTable {
     /** The process of {@code name}, or null. */
     synchronized ManagedProcess process(String name) {
         return get(name).process();
+    }
+
+    /**
+     * The process a run record names, as this table knows it (with its exit code when this JVM started it), or adopted
+     * from the record; empty when the recorded process is gone and was not started here.
+     */
+    Optional<ManagedProcess> processOf(RunRecord record) {
+        ManagedProcess known = process(record.name());
+        if (known != null && known.pid() == record.pid()) {
+            return Optional.of(known);
+        }
+        return ManagedProcess.adopt(record);
     }
 
     /** Changes one entry (created empty first if there is none) and returns the new entry. */

@@ -17,7 +17,12 @@ final class MetricsScraper {
         if (port <= 0) {
             return Optional.empty();
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+        return scrape(URI.create("http://127.0.0.1:" + port));
+    }
+
+    /** The {@code /metrics} of the service at {@code base} (e.g. {@code http://cdc-engine:8082}). */
+    Optional<PrometheusText> scrape(URI base) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/metrics"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class, ReconcileCommand.class,
                 SqlCommand.class, PsqlCommand.class, TailCommand.class, EnvCommand.class, LogsCommand.class,
                 ChaosCommand.class, SuperviseCommand.class, ResumeCommand.class, BackfillCommand.class, CdcCommand.class, SchemaCommand.class,
-                TraceCommand.class,
+                TraceCommand.class, ConsoleCommand.class,
                 LakehouseJobCommand.class, GoldCommand.class, ScheduleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TributaryMain implements Runnable {

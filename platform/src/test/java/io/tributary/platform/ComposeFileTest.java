@@ -148,4 +148,53 @@ class ComposeFileTest {
         assertThat(stage.entrypoint()).endsWith(io.tributary.contracts.stage.StageMain.SCHEDULER.className());
         assertThat(stage.env().get("TRIBUTARY_SCHEDULER_JOB_CLASSPATH")).isEqualTo("/app/lakehouse-job/*:/app/lakehouse-job/lib/*");
     }
+
+    /**
+     * Issue 24, the console in compose: its command is `tributary console` with options the command takes, the stages'
+     * URLs name compose's services on the ports they serve /metrics on, its environment is what the console reads
+     * (parsed as the command parses it), and the lakehouse job publishes the Spark UI the console links to.
+     */
+    @Test
+    void composeRunsTheConsoleOnTheStagesAndServersOfCompose() throws Exception {
+        Path root = Path.of("").toAbsolutePath().getParent();
+        ComposeFile compose = ComposeFile.read(root.resolve("docker-compose.yml"));
+        Map<String, String> demoEnv = ComposeFile.readEnvFile(root.resolve(".env.example"));
+        ComposeFile.Stage stage = ComposeFile.dockerfileStages(root.resolve("Dockerfile")).get(compose.buildTarget("console"));
+        assertThat(stage.entrypoint()).endsWith(TributaryMain.class.getName());
+
+        picocli.CommandLine cli = TributaryMain.commandLine();
+        picocli.CommandLine.ParseResult parsed = cli.parseArgs(compose.command("console", demoEnv).toArray(String[]::new));
+        assertThat(parsed.subcommand().commandSpec().name()).isEqualTo("console");
+        ConsoleCommand console = (ConsoleCommand) parsed.subcommand().commandSpec().userObject();
+        assertThat(console.bind).isEqualTo("0.0.0.0");
+        assertThat(String.valueOf(compose.service("console").get("ports"))).contains("127.0.0.1:" + console.port + ":" + console.port);
+        Map<String, String> metricsPortVariables = Map.of(Pipeline.CDC_ENGINE, "TRIBUTARY_CDC_METRICS_PORT",
+                Pipeline.LAKEHOUSE_JOB, "TRIBUTARY_LAKEHOUSE_METRICS_PORT", Pipeline.SIMULATOR, "TRIBUTARY_SIMULATOR_METRICS_PORT");
+        assertThat(console.stages()).hasSize(3).allSatisfy((service, url) -> {
+            assertThat(url.getHost()).as("the host of %s's URL", service).isEqualTo(service);
+            assertThat(Integer.toString(url.getPort())).as("the port of %s's URL", service)
+                    .isEqualTo(compose.environment(service, demoEnv).get(metricsPortVariables.get(service)));
+        });
+
+        Map<String, String> env = compose.environment("console", demoEnv);
+        ConsoleAddresses addresses = ConsoleAddresses.of(env, console.stages());
+        assertThat(addresses.postgres().jdbcUrl()).isEqualTo("jdbc:postgresql://postgres:5432/tributary");
+        assertThat(addresses.postgres().appPassword()).isEqualTo(demoEnv.get("TRIBUTARY_APP_PASSWORD"));
+        assertThat(addresses.kafkaBootstrap()).isEqualTo("kafka:9092");
+        assertThat(addresses.registryUrl()).isEqualTo("http://schema-registry:8081");
+        assertThat(addresses.lake().endpoint()).isEqualTo("http://minio:9000");
+        assertThat(addresses.lake().accessKey()).isEqualTo(demoEnv.get("TRIBUTARY_S3_ACCESS_KEY"));
+        // the topic prefix comes with the environment every pipeline service shares; the console lists every topic
+        java.util.Set<String> read = new java.util.HashSet<>(java.util.Set.of("TRIBUTARY_TOPIC_PREFIX"));
+        for (ConsoleSetting setting : ConsoleSetting.values()) {
+            read.add(setting.definition().envName());
+        }
+        assertThat(env.keySet()).filteredOn(k -> k.startsWith("TRIBUTARY_")).allSatisfy(k ->
+                assertThat(read).as("%s is read by the console", k).contains(k));
+
+        Map<String, String> job = compose.environment("lakehouse-job", demoEnv);
+        assertThat(job).containsEntry("SPARK_LOCAL_IP", "0.0.0.0");
+        assertThat(String.valueOf(compose.service("lakehouse-job").get("ports")))
+                .contains("127.0.0.1:" + job.get("TRIBUTARY_LAKEHOUSE_SPARK_UI_PORT") + ":" + job.get("TRIBUTARY_LAKEHOUSE_SPARK_UI_PORT"));
+    }
 }

@@ -1,15 +1,12 @@
 package io.tributary.lakehouse.daily;
 
-import io.tributary.lakehouse.LakehouseJobMain;
 import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.lakehouse.reconcile.PostgresSource;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code daily-sales --date D}: docs/history.md. */
@@ -20,31 +17,25 @@ import picocli.CommandLine.Command;
                 "rows removed). Waits first until the lake has applied every change committed before the end of the",
                 "day, then updates the history. A rerun gives the same rows. Exit 0 done, 1 failed, 2 bad option,",
                 "5 the lake did not catch up within --timeout. Reads PostgreSQL as the CDC role (TRIBUTARY_* environment)."})
-public final class DailySalesCommand implements Callable<Integer> {
+public final class DailySalesCommand extends DailyJobCommand {
 
-    @CommandLine.ParentCommand
-    LakehouseJobMain parent;
-
-    @CommandLine.Mixin
-    DayOptions options = new DayOptions();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    public DailySalesCommand() {
+        super("tributary-daily-sales");
+    }
 
     @Override
-    public Integer call() throws Exception {
-        return options.run(parent, "tributary-daily-sales", (spark, config, postgres, day, tables, timeout) -> {
-            List<Row> rows = run(spark, config, postgres, day, tables, timeout);
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf("daily-sales %s: %d categories written to gold.daily_sales and serving.daily_sales%n", day,
-                    rows.size());
-            for (Row r : rows) {
-                out.printf("  %-24s orders %6d  units %7d  revenue %s%n", r.getAs("category"), r.<Long>getAs("orders"),
-                        r.<Long>getAs("units"), r.getAs("revenue"));
-            }
-            out.flush();
-            return 0;
-        });
+    int runDay(SparkSession spark, LakehouseConfig config, PostgresSource postgres, BusinessDay day, SalesTables tables,
+               java.time.Duration timeout) throws Exception {
+        List<Row> rows = run(spark, config, postgres, day, tables, timeout);
+        PrintWriter out = out();
+        out.printf("daily-sales %s: %d categories written to gold.daily_sales and serving.daily_sales%n", day,
+                rows.size());
+        for (Row r : rows) {
+            out.printf("  %-24s orders %6d  units %7d  revenue %s%n", r.getAs("category"), r.<Long>getAs("orders"),
+                    r.<Long>getAs("units"), r.getAs("revenue"));
+        }
+        out.flush();
+        return 0;
     }
 
     /** The job on a given session (also used by tests): sensor, history, gold, serving; returns the day's rows. */

@@ -1,14 +1,11 @@
 package io.tributary.lakehouse.daily;
 
-import io.tributary.lakehouse.LakehouseJobMain;
 import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.lakehouse.reconcile.PostgresSource;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code validate --date D}: docs/history.md. */
@@ -19,30 +16,24 @@ import picocli.CommandLine.Command;
                 "check to gold.validation_results (the day replaced) and prints them. Waits first like daily-sales.",
                 "Exit 0 all passed, 3 a check failed (the last line names each), 1 failed, 2 bad option, 5 the lake",
                 "did not catch up within --timeout."})
-public final class ValidateCommand implements Callable<Integer> {
+public final class ValidateCommand extends DailyJobCommand {
 
-    @CommandLine.ParentCommand
-    LakehouseJobMain parent;
-
-    @CommandLine.Mixin
-    DayOptions options = new DayOptions();
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    public ValidateCommand() {
+        super("tributary-validate");
+    }
 
     @Override
-    public Integer call() throws Exception {
-        return options.run(parent, "tributary-validate", (spark, config, postgres, day, tables, timeout) -> {
-            ValidationReport report = run(spark, config, postgres, day, tables, timeout);
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(report.toText());
-            out.flush();
-            if (report.exitCode() != 0) {
-                spec.commandLine().getErr().println("validate " + day + ": failed checks: " + String.join(", ",
-                        report.failed().stream().map(CheckResult::check).toList()));
-            }
-            return report.exitCode();
-        });
+    int runDay(SparkSession spark, LakehouseConfig config, PostgresSource postgres, BusinessDay day, SalesTables tables,
+               java.time.Duration timeout) throws Exception {
+        ValidationReport report = run(spark, config, postgres, day, tables, timeout);
+        PrintWriter out = out();
+        out.print(report.toText());
+        out.flush();
+        if (report.exitCode() != 0) {
+            err().println("validate " + day + ": failed checks: " + String.join(", ",
+                    report.failed().stream().map(CheckResult::check).toList()));
+        }
+        return report.exitCode();
     }
 
     /** The job on a given session (also used by tests): sensor, history, the checks, their results in gold. */

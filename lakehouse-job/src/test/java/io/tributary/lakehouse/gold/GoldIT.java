@@ -3,16 +3,13 @@ package io.tributary.lakehouse.gold;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.fixture.CdcTopicProducer;
-import io.tributary.lakehouse.fixture.ReaderSessions;
-import io.tributary.lakehouse.fixture.SparkJvmOptions;
+import io.tributary.lakehouse.it.LakeTestStack;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
 import io.tributary.stack.PostgresEndpoint;
 import io.tributary.stack.Service;
-import io.tributary.stack.StackSettings;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -61,6 +58,7 @@ class GoldIT {
     private static final Duration WAIT = Duration.ofMinutes(8); // a loaded 2-core machine: the first batch took > 3 min
     private static final Instant BASE = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
 
+    static LakeTestStack lake;
     static LocalStack stack;
     static java.nio.file.Path dir;
     static ManagedProcess job;
@@ -77,9 +75,9 @@ class GoldIT {
 
     @BeforeAll
     static void start() throws Exception {
-        dir = java.nio.file.Path.of("target/it-stacks/GoldIT-" + System.currentTimeMillis()).toAbsolutePath();
-        stack = LocalStack.start(StackSettings.forTests(dir), Service.POSTGRES, Service.KAFKA, Service.REGISTRY,
-                Service.S3);
+        lake = LakeTestStack.start("GoldIT", Service.POSTGRES, Service.KAFKA, Service.REGISTRY, Service.S3);
+        dir = lake.dir();
+        stack = lake.stack();
         try (Connection c = superuser(); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE shop.products (product_id bigint PRIMARY KEY, name text, category text)");
             st.execute("CREATE TABLE shop.orders (order_id bigint PRIMARY KEY, customer_id bigint, product_id bigint,"
@@ -87,20 +85,15 @@ class GoldIT {
             // as init-db's default privileges give the CDC role on the shop's own tables: gold-check reads with it
             st.execute("GRANT SELECT ON shop.products, shop.orders TO " + stack.postgres().cdcUser());
         }
-        producer = new CdcTopicProducer(stack.kafkaBootstrap(), stack.registryUrl());
-        Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
-        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("test-spark").toString());
-        LakehouseConfig readerConfig = LakehouseConfig.load(Map.of(), env, Map.of());
-        spark = ReaderSessions.create(readerConfig, "gold-it-reader");
-        lakeRoot = readerConfig.lakeRoot();
+        producer = lake.producer();
+        spark = lake.openReader("gold-it-reader");
+        lakeRoot = lake.readerConfig().lakeRoot();
     }
 
     @AfterAll
-    static void stop() throws Exception {
-        for (AutoCloseable open : new AutoCloseable[] {producer, spark, stack}) {
-            if (open != null) {
-                open.close();
-            }
+    static void stop() {
+        if (lake != null) {
+            lake.close();
         }
     }
 
@@ -110,14 +103,9 @@ class GoldIT {
         env.put("TRIBUTARY_GOLD_ENABLED", "true");
         env.put("TRIBUTARY_GOLD_ABANDONED_AFTER", "3m");
         env.put("TRIBUTARY_LAKEHOUSE_TOPIC_PATTERN", "tributary\\.nothing\\.[^.]+");
-        env.put("TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL", "1s");
         env.put("TRIBUTARY_LAKEHOUSE_MAINTENANCE_INTERVAL", "0s");
         env.put("TRIBUTARY_LAKEHOUSE_METRICS_PORT", "-1");
-        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("lakehouse-job").toString());
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
-        jvm.addAll(SparkJvmOptions.forChildJvm());
-        return stack.launch(ModuleLaunch.of("lakehouse-job", "io.tributary.lakehouse.LakehouseJobMain",
-                List.of("stream"), env, jvm));
+        return lake.launchStream(env);
     }
 
     @Test

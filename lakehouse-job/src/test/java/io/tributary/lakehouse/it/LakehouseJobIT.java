@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.fixture.CdcTopicProducer;
 import io.tributary.lakehouse.fixture.OrdersFixture;
-import io.tributary.lakehouse.fixture.ReaderSessions;
-import io.tributary.lakehouse.fixture.SparkJvmOptions;
 import io.tributary.lakehouse.lake.LakeCatalog;
 import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
-import io.tributary.stack.ModuleLaunch;
 import io.tributary.stack.Service;
 import io.tributary.stack.StackPorts;
-import io.tributary.stack.StackSettings;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -60,6 +55,7 @@ class LakehouseJobIT {
     private static final Logger LOG = LoggerFactory.getLogger(LakehouseJobIT.class);
     private static final Duration WAIT = Duration.ofMinutes(8); // batches take minutes on a loaded 2-core box
 
+    static LakeTestStack lake;
     static LocalStack stack;
     static SparkSession spark;
     static LakePaths paths;
@@ -75,30 +71,22 @@ class LakehouseJobIT {
 
     @BeforeAll
     static void start() throws IOException {
-        dir = Path.of("target/it-stacks/LakehouseJobIT-" + System.currentTimeMillis()).toAbsolutePath();
-        stack = LocalStack.start(StackSettings.forTests(dir), Service.KAFKA, Service.REGISTRY, Service.S3);
+        lake = LakeTestStack.start("LakehouseJobIT", Service.KAFKA, Service.REGISTRY, Service.S3);
+        dir = lake.dir();
+        stack = lake.stack();
         metricsPort = StackPorts.freePort();
         job = launchJob("0s");
-        producer = new CdcTopicProducer(stack.kafkaBootstrap(), stack.registryUrl());
+        producer = lake.producer();
         sendFirstFixtures();
 
-        Map<String, String> env = new HashMap<>(stack.serviceEnvironment());
-        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("test-spark").toString());
-        LakehouseConfig readerConfig = LakehouseConfig.load(Map.of(), env, Map.of());
-        spark = ReaderSessions.create(readerConfig, "lakehouse-job-it-reader");
-        paths = new LakePaths(readerConfig.lakeRoot());
+        spark = lake.openReader("lakehouse-job-it-reader");
+        paths = new LakePaths(lake.readerConfig().lakeRoot());
     }
 
     @AfterAll
     static void stop() {
-        if (producer != null) {
-            producer.close();
-        }
-        if (spark != null) {
-            spark.stop();
-        }
-        if (stack != null) {
-            stack.close();
+        if (lake != null) {
+            lake.close();
         }
     }
 
@@ -146,19 +134,10 @@ class LakehouseJobIT {
     /** {@code sparkConf}: spark.* keys, passed as environment entries (the job reads spark.* from any source). */
     static ManagedProcess launchJob(String maintenanceInterval, Map<String, String> sparkConf) {
         Map<String, String> env = new HashMap<>(sparkConf);
-        env.put("TRIBUTARY_LAKEHOUSE_TRIGGER_INTERVAL", "1s");
         env.put("TRIBUTARY_LAKEHOUSE_MAINTENANCE_INTERVAL", maintenanceInterval);
         env.put("TRIBUTARY_LAKEHOUSE_METRICS_PORT", String.valueOf(metricsPort));
         env.put("TRIBUTARY_LAKEHOUSE_MAX_OFFSETS_PER_TRIGGER", "600");
-        env.put("TRIBUTARY_LAKEHOUSE_DATA_DIR", dir.resolve("lakehouse-job").toString());
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
-        jvm.addAll(sparkJvmOptions());
-        return stack.launch(ModuleLaunch.of("lakehouse-job", "io.tributary.lakehouse.LakehouseJobMain",
-                List.of("stream"), env, jvm));
-    }
-
-    static List<String> sparkJvmOptions() {
-        return SparkJvmOptions.forChildJvm();
+        return lake.launchStream(env);
     }
 
     private static Dataset<Row> silver(String table) {

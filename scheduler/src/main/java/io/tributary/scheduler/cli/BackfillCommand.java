@@ -5,11 +5,7 @@ import io.tributary.scheduler.job.RunRequest;
 import io.tributary.scheduler.job.ScheduledJob;
 import io.tributary.scheduler.store.JobRun;
 import io.tributary.scheduler.store.RunOutcome;
-import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,10 +14,7 @@ import picocli.CommandLine.Parameters;
         description = {"Run a daily job for every day from --from to --to, oldest first, one run after the other through",
                 "the scheduler's store (each recorded like `run`). Stops at the first day whose run does not succeed,",
                 "saying which days are done and how to go on; exit code 0 when every day succeeded, 1 otherwise."})
-public final class BackfillCommand implements Callable<Integer> {
-    @CommandLine.ParentCommand
-    SchedulerMain parent;
-
+public final class BackfillCommand extends RunRequestCommand {
     @Parameters(index = "0", paramLabel = "JOB", description = "daily-sales or validate.")
     String job;
 
@@ -31,35 +24,26 @@ public final class BackfillCommand implements Callable<Integer> {
     @Option(names = "--to", required = true, paramLabel = "YYYY-MM-DD", description = "The last day (included).")
     String to;
 
-    @CommandLine.Mixin
-    StartTimeoutOption startTimeout;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         BackfillPlan plan = BackfillPlan.of(ScheduledJob.named(job), DateOption.parse("--from", from),
                 DateOption.parse("--to", to));
-        Duration wait = startTimeout.value();
-        PrintWriter out = spec.commandLine().getOut();
-        try (StoreSession session = StoreSession.open(parent.environment())) {
-            RunWaiter waiter = session.waiter(wait);
+        return withWaiter((waiter, out) -> {
             out.println("Backfill of " + plan.job().id() + ": " + plan.days().size() + " day(s), " + plan.days().get(0)
                     + " to " + plan.days().get(plan.days().size() - 1));
             out.flush();
             for (LocalDate day : plan.days()) {
                 JobRun run = waiter.run(plan.job(), RunRequest.of(day, "backfill"));
-                RunCommand.report(out, run);
+                report(out, run);
                 if (run.outcome() != RunOutcome.SUCCEEDED) {
-                    plan.stoppedAt(run).forEach(spec.commandLine().getErr()::println);
-                    spec.commandLine().getErr().flush();
+                    plan.stoppedAt(run).forEach(err()::println);
+                    err().flush();
                     return SchedulerMain.RUN_FAILED;
                 }
             }
             out.println("Backfill of " + plan.job().id() + " done: every day succeeded.");
             out.flush();
-        }
-        return 0;
+            return 0;
+        });
     }
 }

@@ -5,11 +5,7 @@ import io.tributary.scheduler.job.RunRequest;
 import io.tributary.scheduler.job.ScheduledJob;
 import io.tributary.scheduler.store.JobRun;
 import io.tributary.scheduler.store.RunOutcome;
-import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,21 +14,12 @@ import picocli.CommandLine.Parameters;
         description = {"Run a job now through the scheduler's store: a running scheduler takes the request (only one",
                 "does, and never while the same job runs), the run is recorded in scheduler.job_runs like a scheduled",
                 "one. Waits for its end and prints how it went; exit code 0 when it succeeded, 1 otherwise."})
-public final class RunCommand implements Callable<Integer> {
-    @CommandLine.ParentCommand
-    SchedulerMain parent;
-
+public final class RunCommand extends RunRequestCommand {
     @Parameters(index = "0", paramLabel = "JOB", description = "daily-sales, validate or maintain.")
     String job;
 
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "The day a daily job works on (daily-sales, validate).")
     String date;
-
-    @CommandLine.Mixin
-    StartTimeoutOption startTimeout;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -44,26 +31,12 @@ public final class RunCommand implements Callable<Integer> {
         if (!scheduled.dated() && day != null) {
             throw new IllegalArgumentException(scheduled.id() + " works on the whole lake, not on a day: leave out --date");
         }
-        Duration wait = startTimeout.value();
-        PrintWriter out = spec.commandLine().getOut();
-        try (StoreSession session = StoreSession.open(parent.environment())) {
-            RunWaiter waiter = session.waiter(wait);
+        return withWaiter((waiter, out) -> {
             out.println("Requested " + scheduled.id() + (day == null ? "" : " for " + day) + "; waiting for a scheduler ...");
             out.flush();
             JobRun run = waiter.run(scheduled, RunRequest.of(day, "run"));
             report(out, run);
             return run.outcome() == RunOutcome.SUCCEEDED ? 0 : SchedulerMain.RUN_FAILED;
-        }
-    }
-
-    static void report(PrintWriter out, JobRun run) {
-        out.println(run.describe() + ": " + run.outcome().text() + (run.exitCode() == null ? "" : " (exit code "
-                + run.exitCode() + ")") + " in " + run.duration().map(ScheduleListing::took).orElse("-") + ", run "
-                + run.id() + " by " + run.instance());
-        if (run.outcome() != RunOutcome.SUCCEEDED && run.lastLines() != null) {
-            out.println("  its last lines:");
-            run.lastLines().lines().forEach(l -> out.println("    " + l));
-        }
-        out.flush();
+        });
     }
 }
