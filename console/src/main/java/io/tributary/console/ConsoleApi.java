@@ -74,8 +74,12 @@ public final class ConsoleApi {
                 return ConsoleResponse.json(401, error("this action needs the console token: send 'Authorization: Bearer "
                         + "<token>'; `tributary up` prints it, and it is in the data dir's secrets/" + ConsoleToken.FILE_NAME));
             }
-            ObjectNode body = JSON.createObjectNode().put("started", true).put("message", sources.startReconcile());
-            return ConsoleResponse.json(202, body.toString());
+            ConsoleSources.ReconcileStart start = sources.startReconcile();
+            ObjectNode body = JSON.createObjectNode().put("started", start.started()).put("message", start.message());
+            if (!start.started()) {
+                body.put("error", start.message());
+            }
+            return ConsoleResponse.json(start.started() ? 202 : 409, body.toString());
         }
         if (!method.equals("GET")) {
             return ConsoleResponse.text(405, "the console is read-only except POST /api/actions/*\n");

@@ -34,8 +34,15 @@ public interface ConsoleSources {
     /** The schema registry's base URL, e.g. {@code http://127.0.0.1:18081}. */
     String registryUrl();
 
-    /** Starts {@code tributary reconcile --json} in the background; its report becomes {@link #lastReconcileJson()}. */
-    String startReconcile();
+    /**
+     * Starts {@code tributary reconcile --json} in the background; its report becomes {@link #lastReconcileJson()}.
+     * Says whether it started, and what the user should know (why not: one still running, or no reconcile here).
+     */
+    ReconcileStart startReconcile();
+
+    /** What {@link #startReconcile()} did. */
+    record ReconcileStart(boolean started, String message) {
+    }
 
     /** Where the lake's bucket is and the keys to read it; empty when not known (the lake page then says so). */
     default Optional<LakeLocation> lake() {

@@ -124,4 +124,14 @@ class ConsoleApiTest {
         assertThat(api.handle("GET", "/static/nothing.js", null).status()).isEqualTo(404);
         assertThat(api.handle("GET", "/nowhere", null).status()).isEqualTo(404);
     }
+
+    @Test
+    void aReconcileThatCannotStartIsRefusedWithTheReason() throws Exception {
+        sources.reconcileRefusal = "a reconcile started from the console is still running";
+        ConsoleResponse refused = api.handle("POST", "/api/actions/reconcile", "Bearer " + token.value());
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(JSON.readTree(refused.bodyText()).get("started").asBoolean()).isFalse();
+        assertThat(JSON.readTree(refused.bodyText()).get("error").asText()).contains("still running");
+        assertThat(sources.reconcilesStarted).hasValue(0);
+    }
 }

@@ -15,6 +15,8 @@ final class FixedSources implements ConsoleSources {
             + "\"cdc-engine\",\"state\":\"running\",\"pid\":4242,\"restarts\":1}],\"parkedTables\":[]}";
 
     final AtomicInteger reconcilesStarted = new AtomicInteger();
+    /** Why a reconcile cannot start now; null: it starts. */
+    String reconcileRefusal;
     Optional<String> reconcile = Optional.empty();
     Optional<String> chaos = Optional.empty();
     OptionalLong quarantined = OptionalLong.of(3);
@@ -74,8 +76,11 @@ final class FixedSources implements ConsoleSources {
     }
 
     @Override
-    public String startReconcile() {
+    public ReconcileStart startReconcile() {
+        if (reconcileRefusal != null) {
+            return new ReconcileStart(false, reconcileRefusal);
+        }
         reconcilesStarted.incrementAndGet();
-        return "reconcile started";
+        return new ReconcileStart(true, "reconcile started");
     }
 }

@@ -77,8 +77,8 @@ final class AddressedConsoleSources extends ScrapedConsoleSources {
     }
 
     @Override
-    public String startReconcile() {
-        return RECONCILE_HINT;
+    public ReconcileStart startReconcile() {
+        return new ReconcileStart(false, RECONCILE_HINT);
     }
 
     @Override

@@ -64,9 +64,9 @@ final class StackConsoleSources extends ScrapedConsoleSources {
     }
 
     @Override
-    public String startReconcile() {
+    public ReconcileStart startReconcile() {
         if (!reconciling.compareAndSet(false, true)) {
-            return "a reconcile started from the console is still running";
+            return new ReconcileStart(false, "a reconcile started from the console is still running");
         }
         Thread thread = new Thread(() -> {
             try {
@@ -80,8 +80,8 @@ final class StackConsoleSources extends ScrapedConsoleSources {
         }, "console-reconcile");
         thread.setDaemon(true);
         thread.start();
-        return "reconcile started: its report appears here when it ends (it waits for the lake first; log "
-                + running.settings().logFile("reconcile") + ")";
+        return new ReconcileStart(true, "reconcile started: its report appears here when it ends (it waits for the lake"
+                + " first; log " + running.settings().logFile("reconcile") + ")");
     }
 
     @Override

@@ -64,7 +64,8 @@ class AddressedConsoleSourcesTest {
                     });
             assertThat(sources.lake()).hasValueSatisfying(l -> assertThat(l.bucket()).isEqualTo("lakehouse"));
             assertThat(sources.lastReconcileJson()).isEmpty();
-            assertThat(sources.startReconcile()).contains("docker compose run --rm lakehouse-job reconcile");
+            assertThat(sources.startReconcile().started()).isFalse();
+            assertThat(sources.startReconcile().message()).contains("docker compose run --rm lakehouse-job reconcile");
         } finally {
             lake.stop(0);
         }
