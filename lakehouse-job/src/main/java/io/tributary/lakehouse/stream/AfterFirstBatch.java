@@ -8,9 +8,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts something once the lake query has finished its first batch, on a thread of its own: the gold query, which
  * would otherwise take half of two cores while the lake compiles its first plans and appends the initial snapshot (in
- * the default demo the lake's first rows came ~35 s later with gold started beside it). Started at most once; never
- * after {@link #close()}; a failure to start is kept for the job to throw ({@link #failure()}) and reported through
- * {@code onFailure}, which is expected to stop the job.
+ * the default demo the lake's first rows came later with gold started beside it). It also starts when the lake query
+ * is idle (it found no data: a lake query whose topics do not exist yet reports no batch at all), and when the first
+ * batch has not finished within {@code atMost}. Started at most once; never after {@link #close()}; a failure to start is kept for the job to throw
+ * ({@link #failure()}) and reported through {@code onFailure}, which is expected to stop the job.
  *
  * @param <T> what the start returns (the running query)
  */
@@ -19,6 +20,8 @@ final class AfterFirstBatch<T> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AfterFirstBatch.class);
 
     private final String what;
+    private final java.time.Duration atMost;
+    private final java.util.function.BooleanSupplier lakeIdle;
     private final Callable<T> start;
     private final Runnable onFailure;
     private boolean signalled;
@@ -27,30 +30,63 @@ final class AfterFirstBatch<T> implements AutoCloseable {
     private volatile T started;
     private volatile Exception failure;
 
-    AfterFirstBatch(String what, Callable<T> start, Runnable onFailure) {
+    /** @param lakeIdle whether the lake query waits for data (asked twice a second until it starts) */
+    AfterFirstBatch(String what, java.time.Duration atMost, java.util.function.BooleanSupplier lakeIdle,
+                    Callable<T> start, Runnable onFailure) {
         this.what = what;
+        this.atMost = atMost;
+        this.lakeIdle = lakeIdle;
         this.start = start;
         this.onFailure = onFailure;
+        Thread timer = new Thread(this::startWhenOverdue, "start-" + what.replace(' ', '-') + "-timer");
+        timer.setDaemon(true);
+        timer.start();
     }
 
     /** The lake query finished a batch: the first call starts it on its own thread, later calls do nothing. */
-    synchronized void batchFinished() {
+    void batchFinished() {
+        trigger("the lake's first batch is done");
+    }
+
+    private void startWhenOverdue() {
+        long deadline = System.nanoTime() + atMost.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                synchronized (this) {
+                    if (signalled || closed) {
+                        return;
+                    }
+                }
+                if (lakeIdle.getAsBoolean()) {
+                    trigger("the lake query waits for data");
+                    return;
+                }
+                Thread.sleep(500);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        trigger("the lake's first batch has not finished after " + atMost);
+    }
+
+    private synchronized void trigger(String why) {
         if (signalled || closed) {
             return;
         }
         signalled = true;
-        Thread t = new Thread(this::run, "start-" + what.replace(' ', '-'));
+        Thread t = new Thread(() -> run(why), "start-" + what.replace(' ', '-'));
         t.setDaemon(true);
         t.start();
     }
 
-    private void run() {
+    private void run(String why) {
         synchronized (this) {
             if (closed) {
                 return;
             }
             try {
-                LOG.info("the lake's first batch is done: starting {}", what);
+                LOG.info("{}: starting {}", why, what);
                 started = start.call();
                 return;
             } catch (Exception e) {

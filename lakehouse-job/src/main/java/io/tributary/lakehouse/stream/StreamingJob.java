@@ -54,6 +54,10 @@ public final class StreamingJob implements AutoCloseable {
     private final StageLifecycle lifecycle = new StageLifecycle("the lakehouse job");
     private SparkSession spark;
     private StreamingQuery query;
+    /** Spark's status message of a query whose last trigger found no data. */
+    private static final String LAKE_IDLE = "Waiting for data to arrive";
+    /** How long the gold query waits for the lake's first batch at most (its topics may not exist yet). */
+    private static final java.time.Duration GOLD_START_AT_THE_LATEST = java.time.Duration.ofSeconds(90);
     /** The gold query, started once the lake's first batch is done (null when gold is off). */
     private AfterFirstBatch<StreamingQuery> gold;
     private MetricsServer metricsServer;
@@ -117,7 +121,8 @@ public final class StreamingJob implements AutoCloseable {
         LOG.info("streaming query {} (id {}) started: topics /{}/ -> {}", config.queryName(), query.id(),
                 config.topicPattern(), config.lakeRoot());
         if (config.goldEnabled()) {
-            gold = new AfterFirstBatch<>("the gold query",
+            gold = new AfterFirstBatch<>("the gold query", GOLD_START_AT_THE_LATEST,
+                    () -> LAKE_IDLE.equals(query.status().message()),
                     () -> GoldQuery.start(spark, config, System.getenv(), retry, metrics), this::stopLakeQuery);
         }
 

@@ -13,7 +13,7 @@ class AfterFirstBatchTest {
     void startsOnceAfterTheFirstBatchOnly() throws Exception {
         AtomicInteger starts = new AtomicInteger();
         CountDownLatch done = new CountDownLatch(1);
-        AfterFirstBatch<String> gate = new AfterFirstBatch<>("gold query", () -> {
+        AfterFirstBatch<String> gate = new AfterFirstBatch<>("gold query", java.time.Duration.ofMinutes(5), () -> false, () -> {
             starts.incrementAndGet();
             done.countDown();
             return "query " + starts.get();
@@ -35,7 +35,7 @@ class AfterFirstBatchTest {
     @Test
     void aFailureToStartIsKeptAndReported() throws Exception {
         CountDownLatch reported = new CountDownLatch(1);
-        AfterFirstBatch<String> gate = new AfterFirstBatch<>("gold query", () -> {
+        AfterFirstBatch<String> gate = new AfterFirstBatch<>("gold query", java.time.Duration.ofMinutes(5), () -> false, () -> {
             throw new java.sql.SQLException("role tributary_cdc may not create schema serving");
         }, reported::countDown);
 
@@ -51,7 +51,7 @@ class AfterFirstBatchTest {
     @Test
     void nothingStartsAfterClose() throws Exception {
         AtomicInteger starts = new AtomicInteger();
-        AfterFirstBatch<String> gate = new AfterFirstBatch<>("gold query", () -> "query " + starts.incrementAndGet(),
+        AfterFirstBatch<String> gate = new AfterFirstBatch<>("gold query", java.time.Duration.ofMinutes(5), () -> false, () -> "query " + starts.incrementAndGet(),
                 () -> { });
 
         gate.close();
@@ -61,6 +61,36 @@ class AfterFirstBatchTest {
         assertThat(starts.get()).isZero();
         assertThat(gate.started()).isEmpty();
         assertThat(gate.pending()).isFalse();
+    }
+
+    @Test
+    void itStartsAnywayWhenTheFirstBatchTakesLongerThanItsBound() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        AfterFirstBatch<String> gate = new AfterFirstBatch<>("gold query", java.time.Duration.ofMillis(100), () -> false, () -> {
+            done.countDown();
+            return "query";
+        }, () -> { });
+
+        assertThat(done.await(10, TimeUnit.SECONDS)).as("started without a batch").isTrue();
+        awaitNotPending(gate);
+        assertThat(gate.started()).contains("query");
+    }
+
+    @Test
+    void itStartsWhenTheLakeQueryWaitsForData() throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean idle = new java.util.concurrent.atomic.AtomicBoolean();
+        AfterFirstBatch<String> gate = new AfterFirstBatch<>("gold query", java.time.Duration.ofMinutes(5), idle::get,
+                () -> {
+                    done.countDown();
+                    return "query";
+                }, () -> { });
+
+        assertThat(done.await(1, TimeUnit.SECONDS)).as("not while the lake works on its first batch").isFalse();
+        idle.set(true);
+        assertThat(done.await(10, TimeUnit.SECONDS)).as("started once the lake waits for data").isTrue();
+        awaitNotPending(gate);
+        assertThat(gate.started()).contains("query");
     }
 
     private static void awaitNotPending(AfterFirstBatch<?> gate) throws InterruptedException {
