@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
  * would otherwise take half of two cores while the lake compiles its first plans and appends the initial snapshot (in
  * the default demo the lake's first rows came later with gold started beside it). It also starts when the lake query
  * is idle (it found no data: a lake query whose topics do not exist yet reports no batch at all), and when the first
- * batch has not finished within {@code atMost}. Started at most once; never after {@link #close()}; a failure to start is kept for the job to throw
- * ({@link #failure()}) and reported through {@code onFailure}, which is expected to stop the job.
+ * batch has not finished within {@code atMost}. Started at most once; never after {@link #close()}; a failure to
+ * start is kept for the job to throw ({@link #failure()}) and reported through {@code onFailure}, which is expected
+ * to stop the job.
  *
  * @param <T> what the start returns (the running query)
  */

@@ -47,6 +47,10 @@ import org.slf4j.LoggerFactory;
 public final class StreamingJob implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamingJob.class);
+    /** Spark's status message of a query whose last trigger found no data. */
+    private static final String LAKE_IDLE = "Waiting for data to arrive";
+    /** How long the gold query waits for the lake's first batch at most (its topics may not exist yet). */
+    private static final java.time.Duration GOLD_START_AT_THE_LATEST = java.time.Duration.ofSeconds(90);
 
     private final LakehouseConfig config;
     private final JobMetrics metrics = new JobMetrics(Clock.systemUTC());
@@ -54,10 +58,6 @@ public final class StreamingJob implements AutoCloseable {
     private final StageLifecycle lifecycle = new StageLifecycle("the lakehouse job");
     private SparkSession spark;
     private StreamingQuery query;
-    /** Spark's status message of a query whose last trigger found no data. */
-    private static final String LAKE_IDLE = "Waiting for data to arrive";
-    /** How long the gold query waits for the lake's first batch at most (its topics may not exist yet). */
-    private static final java.time.Duration GOLD_START_AT_THE_LATEST = java.time.Duration.ofSeconds(90);
     /** The gold query, started once the lake's first batch is done (null when gold is off). */
     private AfterFirstBatch<StreamingQuery> gold;
     private MetricsServer metricsServer;
