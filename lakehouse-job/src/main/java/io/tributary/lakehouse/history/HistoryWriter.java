@@ -17,6 +17,7 @@ import io.tributary.lakehouse.lake.SchemaEvolution;
 import io.tributary.lakehouse.lake.SilverColumns;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,9 +100,11 @@ public final class HistoryWriter {
         List<String> keyColumns = Arrays.asList(keyType.fieldNames());
         StructType rowType = (StructType) bronze.schema().apply(TableLayout.AFTER).dataType();
         String historyPath = paths.history(table);
+        boolean createdNow = !LakeTables.exists(spark.sparkContext().hadoopConfiguration(), historyPath);
         StructType data = HistoryColumns.dataColumns(ensureTable(table, historyPath, rowType, keyColumns));
 
-        Map<List<Object>, Long> watermarks = HistoryWatermarks.read(spark, paths, table);
+        // a table created now holds no version, whatever watermarks a deleted one left: it is built from all of bronze
+        Map<List<Object>, Long> watermarks = createdNow ? new HashMap<>() : HistoryWatermarks.read(spark, paths, table);
         Dataset<Row> fresh = bronze.filter(HistoryWatermarks.after(watermarks)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             List<Row> newMarks = fresh.groupBy(TableLayout.TOPIC, TableLayout.PARTITION)
@@ -152,8 +155,8 @@ public final class HistoryWriter {
         for (SchemaEvolution.Step step : SchemaEvolution.plan(table, HistoryColumns.dataColumns(current), rowType)) {
             if (!(step instanceof SchemaEvolution.AlterStep alter)) {
                 throw new IllegalStateException("history." + table + ": column " + step.column() + " became text in"
-                        + " PostgreSQL; history keeps the old type. Rebuild it: delete " + path + " and the rows of "
-                        + table + " in " + paths.historyWatermarks() + ", then run history again.");
+                        + " PostgreSQL; history keeps the old type. Rebuild it: delete " + path
+                        + ", then run history again (it is rebuilt from all of bronze).");
             }
             String sql = alter.sql(LakePaths.deltaRef(path));
             LOG.info("history.{}: schema change: {}", table, sql);

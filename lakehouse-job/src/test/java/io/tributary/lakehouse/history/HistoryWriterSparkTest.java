@@ -131,10 +131,21 @@ class HistoryWriterSparkTest {
                 null, f.truncate(410),
                 f.key(3), f.insert(3, 411, "cyd", "3.00", 3));
         history.update(f.table);
-        assertThat(versions(f.table)).containsExactly(
+        List<org.assertj.core.groups.Tuple> expected = List.of(
                 tuple(1, "ada", new BigDecimal("1.00"), 1, 400L, 410L, "c", false),
                 tuple(2, "bob", new BigDecimal("2.00"), 2, 401L, 410L, "c", false),
                 tuple(3, "cyd", new BigDecimal("3.00"), 3, 411L, null, "c", true));
+        assertThat(versions(f.table)).containsExactlyElementsOf(expected);
+
+        // a history table deleted to be rebuilt: its watermarks stay behind, and the next run still reads all of bronze
+        org.apache.hadoop.fs.Path historyDir = new org.apache.hadoop.fs.Path(paths.history(f.table));
+        try {
+            assertThat(historyDir.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(historyDir, true)).isTrue();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(history.update(f.table).changesRead()).isEqualTo(4);
+        assertThat(versions(f.table)).containsExactlyElementsOf(expected);
     }
 
     /**
