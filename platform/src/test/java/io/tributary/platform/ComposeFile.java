@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * docker-compose.yml as compose reads it (anchors and merge keys resolved by SnakeYAML), with compose's variable
  * substitution from an env file, and the Dockerfile stages its services are built from (ENV, WORKDIR, ENTRYPOINT).
- * Test support for ComposeParityIT; pure apart from reading the files.
+ * Test support for DockerComposeParityIT; pure apart from reading the files.
  */
 final class ComposeFile {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\$|\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}|\\$([A-Za-z_][A-Za-z0-9_]*)");

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
  * environment, variables from .env.example), only the compose endpoints, demo secrets, container paths and metrics
  * ports mapped to the local stack's. The pipeline must work with that: reconcile finds the lake equal to PostgreSQL.
  */
-class ComposeParityIT {
+class DockerComposeParityIT {
     static final List<String> PIPELINE = List.of("simulator-load", "cdc-engine", "lakehouse-job", "simulator");
     static Path root;
     static Path dir;
@@ -50,7 +50,7 @@ class ComposeParityIT {
         root = Path.of("").toAbsolutePath().getParent();
         compose = ComposeFile.read(root.resolve("docker-compose.yml"));
         variables = ComposeFile.readEnvFile(root.resolve(".env.example"));
-        dir = Path.of("target", "it-stacks", "ComposeParityIT-" + System.currentTimeMillis()).toAbsolutePath();
+        dir = Path.of("target", "it-stacks", "DockerComposeParityIT-" + System.currentTimeMillis()).toAbsolutePath();
         stack = LocalStack.start(StackSettings.forTests(dir), Service.values());
     }
 
