@@ -216,18 +216,24 @@ public final class BenchContext {
 
     ManagedProcess launchLakehouseJob(String name, String prefix, String lakeRoot, int metricsPort,
                                       Duration trigger) throws IOException {
+        return launchLakehouseJob(name, prefix, lakeRoot, metricsPort, trigger, Map.of());
+    }
+
+    /** As above, with further environment entries (e.g. TRIBUTARY_GOLD_ENABLED). */
+    ManagedProcess launchLakehouseJob(String name, String prefix, String lakeRoot, int metricsPort, Duration trigger,
+                                      Map<String, String> env) throws IOException {
         Path data = Files.createDirectories(runDir.resolve(name));
+        Map<String, String> environment = new java.util.HashMap<>(env);
+        environment.putAll(Map.of(StageEnvironment.Stack.TOPIC_PREFIX, prefix, StageEnvironment.Lakehouse.LAKE_ROOT, lakeRoot,
+                StageEnvironment.Lakehouse.DATA_DIR, data.toString(),
+                StageEnvironment.Lakehouse.METRICS_PORT, Integer.toString(metricsPort),
+                StageEnvironment.Lakehouse.TRIGGER_INTERVAL, trigger.toMillis() + "ms",
+                StageEnvironment.Lakehouse.MAINTENANCE_INTERVAL, "0s"));
         List<String> jvm = new ArrayList<>(StageHeaps.options(StageHeaps.LAKEHOUSE_JOB));
         jvm.addAll(SPARK_OPENS);
         jvm.addAll(lakeJvmOptions);
         ManagedProcess p = stack.launch(ModuleLaunch.of(StageMain.LAKEHOUSE_JOB,
-                lakeArguments("stream"),
-                Map.of(StageEnvironment.Stack.TOPIC_PREFIX, prefix, StageEnvironment.Lakehouse.LAKE_ROOT, lakeRoot,
-                        StageEnvironment.Lakehouse.DATA_DIR, data.toString(),
-                        StageEnvironment.Lakehouse.METRICS_PORT, Integer.toString(metricsPort),
-                        StageEnvironment.Lakehouse.TRIGGER_INTERVAL, trigger.toMillis() + "ms",
-                        StageEnvironment.Lakehouse.MAINTENANCE_INTERVAL, "0s"),
-                stageJvm(name, jvm)).named(name));
+                lakeArguments("stream"), environment, stageJvm(name, jvm)).named(name));
         sampler.watch("lakehouse-job", p.pid());
         return p;
     }

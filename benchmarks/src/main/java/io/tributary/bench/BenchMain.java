@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code bench full} or {@code bench --quick}: starts a private local stack on free ports, runs the seven benchmarks
+ * {@code bench full} or {@code bench --quick}: starts a private local stack on free ports, runs the eight benchmarks
  * of docs/BENCHMARKS.md one after the other, and writes docs/benchmarks/results-&lt;mode&gt;.json, the SVG plots and
  * the page: docs/BENCHMARKS.md for a full run, docs/benchmarks/QUICK.md for a quick one.
  */
@@ -74,7 +74,8 @@ public final class BenchMain implements Callable<Integer> {
             description = "a JVM option appended to every lakehouse job's (after the stack's own, so -Xmx768m wins)")
     List<String> lakeJvmOptions = new java.util.ArrayList<>();
 
-    @Option(names = "--only", split = ",", description = "run only these: capture, apply, initial-load, end-to-end")
+    @Option(names = "--only", split = ",", description = "run only these: capture, apply, initial-load, gold-serving,"
+            + " end-to-end")
     List<String> only;
 
     /** The command line as given, for the report. */
@@ -148,6 +149,7 @@ public final class BenchMain implements Callable<Integer> {
                     Map.entry("capture", capture::run),
                     Map.entry("apply", () -> List.of(new ApplyBenchmark(ctx, capture.topicFilled).run())),
                     Map.entry("initial-load", () -> List.of(new InitialLoadBenchmark(ctx).run())),
+                    Map.entry("gold-serving", () -> List.of(new GoldServingBenchmark(ctx).run())),
                     Map.entry("end-to-end", () -> List.of(new EndToEndBenchmark(ctx).run())));
             if (mode.shared()) {
                 runAtOnce(ctx, steps, report);
