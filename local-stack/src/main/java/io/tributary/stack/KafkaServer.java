@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,31 +21,41 @@ import org.slf4j.LoggerFactory;
 /**
  * One KRaft node (broker + controller) in a child JVM, started with {@code kafka.Kafka} from the classpath that
  * local-stack embeds at build time (kafka is an optional dependency, so users of the stack never see it). The log
- * directory is formatted once with {@code kafka.tools.StorageTool} and never again.
+ * directory is formatted once with {@code kafka.tools.StorageTool} and never again. Node 1 lives under
+ * {@code <data-dir>/kafka}, node n of a larger {@link KafkaCluster} under {@code <data-dir>/kafka-n}; every node is
+ * formatted with the cluster id that node 1's folder keeps in {@value #LAYOUT_FILE}.
  */
 final class KafkaServer implements ServerDefinition {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaServer.class);
     static final String CLASSPATH_RESOURCE = "io/tributary/stack/kafka/runtime.classpath";
+    /** In node 1's folder: the cluster id and the number of nodes its logs were formatted for. */
+    static final String LAYOUT_FILE = "cluster.properties";
 
     private final StackSettings settings;
+    private final KafkaNode node;
 
+    /** Node 1 of the settings' cluster. */
     KafkaServer(StackSettings settings) {
+        this(settings, settings.kafkaCluster().node(1));
+    }
+
+    KafkaServer(StackSettings settings, KafkaNode node) {
         this.settings = settings;
+        this.node = node;
     }
 
     @Override
     public String name() {
-        return Service.KAFKA.id();
+        return node.name();
     }
 
     @Override
     public Map<Integer, String> ports() {
-        return Map.of(settings.ports().kafka(), Service.KAFKA.portOption(),
-                settings.ports().kafkaController(), "--kafka-controller-port");
+        return Map.of(node.port(), Service.KAFKA.portOption(), node.controllerPort(), "--kafka-controller-port");
     }
 
     private Path home() {
-        return settings.serviceDir(Service.KAFKA);
+        return settings.dataDir().resolve(node.name());
     }
 
     private Path logDir() {
@@ -61,34 +70,10 @@ final class KafkaServer implements ServerDefinition {
         return home().resolve("conf/log4j2.properties");
     }
 
-    /** The broker configuration: one node, everything on 127.0.0.1, replication factors of 1. */
+    /** The configuration of a one-node cluster on {@code ports}. */
     static Map<String, String> brokerConfig(StackPorts ports, Path logDir) {
-        Map<String, String> c = new LinkedHashMap<>();
-        c.put("process.roles", "broker,controller");
-        c.put("node.id", "1");
-        c.put("controller.quorum.voters", "1@127.0.0.1:" + ports.kafkaController());
-        c.put("listeners", "PLAINTEXT://127.0.0.1:" + ports.kafka() + ",CONTROLLER://127.0.0.1:" + ports.kafkaController());
-        c.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + ports.kafka());
-        c.put("controller.listener.names", "CONTROLLER");
-        c.put("inter.broker.listener.name", "PLAINTEXT");
-        c.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        c.put("log.dirs", logDir.toString());
-        c.put("num.partitions", "1");
-        c.put("default.replication.factor", "1");
-        c.put("min.insync.replicas", "1");
-        c.put("offsets.topic.replication.factor", "1");
-        c.put("transaction.state.log.replication.factor", "1");
-        c.put("transaction.state.log.min.isr", "1");
-        c.put("share.coordinator.state.topic.replication.factor", "1");
-        c.put("share.coordinator.state.topic.min.isr", "1");
-        c.put("group.initial.rebalance.delay.ms", "0");
-        // after a SIGKILL the restarted broker can only register once its old session expired (default 9 s)
-        c.put("broker.session.timeout.ms", "6000");
-        c.put("broker.heartbeat.interval.ms", "1500");
-        c.put("auto.create.topics.enable", "true");
-        c.put("log.retention.hours", "168");
-        c.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
-        return c;
+        KafkaCluster single = KafkaCluster.of(ports, 1);
+        return single.brokerConfig(single.node(1), logDir);
     }
 
     @Override
@@ -96,19 +81,21 @@ final class KafkaServer implements ServerDefinition {
         Files.createDirectories(serverProperties().getParent());
         Files.createDirectories(logDir());
         Files.writeString(serverProperties(), "# Written by the Tributary local stack on every start\n"
-                + brokerConfig(settings.ports(), logDir()).entrySet().stream()
+                + settings.kafkaCluster().brokerConfig(node, logDir()).entrySet().stream()
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n")) + "\n",
                 StandardCharsets.UTF_8);
         Files.writeString(log4jConfig(), LOG4J2_CONFIG, StandardCharsets.UTF_8);
+        KafkaClusterLayout layout = new KafkaClusterLayout(settings.serviceDir(Service.KAFKA).resolve(LAYOUT_FILE));
         if (Files.exists(logDir().resolve("meta.properties"))) {
+            layout.requireNodes(settings.kafkaCluster().size());
             return;
         }
-        String clusterId = newClusterId();
+        String clusterId = layout.clusterId(settings.kafkaCluster().size(), KafkaServer::newClusterId);
         List<String> command = JavaCommand.of(List.of("-Xmx256m", "-Dlog4j2.configurationFile=" + log4jConfig()),
                 settings.tmpDir(), classpath(), "kafka.tools.StorageTool",
                 List.of("format", "--cluster-id=" + clusterId, "--config", serverProperties().toString(), "--ignore-formatted"));
         Files.createDirectories(settings.tmpDir());
-        Path log = settings.logFile(Service.KAFKA.id());
+        Path log = settings.logFile(node.name());
         Files.createDirectories(log.getParent());
         try {
             Process format = new ProcessBuilder(command).redirectErrorStream(true)
@@ -122,21 +109,21 @@ final class KafkaServer implements ServerDefinition {
             Thread.currentThread().interrupt();
             throw new StackException("Interrupted while formatting the Kafka log dir", e);
         }
-        LOG.info("Formatted Kafka log dir {} (cluster id {})", logDir(), clusterId);
+        LOG.info("Formatted Kafka log dir {} (node {}, cluster id {})", logDir(), node.id(), clusterId);
     }
 
     @Override
     public ProcessSpec processSpec() {
         List<String> jvm = new ArrayList<>(settings.kafkaJvmOptions());
         jvm.add("-Dlog4j2.configurationFile=" + log4jConfig());
-        return new ProcessSpec(Service.KAFKA.id(),
+        return new ProcessSpec(node.name(),
                 JavaCommand.of(jvm, settings.tmpDir(), classpath(), "kafka.Kafka", List.of(serverProperties().toString())),
-                Map.of(), home(), settings.logFile(Service.KAFKA.id()), StopSignal.TERM);
+                Map.of(), home(), settings.logFile(node.name()), StopSignal.TERM);
     }
 
     @Override
     public Probe probe() {
-        return KafkaApiVersionsProbe.probe("127.0.0.1", settings.ports().kafka(), Duration.ofSeconds(3));
+        return KafkaApiVersionsProbe.probe("127.0.0.1", node.port(), Duration.ofSeconds(3));
     }
 
     @Override
@@ -146,10 +133,9 @@ final class KafkaServer implements ServerDefinition {
 
     @Override
     public String endpoint() {
-        return "127.0.0.1:" + settings.ports().kafka();
+        return node.endpoint();
     }
 
-    /** A random Kafka cluster id: 16 bytes, URL-safe base64 without padding (22 characters). */
     /**
      * A random 16-byte id in Kafka's URL-safe base64 form. Like Kafka's own Uuid.randomUuid(), it never starts with
      * '-': the storage tool's argument parser would read such an id as an option.

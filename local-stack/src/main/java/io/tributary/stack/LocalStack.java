@@ -1,11 +1,15 @@
 package io.tributary.stack;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -34,7 +38,8 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     /** Read (or generated) on first use, so {@code status} of an empty data dir writes nothing. */
     private final Supplier<StackSecrets> secrets;
-    private final Map<Service, ServerDefinition> servers = new EnumMap<>(Service.class);
+    /** Per service its processes: one, or one per node of the Kafka cluster. */
+    private final Map<Service, List<ServerDefinition>> servers = new EnumMap<>(Service.class);
     private final StartOrder<Service> order = new StartOrder<>(List.of(Service.values()), Service::dependencies);
     private final ProcessTable table = new ProcessTable();
     private final RunStateStore runState;
@@ -46,11 +51,21 @@ public final class LocalStack implements AutoCloseable {
     private volatile boolean closed;
 
     private LocalStack(StackSettings settings) {
-        this(settings, (service, secrets) -> service.define(settings, secrets));
+        this(settings, (ServerNodes) (service, secrets) -> service.defineNodes(settings, secrets));
     }
 
     /** A stack whose servers are {@code define}d otherwise (tests); {@link Service} still names and orders them. */
     LocalStack(StackSettings settings, BiFunction<Service, Supplier<StackSecrets>, ServerDefinition> define) {
+        this(settings, (ServerNodes) (service, secrets) -> List.of(define.apply(service, secrets)));
+    }
+
+    /** How a stack defines the processes of each service. */
+    @FunctionalInterface
+    private interface ServerNodes {
+        List<ServerDefinition> define(Service service, Supplier<StackSecrets> secrets);
+    }
+
+    private LocalStack(StackSettings settings, ServerNodes define) {
         this.settings = settings;
         this.secrets = new LazySecrets(new SecretStore(settings.secretsDir(), settings.environment()));
         this.runState = new RunStateStore(settings.runDir());
@@ -58,7 +73,7 @@ public final class LocalStack implements AutoCloseable {
         this.supervisorDaemon = new SupervisorDaemon(settings);
         this.stopSequence = new StopSequence(table, runState, order, settings.stopTimeout());
         for (Service service : Service.values()) {
-            servers.put(service, define.apply(service, secrets));
+            servers.put(service, List.copyOf(define.define(service, secrets)));
         }
         adoptRecorded();
     }
@@ -100,30 +115,69 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Starts one service (after its dependencies); does nothing if it already runs. */
+    /**
+     * Starts one service (after its dependencies); does nothing if it already runs. Of a Kafka cluster, the nodes not
+     * running are started together (a node only answers once a majority of the quorum runs), then awaited.
+     */
     public synchronized void start(Service service) {
         for (Service s : order.toStart(List.of(service))) {
-            runner.startServer(servers.get(s));
+            runner.startServers(servers.get(s));
         }
     }
 
-    /** Crash injection: SIGKILL the service's process and wait until it (and its children) are gone. Data stays. */
+    /**
+     * Crash injection: SIGKILL the service's process (every node of a Kafka cluster) and wait until it (and its
+     * children) are gone. Data stays.
+     */
     public synchronized void kill(Service service) {
-        ManagedProcess process = requireRunning(service);
-        process.kill();
-        table.detach(service.id());
+        requireRunning(service);
+        for (ServerDefinition server : servers.get(service)) {
+            ManagedProcess process = table.process(server.name());
+            if (process != null) {
+                kill(server.name());
+            }
+        }
     }
 
-    /** Clean stop of one service (its stop signal, then SIGKILL after the stop timeout). */
-    public synchronized void stop(Service service) {
-        pause(service.id());
-        ManagedProcess process = table.detach(service.id());
-        if (process != null) {
-            servers.get(service).stop(process, settings.stopTimeout());
-        }
-        table.update(service.id(), e -> e.withOwned(false));
-        runState.delete(service.id());
+    /** Crash injection on one server process by name, e.g. the Kafka node {@code kafka-2}: SIGKILL, data stays. */
+    public synchronized void kill(String serverName) {
+        ManagedProcess process = requireRunning(serverName);
+        process.kill();
+        table.detach(serverName);
     }
+
+    /**
+     * Clean stop of one service (its stop signal, then SIGKILL after the stop timeout). The nodes of a Kafka cluster
+     * are signalled together: stopped one after the other, the last ones would wait for a quorum that is gone.
+     */
+    public synchronized void stop(Service service) {
+        List<CompletableFuture<Void>> stops = new ArrayList<>();
+        for (ServerDefinition server : servers.get(service)) {
+            String name = server.name();
+            pause(name);
+            ManagedProcess process = table.detach(name);
+            if (process != null) {
+                stops.add(CompletableFuture.runAsync(() -> server.stop(process, settings.stopTimeout()), NODE_STOPS));
+            }
+        }
+        try {
+            CompletableFuture.allOf(stops.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            for (ServerDefinition server : servers.get(service)) {
+                table.update(server.name(), e -> e.withOwned(false));
+                runState.delete(server.name());
+            }
+        }
+    }
+
+    /** Runs each node's stop on a thread of its own (a stop mostly waits). */
+    private static final Executor NODE_STOPS = command -> {
+        Thread thread = new Thread(command, "stop-node");
+        thread.setDaemon(true);
+        thread.start();
+    };
 
     /**
      * Pauses supervision of a process (by name: a server id or a launched process): the supervisor leaves it alone
@@ -197,43 +251,59 @@ public final class LocalStack implements AutoCloseable {
         runState.read(name).ifPresent(r -> runState.write(r.with(r.supervision().failed(reason))));
     }
 
+    /** Whether every process of the service (each Kafka node) runs. */
     public boolean isRunning(Service service) {
-        return table.get(service.id()).alive();
+        return servers.get(service).stream().allMatch(server -> table.get(server.name()).alive());
     }
 
+    /** The pid of the service's process (of Kafka: node 1). */
     public long pid(Service service) {
         return requireRunning(service).pid();
     }
 
-    /** The process of a running service. */
+    /** The pid of a server process by name, e.g. the Kafka node {@code kafka-2}. */
+    public long pid(String serverName) {
+        return requireRunning(serverName).pid();
+    }
+
+    /** The process of a running service (of Kafka: node 1). */
     public ManagedProcess process(Service service) {
         return requireRunning(service);
     }
 
     private ManagedProcess requireRunning(Service service) {
-        ManagedProcess process = table.process(service.id());
+        return requireRunning(service.id());
+    }
+
+    private ManagedProcess requireRunning(String name) {
+        ManagedProcess process = table.process(name);
         if (process == null) {
-            throw new StackException(service.id() + " is not running in this stack (" + settings.dataDir() + ")");
+            throw new StackException(name + " is not running in this stack (" + settings.dataDir() + ")");
         }
         return process;
     }
 
     public PostgresEndpoint postgres() {
-        return ((PostgresServer) servers.get(Service.POSTGRES)).connectionInfo();
+        return ((PostgresServer) servers.get(Service.POSTGRES).get(0)).connectionInfo();
     }
 
-    /** {@code 127.0.0.1:<port>} */
+    /** {@code 127.0.0.1:<port>}, every node of a cluster: {@code 127.0.0.1:19092,127.0.0.1:19094,127.0.0.1:19096} */
     public String kafkaBootstrap() {
-        return servers.get(Service.KAFKA).endpoint();
+        return settings.kafkaCluster().bootstrap();
+    }
+
+    /** The Kafka nodes of this stack (one unless started with more). */
+    public KafkaCluster kafkaCluster() {
+        return settings.kafkaCluster();
     }
 
     /** {@code http://127.0.0.1:<port>} */
     public String registryUrl() {
-        return servers.get(Service.REGISTRY).endpoint();
+        return servers.get(Service.REGISTRY).get(0).endpoint();
     }
 
     public S3Endpoint s3() {
-        return ((S3ProxyServer) servers.get(Service.S3)).connectionInfo();
+        return ((S3ProxyServer) servers.get(Service.S3).get(0)).connectionInfo();
     }
 
     public StackSettings settings() {

@@ -2,6 +2,10 @@ package io.tributary.stack;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,15 +27,49 @@ final class ProcessRunner {
         this.runState = runState;
     }
 
-    /** Starts a server owned by this handle and returns once it is ready; does nothing if it already runs. */
-    void startServer(ServerDefinition server) {
-        ManagedProcess current = table.process(server.name());
-        if (current != null && current.isAlive()) {
-            LOG.info("{} already runs (pid {})", server.name(), current.pid());
-            return;
+    /**
+     * Starts the processes of one server (each node of a Kafka cluster) that do not run yet, owned by this handle, and
+     * returns once every one is ready. All are started before any is awaited: a KRaft node answers only once a
+     * majority of its quorum runs. If one is not ready in time, those this call started are killed again.
+     */
+    void startServers(List<ServerDefinition> nodes) {
+        List<ServerDefinition> toStart = new ArrayList<>();
+        for (ServerDefinition server : nodes) {
+            ManagedProcess current = table.process(server.name());
+            if (current != null && current.isAlive()) {
+                LOG.info("{} already runs (pid {})", server.name(), current.pid());
+            } else {
+                toStart.add(server);
+            }
         }
-        server.ports().forEach((port, option) -> PortAvailability.requireFree(server.name(), port, option));
+        toStart.forEach(server -> server.ports().forEach((port, option) -> PortAvailability.requireFree(server.name(), port, option)));
         long begin = System.nanoTime();
+        Map<ServerDefinition, ManagedProcess> started = new LinkedHashMap<>();
+        try {
+            for (ServerDefinition server : toStart) {
+                prepare(server);
+                started.put(server, spawn(server));
+                table.update(server.name(), e -> e.withOwned(true));
+            }
+            for (Map.Entry<ServerDefinition, ManagedProcess> e : started.entrySet()) {
+                ReadinessWait.await(e.getKey(), e.getValue(), settings.startupTimeout());
+            }
+            for (ServerDefinition server : started.keySet()) {
+                server.afterHealthy();
+            }
+        } catch (RuntimeException e) {
+            started.forEach((server, process) -> {
+                process.kill();
+                table.detach(server.name());
+                runState.delete(server.name());
+            });
+            throw e;
+        }
+        started.forEach((server, process) -> LOG.info("{} is up at {} (pid {}) in {} ms", server.name(), server.endpoint(),
+                process.pid(), (System.nanoTime() - begin) / 1_000_000));
+    }
+
+    private void prepare(ServerDefinition server) {
         try {
             Files.createDirectories(settings.tmpDir());
             server.prepare();
@@ -39,19 +77,6 @@ final class ProcessRunner {
             throw new StackException("Cannot prepare " + server.name() + " under " + settings.dataDir().resolve(server.name())
                     + ": " + e.getMessage(), e);
         }
-        ManagedProcess process = spawn(server);
-        table.update(server.name(), e -> e.withOwned(true));
-        try {
-            ReadinessWait.await(server, process, settings.startupTimeout());
-            server.afterHealthy();
-        } catch (RuntimeException e) {
-            process.kill();
-            table.detach(server.name());
-            runState.delete(server.name());
-            throw e;
-        }
-        LOG.info("{} is up at {} (pid {}) in {} ms", server.name(), server.endpoint(), process.pid(),
-                (System.nanoTime() - begin) / 1_000_000);
     }
 
     /** Starts a pipeline stage; refused while a process of the same name is alive. */

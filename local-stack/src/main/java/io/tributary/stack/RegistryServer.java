@@ -47,7 +47,7 @@ final class RegistryServer implements ServerDefinition {
     @Override
     public ProcessSpec processSpec() {
         ModuleLaunch launch = new ModuleLaunch(MODULE, MAIN, List.of(), Map.of(
-                StageEnvironment.Stack.KAFKA_BOOTSTRAP, "127.0.0.1:" + settings.ports().kafka(),
+                StageEnvironment.Stack.KAFKA_BOOTSTRAP, settings.kafkaCluster().bootstrap(),
                 StageEnvironment.Registry.HOST, "127.0.0.1",
                 StageEnvironment.Registry.PORT, Integer.toString(settings.ports().registry())),
                 settings.registryJvmOptions(), Service.REGISTRY.id());

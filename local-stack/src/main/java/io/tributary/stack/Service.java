@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * The servers of the local stack, in start order (a service only depends on services declared before it). Each
@@ -50,10 +51,26 @@ public enum Service {
         return definition.apply(settings, secrets);
     }
 
-    /** The service whose {@link #id()} is {@code name}; empty for a launched pipeline process. */
+    /** Its processes in one stack: one per server, one per node of {@link StackSettings#kafkaCluster()} for Kafka. */
+    List<ServerDefinition> defineNodes(StackSettings settings, Supplier<StackSecrets> secrets) {
+        if (this == KAFKA) {
+            return settings.kafkaCluster().nodes().stream().<ServerDefinition>map(n -> new KafkaServer(settings, n)).toList();
+        }
+        return List.of(define(settings, secrets));
+    }
+
+    /**
+     * The service whose {@link #id()} is {@code name}, or {@link #KAFKA} for a further Kafka node ({@code kafka-2});
+     * empty for a launched pipeline process.
+     */
     static Optional<Service> named(String name) {
+        if (KAFKA_NODE.matcher(name).matches()) {
+            return Optional.of(KAFKA);
+        }
         return Arrays.stream(values()).filter(s -> s.id.equals(name)).findFirst();
     }
+
+    private static final Pattern KAFKA_NODE = Pattern.compile("kafka-[2-9]");
 
     /** Parses an id ({@code schema-registry}) or an enum name ({@code REGISTRY}), case-insensitively. */
     public static Service parse(String text) {

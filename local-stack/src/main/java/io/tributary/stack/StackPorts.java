@@ -51,6 +51,26 @@ public record StackPorts(int postgres, int kafka, int kafkaController, int regis
         this(postgres, kafka, kafkaController, registry, s3, DEFAULT_SCHEDULER);
     }
 
+    /**
+     * Free ports for a test stack of {@code kafkaNodes} Kafka nodes: the Kafka ports where node n's
+     * ({@code kafka + 2(n-1)}, {@code kafkaController + 2(n-1)}) are free as well, the others elsewhere.
+     */
+    public static StackPorts free(int kafkaNodes) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            StackPorts ports = free();
+            int first = ports.kafka();
+            boolean free = first + 2 * kafkaNodes <= FREE_PORT_MAX;
+            for (int p = first + 1; free && p < first + 2 * kafkaNodes; p++) {
+                free = PortAvailability.isFree(p) && p != ports.postgres() && p != ports.registry() && p != ports.s3()
+                        && p != ports.scheduler();
+            }
+            if (free) {
+                return new StackPorts(ports.postgres(), first, first + 1, ports.registry(), ports.s3(), ports.scheduler());
+            }
+        }
+        throw new StackException("Cannot find " + 2 * kafkaNodes + " consecutive free TCP ports on 127.0.0.1");
+    }
+
     /** Six distinct free ports on 127.0.0.1, for tests. */
     public static StackPorts free() {
         int[] ports = new int[6];

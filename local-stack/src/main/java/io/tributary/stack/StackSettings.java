@@ -14,6 +14,7 @@ public final class StackSettings {
     private final Path dataDir;
     private final Path projectRoot;
     private final StackPorts ports;
+    private final KafkaCluster kafkaCluster;
     private final Map<String, String> environment;
     private final Duration startupTimeout;
     private final Duration stopTimeout;
@@ -27,6 +28,7 @@ public final class StackSettings {
         this.dataDir = b.dataDir.toAbsolutePath().normalize();
         this.projectRoot = b.projectRoot != null ? b.projectRoot.toAbsolutePath().normalize() : null;
         this.ports = Objects.requireNonNull(b.ports, "ports");
+        this.kafkaCluster = KafkaCluster.of(ports, b.kafkaBrokers);
         this.environment = Map.copyOf(b.environment);
         this.startupTimeout = positive(b.startupTimeout, "startupTimeout");
         this.stopTimeout = positive(b.stopTimeout, "stopTimeout");
@@ -50,6 +52,11 @@ public final class StackSettings {
      * ignored so a developer's TRIBUTARY_* variables cannot leak into a test), project root found from the working dir.
      */
     public static StackSettings forTests(Path dataDir) {
+        return testBuilder(dataDir).build();
+    }
+
+    /** What {@link #forTests(Path)} builds, to change before building (e.g. {@link Builder#kafkaBrokers(int)}). */
+    public static Builder testBuilder(Path dataDir) {
         return builder(dataDir)
                 .ports(StackPorts.free())
                 .environment(Map.of())
@@ -60,8 +67,7 @@ public final class StackSettings {
                 .detachChildren(false)
                 // shared by every test stack of this machine (extracting is ~2 s and ~100 MB per copy)
                 .postgresBinaries(Path.of(System.getProperty("java.io.tmpdir"),
-                        "tributary-postgres-" + BuildInfo.get("postgres.version") + "-" + System.getProperty("user.name")))
-                .build();
+                        "tributary-postgres-" + BuildInfo.get("postgres.version") + "-" + System.getProperty("user.name")));
     }
 
     /** Defaults: documented ports, the process environment for secrets, project root found from the working dir. */
@@ -83,6 +89,11 @@ public final class StackSettings {
 
     public StackPorts ports() {
         return ports;
+    }
+
+    /** The Kafka nodes: one unless {@link Builder#kafkaBrokers(int)} asked for more. */
+    public KafkaCluster kafkaCluster() {
+        return kafkaCluster;
     }
 
     /** The environment secrets are read from ({@code TRIBUTARY_APP_PASSWORD}, ...). Empty for tests. */
@@ -147,7 +158,7 @@ public final class StackSettings {
 
     @Override
     public String toString() {
-        return "StackSettings[dataDir=" + dataDir + ", ports=" + ports + "]";
+        return "StackSettings[dataDir=" + dataDir + ", ports=" + ports + ", kafkaBrokers=" + kafkaCluster.size() + "]";
     }
 
     /** Builder with the documented defaults. */
@@ -155,6 +166,7 @@ public final class StackSettings {
         private final Path dataDir;
         private Path projectRoot;
         private StackPorts ports = StackPorts.DEFAULTS;
+        private int kafkaBrokers = 1;
         private Map<String, String> environment = System.getenv();
         private Duration startupTimeout = Duration.ofSeconds(90);
         private Duration stopTimeout = Duration.ofSeconds(30);
@@ -175,6 +187,12 @@ public final class StackSettings {
 
         public Builder ports(StackPorts ports) {
             this.ports = ports;
+            return this;
+        }
+
+        /** Kafka nodes: 1 (the default), 3 or 5 ({@link KafkaCluster}). */
+        public Builder kafkaBrokers(int brokers) {
+            this.kafkaBrokers = brokers;
             return this;
         }
 

@@ -15,12 +15,12 @@ import java.util.function.Function;
  */
 final class StackStatusReport {
     private final StackSettings settings;
-    private final Map<Service, ServerDefinition> servers;
+    private final Map<Service, List<ServerDefinition>> servers;
     private final RunStateStore runState;
     private final ProcessTable table;
     private final Function<RunRecord, Optional<ManagedProcess>> processOf;
 
-    StackStatusReport(StackSettings settings, Map<Service, ServerDefinition> servers, RunStateStore runState,
+    StackStatusReport(StackSettings settings, Map<Service, List<ServerDefinition>> servers, RunStateStore runState,
             ProcessTable table, Function<RunRecord, Optional<ManagedProcess>> processOf) {
         this.settings = settings;
         this.servers = servers;
@@ -32,7 +32,7 @@ final class StackStatusReport {
     List<ServiceStatus> statuses() {
         List<ServiceStatus> result = new ArrayList<>();
         for (Service service : Service.values()) {
-            result.add(serverStatus(service, servers.get(service)));
+            servers.get(service).forEach(server -> result.add(serverStatus(server)));
         }
         Map<String, ManagedProcess> processes = table.processes(name -> Service.named(name).isEmpty());
         Set<String> names = new LinkedHashSet<>(processes.keySet());
@@ -47,22 +47,23 @@ final class StackStatusReport {
         return result;
     }
 
-    private ServiceStatus serverStatus(Service service, ServerDefinition server) {
+    private ServiceStatus serverStatus(ServerDefinition server) {
+        String name = server.name();
         long size = server.dataDir() == null ? -1 : DiskUsage.of(server.dataDir());
-        Optional<RunRecord> record = runState.read(service.id());
+        Optional<RunRecord> record = runState.read(name);
         Supervision sup = record.map(RunRecord::supervision).orElse(Supervision.NONE);
-        ManagedProcess process = record.flatMap(processOf).filter(ManagedProcess::isAlive).orElse(table.process(service.id()));
+        ManagedProcess process = record.flatMap(processOf).filter(ManagedProcess::isAlive).orElse(table.process(name));
         if (process != null && process.isAlive()) {
             Probe probe = server.probe();
-            return new ServiceStatus(service.id(), probe.healthy() ? ServiceStatus.State.HEALTHY : ServiceStatus.State.UNHEALTHY,
+            return new ServiceStatus(name, probe.healthy() ? ServiceStatus.State.HEALTHY : ServiceStatus.State.UNHEALTHY,
                     server.endpoint(), process.pid(), size, probe.detail(), sup);
         } else if (record.isPresent() && sup.failure() != null) {
-            return new ServiceStatus(service.id(), ServiceStatus.State.FAILED, server.endpoint(), null, size, sup.failure(), sup);
+            return new ServiceStatus(name, ServiceStatus.State.FAILED, server.endpoint(), null, size, sup.failure(), sup);
         } else if (record.isPresent()) {
-            return new ServiceStatus(service.id(), ServiceStatus.State.DEAD, server.endpoint(), null, size,
-                    "pid file " + settings.runDir().resolve(service.id() + ".json") + " names a process that is gone", sup);
+            return new ServiceStatus(name, ServiceStatus.State.DEAD, server.endpoint(), null, size,
+                    "pid file " + settings.runDir().resolve(name + ".json") + " names a process that is gone", sup);
         }
-        return new ServiceStatus(service.id(), ServiceStatus.State.STOPPED, server.endpoint(), null, size, "not running");
+        return new ServiceStatus(name, ServiceStatus.State.STOPPED, server.endpoint(), null, size, "not running");
     }
 
     private ServiceStatus stageStatus(String name, ManagedProcess process) {
