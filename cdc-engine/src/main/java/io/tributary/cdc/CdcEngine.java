@@ -28,6 +28,7 @@ import io.tributary.cdc.pipeline.ChangeSerializer;
 import io.tributary.cdc.pipeline.EngineProperties;
 import io.tributary.cdc.pipeline.EngineStopException;
 import io.tributary.cdc.pipeline.KafkaChangeSink;
+import io.tributary.cdc.pipeline.KafkaClientProperties;
 import io.tributary.cdc.pipeline.SourceRecords;
 import io.tributary.cdc.pipeline.TopicProvisioner;
 import io.tributary.cdc.signal.SignalTable;
@@ -51,8 +52,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,11 +104,11 @@ public final class CdcEngine {
         ParkedTables parkedTables = ParkedTables.load(ParkedTables.fileNextTo(config.offsetsFile()), metrics);
         MetricsServer metricsServer = config.metricsPort() < 0 ? null
                 : MetricsServer.start(config.metricsBind(), config.metricsPort(), metrics);
-        Admin admin = Admin.create(kafkaClientProperties(Map.of()));
+        Admin admin = Admin.create(new KafkaClientProperties(config).admin());
         ExecutorService runner = Executors.newSingleThreadExecutor(r -> new Thread(r, "debezium-engine"));
         try {
             checkDependencies(admin);
-            producer = new KafkaProducer<>(producerProperties());
+            producer = new KafkaProducer<>(new KafkaClientProperties(config).producer());
             CachingSchemaRegistryClient registry = new CachingSchemaRegistryClient(config.schemaRegistryUrl(),
                     RegistryClientSettings.defaults());
             ChangeSerializer serializer = changeSerializer(registry);
@@ -186,7 +185,7 @@ public final class CdcEngine {
     private ParkedTableOperations tableOperations(ParkedTables parkedTables, ChangeEventConverter converter,
             ChangeSerializer serializer, KafkaChangeSink sink, CachingSchemaRegistryClient registry, CdcMetrics metrics) {
         return new ParkedTableOperations(parkedTables,
-                new KafkaParkedChangeSource(kafkaClientProperties(Map.of()), config.sendTimeout()),
+                new KafkaParkedChangeSource(new KafkaClientProperties(config).admin(), config.sendTimeout()),
                 new ParkedChangeCodec(), converter, serializer, sink, registry,
                 new SubjectCompatibility(config.schemaRegistryUrl(), Duration.ofSeconds(30)), pipelineLock, metrics,
                 config.sendTimeout().plusSeconds(30));
@@ -315,36 +314,6 @@ public final class CdcEngine {
                 LOG.warn("Closing the Debezium engine failed: {}", ex.getMessage());
             }
         }
-    }
-
-    private Properties producerProperties() {
-        long timeoutMs = config.sendTimeout().toMillis();
-        Properties p = new Properties();
-        p.setProperty(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(timeoutMs));
-        p.setProperty(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(timeoutMs));
-        // request timeout must stay below the delivery timeout
-        p.setProperty(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(Math.min(30_000, Math.max(1_000, timeoutMs / 2))));
-        p.setProperty(ProducerConfig.LINGER_MS_CONFIG, "5");
-        // a Debezium batch is sent at once: producer batches of 256 kB carry it in a handful of produce requests where
-        // the default 16 kB needs dozens (figures: docs/benchmarks/ANALYSIS.md, section 1; kafka.batch.size overrides)
-        p.setProperty(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
-        p.setProperty(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
-        p.setProperty(ProducerConfig.CLIENT_ID_CONFIG, "tributary-cdc");
-        p.putAll(kafkaClientProperties(Map.of(
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true")));
-        return p;
-    }
-
-    /** Bootstrap servers, then the kafka.* overrides, then the settings the engine must own. */
-    private Properties kafkaClientProperties(Map<String, String> managed) {
-        Properties p = new Properties();
-        p.setProperty("bootstrap.servers", config.kafkaBootstrap());
-        config.kafkaOverrides().forEach(p::setProperty);
-        managed.forEach(p::setProperty);
-        return p;
     }
 
     static String rootMessage(Throwable error) {

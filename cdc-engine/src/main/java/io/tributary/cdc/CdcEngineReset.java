@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import io.tributary.cdc.config.CdcConfig;
 import io.tributary.cdc.config.PostgresLogin;
+import io.tributary.cdc.pipeline.KafkaClientProperties;
 import io.tributary.cdc.slot.LiveKeyDeletes;
 import io.tributary.cdc.slot.SlotReset;
 import io.tributary.serde.CachingSchemaRegistryClient;
@@ -63,9 +64,7 @@ final class CdcEngineReset implements Callable<Integer> {
             long lsn = reset.checkStopped();
             CachingSchemaRegistryClient registry = new CachingSchemaRegistryClient(config.schemaRegistryUrl(),
                     RegistryClientSettings.defaults());
-            Properties kafka = new Properties();
-            kafka.setProperty("bootstrap.servers", config.kafkaBootstrap());
-            config.kafkaOverrides().forEach(kafka::setProperty);
+            Properties kafka = new KafkaClientProperties(config).admin();
             List<String> steps = new ArrayList<>(new LiveKeyDeletes(kafka, new ConfluentAvroDeserializer(registry),
                     new ConfluentAvroSerializer(registry, SerializerSettings.defaults()), config.topicPrefix(),
                     config.schemas(), config.pgDatabase(), config.sendTimeout()).write(lsn, System.currentTimeMillis()));
