@@ -5,6 +5,7 @@ import io.tributary.contracts.metrics.MetricNames;
 import io.tributary.contracts.prometheus.PrometheusText;
 import io.tributary.contracts.stage.StageEnvironment;
 import io.tributary.contracts.stage.StageMain;
+import io.tributary.stack.KafkaCluster;
 import io.tributary.stack.LocalStack;
 import io.tributary.stack.ManagedProcess;
 import io.tributary.stack.ModuleLaunch;
@@ -12,9 +13,11 @@ import io.tributary.stack.SparkJvmOptions;
 import io.tributary.stack.StackException;
 import io.tributary.stack.StageHeaps;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,10 +71,24 @@ final class Pipeline {
     }
 
     ManagedProcess startCdcEngine(Duration heartbeat) {
-        return reuseOrLaunch(ModuleLaunch.of(StageMain.CDC_ENGINE, List.of(), Map.of(
-                StageEnvironment.Cdc.DATA_DIR, stack.settings().dataDir().resolve("cdc-engine").toString(),
-                StageEnvironment.Cdc.METRICS_PORT, Integer.toString(ports.cdcEngine()),
-                StageEnvironment.Cdc.HEARTBEAT_INTERVAL, heartbeat.toMillis() + "ms"), List.of(StageHeaps.CDC_ENGINE)));
+        return reuseOrLaunch(ModuleLaunch.of(StageMain.CDC_ENGINE, List.of(),
+                cdcEngineEnvironment(stack.settings().dataDir(), ports.cdcEngine(), heartbeat, stack.kafkaCluster()),
+                List.of(StageHeaps.CDC_ENGINE)));
+    }
+
+    /**
+     * cdc-engine's variables on top of the stack's: its data dir, /metrics port and heartbeat; on a Kafka cluster of
+     * three also the replication factor of the topics it creates (3; one broker keeps the engine's default, 1).
+     */
+    static Map<String, String> cdcEngineEnvironment(Path dataDir, int metricsPort, Duration heartbeat, KafkaCluster kafka) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put(StageEnvironment.Cdc.DATA_DIR, dataDir.resolve("cdc-engine").toString());
+        env.put(StageEnvironment.Cdc.METRICS_PORT, Integer.toString(metricsPort));
+        env.put(StageEnvironment.Cdc.HEARTBEAT_INTERVAL, heartbeat.toMillis() + "ms");
+        if (kafka.replicationFactor() > 1) {
+            env.put(StageEnvironment.Cdc.TOPIC_REPLICATION_FACTOR, Integer.toString(kafka.replicationFactor()));
+        }
+        return Map.copyOf(env);
     }
 
     ManagedProcess startLakehouseJob(Duration trigger) {

@@ -13,11 +13,13 @@ import java.util.Properties;
 /**
  * The ports a stack uses: an option given on the command line wins, then the ports the data dir was last started
  * with ({@code <data-dir>/stack.properties}, so {@code status} and {@code down} find a stack started with
- * {@code --postgres-port 25432}), then the documented defaults.
+ * {@code --postgres-port 25432}), then the documented defaults. The number of Kafka nodes ({@code --kafka-brokers}) is
+ * remembered there too.
  */
 record PortOverrides(Integer postgres, Integer kafka, Integer kafkaController, Integer registry, Integer s3,
         Integer scheduler) {
     static final String FILE = "stack.properties";
+    private static final String KAFKA_BROKERS = "kafka.brokers";
 
     /** The servers' ports only; the scheduler's as saved or its default. */
     PortOverrides(Integer postgres, Integer kafka, Integer kafkaController, Integer registry, Integer s3) {
@@ -64,8 +66,36 @@ record PortOverrides(Integer postgres, Integer kafka, Integer kafkaController, I
         }
     }
 
-    static void save(Path dataDir, StackPorts ports) {
+    /** The Kafka nodes the data dir was last started with: 1 when none were saved. */
+    static int loadKafkaBrokers(Path dataDir) {
+        Path file = dataDir.resolve(FILE);
+        if (!Files.exists(file)) {
+            return 1;
+        }
         Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        String value = p.getProperty(KAFKA_BROKERS, "1").trim();
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(file + ": " + KAFKA_BROKERS + "=" + value + " is not a number of Kafka nodes; "
+                    + "give --kafka-brokers or delete the line");
+        }
+    }
+
+    /** Saves the ports of a stack of one Kafka node. */
+    static void save(Path dataDir, StackPorts ports) {
+        save(dataDir, ports, 1);
+    }
+
+    /** Saves the ports and the number of Kafka nodes a stack is started with. */
+    static void save(Path dataDir, StackPorts ports, int kafkaBrokers) {
+        Properties p = new Properties();
+        p.setProperty(KAFKA_BROKERS, Integer.toString(kafkaBrokers));
         p.setProperty("postgres.port", Integer.toString(ports.postgres()));
         p.setProperty("kafka.port", Integer.toString(ports.kafka()));
         p.setProperty("kafka.controller.port", Integer.toString(ports.kafkaController()));
@@ -75,7 +105,7 @@ record PortOverrides(Integer postgres, Integer kafka, Integer kafkaController, I
         try {
             Files.createDirectories(dataDir);
             try (Writer out = Files.newBufferedWriter(dataDir.resolve(FILE), StandardCharsets.UTF_8)) {
-                p.store(out, "Ports of the last `tributary up` on this data dir (options override them)");
+                p.store(out, "Ports and Kafka nodes of the last `tributary up` on this data dir (options override them)");
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write " + dataDir.resolve(FILE) + ": " + e.getMessage(), e);

@@ -80,6 +80,7 @@ final class StackOptions {
         return StackSettings.builder(resolvedDataDir())
                 .projectRoot(projectRoot())
                 .ports(ports(start))
+                .kafkaBrokers(start.kafkaBrokers != null ? start.kafkaBrokers : PortOverrides.loadKafkaBrokers(resolvedDataDir()))
                 .startupTimeout(timeout)
                 .detachChildren(true)
                 .build();

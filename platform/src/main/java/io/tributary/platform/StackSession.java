@@ -68,7 +68,7 @@ final class StackSession {
     private LocalStack start(PipelinePorts ports) {
         LocalStack stack;
         try (DataDirLock lock = DataDirLock.acquire(settings.dataDir(), settings.startupTimeout().multipliedBy(4))) {
-            PortOverrides.save(settings.dataDir(), settings.ports());
+            PortOverrides.save(settings.dataDir(), settings.ports(), settings.kafkaCluster().size());
             ports.save(settings.dataDir());
             out.println("Starting the local stack in " + settings.dataDir() + " ...");
             out.flush();

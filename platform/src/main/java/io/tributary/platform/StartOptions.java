@@ -14,11 +14,17 @@ final class StartOptions {
     @Option(names = "--kafka-controller-port", paramLabel = "<port>", description = "KRaft controller port (default 19093).")
     Integer kafkaControllerPort;
 
+    @Option(names = "--kafka-brokers", paramLabel = "<n>",
+            description = {"Kafka nodes: 1, or 3 for a KRaft cluster of three, each broker and controller, on",
+                    "--kafka-port + 2(n-1) (19092, 19094, 19096): topics replicated 3 times, min.insync.replicas 2,",
+                    "every client given all brokers (docs/scaling.md). Default: as the data dir was last started, else 1."})
+    Integer kafkaBrokers;
+
     @Option(names = "--startup-timeout", paramLabel = "<duration>", defaultValue = DEFAULT_STARTUP_TIMEOUT,
             description = "How long each server may take to become healthy, e.g. 90s or 2m (default ${DEFAULT-VALUE}).")
     String startupTimeout = DEFAULT_STARTUP_TIMEOUT;
 
-    /** What a command without these options uses: the saved or default controller port, the default timeout. */
+    /** What a command without these options uses: the saved or default controller port and brokers, the default timeout. */
     static StartOptions defaults() {
         return new StartOptions();
     }

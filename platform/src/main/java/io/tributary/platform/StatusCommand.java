@@ -18,6 +18,8 @@ import picocli.CommandLine.Option;
                 "Lists the tables cdc-engine or the lakehouse job parked, with the reason and the commands that resume them,",
                 "and the captured tables that cannot reach the lake intact (not readable by the CDC role, REPLICA",
                 "IDENTITY NOTHING, no primary key), with the statement that fixes each.",
+                "With a Kafka cluster (up --kafka-brokers 3): each broker (node id, address, pid, up or down) and the",
+                "partition leaders of the pipeline's topics (topic, partition, leader, ISR, replicas); --json: under kafka.",
                 "Exit code 0 when every server is healthy (and every pipeline process alive) and no table is parked,",
                 "3 when a service is not healthy, 4 when all are but a table is parked."})
 final class StatusCommand implements Callable<Integer> {
@@ -38,11 +40,15 @@ final class StatusCommand implements Callable<Integer> {
         PipelineStatus pipeline = PipelineStatus.read(stack.status(), running.pipelinePorts(), new MetricsScraper()::scrape);
         List<ServiceStatus> statuses = pipeline.services();
         Long supervisorPid = stack.supervisorDaemon().map(ManagedProcess::pid).orElse(null);
+        KafkaClusterStatus kafka = KafkaClusterStatusReader.read(settings.kafkaCluster(), statuses).orElse(null);
         var out = options.out();
         out.print(json ? StatusRendering.json(settings.dataDir(), statuses, supervisorPid, pipeline.parked(),
-                pipeline.problems())
+                pipeline.problems(), kafka)
                 : StatusRendering.table(statuses));
         if (!json) {
+            if (kafka != null) {
+                out.print(kafka.text());
+            }
             out.println(supervisorPid == null ? "supervisor: none (tributary up starts one; demo and chaos supervise themselves)"
                     : "supervisor: pid " + supervisorPid + " restarts what dies (log " + settings.logFile(LocalStack.SUPERVISOR) + ")");
             statuses.stream().filter(s -> s.supervision().failure() != null)
@@ -63,6 +69,6 @@ final class StatusCommand implements Callable<Integer> {
         PipelineStatus pipeline = PipelineStatus.read(stack.status(), running.pipelinePorts(), new MetricsScraper()::scrape);
         Long supervisorPid = stack.supervisorDaemon().map(ManagedProcess::pid).orElse(null);
         return StatusRendering.json(running.dataDir(), pipeline.services(), supervisorPid, pipeline.parked(),
-                pipeline.problems());
+                pipeline.problems(), KafkaClusterStatusReader.read(running.settings().kafkaCluster(), pipeline.services()).orElse(null));
     }
 }

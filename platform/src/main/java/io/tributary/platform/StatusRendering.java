@@ -28,25 +28,7 @@ final class StatusRendering {
                     s.pid() == null ? "-" : Long.toString(s.pid()), s.endpoint().isEmpty() ? "-" : s.endpoint(),
                     ByteSize.human(s.dataBytes())});
         }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : pad(row[i], widths[i] + 2));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
-    }
-
-    private static String pad(String s, int width) {
-        return s + " ".repeat(width - s.length());
+        return TextTable.render(rows, "");
     }
 
     static String json(Path dataDir, List<ServiceStatus> statuses) {
@@ -68,6 +50,12 @@ final class StatusRendering {
     /** As above, with {@code tableProblems}: the captured tables cdc-engine reports a problem of (table, problem, message, fix). */
     static String json(Path dataDir, List<ServiceStatus> statuses, Long supervisorPid, List<ParkedTable> parked,
             List<CapturedTableProblem> problems) {
+        return json(dataDir, statuses, supervisorPid, parked, problems, null);
+    }
+
+    /** As above, with {@code kafka}: the brokers and partition leaders of a Kafka cluster of several nodes (null: one node). */
+    static String json(Path dataDir, List<ServiceStatus> statuses, Long supervisorPid, List<ParkedTable> parked,
+            List<CapturedTableProblem> problems, KafkaClusterStatus kafka) {
         ObjectNode root = JSON.createObjectNode();
         root.put("dataDir", dataDir.toString());
         root.put("healthy", statuses.stream().allMatch(ServiceStatus::ok));
@@ -120,6 +108,9 @@ final class StatusRendering {
             node.put("problem", p.problem().label());
             node.put("message", p.message());
             node.put("fix", p.fix());
+        }
+        if (kafka != null) {
+            kafka.json(root);
         }
         try {
             return JSON.writeValueAsString(root) + "\n";

@@ -87,7 +87,7 @@ final class UpCommand implements Callable<Integer> {
     }
 
     private static LocalStack startAndRemember(StackSettings settings, List<Service> wanted) {
-        PortOverrides.save(settings.dataDir(), settings.ports());
+        PortOverrides.save(settings.dataDir(), settings.ports(), settings.kafkaCluster().size());
         return LocalStack.start(settings, wanted.toArray(Service[]::new));
     }
 }

@@ -49,6 +49,8 @@ public final class StageEnvironment {
         public static final String HEARTBEAT_INTERVAL = "TRIBUTARY_CDC_HEARTBEAT_INTERVAL";
         public static final String SLOT = "TRIBUTARY_CDC_SLOT";
         public static final String SNAPSHOT_MODE = "TRIBUTARY_CDC_SNAPSHOT_MODE";
+        /** replicas of the topics it creates: the local stack sets 3 when it runs a Kafka cluster of three */
+        public static final String TOPIC_REPLICATION_FACTOR = "TRIBUTARY_CDC_TOPIC_REPLICATION_FACTOR";
 
         private Cdc() {
         }
