@@ -265,6 +265,7 @@ final class Demo {
         for (Service service : Service.values()) {
             watched.add(service.id());
         }
+        stack.kafkaCluster().nodes().forEach(node -> watched.add(node.name()));
         for (RunRecord record : stack.runRecords()) {
             if (record.failure() != null && watched.contains(record.name())) {
                 return Optional.of(record.failure() + ":\n" + lastLines(Path.of(record.logFile()), 20));

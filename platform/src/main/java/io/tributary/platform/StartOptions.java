@@ -15,9 +15,9 @@ final class StartOptions {
     Integer kafkaControllerPort;
 
     @Option(names = "--kafka-brokers", paramLabel = "<n>",
-            description = {"Kafka nodes: 1, or 3 for a KRaft cluster of three, each broker and controller, on",
-                    "--kafka-port + 2(n-1) (19092, 19094, 19096): topics replicated 3 times, min.insync.replicas 2,",
-                    "every client given all brokers (docs/scaling.md). Default: as the data dir was last started, else 1."})
+            description = "Kafka nodes: 1, or 3 for a KRaft cluster of three, each broker and controller, node n on"
+                    + " --kafka-port + 2(n-1) (19092, 19094, 19096); topics replicated 3 times with min.insync.replicas 2,"
+                    + " every client given all brokers (docs/scaling.md). Default: as the data dir was last started, else 1.")
     Integer kafkaBrokers;
 
     @Option(names = "--startup-timeout", paramLabel = "<duration>", defaultValue = DEFAULT_STARTUP_TIMEOUT,
