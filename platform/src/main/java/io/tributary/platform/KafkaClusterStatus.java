@@ -74,11 +74,7 @@ record KafkaClusterStatus(List<Broker> brokers, List<Partition> partitions, Stri
             ObjectNode node = nodes.addObject();
             node.put("nodeId", b.id());
             node.put("address", b.address());
-            if (b.pid() == null) {
-                node.putNull("pid");
-            } else {
-                node.put("pid", b.pid());
-            }
+            node.put("pid", b.pid()); // null when it does not run
             node.put("up", b.up());
         }
         ArrayNode parts = kafka.putArray("partitions");
@@ -86,11 +82,7 @@ record KafkaClusterStatus(List<Broker> brokers, List<Partition> partitions, Stri
             ObjectNode node = parts.addObject();
             node.put("topic", p.topic());
             node.put("partition", p.partition());
-            if (p.leader() < 0) {
-                node.putNull("leader");
-            } else {
-                node.put("leader", p.leader());
-            }
+            node.put("leader", p.leader() < 0 ? null : Integer.valueOf(p.leader()));
             p.isr().forEach(node.putArray("isr")::add);
             p.replicas().forEach(node.putArray("replicas")::add);
         }

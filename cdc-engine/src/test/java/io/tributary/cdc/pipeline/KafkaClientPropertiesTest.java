@@ -18,12 +18,8 @@ class KafkaClientPropertiesTest {
     @Test
     void theProducerWritesWithAcksAllAndIdempotenceToEveryBroker() {
         Properties p = new KafkaClientProperties(config(Map.of("tributary.cdc.send.timeout", "90s"))).producer();
-        assertThat(p.getProperty("bootstrap.servers")).isEqualTo(CLUSTER);
-        assertThat(p.getProperty("acks")).isEqualTo("all");
-        assertThat(p.getProperty("enable.idempotence")).isEqualTo("true");
-        assertThat(p.getProperty("max.in.flight.requests.per.connection")).isEqualTo("5");
-        assertThat(p.getProperty("delivery.timeout.ms")).isEqualTo("90000");
-        assertThat(p.getProperty("request.timeout.ms")).isEqualTo("30000");
+        assertThat(p).containsAllEntriesOf(Map.of("bootstrap.servers", CLUSTER, "acks", "all", "enable.idempotence", "true",
+                "max.in.flight.requests.per.connection", "5", "delivery.timeout.ms", "90000", "request.timeout.ms", "30000"));
     }
 
     @Test
