@@ -32,15 +32,15 @@ final class ConsoleCommand implements Callable<Integer> {
             description = "Bind address: 127.0.0.1, or 0.0.0.0 inside a container whose port is published (default ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--cdc-engine-url", defaultValue = "http://127.0.0.1:18082", paramLabel = "<url>",
+    @Option(names = "--cdc-engine-url", defaultValue = "http://127.0.0.1:" + PipelinePorts.DEFAULT_CDC_ENGINE, paramLabel = "<url>",
             description = "cdc-engine's /metrics server (default ${DEFAULT-VALUE}).")
     URI cdcEngine;
 
-    @Option(names = "--lakehouse-job-url", defaultValue = "http://127.0.0.1:18083", paramLabel = "<url>",
+    @Option(names = "--lakehouse-job-url", defaultValue = "http://127.0.0.1:" + PipelinePorts.DEFAULT_LAKEHOUSE_JOB, paramLabel = "<url>",
             description = "The lakehouse job's HTTP server: /metrics and the lake page's row previews (default ${DEFAULT-VALUE}).")
     URI lakehouseJob;
 
-    @Option(names = "--simulator-url", defaultValue = "http://127.0.0.1:18084", paramLabel = "<url>",
+    @Option(names = "--simulator-url", defaultValue = "http://127.0.0.1:" + PipelinePorts.DEFAULT_SIMULATOR, paramLabel = "<url>",
             description = "The simulator's /metrics server (default ${DEFAULT-VALUE}).")
     URI simulator;
 

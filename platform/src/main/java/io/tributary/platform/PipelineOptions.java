@@ -12,13 +12,13 @@ final class PipelineOptions {
             description = "Reconcile gives up waiting for the lake after this long without progress (default ${DEFAULT-VALUE}).")
     String catchUpTimeout;
 
-    @Option(names = "--cdc-metrics-port", defaultValue = "18082", description = "cdc-engine /metrics (default ${DEFAULT-VALUE}).")
+    @Option(names = "--cdc-metrics-port", defaultValue = "" + PipelinePorts.DEFAULT_CDC_ENGINE, description = "cdc-engine /metrics (default ${DEFAULT-VALUE}).")
     int cdcMetricsPort;
 
-    @Option(names = "--lakehouse-metrics-port", defaultValue = "18083", description = "lakehouse-job /metrics (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lakehouse-metrics-port", defaultValue = "" + PipelinePorts.DEFAULT_LAKEHOUSE_JOB, description = "lakehouse-job /metrics (default ${DEFAULT-VALUE}).")
     int lakehouseMetricsPort;
 
-    @Option(names = "--simulator-metrics-port", defaultValue = "18084", description = "simulator /metrics (default ${DEFAULT-VALUE}).")
+    @Option(names = "--simulator-metrics-port", defaultValue = "" + PipelinePorts.DEFAULT_SIMULATOR, description = "simulator /metrics (default ${DEFAULT-VALUE}).")
     int simulatorMetricsPort;
 
     PipelinePorts ports() {

@@ -14,7 +14,11 @@ import java.util.Properties;
  * them.
  */
 record PipelinePorts(int cdcEngine, int lakehouseJob, int simulator) {
-    static final PipelinePorts DEFAULTS = new PipelinePorts(18082, 18083, 18084);
+    /** The defaults, as constants for the commands' option annotations. */
+    static final int DEFAULT_CDC_ENGINE = 18082;
+    static final int DEFAULT_LAKEHOUSE_JOB = 18083;
+    static final int DEFAULT_SIMULATOR = 18084;
+    static final PipelinePorts DEFAULTS = new PipelinePorts(DEFAULT_CDC_ENGINE, DEFAULT_LAKEHOUSE_JOB, DEFAULT_SIMULATOR);
     static final String FILE = "pipeline.properties";
 
     static PipelinePorts load(Path dataDir) {
