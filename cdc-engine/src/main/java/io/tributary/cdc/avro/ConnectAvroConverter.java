@@ -1,5 +1,13 @@
 package io.tributary.cdc.avro;
 
+import static io.tributary.contracts.types.ConnectType.CONNECT_DATE;
+import static io.tributary.contracts.types.ConnectType.CONNECT_NAME;
+import static io.tributary.contracts.types.ConnectType.CONNECT_TIMESTAMP;
+import static io.tributary.contracts.types.ConnectType.DEBEZIUM_DATE;
+import static io.tributary.contracts.types.ConnectType.DEBEZIUM_MICRO_TIME;
+import static io.tributary.contracts.types.ConnectType.DEBEZIUM_MICRO_TIMESTAMP;
+import static io.tributary.contracts.types.ConnectType.DEBEZIUM_TIMESTAMP;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.ByteBuffer;
@@ -40,19 +48,11 @@ import org.apache.kafka.connect.data.Struct;
  * Instances cache converted schemas by identity (Debezium reuses schema objects) and are thread-safe.
  */
 public final class ConnectAvroConverter {
-    public static final String CONNECT_NAME_PROP = "connect.name";
     public static final String DECIMAL_PRECISION_PARAM = "connect.decimal.precision";
     /** Set by Debezium for the types named in {@code datatype.propagate.source.type} (money, see EngineProperties). */
     static final String SOURCE_COLUMN_TYPE_PARAM = "__debezium.source.column.type";
     static final String MONEY = "MONEY";
     static final String MONEY_PRECISION = "19";
-
-    static final String DEBEZIUM_DATE = "io.debezium.time.Date";
-    static final String DEBEZIUM_TIMESTAMP = "io.debezium.time.Timestamp";
-    static final String DEBEZIUM_MICRO_TIMESTAMP = "io.debezium.time.MicroTimestamp";
-    static final String DEBEZIUM_MICRO_TIME = "io.debezium.time.MicroTime";
-    static final String CONNECT_DATE = "org.apache.kafka.connect.data.Date";
-    static final String CONNECT_TIMESTAMP = "org.apache.kafka.connect.data.Timestamp";
 
     private final Map<org.apache.kafka.connect.data.Schema, Schema> cache = new IdentityHashMap<>();
 
@@ -122,14 +122,14 @@ public final class ConnectAvroConverter {
     }
 
     private static Object int32(org.apache.kafka.connect.data.Schema connect, Object value) {
-        if (CONNECT_DATE.equals(connect.name()) && value instanceof java.util.Date d) {
+        if (CONNECT_DATE.is(connect.name()) && value instanceof java.util.Date d) {
             return (int) TimeUnit.MILLISECONDS.toDays(d.getTime());
         }
         return ((Number) value).intValue();
     }
 
     private static Object int64(org.apache.kafka.connect.data.Schema connect, Object value) {
-        if (CONNECT_TIMESTAMP.equals(connect.name()) && value instanceof java.util.Date d) {
+        if (CONNECT_TIMESTAMP.is(connect.name()) && value instanceof java.util.Date d) {
             return d.getTime();
         }
         return ((Number) value).longValue();
@@ -197,20 +197,20 @@ public final class ConnectAvroConverter {
                 case INT8, INT16 -> Schema.create(Schema.Type.INT);
                 case INT32 -> {
                     Schema s = Schema.create(Schema.Type.INT);
-                    if (DEBEZIUM_DATE.equals(name) || CONNECT_DATE.equals(name)) {
+                    if (DEBEZIUM_DATE.is(name) || CONNECT_DATE.is(name)) {
                         LogicalTypes.date().addToSchema(s);
                     }
                     yield s;
                 }
                 case INT64 -> {
                     Schema s = Schema.create(Schema.Type.LONG);
-                    if (DEBEZIUM_MICRO_TIMESTAMP.equals(name)) {
+                    if (DEBEZIUM_MICRO_TIMESTAMP.is(name)) {
                         LogicalTypes.localTimestampMicros().addToSchema(s);
-                    } else if (DEBEZIUM_TIMESTAMP.equals(name)) {
+                    } else if (DEBEZIUM_TIMESTAMP.is(name)) {
                         LogicalTypes.localTimestampMillis().addToSchema(s);
-                    } else if (DEBEZIUM_MICRO_TIME.equals(name)) {
+                    } else if (DEBEZIUM_MICRO_TIME.is(name)) {
                         LogicalTypes.timeMicros().addToSchema(s);
-                    } else if (CONNECT_TIMESTAMP.equals(name)) {
+                    } else if (CONNECT_TIMESTAMP.is(name)) {
                         LogicalTypes.timestampMillis().addToSchema(s);
                     }
                     yield s;
@@ -248,7 +248,7 @@ public final class ConnectAvroConverter {
                 }
             };
             if (name != null && connect.type() != org.apache.kafka.connect.data.Schema.Type.STRUCT) {
-                schema.addProp(CONNECT_NAME_PROP, name);
+                schema.addProp(CONNECT_NAME, name);
             }
             return schema;
         }

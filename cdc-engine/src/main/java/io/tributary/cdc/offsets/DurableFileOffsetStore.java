@@ -2,13 +2,10 @@ package io.tributary.cdc.offsets;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -100,36 +97,21 @@ public final class DurableFileOffsetStore extends MemoryOffsetBackingStore {
 
     @Override
     protected void save() {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(file.getParent());
-            byte[] bytes = OffsetFileFormat.encode(data);
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw failed("The file system of " + file + " cannot rename atomically; put the data dir on a local "
-                        + "file system", e);
-            }
-            syncDirectory(file.getParent());
-            FAILED_WRITES.remove(file);
-            for (Map.Entry<ByteBuffer, ByteBuffer> e : data.entrySet()) {
-                OffsetUtils.processPartitionKey(array(e.getKey()), array(e.getValue()), keyConverter, connectorPartitions);
-            }
+            DurableFile.replace(file, OffsetFileFormat.encode(data));
+        } catch (AtomicMoveNotSupportedException e) {
+            throw failed("The file system of " + file + " cannot rename atomically; put the data dir on a local "
+                    + "file system", e);
         } catch (IOException e) {
-            deleteQuietly(tmp);
             String reason = isOutOfSpace(e) ? "no space left on device in " + file.getParent()
                     + " (free space there, or point TRIBUTARY_CDC_DATA_DIR to a larger volume)" : e.toString();
             throw failed("Cannot write the offsets file " + file + ": " + reason + ". The previous offsets file is "
                     + "intact and the engine stops; once fixed, a restart resumes from the previous offsets (changes "
                     + "since then are sent again, none is lost)", e);
+        }
+        FAILED_WRITES.remove(file);
+        for (Map.Entry<ByteBuffer, ByteBuffer> e : data.entrySet()) {
+            OffsetUtils.processPartitionKey(array(e.getKey()), array(e.getValue()), keyConverter, connectorPartitions);
         }
     }
 
@@ -143,23 +125,6 @@ public final class DurableFileOffsetStore extends MemoryOffsetBackingStore {
     static boolean isOutOfSpace(IOException e) {
         String message = String.valueOf(e.getMessage());
         return message.contains("No space left on device") || message.contains("Disk quota exceeded");
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-            LOG.warn("Cannot remove the partial offsets file {}: {}", tmp, e.getMessage());
-        }
-    }
-
-    private static void syncDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // some file systems cannot open directories; the rename is still atomic
-            LOG.debug("Cannot fsync directory {}: {}", dir, e.getMessage());
-        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 import io.tributary.cdc.avro.ChangeKind;
+import io.tributary.cdc.pipeline.Acknowledgement;
 import io.tributary.cdc.pipeline.TopicProvisioner;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -59,15 +60,7 @@ public final class KafkaParkingSink implements ParkingSink {
         header(headers, COLUMN, table.column());
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(table.parkingTopic(), 0, null,
                 table.table().getBytes(StandardCharsets.UTF_8), change.json(), headers);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        producer.send(record, (metadata, error) -> {
-            if (error != null) {
-                done.completeExceptionally(error);
-            } else {
-                done.complete(null);
-            }
-        });
-        return done;
+        return Acknowledgement.send(producer, record);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -1,12 +1,9 @@
 package io.tributary.cdc.parking;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +17,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.cdc.monitor.CdcMetrics;
+import io.tributary.cdc.offsets.DurableFile;
 import io.tributary.cdc.pipeline.EngineStopException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,30 +177,9 @@ public final class ParkedTables {
             t.put("reason", p.reason());
             t.put("parkedAt", p.parkedAt().toString());
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(file.getParent());
-            byte[] bytes = JSON.writeValueAsBytes(root);
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-                dir.force(true);
-            } catch (IOException e) {
-                LOG.debug("Cannot fsync directory {}: {}", file.getParent(), e.getMessage());
-            }
+            DurableFile.replace(file, JSON.writeValueAsBytes(root));
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the temporary file is overwritten by the next write
-            }
             throw new ParkedStateException("Cannot write the parked-tables file " + file + ": " + e
                     + ". The previous file is intact and nothing of this batch was committed; free space in "
                     + file.getParent() + " (or fix its permissions), then restart the engine", e);

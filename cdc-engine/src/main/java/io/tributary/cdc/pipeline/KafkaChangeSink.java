@@ -54,15 +54,7 @@ public final class KafkaChangeSink implements ChangeSink {
     }
 
     private CompletableFuture<Void> send(ProducerRecord<byte[], byte[]> record) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        producer.send(record, (metadata, error) -> {
-            if (error != null) {
-                done.completeExceptionally(error);
-            } else {
-                done.complete(null);
-            }
-        });
-        return done;
+        return Acknowledgement.send(producer, record);
     }
 
     @Override

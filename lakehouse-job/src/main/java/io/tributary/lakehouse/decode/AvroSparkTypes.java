@@ -1,5 +1,13 @@
 package io.tributary.lakehouse.decode;
 
+import static io.tributary.contracts.types.ConnectType.DEBEZIUM_DATE;
+import static io.tributary.contracts.types.ConnectType.DEBEZIUM_MICRO_TIMESTAMP;
+import static io.tributary.contracts.types.ConnectType.DEBEZIUM_NANO_TIMESTAMP;
+import static io.tributary.contracts.types.ConnectType.DEBEZIUM_TIMESTAMP;
+import static io.tributary.contracts.types.ConnectType.VARIABLE_SCALE_DECIMAL;
+import static io.tributary.contracts.types.ConnectType.ZONED_TIMESTAMP;
+
+import io.tributary.contracts.types.ConnectType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.LogicalType;
@@ -36,13 +44,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class AvroSparkTypes {
 
-    static final String CONNECT_NAME = "connect.name";
-    static final String ZONED_TIMESTAMP = "io.debezium.time.ZonedTimestamp";
-    static final String DEBEZIUM_DATE = "io.debezium.time.Date";
-    static final String DEBEZIUM_TIMESTAMP = "io.debezium.time.Timestamp";
-    static final String DEBEZIUM_MICRO_TIMESTAMP = "io.debezium.time.MicroTimestamp";
-    static final String DEBEZIUM_NANO_TIMESTAMP = "io.debezium.time.NanoTimestamp";
-    static final String VARIABLE_SCALE_DECIMAL = "io.debezium.data.VariableScaleDecimal";
+    /** The property holding a schema's Connect name (also used by the tests that build schemas). */
+    static final String CONNECT_NAME = ConnectType.CONNECT_NAME;
 
     private AvroSparkTypes() {
     }
@@ -54,7 +57,7 @@ public final class AvroSparkTypes {
         return switch (s.getType()) {
             case NULL -> DataTypes.NullType;
             case BOOLEAN -> DataTypes.BooleanType;
-            case INT -> logical instanceof LogicalTypes.Date || DEBEZIUM_DATE.equals(connectName)
+            case INT -> logical instanceof LogicalTypes.Date || DEBEZIUM_DATE.is(connectName)
                     ? DataTypes.DateType : DataTypes.IntegerType;
             case LONG -> {
                 if (logical instanceof LogicalTypes.TimestampMillis || logical instanceof LogicalTypes.TimestampMicros) {
@@ -62,15 +65,15 @@ public final class AvroSparkTypes {
                 }
                 if (logical instanceof LogicalTypes.LocalTimestampMillis
                         || logical instanceof LogicalTypes.LocalTimestampMicros
-                        || DEBEZIUM_TIMESTAMP.equals(connectName) || DEBEZIUM_MICRO_TIMESTAMP.equals(connectName)
-                        || DEBEZIUM_NANO_TIMESTAMP.equals(connectName)) {
+                        || DEBEZIUM_TIMESTAMP.is(connectName) || DEBEZIUM_MICRO_TIMESTAMP.is(connectName)
+                        || DEBEZIUM_NANO_TIMESTAMP.is(connectName)) {
                     yield DataTypes.TimestampNTZType;
                 }
                 yield DataTypes.LongType;
             }
             case FLOAT -> DataTypes.FloatType;
             case DOUBLE -> DataTypes.DoubleType;
-            case STRING -> ZONED_TIMESTAMP.equals(connectName) ? DataTypes.TimestampType : DataTypes.StringType;
+            case STRING -> ZONED_TIMESTAMP.is(connectName) ? DataTypes.TimestampType : DataTypes.StringType;
             case ENUM -> DataTypes.StringType;
             case BYTES, FIXED -> {
                 if (logical instanceof LogicalTypes.Decimal decimal) {
@@ -107,8 +110,8 @@ public final class AvroSparkTypes {
      */
     static boolean isVariableScaleDecimal(Schema s) {
         return s.getType() == Schema.Type.RECORD
-                && (VARIABLE_SCALE_DECIMAL.equals(s.getFullName())
-                        || VARIABLE_SCALE_DECIMAL.equals(s.getProp(CONNECT_NAME)));
+                && (VARIABLE_SCALE_DECIMAL.is(s.getFullName())
+                        || VARIABLE_SCALE_DECIMAL.is(s.getProp(CONNECT_NAME)));
     }
 
     /** True for {@code null} and unions containing {@code null}. */

@@ -1,5 +1,6 @@
 package io.tributary.lakehouse.decode;
 
+import io.tributary.contracts.types.ConnectType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -174,12 +175,12 @@ public final class AvroSparkValues {
         Object scale = record.get(VSD_SCALE);
         Object unscaled = record.get(VSD_VALUE);
         if (!(scale instanceof Number) || unscaled == null) {
-            throw new UnsupportedSchemaException(AvroSparkTypes.VARIABLE_SCALE_DECIMAL + " without " + VSD_SCALE
+            throw new UnsupportedSchemaException(ConnectType.VARIABLE_SCALE_DECIMAL.schemaName() + " without " + VSD_SCALE
                     + " or " + VSD_VALUE + ": " + record);
         }
         byte[] bytes = bytesOf(unscaled);
         if (bytes.length == 0) {
-            throw new UnsupportedSchemaException(AvroSparkTypes.VARIABLE_SCALE_DECIMAL + " with an empty value");
+            throw new UnsupportedSchemaException(ConnectType.VARIABLE_SCALE_DECIMAL.schemaName() + " with an empty value");
         }
         return new BigDecimal(new BigInteger(bytes), ((Number) scale).intValue());
     }
@@ -216,7 +217,7 @@ public final class AvroSparkValues {
         if (value instanceof Instant instant) {
             return instant;
         }
-        if (AvroSparkTypes.ZONED_TIMESTAMP.equals(connectName) || value instanceof CharSequence) {
+        if (ConnectType.ZONED_TIMESTAMP.is(connectName) || value instanceof CharSequence) {
             String text = value.toString();
             if (text.equals("infinity") || text.equals("-infinity")) {
                 // PostgreSQL's infinite timestamps; Debezium passes them through as these words
@@ -227,7 +228,7 @@ public final class AvroSparkValues {
                 return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             } catch (DateTimeParseException e) {
                 throw new UnsupportedSchemaException("'" + text + "' is not an ISO-8601 timestamp with offset ("
-                        + AvroSparkTypes.ZONED_TIMESTAMP + ")");
+                        + ConnectType.ZONED_TIMESTAMP.schemaName() + ")");
             }
         }
         long n = ((Number) value).longValue();
@@ -243,10 +244,10 @@ public final class AvroSparkValues {
         }
         long n = ((Number) value).longValue();
         Instant instant;
-        if (AvroSparkTypes.DEBEZIUM_MICRO_TIMESTAMP.equals(connectName)
+        if (ConnectType.DEBEZIUM_MICRO_TIMESTAMP.is(connectName)
                 || s.getLogicalType() instanceof LogicalTypes.LocalTimestampMicros) {
             instant = ofEpochMicros(n);
-        } else if (AvroSparkTypes.DEBEZIUM_NANO_TIMESTAMP.equals(connectName)) {
+        } else if (ConnectType.DEBEZIUM_NANO_TIMESTAMP.is(connectName)) {
             instant = Instant.ofEpochSecond(Math.floorDiv(n, NANOS_PER_SECOND), Math.floorMod(n, NANOS_PER_SECOND));
         } else {
             instant = Instant.ofEpochMilli(n);

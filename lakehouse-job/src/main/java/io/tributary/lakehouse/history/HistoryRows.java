@@ -2,18 +2,16 @@ package io.tributary.lakehouse.history;
 
 import io.tributary.lakehouse.cdc.Change;
 import io.tributary.lakehouse.cdc.Op;
+import io.tributary.lakehouse.lake.ChangeRowImage;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.StructType;
-import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Converts the rows the history fold reads and writes on the executors: change rows (data columns, then
@@ -79,19 +77,9 @@ final class HistoryRows implements java.io.Serializable {
 
     Change change(Row r) {
         Op op = Op.fromCode(r.getAs(OP_IN));
-        Map<String, Object> values = new LinkedHashMap<>();
-        if (op.carriesRow()) {
-            for (String c : dataColumns) {
-                values.put(c, r.getAs(c));
-            }
-        }
-        Set<String> unavailable = new HashSet<>();
-        scala.collection.Seq<String> listed = r.getAs(UNAVAILABLE_IN);
-        if (listed != null) {
-            unavailable.addAll(CollectionConverters.asJava(listed));
-        }
         Long ts = r.getAs(TS_IN);
-        return new Change(key(r), op, r.<Long>getAs(LSN_IN), r.<Long>getAs(POSITION_IN), values, unavailable,
+        return new Change(key(r), op, r.<Long>getAs(LSN_IN), r.<Long>getAs(POSITION_IN),
+                ChangeRowImage.values(r, op, dataColumns), ChangeRowImage.unavailable(r, UNAVAILABLE_IN),
                 ts == null ? 0L : ts);
     }
 

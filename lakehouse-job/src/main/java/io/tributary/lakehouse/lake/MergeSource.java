@@ -15,9 +15,7 @@ import io.tributary.lakehouse.decode.TableLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
@@ -161,20 +159,10 @@ public final class MergeSource {
                 key.add(r.get(i));
             }
             Op op = Op.fromCode(r.getAs(SilverColumns.OP));
-            Map<String, Object> values = new LinkedHashMap<>();
-            if (op.carriesRow()) {
-                for (String column : dataColumns) {
-                    values.put(column, r.getAs(column));
-                }
-            }
-            Set<String> unavailable = new HashSet<>();
-            scala.collection.Seq<String> listed = r.getAs(UNAVAILABLE);
-            if (listed != null) {
-                unavailable.addAll(CollectionConverters.asJava(listed));
-            }
             Long ts = r.getAs(SilverColumns.SOURCE_TS_MS);
-            return new Change(key, op, r.<Long>getAs(SilverColumns.LSN), r.<Long>getAs(SilverColumns.POSITION), values,
-                    unavailable, ts == null ? 0L : ts, r.<Long>getAs(SilverColumns.LAST_COMMIT_LSN));
+            return new Change(key, op, r.<Long>getAs(SilverColumns.LSN), r.<Long>getAs(SilverColumns.POSITION),
+                    ChangeRowImage.values(r, op, dataColumns), ChangeRowImage.unavailable(r, UNAVAILABLE),
+                    ts == null ? 0L : ts, r.<Long>getAs(SilverColumns.LAST_COMMIT_LSN));
         }
 
         Row row(Change c, Object ingestedAt) {

@@ -1,5 +1,6 @@
 package io.tributary.scheduler.config;
 
+import io.tributary.configuration.PostgresConnectionSettings;
 import io.tributary.configuration.SettingSource;
 import io.tributary.configuration.SettingValues;
 import io.tributary.scheduler.job.ScheduledJob;
@@ -19,10 +20,12 @@ import java.util.Optional;
  * @param schedule     the cron expression of each job that runs on a schedule (a job without one runs on request only)
  * @param jobClasspath empty: lakehouse-job's classes of the source tree
  */
-public record SchedulerConfig(PgLogin login, ZoneId zone, Map<ScheduledJob, String> schedule, Path dataDir,
+public record SchedulerConfig(PostgresConnectionSettings login, ZoneId zone, Map<ScheduledJob, String> schedule, Path dataDir,
         String metricsHost, int metricsPort, String instanceId, int threads, Duration pollInterval,
         Duration checkinInterval, Duration misfireThreshold, String jobMain, String jobClasspath,
         List<String> jobJvmOptions, Duration jobTimeout) {
+    /** What {@code pg_stat_activity} shows for the scheduler's connections. */
+    public static final String APPLICATION_NAME = "tributary-scheduler";
 
     public SchedulerConfig {
         schedule = Map.copyOf(schedule);
@@ -38,7 +41,8 @@ public record SchedulerConfig(PgLogin login, ZoneId zone, Map<ScheduledJob, Stri
         }
         String jvm = text(v, SchedulerSetting.JOB_JVM_OPTIONS);
         return new SchedulerConfig(
-                new PgLogin(text(v, SchedulerSetting.PG_HOST), v.get(SchedulerSetting.PG_PORT.definition(), Integer.class),
+                new PostgresConnectionSettings(text(v, SchedulerSetting.PG_HOST),
+                        v.get(SchedulerSetting.PG_PORT.definition(), Integer.class),
                         text(v, SchedulerSetting.PG_DATABASE), text(v, SchedulerSetting.USER),
                         text(v, SchedulerSetting.PASSWORD)),
                 v.get(SchedulerSetting.ZONE.definition(), ZoneId.class), schedule,

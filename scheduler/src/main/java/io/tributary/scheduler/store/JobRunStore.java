@@ -1,6 +1,7 @@
 package io.tributary.scheduler.store;
 
-import io.tributary.scheduler.config.PgLogin;
+import io.tributary.configuration.PostgresConnectionSettings;
+import io.tributary.scheduler.config.SchedulerConfig;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,9 +19,9 @@ public final class JobRunStore {
     private static final String COLUMNS = "run_id, job, run_date, requested_by, request_id, scheduled_at, started_at,"
             + " ended_at, exit_code, outcome, instance, last_lines";
 
-    private final PgLogin login;
+    private final PostgresConnectionSettings login;
 
-    public JobRunStore(PgLogin login) {
+    public JobRunStore(PostgresConnectionSettings login) {
         this.login = login;
     }
 
@@ -35,7 +36,7 @@ public final class JobRunStore {
                 + " ON CONFLICT (request_id) DO UPDATE SET started_at = EXCLUDED.started_at, ended_at = NULL,"
                 + " exit_code = NULL, last_lines = NULL, outcome = EXCLUDED.outcome, instance = EXCLUDED.instance,"
                 + " requested_by = EXCLUDED.requested_by RETURNING run_id";
-        try (Connection c = login.connect(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = login.connect(SchedulerConfig.APPLICATION_NAME); PreparedStatement st = c.prepareStatement(sql)) {
             st.setString(1, job);
             st.setObject(2, date, Types.DATE);
             st.setString(3, requestedBy);
@@ -53,7 +54,7 @@ public final class JobRunStore {
 
     /** Records the end of run {@code id}. */
     public void ended(long id, Instant endedAt, Integer exitCode, RunOutcome outcome, String lastLines) throws SQLException {
-        try (Connection c = login.connect(); PreparedStatement st = c.prepareStatement("UPDATE scheduler.job_runs SET"
+        try (Connection c = login.connect(SchedulerConfig.APPLICATION_NAME); PreparedStatement st = c.prepareStatement("UPDATE scheduler.job_runs SET"
                 + " ended_at = ?, exit_code = ?, outcome = ?, last_lines = ? WHERE run_id = ?")) {
             st.setTimestamp(1, Timestamp.from(endedAt));
             if (exitCode == null) {
@@ -74,7 +75,7 @@ public final class JobRunStore {
      * left by a scheduler that stopped or died during the run. Returns how many there were.
      */
     public int interruptLeftovers(String job, Instant now) throws SQLException {
-        try (Connection c = login.connect(); PreparedStatement st = c.prepareStatement("UPDATE scheduler.job_runs SET"
+        try (Connection c = login.connect(SchedulerConfig.APPLICATION_NAME); PreparedStatement st = c.prepareStatement("UPDATE scheduler.job_runs SET"
                 + " outcome = ?, ended_at = ? WHERE job = ? AND outcome = ?")) {
             st.setString(1, RunOutcome.INTERRUPTED.text());
             st.setTimestamp(2, Timestamp.from(now));
@@ -88,7 +89,7 @@ public final class JobRunStore {
     public List<JobRun> latest(String job, int limit) throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM scheduler.job_runs" + (job == null ? "" : " WHERE job = ?")
                 + " ORDER BY started_at DESC, run_id DESC LIMIT ?";
-        try (Connection c = login.connect(); PreparedStatement st = c.prepareStatement(sql)) {
+        try (Connection c = login.connect(SchedulerConfig.APPLICATION_NAME); PreparedStatement st = c.prepareStatement(sql)) {
             int i = 1;
             if (job != null) {
                 st.setString(i++, job);
@@ -100,7 +101,7 @@ public final class JobRunStore {
 
     /** The run of a request ({@code schedule run}, one day of a backfill), once a scheduler has started it. */
     public Optional<JobRun> ofRequest(String requestId) throws SQLException {
-        try (Connection c = login.connect();
+        try (Connection c = login.connect(SchedulerConfig.APPLICATION_NAME);
                 PreparedStatement st = c.prepareStatement("SELECT " + COLUMNS + " FROM scheduler.job_runs WHERE request_id = ?")) {
             st.setString(1, requestId);
             return read(st).stream().findFirst();

@@ -1,6 +1,6 @@
 package io.tributary.scheduler.store;
 
-import io.tributary.scheduler.config.PgLogin;
+import io.tributary.configuration.PostgresConnectionSettings;
 import io.tributary.scheduler.config.SchedulerConfig;
 import java.time.Duration;
 import java.util.Properties;
@@ -60,16 +60,16 @@ public final class QuartzStore {
                 config.misfireThreshold()));
     }
 
-    private static Scheduler create(PgLogin login, Properties properties) throws SchedulerException {
+    private static Scheduler create(PostgresConnectionSettings login, Properties properties) throws SchedulerException {
         DBConnectionManager.getInstance().addConnectionProvider(DATA_SOURCE, new Connections(login));
         return new StdSchedulerFactory(properties).getScheduler();
     }
 
     /** A new connection per transaction: the store's traffic is a few small transactions a second at most. */
-    private record Connections(PgLogin login) implements ConnectionProvider {
+    private record Connections(PostgresConnectionSettings login) implements ConnectionProvider {
         @Override
         public java.sql.Connection getConnection() throws java.sql.SQLException {
-            return login.connect();
+            return login.connect(SchedulerConfig.APPLICATION_NAME);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.tributary.scheduler.store;
 
-import io.tributary.scheduler.config.PgLogin;
+import io.tributary.configuration.PostgresConnectionSettings;
+import io.tributary.scheduler.config.SchedulerConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,9 +19,9 @@ public final class SchedulerSchema {
     private SchedulerSchema() {
     }
 
-    public static void apply(PgLogin login) {
+    public static void apply(PostgresConnectionSettings login) {
         String sql = script();
-        try (Connection c = login.connect(); Statement st = c.createStatement()) {
+        try (Connection c = login.connect(SchedulerConfig.APPLICATION_NAME); Statement st = c.createStatement()) {
             st.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the tables of schema scheduler as " + login + ": "

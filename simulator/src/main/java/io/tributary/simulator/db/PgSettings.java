@@ -3,6 +3,7 @@ package io.tributary.simulator.db;
 import static io.tributary.configuration.SettingDefinition.define;
 
 import io.tributary.configuration.ConfigException;
+import io.tributary.configuration.PostgresConnectionSettings;
 import io.tributary.configuration.SettingCatalog;
 import io.tributary.configuration.SettingDefinition;
 import io.tributary.configuration.ValueType;
@@ -10,11 +11,9 @@ import io.tributary.configuration.SettingSource;
 import io.tributary.configuration.SettingValues;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -94,22 +93,20 @@ public record PgSettings(String host, int port, String database, String user, St
     }
 
     public String jdbcUrl() {
-        return "jdbc:postgresql://" + host + ":" + port + "/" + database;
+        return connection().jdbcUrl();
     }
 
     public Connection connect(String applicationName) throws SQLException {
-        Properties props = new Properties();
-        props.setProperty("user", user);
-        props.setProperty("password", password);
-        props.setProperty("ApplicationName", applicationName);
-        props.setProperty("connectTimeout", "10");
-        props.setProperty("tcpKeepAlive", "true");
-        return DriverManager.getConnection(jdbcUrl(), props);
+        return connection().connect(applicationName);
     }
 
     @Override
     public String toString() {
-        return user + "@" + host + ":" + port + "/" + database;
+        return connection().toString();
+    }
+
+    private PostgresConnectionSettings connection() {
+        return new PostgresConnectionSettings(host, port, database, user, password);
     }
 
     private static void putIfGiven(Map<String, String> options, SettingDefinition<String> setting, String value) {
