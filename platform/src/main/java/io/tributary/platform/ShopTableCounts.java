@@ -14,7 +14,10 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The rows of every table of PostgreSQL's schema {@code shop} now ({@code count(*)} each), by table name. */
+/**
+ * The rows of every table of PostgreSQL's schema {@code shop} now ({@code count(*)} each), by table name; a partitioned
+ * table once, under its root's name.
+ */
 final class ShopTableCounts {
     private static final Logger LOG = LoggerFactory.getLogger(ShopTableCounts.class);
 
@@ -27,8 +30,11 @@ final class ShopTableCounts {
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.appUser(), pg.appPassword());
                 Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
+            // a partition's rows are its root's (the publication publishes through the root): counted there only
             try (ResultSet rs = s.executeQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'shop'"
-                    + " AND table_type = 'BASE TABLE' ORDER BY table_name")) {
+                    + " AND table_type = 'BASE TABLE' AND table_name NOT IN (SELECT c.relname FROM pg_catalog.pg_class c"
+                    + " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'shop'"
+                    + " AND c.relispartition) ORDER BY table_name")) {
                 while (rs.next()) {
                     tables.add(rs.getString(1));
                 }
