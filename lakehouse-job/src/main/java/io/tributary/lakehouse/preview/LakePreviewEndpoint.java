@@ -1,6 +1,7 @@
 package io.tributary.lakehouse.preview;
 
 import io.tributary.contracts.lake.LakePreviewRequest;
+import io.tributary.lakehouse.stream.DaemonThreads;
 import io.tributary.runtime.StageRequest;
 import io.tributary.runtime.StageResponse;
 import java.time.Duration;
@@ -34,11 +35,7 @@ public final class LakePreviewEndpoint implements AutoCloseable {
     private final Duration timeout;
     private final Semaphore oneAtATime = new Semaphore(1);
     private final AtomicLong reads = new AtomicLong();
-    private final ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "lake-preview");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService reader = Executors.newSingleThreadExecutor(DaemonThreads.named("lake-preview"));
 
     public LakePreviewEndpoint(LakePreview preview, Duration timeout) {
         this.preview = preview;

@@ -6,6 +6,7 @@ import io.tributary.lakehouse.history.HistoryWriter;
 import io.tributary.lakehouse.lake.CommitRetry;
 import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.lakehouse.lake.LakeTables;
+import io.tributary.lakehouse.stream.DaemonThreads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,11 +40,7 @@ final class HistoryCheck {
     static List<HistoryAgainstSilver.Comparison> run(SparkSession spark, LakehouseConfig config, LakePaths paths,
             Map<String, List<String>> keysByTable, long snapshotLsn, int sample) {
         int threads = Math.max(1, Math.min(config.tableParallelism(), keysByTable.size()));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "history-check");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, DaemonThreads.named("history-check"));
         try {
             List<Future<Optional<HistoryAgainstSilver.Comparison>>> checks = new ArrayList<>();
             for (Map.Entry<String, List<String>> e : keysByTable.entrySet()) {

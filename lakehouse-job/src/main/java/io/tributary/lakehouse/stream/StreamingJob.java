@@ -92,7 +92,7 @@ public final class StreamingJob implements AutoCloseable {
         LakePaths paths = new LakePaths(config.lakeRoot());
         CommitRetry retry = new CommitRetry(config.commitRetries(), config.commitBackoff(),
                 d -> Thread.sleep(d.toMillis()), metrics::commitRetried);
-        tablePool = Executors.newFixedThreadPool(config.tableParallelism(), named("table-writer"));
+        tablePool = Executors.newFixedThreadPool(config.tableParallelism(), DaemonThreads.named("table-writer"));
         QuarantineWriter quarantine = new QuarantineWriter(paths, retry);
         createQuarantineBesideTheQuery(quarantine, paths);
         TableBatchWriter writer = new TableBatchWriter(config, new BronzeWriter(paths, retry),
@@ -127,7 +127,7 @@ public final class StreamingJob implements AutoCloseable {
         }
 
         if (!config.maintenanceInterval().isZero()) {
-            scheduler = Executors.newSingleThreadScheduledExecutor(named("maintenance"));
+            scheduler = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("maintenance"));
             long every = config.maintenanceInterval().toMillis();
             scheduler.scheduleWithFixedDelay(this::scheduledMaintenance, every, every, TimeUnit.MILLISECONDS);
         }
@@ -316,14 +316,6 @@ public final class StreamingJob implements AutoCloseable {
             lifecycle.ended();
         }
         LOG.info("lakehouse job stopped");
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     private final class ProgressListener extends StreamingQueryListener {
