@@ -63,6 +63,7 @@ public final class LakehouseConfig {
     private final Duration commitBackoff;
     private final String toastPlaceholder;
     private final int tableParallelism;
+    private final boolean silverDeletionVectors;
     private final Map<String, String> sparkConf;
     private final boolean goldEnabled;
     private final Duration goldWatermark;
@@ -102,6 +103,7 @@ public final class LakehouseConfig {
         commitBackoff = duration(v, Setting.COMMIT_BACKOFF);
         toastPlaceholder = text(v, Setting.TOAST_PLACEHOLDER);
         tableParallelism = v.get(Setting.TABLE_PARALLELISM.definition(), Integer.class);
+        silverDeletionVectors = v.get(Setting.SILVER_DELETION_VECTORS.definition(), Boolean.class);
         sparkConf = Map.copyOf(v.passThrough("spark."));
         goldEnabled = v.get(Setting.GOLD_ENABLED.definition(), Boolean.class);
         goldWatermark = duration(v, Setting.GOLD_WATERMARK);
@@ -173,6 +175,8 @@ public final class LakehouseConfig {
     public Duration commitBackoff() { return commitBackoff; }
     public String toastPlaceholder() { return toastPlaceholder; }
     public int tableParallelism() { return tableParallelism; }
+    /** Whether silver tables keep deletion vectors (TRIBUTARY_LAKEHOUSE_SILVER_DELETION_VECTORS). */
+    public boolean silverDeletionVectors() { return silverDeletionVectors; }
     /** {@code spark.*} keys given in the properties file or with --set, passed to Spark as they are. */
     public Map<String, String> sparkConf() { return sparkConf; }
 
@@ -198,6 +202,7 @@ public final class LakehouseConfig {
                 .append(DurationSyntax.format(triggerInterval)).append(", maxOffsetsPerTrigger=").append(maxOffsetsPerTrigger)
                 .append(", master=").append(sparkMaster).append(", dataDir=").append(dataDir)
                 .append(", maintenance=").append(DurationSyntax.format(maintenanceInterval))
+                .append(", silverDeletionVectors=").append(silverDeletionVectors)
                 .append(", metricsPort=").append(metricsPort).append(", gold=")
                 .append(goldEnabled ? "on (watermark " + DurationSyntax.format(goldWatermark) + "), goldSessionGap="
                         + DurationSyntax.format(goldSessionGap) + ", goldAbandonedAfter="

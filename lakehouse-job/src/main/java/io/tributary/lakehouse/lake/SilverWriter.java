@@ -38,20 +38,34 @@ import org.slf4j.LoggerFactory;
 public final class SilverWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(SilverWriter.class);
+    static final String DELETION_VECTORS_PROPERTY = "delta.enableDeletionVectors";
+    /** Rows per file of a table's first append (the initial snapshot): 1M rows of the benchmark still use two cores. */
+    static final long ROWS_PER_FIRST_FILE = 500_000;
 
     private final SparkSession spark;
     private final LakePaths paths;
     private final CommitRetry retry;
+    private final boolean deletionVectors;
     private final Map<String, List<String>> keyColumnsByTable = new ConcurrentHashMap<>();
     private final Map<String, DeltaTable> deltaTables = new ConcurrentHashMap<>();
     private final java.util.Set<String> existing = ConcurrentHashMap.newKeySet();
     /** The last schema seen per table: a batch with the same columns skips the schema check. */
     private final Map<String, StructType> knownSchemas = new ConcurrentHashMap<>();
 
+    /** A writer of silver tables without deletion vectors (the job's default). */
     public SilverWriter(SparkSession spark, LakePaths paths, CommitRetry retry) {
+        this(spark, paths, retry, false);
+    }
+
+    /**
+     * @param deletionVectors whether silver tables keep deletion vectors (a MERGE marks replaced rows) or not (it
+     *                        rewrites the files it touches); existing tables are brought to it when first written
+     */
+    public SilverWriter(SparkSession spark, LakePaths paths, CommitRetry retry, boolean deletionVectors) {
         this.spark = spark;
         this.paths = paths;
         this.retry = retry;
+        this.deletionVectors = deletionVectors;
     }
 
     /**
@@ -104,12 +118,19 @@ public final class SilverWriter {
         Dataset<Row> rows = source.drop(MergeSource.UNAVAILABLE).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             long n = rows.count();
-            rows.write().format("delta").mode(SaveMode.Append).save(path);
+            // as few files as the rows need: two small files (one per shuffle partition) made Delta's auto compaction
+            // rewrite the table right after its first commit, 8-12 s of the first batch in a default demo
+            rows.coalesce(filesForFirstAppend(n)).write().format("delta").mode(SaveMode.Append).save(path);
             LOG.info("silver.{}: first batch appended ({} rows)", table, n);
             return new MergeOutcome(n, 0, n);
         } finally {
             rows.unpersist();
         }
+    }
+
+    /** Files of the first append: one per {@value #ROWS_PER_FIRST_FILE} rows, at least one (at most a partition each). */
+    static int filesForFirstAppend(long rows) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (rows + ROWS_PER_FIRST_FILE - 1) / ROWS_PER_FIRST_FILE));
     }
 
     /**
@@ -186,7 +207,7 @@ public final class SilverWriter {
     private void create(String path, TableLayout layout) {
         StructType schema = SilverColumns.silverSchema(layout.rowType());
         spark.sql("CREATE TABLE IF NOT EXISTS " + LakePaths.deltaRef(path) + " (" + schema.toDDL() + ") USING delta"
-                + " TBLPROPERTIES ('delta.enableTypeWidening' = 'true', 'delta.enableDeletionVectors' = 'true', '" + SilverColumns.KEY_PROPERTY + "' = '"
+                + " TBLPROPERTIES ('delta.enableTypeWidening' = 'true', '" + DELETION_VECTORS_PROPERTY + "' = '" + deletionVectors + "', '" + SilverColumns.KEY_PROPERTY + "' = '"
                 + String.join(",", layout.keyColumns()) + "')");
         LOG.info("silver.{}: created at {} keyed by {}", layout.table(), path, layout.keyColumns());
     }
@@ -240,13 +261,23 @@ public final class SilverWriter {
         return true;
     }
 
+    /** The table's key columns, read once per table; the first read also brings its deletion vectors to the setting. */
     private List<String> keyColumns(String table, String path) {
         return keyColumnsByTable.computeIfAbsent(table, t -> {
-            String value = deltaTable(path).detail().first().<scala.collection.Map<String, String>>getAs("properties")
-                    .get(SilverColumns.KEY_PROPERTY).getOrElse(() -> "");
+            scala.collection.Map<String, String> properties = deltaTable(path).detail().first().getAs("properties");
+            String value = properties.get(SilverColumns.KEY_PROPERTY).getOrElse(() -> "");
             if (value.isBlank()) {
                 throw new IllegalStateException("silver table " + path + " has no " + SilverColumns.KEY_PROPERTY
                         + " property: it was not created by this job. Move it away and let the job recreate it.");
+            }
+            String vectors = properties.get(DELETION_VECTORS_PROPERTY).getOrElse(() -> "false");
+            if (Boolean.parseBoolean(vectors) != deletionVectors) {
+                String sql = "ALTER TABLE " + LakePaths.deltaRef(path) + " SET TBLPROPERTIES ('" + DELETION_VECTORS_PROPERTY
+                        + "' = '" + deletionVectors + "')";
+                LOG.info("silver.{}: deletion vectors {} (TRIBUTARY_LAKEHOUSE_SILVER_DELETION_VECTORS): {}", table,
+                        deletionVectors ? "on" : "off", sql);
+                retry.run("deletion vectors of silver." + table, () -> spark.sql(sql));
+                deltaTables.remove(path);
             }
             return List.of(value.split(","));
         });

@@ -21,6 +21,9 @@ public final class SparkSessions {
     /** Delta's setting for the size below which auto compaction counts a file as small. */
     public static final String AUTO_COMPACT_MIN_FILE_SIZE = "spark.databricks.delta.autoCompact.minFileSize";
     public static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
+    /** How Spark builds projections and predicates: NO_CODEGEN interprets them instead of generating Java per task. */
+    public static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";
+    public static final String ADAPTIVE_EXECUTION = "spark.sql.adaptive.enabled";
     static final long AUTO_COMPACT_SMALL_FILE_BYTES = 8L << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
@@ -103,7 +106,10 @@ public final class SparkSessions {
         s.put("spark.sql.shuffle.partitions", local ? "2" : "8");
         s.put("spark.default.parallelism", local ? "2" : "8");
         s.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "4");
-        s.put("spark.sql.adaptive.coalescePartitions.enabled", "true");
+        // no adaptive execution: it runs each shuffle stage as a job of its own and plans again between them, which
+        // on batches of thousands of rows costs more than it saves (a MERGE's scan was 5-6 jobs); with it off the first
+        // batch of a default demo took 44 s instead of 55 s (2026-12-07, the runs below)
+        s.put(ADAPTIVE_EXECUTION, "false");
         // Delta rebuilds table state with this many partitions (default 50): far too many for CDC-sized tables
         s.put("spark.databricks.delta.snapshotPartitions", "2");
         // the merge source is persisted by SilverWriter already; no second materialization
@@ -117,6 +123,11 @@ public final class SparkSessions {
         // took 31.6 s instead of 37.5 s and a steady batch 10.5-11 s instead of 14.5-15 s. spark.sql.codegen.wholeStage
         // given with --set or in the properties file still wins (the pass-through below)
         s.put(WHOLE_STAGE_CODEGEN, "false");
+        // nor per-expression code generation: without whole-stage code generation every task of every operator
+        // generated the Java source of its projections again (only the compiled class is cached), a tenth of the job's
+        // CPU in a profile of a default demo (2026-12-07) went into formatting that source alone. Interpreted
+        // projections cost more per row, nothing per task: the first batch of a demo took 55 s instead of 67-75 s
+        s.put(CODEGEN_FACTORY_MODE, "NO_CODEGEN");
         // every batch plans the same queries per table (and Delta its own): keep all their compiled code, not 100
         s.put("spark.sql.codegen.cache.maxEntries", "2000");
         // a checkpoint (a Spark job writing Parquet) every 100 commits instead of 10: a table commits every batch

@@ -96,7 +96,7 @@ public final class StreamingJob implements AutoCloseable {
         QuarantineWriter quarantine = new QuarantineWriter(paths, retry);
         createQuarantineBesideTheQuery(quarantine, paths);
         TableBatchWriter writer = new TableBatchWriter(config, new BronzeWriter(paths, retry),
-                new SilverWriter(spark, paths, retry), quarantine, new LiveFiles(spark, paths), metrics);
+                new SilverWriter(spark, paths, retry, config.silverDeletionVectors()), quarantine, new LiveFiles(spark, paths), metrics);
         processor = new MicroBatchProcessor(spark, config, writer, new TableParking(spark, paths, retry).load(),
                 metrics, writeLock, tablePool);
         maintenance = new Maintenance(spark, paths, retry, config.vacuumRetention(), config.tombstoneRetention(),

@@ -227,6 +227,45 @@ class LakeWritersSparkTest {
         return java.util.Arrays.asList(spark.read().format("delta").load(path).inputFiles());
     }
 
+    @Test
+    void silverMergesRewriteFilesWithoutDeletionVectorsUnlessTheyAreTurnedOnWhichAnExistingTableThenFollows() {
+        OrdersFixture f = new OrdersFixture("tributary.shop.orders_g", "orders_g");
+        List<Schema> v1 = List.of(f.envelopeV1);
+        batch(f, 0, v1, f.key(1), f.insert(1, 100, "ada", "10.00", 1), f.key(2), f.insert(2, 101, "bob", "1.00", 1));
+        assertThat(liveFiles(paths.silver(f.table))).as("the first append writes one file: nothing to compact").isOne();
+        batch(f, 1, v1, f.key(1), f.update(1, 200, "ada", "11.00", 2));
+        assertThat(tableProperty(f.table, SilverWriter.DELETION_VECTORS_PROPERTY)).isEqualTo("false");
+        assertThat(addsWithDeletionVectors(f.table)).as("the MERGE rewrote the file it touched").isZero();
+
+        // a table of the default writer, then a writer with deletion vectors on: the table follows, and a MERGE that
+        // replaces one row of a three-row file marks it instead of rewriting the file
+        OrdersFixture h = new OrdersFixture("tributary.shop.orders_h", "orders_h");
+        batch(h, 0, v1, h.key(1), h.insert(1, 100, "ada", "1.00", 1), h.key(2), h.insert(2, 101, "bob", "2.00", 1),
+                h.key(3), h.insert(3, 102, "cyd", "3.00", 1));
+        SilverWriter withVectors = new SilverWriter(spark, paths, new CommitRetry(3, Duration.ofMillis(50)), true);
+        Dataset<Row> decoded = decode(h, 1, v1, h.key(2), h.update(2, 300, "bob", "2.50", 2));
+        withVectors.write(layout(h, v1), decoded, TableBatchStats.of(decoded));
+
+        assertThat(tableProperty(h.table, SilverWriter.DELETION_VECTORS_PROPERTY)).isEqualTo("true");
+        assertThat(addsWithDeletionVectors(h.table)).as("the MERGE marked the replaced row").isPositive();
+        assertThat(live(h.table)).extracting(r -> r.getAs("id"), r -> r.getAs("total")).containsExactly(
+                tuple(1, new BigDecimal("1.00")), tuple(2, new BigDecimal("2.50")), tuple(3, new BigDecimal("3.00")));
+        assertThat(live(f.table)).extracting(r -> r.getAs("id"), r -> r.getAs("total"))
+                .containsExactly(tuple(1, new BigDecimal("11.00")), tuple(2, new BigDecimal("1.00")));
+    }
+
+    private static String tableProperty(String table, String key) {
+        scala.collection.Map<String, String> properties = spark.sql("DESCRIBE DETAIL delta.`" + paths.silver(table) + "`")
+                .first().getAs("properties");
+        return properties.get(key).getOrElse(() -> "false");
+    }
+
+    private static long addsWithDeletionVectors(String table) {
+        // one action per line of a commit file; an add with a deletion vector carries "deletionVector":{...}
+        return spark.read().text(paths.silver(table) + "/_delta_log/*.json")
+                .where("value LIKE '{\"add\":%' AND value LIKE '%\"deletionVector\":{%'").count();
+    }
+
     private static long liveFiles(String path) {
         return spark.sql("DESCRIBE DETAIL delta.`" + path + "`").first().<Long>getAs("numFiles");
     }

@@ -16,4 +16,15 @@ class SparkCodegenSettingTest {
         assertThat(SparkSessions.settings(LakehouseConfig.load(Map.of(), Map.of(),
                 Map.of(SparkSessions.WHOLE_STAGE_CODEGEN, "true")), false)).containsEntry(SparkSessions.WHOLE_STAGE_CODEGEN, "true");
     }
+
+    @Test
+    void projectionsAreInterpretedAndAdaptiveExecutionIsOffUnlessTheUserSaysOtherwise() {
+        assertThat(SparkSessions.settings(LakehouseConfig.load(Map.of(), Map.of(), Map.of()), false))
+                .containsEntry(SparkSessions.CODEGEN_FACTORY_MODE, "NO_CODEGEN")
+                .containsEntry(SparkSessions.ADAPTIVE_EXECUTION, "false");
+        assertThat(SparkSessions.settings(LakehouseConfig.load(Map.of(), Map.of(),
+                Map.of(SparkSessions.CODEGEN_FACTORY_MODE, "FALLBACK", SparkSessions.ADAPTIVE_EXECUTION, "true")), false))
+                .containsEntry(SparkSessions.CODEGEN_FACTORY_MODE, "FALLBACK")
+                .containsEntry(SparkSessions.ADAPTIVE_EXECUTION, "true");
+    }
 }
