@@ -93,16 +93,24 @@ public record StackPorts(int postgres, int kafka, int kafkaController, int regis
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = random.nextInt(FREE_PORT_MIN, FREE_PORT_MAX);
-            if (PortAvailability.isFree(port)) {
+            if (!HANDED_OUT.contains(port) && PortAvailability.isFree(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            HANDED_OUT.add(socket.getLocalPort());
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new StackException("Cannot find a free TCP port on 127.0.0.1", e);
         }
     }
+
+    /**
+     * Every port this JVM handed out: a port is free until its server binds it, so without this two callers (a stack's
+     * ports, then a test's /metrics ports) could be given the same one (DemoIT once got its Kafka controller's port
+     * for the simulator's /metrics).
+     */
+    private static final Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static final int FREE_PORT_MIN = 20000;
     static final int FREE_PORT_MAX = 32000;

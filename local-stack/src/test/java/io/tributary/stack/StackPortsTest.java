@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StackPortsTest {
@@ -23,6 +24,16 @@ class StackPortsTest {
         assertThat(new HashSet<>(all)).hasSize(5);
         assertThat(all).allMatch(PortAvailability::isFree);
         assertThat(all).allMatch(port -> port >= StackPorts.FREE_PORT_MIN && port < StackPorts.FREE_PORT_MAX);
+    }
+
+    @Test
+    void freePortNeverHandsOutAPortTwiceEvenBeforeItsServerBindsIt() {
+        StackPorts stack = StackPorts.free();
+        Set<Integer> seen = new HashSet<>(List.of(stack.postgres(), stack.kafka(), stack.kafkaController(),
+                stack.registry(), stack.s3(), stack.scheduler()));
+        for (int i = 0; i < 500; i++) {
+            assertThat(seen.add(StackPorts.freePort())).as("port %d handed out twice", i).isTrue();
+        }
     }
 
     @Test
