@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -24,6 +25,13 @@ public record StackPorts(int postgres, int kafka, int kafkaController, int regis
 
     /** The documented defaults of docs/DEVELOPING.md. */
     public static final StackPorts DEFAULTS = new StackPorts(15432, 19092, 19093, 18081, 19000, DEFAULT_SCHEDULER);
+
+    /**
+     * Every port this JVM handed out: a port is free until its server binds it, so without this two callers (a stack's
+     * ports, then a test's /metrics ports) could be given the same one (DemoIT once got its Kafka controller's port
+     * for the simulator's /metrics).
+     */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     public StackPorts {
         check(postgres, "--postgres-port");
@@ -60,11 +68,14 @@ public record StackPorts(int postgres, int kafka, int kafkaController, int regis
             StackPorts ports = free();
             int first = ports.kafka();
             boolean free = first + 2 * kafkaNodes <= FREE_PORT_MAX;
+            // not handed out (the other ports of this stack among them) and free
             for (int p = first + 1; free && p < first + 2 * kafkaNodes; p++) {
-                free = PortAvailability.isFree(p) && p != ports.postgres() && p != ports.registry() && p != ports.s3()
-                        && p != ports.scheduler();
+                free = !HANDED_OUT.contains(p) && PortAvailability.isFree(p);
             }
             if (free) {
+                for (int p = first + 1; p < first + 2 * kafkaNodes; p++) {
+                    HANDED_OUT.add(p);
+                }
                 return new StackPorts(ports.postgres(), first, first + 1, ports.registry(), ports.s3(), ports.scheduler());
             }
         }
@@ -73,16 +84,7 @@ public record StackPorts(int postgres, int kafka, int kafkaController, int regis
 
     /** Six distinct free ports on 127.0.0.1, for tests. */
     public static StackPorts free() {
-        int[] ports = new int[6];
-        Set<Integer> seen = new HashSet<>();
-        for (int i = 0; i < ports.length; i++) {
-            int p;
-            do {
-                p = freePort();
-            } while (!seen.add(p));
-            ports[i] = p;
-        }
-        return new StackPorts(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]);
+        return new StackPorts(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
     }
 
     /**
@@ -97,20 +99,17 @@ public record StackPorts(int postgres, int kafka, int kafkaController, int regis
                 return port;
             }
         }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            HANDED_OUT.add(socket.getLocalPort());
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new StackException("Cannot find a free TCP port on 127.0.0.1", e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new StackException("Cannot find a free TCP port on 127.0.0.1", e);
+            }
         }
+        throw new StackException("Cannot find a free TCP port on 127.0.0.1 that was not handed out already");
     }
-
-    /**
-     * Every port this JVM handed out: a port is free until its server binds it, so without this two callers (a stack's
-     * ports, then a test's /metrics ports) could be given the same one (DemoIT once got its Kafka controller's port
-     * for the simulator's /metrics).
-     */
-    private static final Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     static final int FREE_PORT_MIN = 20000;
     static final int FREE_PORT_MAX = 32000;
