@@ -261,7 +261,10 @@ public final class SilverWriter {
         return true;
     }
 
-    /** The table's key columns, read once per table; the first read also brings its deletion vectors to the setting. */
+    /**
+     * The table's key columns, from its properties read once per table; that one read also serves
+     * {@link #alignDeletionVectors}.
+     */
     private List<String> keyColumns(String table, String path) {
         return keyColumnsByTable.computeIfAbsent(table, t -> {
             scala.collection.Map<String, String> properties = deltaTable(path).detail().first().getAs("properties");
@@ -270,17 +273,23 @@ public final class SilverWriter {
                 throw new IllegalStateException("silver table " + path + " has no " + SilverColumns.KEY_PROPERTY
                         + " property: it was not created by this job. Move it away and let the job recreate it.");
             }
-            String vectors = properties.get(DELETION_VECTORS_PROPERTY).getOrElse(() -> "false");
-            if (Boolean.parseBoolean(vectors) != deletionVectors) {
-                String sql = "ALTER TABLE " + LakePaths.deltaRef(path) + " SET TBLPROPERTIES ('" + DELETION_VECTORS_PROPERTY
-                        + "' = '" + deletionVectors + "')";
-                LOG.info("silver.{}: deletion vectors {} (TRIBUTARY_LAKEHOUSE_SILVER_DELETION_VECTORS): {}", table,
-                        deletionVectors ? "on" : "off", sql);
-                retry.run("deletion vectors of silver." + table, () -> spark.sql(sql));
-                deltaTables.remove(path);
-            }
+            alignDeletionVectors(table, path, properties);
             return List.of(value.split(","));
         });
+    }
+
+    /** Brings the table's deletion vectors to the writer's setting (one logged ALTER TABLE when they differ). */
+    private void alignDeletionVectors(String table, String path, scala.collection.Map<String, String> properties) {
+        boolean stored = Boolean.parseBoolean(properties.get(DELETION_VECTORS_PROPERTY).getOrElse(() -> "false"));
+        if (stored == deletionVectors) {
+            return;
+        }
+        String sql = "ALTER TABLE " + LakePaths.deltaRef(path) + " SET TBLPROPERTIES ('" + DELETION_VECTORS_PROPERTY
+                + "' = '" + deletionVectors + "')";
+        LOG.info("silver.{}: deletion vectors {} (TRIBUTARY_LAKEHOUSE_SILVER_DELETION_VECTORS): {}", table,
+                deletionVectors ? "on" : "off", sql);
+        retry.run("deletion vectors of silver." + table, () -> spark.sql(sql));
+        deltaTables.remove(path);
     }
 
     private DeltaTable deltaTable(String path) {

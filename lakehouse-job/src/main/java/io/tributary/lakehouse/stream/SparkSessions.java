@@ -108,7 +108,7 @@ public final class SparkSessions {
         s.put("spark.sql.sources.parallelPartitionDiscovery.parallelism", "4");
         // no adaptive execution: it runs each shuffle stage as a job of its own and plans again between them, which
         // on batches of thousands of rows costs more than it saves (a MERGE's scan was 5-6 jobs); with it off the first
-        // batch of a default demo took 44 s instead of 55 s (2026-12-07, the runs below)
+        // batch of a default demo took 44 s instead of 55 s (2026-12-07; docs/lakehouse-job.md has the runs)
         s.put(ADAPTIVE_EXECUTION, "false");
         // Delta rebuilds table state with this many partitions (default 50): far too many for CDC-sized tables
         s.put("spark.databricks.delta.snapshotPartitions", "2");
