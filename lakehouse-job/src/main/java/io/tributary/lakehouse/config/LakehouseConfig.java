@@ -64,6 +64,7 @@ public final class LakehouseConfig {
     private final String toastPlaceholder;
     private final int tableParallelism;
     private final boolean silverDeletionVectors;
+    private final int compactAfterFiles;
     private final Map<String, String> sparkConf;
     private final boolean goldEnabled;
     private final Duration goldWatermark;
@@ -104,6 +105,7 @@ public final class LakehouseConfig {
         toastPlaceholder = text(v, Setting.TOAST_PLACEHOLDER);
         tableParallelism = v.get(Setting.TABLE_PARALLELISM.definition(), Integer.class);
         silverDeletionVectors = v.get(Setting.SILVER_DELETION_VECTORS.definition(), Boolean.class);
+        compactAfterFiles = v.get(Setting.COMPACT_AFTER_FILES.definition(), Integer.class);
         sparkConf = Map.copyOf(v.passThrough("spark."));
         goldEnabled = v.get(Setting.GOLD_ENABLED.definition(), Boolean.class);
         goldWatermark = duration(v, Setting.GOLD_WATERMARK);
@@ -177,6 +179,8 @@ public final class LakehouseConfig {
     public int tableParallelism() { return tableParallelism; }
     /** Whether silver tables keep deletion vectors (TRIBUTARY_LAKEHOUSE_SILVER_DELETION_VECTORS). */
     public boolean silverDeletionVectors() { return silverDeletionVectors; }
+    /** Live files a streamed table gains before the job compacts it (TRIBUTARY_LAKEHOUSE_COMPACT_AFTER_FILES; 0: never). */
+    public int compactAfterFiles() { return compactAfterFiles; }
     /** {@code spark.*} keys given in the properties file or with --set, passed to Spark as they are. */
     public Map<String, String> sparkConf() { return sparkConf; }
 
@@ -203,6 +207,7 @@ public final class LakehouseConfig {
                 .append(", master=").append(sparkMaster).append(", dataDir=").append(dataDir)
                 .append(", maintenance=").append(DurationSyntax.format(maintenanceInterval))
                 .append(", silverDeletionVectors=").append(silverDeletionVectors)
+                .append(", compactAfterFiles=").append(compactAfterFiles)
                 .append(", metricsPort=").append(metricsPort).append(", gold=")
                 .append(goldEnabled ? "on (watermark " + DurationSyntax.format(goldWatermark) + "), goldSessionGap="
                         + DurationSyntax.format(goldSessionGap) + ", goldAbandonedAfter="

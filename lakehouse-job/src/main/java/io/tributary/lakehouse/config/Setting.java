@@ -82,6 +82,10 @@ public enum Setting implements DefinedSetting {
                     + " they are in. Off (the default), a MERGE rewrites the files it touches, which at CDC batch sizes is"
                     + " about twice as fast; on pays off once tables hold files of hundreds of MB. Applied to existing"
                     + " silver tables when the job starts.")),
+    COMPACT_AFTER_FILES(define("TRIBUTARY_LAKEHOUSE_COMPACT_AFTER_FILES", ValueType.integer()).defaultValue("16").check(Check.atLeast(0))
+            .doc("A table the job streams into is compacted (its files below 8 MB bin-packed) once it holds this many"
+                    + " live files more than after its last compaction; keeps MERGE and snapshot costs flat (0: never;"
+                    + " the hourly maintenance still compacts).")),
     GOLD_ENABLED(define("TRIBUTARY_GOLD_ENABLED", ValueType.bool()).defaultValue("false")
             .doc("Run the gold stage: a second streaming query in this job's JVM over the orders, products and customers topics"
                     + " (windowed aggregates to <lake root>/gold and PostgreSQL schema serving; docs/gold.md).")),

@@ -3,6 +3,7 @@ package io.tributary.lakehouse.gold;
 import io.delta.tables.DeltaTable;
 import io.tributary.lakehouse.lake.CommitRetry;
 import io.tributary.lakehouse.lake.LakePaths;
+import io.tributary.lakehouse.lake.SmallFileCompaction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,7 @@ import org.apache.spark.sql.types.StructType;
  * Writes a batch's outcome to the Delta gold tables ({@link LakePaths#gold}): the changed windows MERGEd with
  * their absolute totals (a replayed batch writes the same values again: nothing counts twice; an emptied window is
  * deleted), the late changes of fixed windows and of sessions appended with the batch as Delta transaction version
- * (a replay appends nothing).
+ * (a replay appends nothing). A table that gathered enough small files is compacted after its write.
  */
 public final class GoldLakeWriter {
 
@@ -31,12 +32,15 @@ public final class GoldLakeWriter {
     private final LakePaths paths;
     private final String appId;
     private final CommitRetry retry;
+    private final SmallFileCompaction compaction;
 
-    public GoldLakeWriter(SparkSession spark, LakePaths paths, String appId, CommitRetry retry) {
+    public GoldLakeWriter(SparkSession spark, LakePaths paths, String appId, CommitRetry retry,
+                          SmallFileCompaction compaction) {
         this.spark = spark;
         this.paths = paths;
         this.appId = appId;
         this.retry = retry;
+        this.compaction = compaction;
     }
 
     public void write(BatchOutcome outcome, long batchId) {
@@ -62,6 +66,7 @@ public final class GoldLakeWriter {
                         .option("txnVersion", batchId).save(path);
                 return null;
             });
+            compaction.afterWrite("gold." + table, path);
         }
     }
 
@@ -84,6 +89,7 @@ public final class GoldLakeWriter {
                     .execute();
             return null;
         });
+        compaction.afterWrite("gold." + table.tableName(), path);
     }
 
     private void ensureTable(String path, StructType schema) {

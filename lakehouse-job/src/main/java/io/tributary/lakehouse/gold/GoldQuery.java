@@ -3,6 +3,7 @@ package io.tributary.lakehouse.gold;
 import io.tributary.lakehouse.config.LakehouseConfig;
 import io.tributary.lakehouse.lake.CommitRetry;
 import io.tributary.lakehouse.lake.LakePaths;
+import io.tributary.lakehouse.lake.SmallFileCompaction;
 import io.tributary.lakehouse.metrics.JobMetrics;
 import io.tributary.lakehouse.reconcile.PostgresSource;
 import io.tributary.lakehouse.stream.StreamingJob;
@@ -28,14 +29,14 @@ public final class GoldQuery {
     }
 
     public static StreamingQuery start(SparkSession spark, LakehouseConfig config, Map<String, String> env,
-                                       CommitRetry retry, JobMetrics metrics) throws TimeoutException, SQLException {
+                                       CommitRetry retry, SmallFileCompaction compaction, JobMetrics metrics) throws TimeoutException, SQLException {
         PostgresSource pg = PostgresSource.fromEnvironment(env);
         String jdbcUrl = "jdbc:postgresql://" + pg.host() + ":" + pg.port() + "/" + pg.database()
                 + "?ApplicationName=tributary-gold";
         ServingWriter serving = new ServingWriter(jdbcUrl, pg.user(), pg.password(), config.goldQueryName());
         serving.createTables();
         GoldLakeWriter lake = new GoldLakeWriter(spark, new LakePaths(config.lakeRoot()), "tributary-gold:" + config.goldQueryName(),
-                retry);
+                retry, compaction);
         GoldStateStore store = new GoldStateStore(config.goldCheckpointLocation() + "/windows",
                 spark.sparkContext().hadoopConfiguration());
         GoldTopicWriter out = new GoldTopicWriter(config.kafkaBootstrap(), config.schemaRegistryUrl(),

@@ -3,11 +3,13 @@ package io.tributary.lakehouse.lake;
 import java.util.OptionalLong;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.VersionChecksum;
 
 /**
  * How many data files a table's latest Delta version holds, when Delta knows it without reading the table's state:
  * from the checksum of the version this JVM just committed (or read). Never starts a Spark job, so it can follow every
- * write of the streaming path.
+ * write of the streaming path. (Delta's own {@code Snapshot.numOfFilesIfKnown} does not do that in 4.0: it
+ * reconstructs the table's state, a Spark job of seconds, unless that was done already.)
  */
 public final class LiveFiles {
 
@@ -28,7 +30,12 @@ public final class LiveFiles {
     }
 
     private OptionalLong of(String path) {
-        scala.Option<Object> known = DeltaLog.forTable(spark, path).unsafeVolatileSnapshot().numOfFilesIfKnown();
-        return known.isDefined() ? OptionalLong.of((Long) known.get()) : OptionalLong.empty();
+        return of(spark, path);
+    }
+
+    /** The live files of the table at {@code path}, from the checksum of the version this JVM knows last. */
+    static OptionalLong of(SparkSession spark, String path) {
+        scala.Option<VersionChecksum> checksum = DeltaLog.forTable(spark, path).unsafeVolatileSnapshot().checksumOpt();
+        return checksum.isDefined() ? OptionalLong.of(checksum.get().numFiles()) : OptionalLong.empty();
     }
 }

@@ -18,13 +18,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class SparkSessions {
 
-    /** Delta's setting for the size below which auto compaction counts a file as small. */
-    public static final String AUTO_COMPACT_MIN_FILE_SIZE = "spark.databricks.delta.autoCompact.minFileSize";
+    /** Delta's auto compaction: off, the job compacts between writes itself ({@code lake.SmallFileCompaction}). */
+    public static final String AUTO_COMPACT = "spark.databricks.delta.autoCompact.enabled";
     public static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
     /** How Spark builds projections and predicates: NO_CODEGEN interprets them instead of generating Java per task. */
     public static final String CODEGEN_FACTORY_MODE = "spark.sql.codegen.factoryMode";
     public static final String ADAPTIVE_EXECUTION = "spark.sql.adaptive.enabled";
-    static final long AUTO_COMPACT_SMALL_FILE_BYTES = 8L << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(SparkSessions.class);
     private static final String SPARK_LOCAL_IP = StageEnvironment.Spark.LOCAL_IP;
@@ -132,17 +131,10 @@ public final class SparkSessions {
         s.put("spark.sql.codegen.cache.maxEntries", "2000");
         // a checkpoint (a Spark job writing Parquet) every 100 commits instead of 10: a table commits every batch
         s.put("spark.databricks.delta.properties.defaults.checkpointInterval", "100");
-        // every batch adds a file or two (and a deletion vector) to each table it writes: once a table (a partition of
-        // bronze) holds this many small files, the write that made them is followed by a bin-packing compaction, so a
-        // table streams with tens of live files, not thousands, and its MERGE and snapshot cost stay flat (below 50
-        // files Delta also keeps the file list in its checksum file and skips a state reconstruction per commit)
-        s.put("spark.databricks.delta.autoCompact.enabled", "true");
-        s.put("spark.databricks.delta.autoCompact.minNumFiles", "16");
-        // a file counts as small below this size (Delta's default: 64 MB, half its maxFileSize): with the default a
-        // compaction's own output was rewritten by every later one until it passed 64 MB, which at 10k changes/s made
-        // one bronze append in 16 take 40-55 s; 8 MB is above what 16 batches' files add up to at 1k/s, so a file is
-        // compacted once
-        s.put(AUTO_COMPACT_MIN_FILE_SIZE, Long.toString(AUTO_COMPACT_SMALL_FILE_BYTES));
+        // no auto compaction: Delta counts a table's small files in the writing JVM, and after a restart of the job it
+        // compacted a table after every write (ChaosIT, 2026-12-07). The job compacts itself between writes, counting
+        // the live files of each table's latest version (lake.SmallFileCompaction, TRIBUTARY_LAKEHOUSE_COMPACT_AFTER_FILES)
+        s.put(AUTO_COMPACT, "false");
         // with a 0 s trigger an idle query asks Kafka for new offsets after this pause (Spark's default: 10 ms)
         s.put("spark.sql.streaming.pollingDelay", "250ms");
         // tables of a batch are written from parallel threads: share the cores between their jobs, not first come

@@ -10,6 +10,7 @@ import io.tributary.lakehouse.lake.Maintenance;
 import io.tributary.lakehouse.lake.QuarantineWriter;
 import io.tributary.lakehouse.lake.S3Unavailable;
 import io.tributary.lakehouse.lake.SilverWriter;
+import io.tributary.lakehouse.lake.SmallFileCompaction;
 import io.tributary.lakehouse.metrics.JobMetrics;
 import io.tributary.lakehouse.metrics.MetricsServer;
 import io.tributary.lakehouse.parking.TableParking;
@@ -95,8 +96,10 @@ public final class StreamingJob implements AutoCloseable {
         tablePool = Executors.newFixedThreadPool(config.tableParallelism(), DaemonThreads.named("table-writer"));
         QuarantineWriter quarantine = new QuarantineWriter(paths, retry);
         createQuarantineBesideTheQuery(quarantine, paths);
+        SmallFileCompaction compaction = new SmallFileCompaction(spark, retry, config.compactAfterFiles());
         TableBatchWriter writer = new TableBatchWriter(config, new BronzeWriter(paths, retry),
-                new SilverWriter(spark, paths, retry, config.silverDeletionVectors()), quarantine, new LiveFiles(spark, paths), metrics);
+                new SilverWriter(spark, paths, retry, config.silverDeletionVectors()), quarantine, compaction, paths,
+                new LiveFiles(spark, paths), metrics);
         processor = new MicroBatchProcessor(spark, config, writer, new TableParking(spark, paths, retry).load(),
                 metrics, writeLock, tablePool);
         maintenance = new Maintenance(spark, paths, retry, config.vacuumRetention(), config.tombstoneRetention(),
@@ -123,7 +126,7 @@ public final class StreamingJob implements AutoCloseable {
         if (config.goldEnabled()) {
             gold = new AfterFirstBatch<>("the gold query", GOLD_START_AT_THE_LATEST,
                     () -> LAKE_IDLE.equals(query.status().message()),
-                    () -> GoldQuery.start(spark, config, System.getenv(), retry, metrics), this::stopLakeQuery);
+                    () -> GoldQuery.start(spark, config, System.getenv(), retry, compaction, metrics), this::stopLakeQuery);
         }
 
         if (!config.maintenanceInterval().isZero()) {

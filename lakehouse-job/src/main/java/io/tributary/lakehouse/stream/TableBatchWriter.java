@@ -7,10 +7,12 @@ import io.tributary.lakehouse.decode.RecordDecoder;
 import io.tributary.lakehouse.decode.RegistryLayouts;
 import io.tributary.lakehouse.decode.TableLayout;
 import io.tributary.lakehouse.lake.BronzeWriter;
+import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.lakehouse.lake.LiveFiles;
 import io.tributary.lakehouse.lake.MergeOutcome;
 import io.tributary.lakehouse.lake.QuarantineWriter;
 import io.tributary.lakehouse.lake.SilverWriter;
+import io.tributary.lakehouse.lake.SmallFileCompaction;
 import io.tributary.lakehouse.lake.TableBatchStats;
 import io.tributary.lakehouse.metrics.JobMetrics;
 import org.apache.spark.sql.Dataset;
@@ -23,7 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes one table's raw Kafka records of a batch: decodes them once (cached), quarantines poison records, appends
- * the rest to bronze and MERGEs them into silver. The unit a failure is confined to: whatever it throws concerns this
+ * the rest to bronze and MERGEs them into silver, and compacts either when it gathered enough small files. The unit a failure is confined to: whatever it throws concerns this
  * table (or the infrastructure, which {@code parking.FailureClassifier} tells apart).
  */
 final class TableBatchWriter {
@@ -34,15 +36,19 @@ final class TableBatchWriter {
     private final BronzeWriter bronze;
     private final SilverWriter silver;
     private final QuarantineWriter quarantine;
+    private final SmallFileCompaction compaction;
+    private final LakePaths paths;
     private final LiveFiles liveFiles;
     private final JobMetrics metrics;
 
     TableBatchWriter(LakehouseConfig config, BronzeWriter bronze, SilverWriter silver, QuarantineWriter quarantine,
-                     LiveFiles liveFiles, JobMetrics metrics) {
+                     SmallFileCompaction compaction, LakePaths paths, LiveFiles liveFiles, JobMetrics metrics) {
         this.config = config;
         this.bronze = bronze;
         this.silver = silver;
         this.quarantine = quarantine;
+        this.compaction = compaction;
+        this.paths = paths;
         this.liveFiles = liveFiles;
         this.metrics = metrics;
     }
@@ -84,14 +90,20 @@ final class TableBatchWriter {
             metrics.changesVisible(stats.sourceTsCounts());
             metrics.merged(table, outcome.rowsMerged());
             stats.maxSourceTsMs().ifPresent(ts -> metrics.applied(table, ts));
+            long compactionStarted = System.nanoTime();
+            compaction.afterWrite("bronze." + table, paths.bronze(table));
+            if (outcome != MergeOutcome.NONE) {
+                compaction.afterWrite("silver." + table, paths.silver(table));
+            }
+            long compactionDone = System.nanoTime();
             liveFiles.bronze(table).ifPresent(n -> metrics.liveFiles("bronze", table, n));
             if (outcome != MergeOutcome.NONE) {
                 liveFiles.silver(table).ifPresent(n -> metrics.liveFiles("silver", table, n));
             }
-            LOG.info("batch {} {}: {} changes, decode+stats {} s, bronze {} s, silver {} s ({} inserted, {} updated)",
-                    batchId, table, stats.changes(), seconds(bronzeStarted - started),
-                    seconds(bronzeDone - bronzeStarted), seconds(System.nanoTime() - bronzeDone),
-                    outcome.rowsInserted(), outcome.rowsUpdated());
+            LOG.info("batch {} {}: {} changes, decode+stats {} s, bronze {} s, silver {} s ({} inserted, {} updated),"
+                    + " compaction {} s", batchId, table, stats.changes(), seconds(bronzeStarted - started),
+                    seconds(bronzeDone - bronzeStarted), seconds(compactionStarted - bronzeDone),
+                    outcome.rowsInserted(), outcome.rowsUpdated(), seconds(compactionDone - compactionStarted));
         } finally {
             decoded.unpersist();
         }

@@ -6,6 +6,7 @@ import io.tributary.lakehouse.cdc.Op;
 import io.tributary.lakehouse.lake.CommitRetry;
 import io.tributary.lakehouse.lake.LakePaths;
 import io.tributary.lakehouse.lake.LocalLake;
+import io.tributary.lakehouse.lake.SmallFileCompaction;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +40,8 @@ class GoldLakeWriterSparkTest {
         LocalLake lake = LocalLake.start(dir, "gold-lake-writer-test");
         spark = lake.spark();
         paths = lake.paths();
-        writer = new GoldLakeWriter(spark, paths, "gold-test", new CommitRetry(3, Duration.ofMillis(50)));
+        CommitRetry retry = new CommitRetry(3, Duration.ofMillis(50));
+        writer = new GoldLakeWriter(spark, paths, "gold-test", retry, new SmallFileCompaction(spark, retry, 16));
     }
 
     @AfterAll

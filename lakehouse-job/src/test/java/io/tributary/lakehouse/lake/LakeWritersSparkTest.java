@@ -155,27 +155,34 @@ class LakeWritersSparkTest {
         assertThat(spark.read().format("delta").load(paths.bronze(f.table)).count()).isEqualTo(bronzeBefore);
     }
 
+    /** A batch as the job writes it: bronze, silver, then each compacted when it is due. */
+    private static void batchCompacted(SmallFileCompaction compaction, OrdersFixture f, long batchId,
+                                       List<Schema> envelopes, Object... keyAndValue) {
+        batch(f, batchId, envelopes, keyAndValue);
+        compaction.afterWrite("bronze." + f.table, paths.bronze(f.table));
+        compaction.afterWrite("silver." + f.table, paths.silver(f.table));
+    }
+
     @Test
     void streamingWritesKeepFewLiveFiles() {
         OrdersFixture f = new OrdersFixture("tributary.shop.orders_c", "orders_c");
         List<Schema> v1 = List.of(f.envelopeV1);
-        String minFiles = "spark.databricks.delta.autoCompact.minNumFiles";
-        String before = spark.conf().get(minFiles);
-        spark.conf().set(minFiles, "3");
-        try {
-            for (int batch = 0; batch < 8; batch++) {
-                int id = batch % 3;
-                long lsn = 100L * (batch + 1);
-                batch(f, batch, v1, f.key(id), batch < 3 ? f.insert(id, lsn, "c" + batch, batch + ".00", batch)
-                        : f.update(id, lsn, "c" + batch, batch + ".00", batch),
-                        f.key(10 + batch), f.insert(10 + batch, lsn + 1, "n" + batch, "1.00", 1));
-            }
-        } finally {
-            spark.conf().set(minFiles, before);
+        SmallFileCompaction compaction = new SmallFileCompaction(spark, new CommitRetry(3, Duration.ofMillis(50)), 3);
+        for (int batch = 0; batch < 8; batch++) {
+            int id = batch % 3;
+            long lsn = 100L * (batch + 1);
+            batchCompacted(compaction, f, batch, v1, f.key(id), batch < 3
+                            ? f.insert(id, lsn, "c" + batch, batch + ".00", batch)
+                            : f.update(id, lsn, "c" + batch, batch + ".00", batch),
+                    f.key(10 + batch), f.insert(10 + batch, lsn + 1, "n" + batch, "1.00", 1));
         }
 
         assertThat(liveFiles(paths.silver(f.table))).as("silver files after 8 merges").isLessThanOrEqualTo(3);
         assertThat(liveFiles(paths.bronze(f.table))).as("bronze files after 8 appends").isLessThanOrEqualTo(3);
+        // each append writes two files (one per partition of local[2]): every second one makes three new files
+        assertThat(operations(paths.bronze(f.table))).as("bronze compacted after every second append")
+                .containsExactly("WRITE", "WRITE", "OPTIMIZE", "WRITE", "WRITE", "OPTIMIZE", "WRITE", "WRITE",
+                        "OPTIMIZE", "WRITE", "WRITE", "OPTIMIZE");
         // the job's live-files gauge reads the same figures from the versions it just committed
         LiveFiles gauge = new LiveFiles(spark, paths);
         assertThat(gauge.silver(f.table)).hasValue(liveFiles(paths.silver(f.table)));
@@ -183,44 +190,98 @@ class LakeWritersSparkTest {
         assertThat(live(f.table)).extracting(r -> r.getAs("id"), r -> r.getAs("customer"))
                 .contains(tuple(0, "c6"), tuple(1, "c7"), tuple(2, "c5"), tuple(10, "n0"), tuple(17, "n7"))
                 .hasSize(11);
+        assertThat(spark.read().format("delta").load(paths.bronze(f.table)).count()).isEqualTo(16);
+        assertThat(spark.conf().get(SmallFileCompaction.OPTIMIZE_MIN_FILE_SIZE))
+                .as("the job's other OPTIMIZE (maintenance) keeps Delta's small-file size, 1 GB")
+                .isEqualTo(Long.toString(1L << 30));
+    }
+
+    @Test
+    void afterARestartATableIsCompactedOnceAndThenOnlyWhenItGatheredNewFilesAgain() {
+        OrdersFixture f = new OrdersFixture("tributary.shop.orders_h", "orders_h");
+        List<Schema> v1 = List.of(f.envelopeV1);
+        for (int batch = 0; batch < 5; batch++) { // written by a job that never compacted (or by the killed one)
+            bronzeOnly(f, batch, v1, f.key(batch), f.insert(batch, 100L * (batch + 1), "c" + batch, "1.00", 1));
+        }
+        assertThat(liveFiles(paths.bronze(f.table))).isEqualTo(5);
+        // the restarted job: a new compaction that has seen no write of this table yet
+        SmallFileCompaction restarted = new SmallFileCompaction(spark, new CommitRetry(3, Duration.ofMillis(50)), 3);
+        for (int batch = 5; batch < 12; batch++) {
+            bronzeOnly(f, batch, v1, f.key(batch), f.insert(batch, 100L * (batch + 1), "c" + batch, "1.00", 1));
+            restarted.afterWrite("bronze." + f.table, paths.bronze(f.table));
+        }
+        // 6 files -> 1; then 2, 3 (not due), 4 (3 new: due) -> 1; then 2, 3, 4 -> 1... not after every write
+        assertThat(operations(paths.bronze(f.table)).stream().filter("OPTIMIZE"::equals).count()).isEqualTo(3);
+        assertThat(operations(paths.bronze(f.table)).subList(5, 15)).containsExactly("WRITE", "OPTIMIZE", "WRITE",
+                "WRITE", "WRITE", "OPTIMIZE", "WRITE", "WRITE", "WRITE", "OPTIMIZE");
+        assertThat(spark.read().format("delta").load(paths.bronze(f.table)).count()).isEqualTo(12);
+    }
+
+    @Test
+    void countingFilesAfterAWriteStartsNoSparkJob() throws Exception {
+        OrdersFixture f = new OrdersFixture("tributary.shop.orders_i", "orders_i");
+        List<Schema> v1 = List.of(f.envelopeV1);
+        SmallFileCompaction compaction = new SmallFileCompaction(spark, new CommitRetry(3, Duration.ofMillis(50)), 16);
+        batch(f, 0, v1, f.key(1), f.insert(1, 100, "ada", "10.00", 1));
+        batch(f, 1, v1, f.key(1), f.update(1, 200, "ada", "11.00", 2));
+        java.util.concurrent.atomic.AtomicInteger jobs = new java.util.concurrent.atomic.AtomicInteger();
+        org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart jobStart) {
+                jobs.incrementAndGet();
+            }
+        };
+        spark.sparkContext().addSparkListener(listener);
+        try {
+            batch(f, 2, v1, f.key(1), f.update(1, 300, "ada", "12.00", 3));
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+            jobs.set(0); // the jobs of the write: count those of what follows it only
+            assertThat(compaction.afterWrite("silver." + f.table, paths.silver(f.table))).isEmpty();
+            assertThat(compaction.afterWrite("bronze." + f.table, paths.bronze(f.table))).isEmpty();
+            LiveFiles gauge = new LiveFiles(spark, paths);
+            java.util.OptionalLong silverFiles = gauge.silver(f.table);
+            java.util.OptionalLong bronzeFiles = gauge.bronze(f.table);
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+            assertThat(jobs.get()).as("Spark jobs of counting the live files of two tables twice").isZero();
+            assertThat(silverFiles).hasValue(liveFiles(paths.silver(f.table)));
+            assertThat(bronzeFiles).hasValue(3);
+        } finally {
+            spark.sparkContext().removeSparkListener(listener);
+        }
     }
 
     @Test
     void aFileCompactedOnceIsNotCompactedAgainOnceItIsNotSmall() throws Exception {
         OrdersFixture f = new OrdersFixture("tributary.shop.orders_f", "orders_f");
         List<Schema> v1 = List.of(f.envelopeV1);
-        String minFiles = "spark.databricks.delta.autoCompact.minNumFiles";
-        String minSize = io.tributary.lakehouse.stream.SparkSessions.AUTO_COMPACT_MIN_FILE_SIZE;
-        String filesBefore = spark.conf().get(minFiles);
-        String sizeBefore = spark.conf().getOption(minSize).getOrElse(() -> null);
-        assertThat(sizeBefore).as("the job's small-file size").isEqualTo(Long.toString(8L << 20));
-        spark.conf().set(minFiles, "3");
-        try {
-            for (int batch = 0; batch < 3; batch++) {
-                bronzeOnly(f, batch, v1, f.key(batch), f.insert(batch, 100L * (batch + 1), "c" + batch, "1.00", 1));
-            }
-            List<String> compacted = liveFilePaths(paths.bronze(f.table));
-            assertThat(compacted).as("bronze after three appends and a compaction").hasSize(1);
-            // the compacted file is not small any more: the next compaction leaves it where it is
-            long size = new org.apache.hadoop.fs.Path(compacted.get(0))
-                    .getFileSystem(spark.sparkContext().hadoopConfiguration())
-                    .getFileStatus(new org.apache.hadoop.fs.Path(compacted.get(0))).getLen();
-            spark.conf().set(minSize, Long.toString(size));
-            for (int batch = 3; batch < 6; batch++) {
-                bronzeOnly(f, batch, v1, f.key(batch), f.insert(batch, 100L * (batch + 1), "c" + batch, "1.00", 1));
-            }
-            List<String> after = liveFilePaths(paths.bronze(f.table));
-            assertThat(after).as("bronze after three more appends and a compaction of the new files only")
-                    .hasSize(2).contains(compacted.get(0));
-        } finally {
-            spark.conf().set(minFiles, filesBefore);
-            if (sizeBefore == null) {
-                spark.conf().unset(minSize);
-            } else {
-                spark.conf().set(minSize, sizeBefore);
-            }
+        SmallFileCompaction compaction = new SmallFileCompaction(spark, new CommitRetry(3, Duration.ofMillis(50)), 3);
+        for (int batch = 0; batch < 3; batch++) {
+            bronzeOnly(f, batch, v1, f.key(batch), f.insert(batch, 100L * (batch + 1), "c" + batch, "1.00", 1));
+            compaction.afterWrite("bronze." + f.table, paths.bronze(f.table));
         }
-        assertThat(spark.read().format("delta").load(paths.bronze(f.table)).count()).isEqualTo(6);
+        List<String> compacted = liveFilePaths(paths.bronze(f.table));
+        assertThat(compacted).as("bronze after three appends and a compaction").hasSize(1);
+        // the compacted file is not small for a compaction whose small files are smaller than it
+        long size = new org.apache.hadoop.fs.Path(compacted.get(0))
+                .getFileSystem(spark.sparkContext().hadoopConfiguration())
+                .getFileStatus(new org.apache.hadoop.fs.Path(compacted.get(0))).getLen();
+        SmallFileCompaction smaller = new SmallFileCompaction(spark, new CommitRetry(3, Duration.ofMillis(50)), 3,
+                size);
+        for (int batch = 3; batch < 5; batch++) { // three files, none compacted by it yet: due after the second
+            bronzeOnly(f, batch, v1, f.key(batch), f.insert(batch, 100L * (batch + 1), "c" + batch, "1.00", 1));
+            smaller.afterWrite("bronze." + f.table, paths.bronze(f.table));
+        }
+        List<String> after = liveFilePaths(paths.bronze(f.table));
+        assertThat(after).as("bronze after two more appends and a compaction of the new files only")
+                .hasSize(2).contains(compacted.get(0));
+        assertThat(operations(paths.bronze(f.table))).endsWith("WRITE", "WRITE", "OPTIMIZE");
+        assertThat(spark.read().format("delta").load(paths.bronze(f.table)).count()).isEqualTo(5);
+    }
+
+    /** The operations of a table's commits, oldest first. */
+    private static List<String> operations(String path) {
+        return io.delta.tables.DeltaTable.forPath(spark, path).history().orderBy("version").select("operation")
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     }
 
     private static List<String> liveFilePaths(String path) {
