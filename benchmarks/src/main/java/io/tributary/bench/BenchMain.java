@@ -67,7 +67,7 @@ public final class BenchMain implements Callable<Integer> {
 
     @Option(names = "--lake-set", paramLabel = "KEY=VALUE",
             description = "a setting for every lakehouse job the run starts (passed as --set KEY=VALUE; e.g."
-                    + " spark.databricks.delta.autoCompact.enabled=false), to compare settings run against run")
+                    + " TRIBUTARY_LAKEHOUSE_COMPACT_AFTER_FILES=32), to compare settings run against run")
     List<String> lakeSettings = new java.util.ArrayList<>();
 
     @Option(names = "--lake-jvm", paramLabel = "OPTION",
