@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import io.tributary.serde.ConfluentAvroDeserializer;
 import io.tributary.serde.ConfluentAvroSerializer;
 import io.tributary.serde.DecodedRecord;
+import io.tributary.serde.RecordContext;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,7 +29,9 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 /**
  * The first step of a reset: every key still live in a change topic (its last change neither a delete nor a tombstone,
  * no truncate after it) gets a delete and a tombstone, in its partition, at the WAL position taken before the slot is
- * dropped ({@link ResetDelete}). The re-snapshot then reads back every row that exists, at later LSNs; a row deleted
+ * dropped ({@link ResetDelete}), the delete carrying the key's last image as its before-image. The topic is read twice:
+ * once for the live keys and the offsets of their last changes, once more for those changes' images, so that memory
+ * holds keys and offsets only, not rows. The re-snapshot then reads back every row that exists, at later LSNs; a row deleted
  * while no slot kept the WAL stays deleted. Without this step such a row would stay in the topic's last changes and in
  * silver forever.
  */
@@ -68,13 +71,14 @@ public final class LiveKeyDeletes {
                 if (live.keys.isEmpty() || live.valueSchema == null) {
                     continue;
                 }
-                GenericRecord delete = ResetDelete.of(live.valueSchema, lsn, nowMillis, topicPrefix, database, parts[0], parts[1]);
-                byte[] value = serializer.serialize(topic, false, live.valueSchema, delete);
+                Schema envelope = live.valueSchema;
                 List<Future<RecordMetadata>> sent = new ArrayList<>();
-                live.keys.forEach((key, partition) -> {
-                    byte[] k = bytes(key);
-                    sent.add(producer.send(new ProducerRecord<>(topic, partition, k, value)));
-                    sent.add(producer.send(new ProducerRecord<>(topic, partition, k, null)));
+                readLastChanges(topic, live, (key, partition, before) -> {
+                    GenericRecord delete = ResetDelete.of(envelope, before, lsn, nowMillis, topicPrefix, database,
+                            parts[0], parts[1]);
+                    byte[] value = serializer.serialize(topic, false, envelope, delete);
+                    sent.add(producer.send(new ProducerRecord<>(topic, partition, key, value)));
+                    sent.add(producer.send(new ProducerRecord<>(topic, partition, key, null)));
                 });
                 producer.flush();
                 for (Future<RecordMetadata> f : sent) {
@@ -94,20 +98,55 @@ public final class LiveKeyDeletes {
         }
     }
 
-    /** The live keys of a topic (key bytes -> partition) and the value schema of its last change. */
+    /** The live keys of a topic (key bytes -> partition and offset of its last change) and its newest value schema. */
     private static final class LiveKeys {
-        final Map<ByteBuffer, Integer> keys = new LinkedHashMap<>();
+        final Map<ByteBuffer, long[]> keys = new LinkedHashMap<>();
         Schema valueSchema;
     }
 
+    /** Receives a live key, its partition and its last image (in the newest row schema). */
+    @FunctionalInterface
+    private interface LastChange {
+        void accept(byte[] key, int partition, GenericRecord lastImage) throws Exception;
+    }
+
     private LiveKeys scan(String topic) {
+        LiveKeys live = new LiveKeys();
+        readAll(topic, r -> apply(live, r));
+        return live;
+    }
+
+    /** Reads the topic again and hands over each live key's last change, its image read in the newest schema. */
+    private void readLastChanges(String topic, LiveKeys live, LastChange out) throws Exception {
+        Exception[] failed = {null};
+        readAll(topic, r -> {
+            if (failed[0] != null || r.key() == null || r.value() == null) {
+                return;
+            }
+            long[] last = live.keys.get(ByteBuffer.wrap(r.key()));
+            if (last == null || last[0] != r.partition() || last[1] != r.offset()) {
+                return;
+            }
+            GenericRecord change = (GenericRecord) deserializer.deserialize(r.value(), live.valueSchema,
+                    new RecordContext(topic, r.partition(), r.offset())).datum();
+            try {
+                out.accept(r.key(), r.partition(), (GenericRecord) change.get("after"));
+            } catch (Exception e) {
+                failed[0] = e;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+    }
+
+    private void readAll(String topic, java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> each) {
         Properties p = new Properties();
         p.putAll(kafka);
         p.put("key.deserializer", ByteArrayDeserializer.class.getName());
         p.put("value.deserializer", ByteArrayDeserializer.class.getName());
         p.put("enable.auto.commit", "false");
         p.put("isolation.level", "read_committed");
-        LiveKeys live = new LiveKeys();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
@@ -120,11 +159,12 @@ public final class LiveKeyDeletes {
                     throw new IllegalStateException("Reading topic " + topic + " did not reach its end within " + timeout);
                 }
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    apply(live, r);
+                    if (r.offset() < ends.get(new TopicPartition(r.topic(), r.partition()))) {
+                        each.accept(r);
+                    }
                 }
             }
         }
-        return live;
     }
 
     private void apply(LiveKeys live, ConsumerRecord<byte[], byte[]> r) {
@@ -138,7 +178,7 @@ public final class LiveKeyDeletes {
         String op = String.valueOf(((GenericRecord) decoded.datum()).get("op"));
         if (r.key() == null) {
             if ("t".equals(op)) {
-                live.keys.values().removeIf(partition -> partition == r.partition());
+                live.keys.values().removeIf(last -> last[0] == r.partition());
             }
             return;
         }
@@ -146,13 +186,7 @@ public final class LiveKeyDeletes {
         if ("d".equals(op)) {
             live.keys.remove(ByteBuffer.wrap(r.key()));
         } else {
-            live.keys.put(ByteBuffer.wrap(r.key()), r.partition());
+            live.keys.put(ByteBuffer.wrap(r.key()), new long[] {r.partition(), r.offset()});
         }
-    }
-
-    private static byte[] bytes(ByteBuffer b) {
-        byte[] out = new byte[b.remaining()];
-        b.duplicate().get(out);
-        return out;
     }
 }

@@ -9,8 +9,9 @@ import org.apache.avro.generic.GenericRecord;
 
 /**
  * The delete a reset writes for a key that was live in its topic: the Debezium envelope of the topic's value schema
- * with {@code op = d}, {@code before} and {@code after} null, and a source block whose LSN is the WAL position taken
- * before the slot was dropped. The re-snapshot that follows reads every row that still exists at a later LSN, so a key
+ * with {@code op = d}, {@code before} the key's last image in the topic (as a delete under REPLICA IDENTITY FULL
+ * carries it: a consumer that aggregates, like the gold stage, retracts that row), {@code after} null, and a source
+ * block whose LSN is the WAL position taken before the slot was dropped. The re-snapshot that follows reads every row that still exists at a later LSN, so a key
  * deleted while no slot kept the WAL ends deleted, and every other key ends as the snapshot read it.
  * {@code source.sequence} is {@code [null, lsn]}: like a snapshot read, it has no last commit, so that the lake orders
  * it against the re-snapshot's reads by LSN.
@@ -19,12 +20,14 @@ public final class ResetDelete {
     private ResetDelete() {
     }
 
-    public static GenericRecord of(Schema envelope, long lsn, long nowMillis, String topicPrefix, String database,
-                                   String schema, String table) {
+    /** @param before the key's last image, in the envelope's row schema (null when the topic has none) */
+    public static GenericRecord of(Schema envelope, GenericRecord before, long lsn, long nowMillis, String topicPrefix,
+                                   String database, String schema, String table) {
         GenericRecord value = new GenericData.Record(envelope);
         for (Schema.Field f : envelope.getFields()) {
             Object v = switch (f.name()) {
-                case "before", "after", "transaction" -> null;
+                case "before" -> before;
+                case "after", "transaction" -> null;
                 case "op" -> "d";
                 case "ts_ms" -> nowMillis;
                 case "ts_us" -> nowMillis * 1_000L;

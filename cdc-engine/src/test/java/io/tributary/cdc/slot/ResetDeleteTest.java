@@ -44,11 +44,19 @@ class ResetDeleteTest {
 
     @Test
     void aDeleteAtTheResetPositionWithoutALastCommit() throws Exception {
-        GenericRecord delete = ResetDelete.of(ENVELOPE, 23_905_120L, 1_765_100_000_000L, "tributary", "tributary", "shop", "orders");
+        Schema row = ENVELOPE.getField("after").schema().getTypes().get(1);
+        GenericRecord last = new GenericData.Record(row);
+        last.put("order_id", 42L);
+        last.put("status", "paid");
+        GenericRecord delete = ResetDelete.of(ENVELOPE, last, 23_905_120L, 1_765_100_000_000L, "tributary", "tributary",
+                "shop", "orders");
         assertThat(GenericData.get().validate(ENVELOPE, delete)).isTrue();
         GenericRecord back = roundTrip(delete);
         assertThat(back.get("op").toString()).isEqualTo("d");
-        assertThat(back.get("before")).isNull();
+        GenericRecord before = (GenericRecord) back.get("before");
+        assertThat(before.get("order_id")).as("the key's last image: what a consumer that aggregates retracts")
+                .isEqualTo(42L);
+        assertThat(before.get("status").toString()).isEqualTo("paid");
         assertThat(back.get("after")).isNull();
         assertThat(back.get("ts_ms")).isEqualTo(1_765_100_000_000L);
         assertThat((List<?>) back.get("unavailable_columns")).isEmpty();
