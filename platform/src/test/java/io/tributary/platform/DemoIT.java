@@ -823,8 +823,99 @@ class DemoIT {
                 .findFirst().orElseThrow(() -> new AssertionError("no " + TypeMatrix.TABLE + " in " + reconcile.out()));
     }
 
+    /**
+     * Issue 20, item 6, through the lake: the slot dropped under the running engine, a row deleted and one updated while
+     * no slot keeps the WAL, the engine stopped naming the recovery; {@code ./tributary cdc reset} re-reads every table
+     * and the lake ends equal to PostgreSQL, the row deleted in the gap deleted in silver too.
+     */
     @Test
     @Order(8)
+    void cdcResetAfterTheSlotWasDroppedReSnapshotsEveryTableAndTheLakeEndsEqual() throws Exception {
+        PostgresEndpoint pg = LocalStack.attach(StackSettings.builder(dataDir).ports(ports).build()).postgres();
+        long begin = System.nanoTime();
+        long gone;
+        try (Connection su = DriverManager.getConnection(pg.jdbcUrl(), pg.superUser(), pg.superPassword());
+                Connection app = DriverManager.getConnection(pg.jdbcUrl(), pg.appUser(), pg.appPassword());
+                Statement st = su.createStatement(); Statement a = app.createStatement()) {
+            dropTheSlotUnderTheEngine(st);
+            try (ResultSet rs = a.executeQuery("SELECT max(order_id) FROM shop.orders")) {
+                rs.next();
+                gone = rs.getLong(1);
+            }
+            assertThat(a.executeUpdate("DELETE FROM shop.orders WHERE order_id = " + gone)).isEqualTo(1);
+            assertThat(a.executeUpdate("UPDATE shop.customers SET city = 'Slot Gap' WHERE customer_id ="
+                    + " (SELECT min(customer_id) FROM shop.customers)")).isEqualTo(1);
+        }
+        Path engineLog = dataDir.resolve("logs").resolve("cdc-engine.log");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Files.readString(engineLog, StandardCharsets.UTF_8).contains("Run ./tributary cdc reset")) {
+            assertThat(System.nanoTime()).as("cdc-engine stops naming the reset within 60 s").isLessThan(deadline);
+            Thread.sleep(500);
+        }
+
+        Result reset = cli(300, "cdc", "reset");
+        assertThat(reset.code()).as("cdc reset: %s %s", reset.out(), reset.err()).isZero();
+        awaitTheReSnapshot(pg);
+        Result reconcile = cli(400, "reconcile", "--json", "--timeout", "180s");
+        System.out.printf("DemoIT: slot dropped, cdc reset and reconcile took %.0f s%n", (System.nanoTime() - begin) / 1e9);
+        assertThat(ReconcileSummary.parse(reconcile.out()).tables()).as("after cdc reset: %s", reconcile.out())
+                .anySatisfy(t -> assertThat(t.name()).isEqualTo("orders"))
+                .allSatisfy(t -> assertThat(t.equal()).as(t.name()).isTrue());
+        assertThat(reconcile.code()).as(reconcile.err()).isZero();
+        Result silver = cli(120, "sql", "SELECT count_if(NOT _deleted) AS live, count(*) AS rows FROM silver.orders"
+                + " WHERE order_id = " + gone, "--format", "csv");
+        assertThat(silver.out()).as("the order deleted while no slot kept the WAL: a tombstone in silver")
+                .contains("0,1");
+    }
+
+    /** As an operator would lose it: the walsender terminated, then the slot dropped (retried until it is free). */
+    private static void dropTheSlotUnderTheEngine(Statement superuser) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            superuser.execute("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name ="
+                    + " 'tributary_slot' AND active_pid IS NOT NULL");
+            try {
+                superuser.execute("SELECT pg_drop_replication_slot('tributary_slot')");
+                return;
+            } catch (java.sql.SQLException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    /** Until the restarted engine has read every row of every captured table again (its snapshot reads, op r). */
+    private static void awaitTheReSnapshot(PostgresEndpoint pg) throws Exception {
+        Map<String, Long> rows = new HashMap<>();
+        try (Connection app = DriverManager.getConnection(pg.jdbcUrl(), pg.appUser(), pg.appPassword());
+                Statement st = app.createStatement();
+                ResultSet rs = st.executeQuery("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid ="
+                        + " c.relnamespace WHERE n.nspname = 'shop' AND c.relkind IN ('r', 'p') AND NOT c.relispartition")) {
+            List<String> tables = new ArrayList<>();
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+            for (String table : tables) {
+                try (Statement count = app.createStatement();
+                        ResultSet n = count.executeQuery("SELECT count(*) FROM shop." + table)) {
+                    n.next();
+                    rows.put("shop." + table, n.getLong(1));
+                }
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        for (Map.Entry<String, Long> table : rows.entrySet()) {
+            while (cdcEvents(table.getKey(), "r") < table.getValue()) {
+                assertThat(System.nanoTime()).as("%s re-read within 180 s", table.getKey()).isLessThan(deadline);
+                Thread.sleep(1_000);
+            }
+        }
+    }
+
+    @Test
+    @Order(9)
     void downLeavesNoProcessBehind() throws Exception {
         Result down = cli(180, "down");
         assertThat(down.code()).as(down.err()).isZero();
@@ -838,7 +929,7 @@ class DemoIT {
      * simulator writes: it still stops the simulator, catches up, reconciles equal and shuts everything down.
      */
     @Test
-    @Order(9)
+    @Order(10)
     void ctrlCFinishesADemoRestartedOnTheSameDataAndShutsDownCleanly() throws Exception {
         Path out = dataDir.resolve("demo-ctrl-c.out");
         Path err = dataDir.resolve("demo-ctrl-c.err");
@@ -882,7 +973,7 @@ class DemoIT {
 
     /** Issue 9 (security): no configured password or key appears in any log or output of the runs above. */
     @Test
-    @Order(10)
+    @Order(11)
     void noSecretReachesALogOrTheConsole() throws IOException {
         Map<String, String> secrets = new HashMap<>();
         try (var files = Files.list(dataDir.resolve("secrets"))) {
