@@ -102,9 +102,11 @@ class DemoIT {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-Dtributary.home=" + root, "-cp", cp, TributaryMain.class.getName()));
-        command.add(args[0]);
+        // the options belong to the command that runs: `cdc reset` takes them, `cdc` alone does not
+        int name = "cdc".equals(args[0]) ? 2 : 1;
+        command.addAll(List.of(args).subList(0, name));
         command.addAll(List.of("--data-dir", dataDir.toString()));
-        command.addAll(List.of(args).subList(1, args.length));
+        command.addAll(List.of(args).subList(name, args.length));
         return new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     }
 
